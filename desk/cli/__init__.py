@@ -1,0 +1,53 @@
+"""`desk` and its subcommands. `desk` alone opens the window.
+
+Every subcommand takes --db URL, prints what it did in a line or two, and exits non-zero
+with a plain message (no traceback) when the user's input or the database is the problem.
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+
+from desk import __version__
+from desk.cli import db_cmd, demo_cmd, import_cmd
+from desk.cli.common import db_parent
+from desk.services.errors import DeskError
+
+COMMANDS = [db_cmd, demo_cmd, import_cmd]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parent = db_parent()
+    parser = argparse.ArgumentParser(prog="desk", parents=[parent],
+                                     description="警网融合中心工作台 (desk)。不带子命令时打开窗口。")
+    parser.add_argument("--version", action="version", version=f"desk {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for module in COMMANDS:
+        module.register(sub, parent)
+    return parser
+
+
+def _configure_stdio() -> None:
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.reconfigure(errors="replace")
+        except (AttributeError, ValueError):
+            pass
+
+
+def main(argv: list[str] | None = None) -> int:
+    _configure_stdio()
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        if args.command is None:
+            from desk.app import run_window
+
+            return run_window(args)
+        return args.func(args)
+    except DeskError as exc:
+        print(f"错误: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("已中断 (interrupted)", file=sys.stderr)
+        return 130

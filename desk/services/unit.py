@@ -1,0 +1,158 @@
+"""A unit of work: one short write transaction that records what changed and audits it.
+
+Every service that writes takes a ``Unit``. On commit the unit writes its change records
+(and on PostgreSQL a NOTIFY carrying them) in the same transaction, so other seats hear of
+exactly what was committed and nothing that was rolled back.
+"""
+from __future__ import annotations
+
+import json
+import os
+import socket
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Iterator
+
+from sqlalchemy import exc as sa_exc
+from sqlalchemy import text
+from sqlalchemy.orm import Session
+from sqlalchemy.orm.exc import StaleDataError
+
+from desk.clock import Clock, SystemClock
+from desk.db import Database
+from desk.models import ChangeRecord
+from desk.services import audit
+from desk.services.errors import ConflictError, DatabaseError
+
+NOTIFY_CHANNEL = "desk_changes"
+NOTIFY_LIMIT = 7000  # PostgreSQL allows 8000 bytes of payload
+
+
+def seat_token() -> str:
+    """This process, as other seats see it in the change feed."""
+    return f"{socket.gethostname()}:{os.getpid()}"
+
+
+@dataclass(frozen=True)
+class Actor:
+    """Who is acting: a signed-in user, or the system (imports, demo, escalation)."""
+
+    username: str
+    display_name: str = ""
+    role: str | None = None
+    user_id: int | None = None
+    department_id: int | None = None
+    staff_id: int | None = None
+    seat: str = field(default_factory=socket.gethostname)
+
+
+SYSTEM = Actor("system", "系统")
+
+
+@dataclass(frozen=True)
+class Change:
+    """One changed row, as broadcast to every screen and every seat."""
+
+    table: str
+    row_id: str
+    kind: str  # insert, update, delete, bulk
+    origin: str = ""
+
+
+def coalesce(changes: list[Change]) -> list[Change]:
+    """Same row changed twice → once; order kept."""
+    seen: dict[tuple[str, str], Change] = {}
+    for c in changes:
+        key = (c.table, c.row_id)
+        if key in seen and seen[key].kind == "insert" and c.kind == "update":
+            continue
+        seen.pop(key, None)
+        seen[key] = c
+    return list(seen.values())
+
+
+class Unit:
+    def __init__(self, db: Database, actor: Actor, clock: Clock | None = None):
+        self.db = db
+        self.actor = actor
+        self.clock = clock or SystemClock()
+        self.session: Session | None = None
+        self.changes: list[Change] = []
+        self.origin = seat_token()
+
+    def __enter__(self) -> "Unit":
+        self.session = self.db.write_session()
+        return self
+
+    def __exit__(self, exc_type, exc, tb) -> bool:
+        assert self.session is not None
+        try:
+            if exc_type is None:
+                self.commit()
+            else:
+                self.session.rollback()
+                translated = translate_db_error(exc)
+                if translated is not exc and translated is not None:
+                    raise translated from exc
+        finally:
+            self.session.close()
+        return False
+
+    @property
+    def now(self) -> datetime:
+        return self.clock.now()
+
+    def changed(self, table: str, row_id: object, kind: str = "update") -> None:
+        self.changes.append(Change(table, str(row_id), kind, self.origin))
+
+    def audit(self, action: str, entity: str | None = None, entity_id: object = None,
+              before: object = None, after: object = None) -> None:
+        assert self.session is not None
+        audit.append(self.session, at=self.now, actor=self.actor.username, seat=self.actor.seat,
+                     action=action, entity=entity, entity_id=entity_id, before=before, after=after)
+
+    def commit(self) -> None:
+        assert self.session is not None
+        s = self.session
+        try:
+            self.changes = coalesce(self.changes)
+            if self.changes:
+                now = self.now
+                s.add_all([ChangeRecord(at=now, table_name=c.table, row_id=c.row_id, kind=c.kind,
+                                        seat=self.origin) for c in self.changes])
+                if not self.db.sqlite:
+                    for payload in notify_payloads(self.changes, self.origin):
+                        s.execute(text("SELECT pg_notify(:ch, :p)"), {"ch": NOTIFY_CHANNEL, "p": payload})
+            s.commit()
+        except Exception as exc:
+            s.rollback()
+            translated = translate_db_error(exc)
+            if translated is exc or translated is None:
+                raise
+            raise translated from exc
+
+
+def notify_payloads(changes: list[Change], origin: str) -> Iterator[str]:
+    rows = [[c.table, c.row_id, c.kind] for c in changes]
+    payload = json.dumps({"o": origin, "c": rows}, ensure_ascii=False)
+    if len(payload.encode()) <= NOTIFY_LIMIT:
+        yield payload
+        return
+    tables = sorted({c.table for c in changes})
+    yield json.dumps({"o": origin, "c": [[t, "*", "bulk"] for t in tables]})
+
+
+def translate_db_error(exc: BaseException) -> BaseException | None:
+    if isinstance(exc, StaleDataError):
+        return ConflictError("另一席位刚刚修改了这条记录，请查看最新状态后再操作。"
+                             " (changed by another seat first)")
+    if isinstance(exc, sa_exc.OperationalError):
+        msg = str(exc.orig) if getattr(exc, "orig", None) else str(exc)
+        if "readonly" in msg or "read-only" in msg:
+            return DatabaseError(f"数据库只读，未保存任何修改 (database is read-only): {msg}")
+        if "disk" in msg and "full" in msg:
+            return DatabaseError(f"磁盘已满，未保存任何修改 (disk full): {msg}")
+        return DatabaseError(f"数据库不可用，未保存任何修改 (database unavailable): {msg}")
+    if isinstance(exc, sa_exc.IntegrityError):
+        return DatabaseError(f"数据不一致，未保存 (integrity): {exc.orig}")
+    return exc
