@@ -19,6 +19,8 @@ import pytest
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("QTWEBENGINE_CHROMIUM_FLAGS", "--no-sandbox")
 os.environ.setdefault("QTWEBENGINE_DISABLE_SANDBOX", "1")
+# A fixed data key for the tests (base64 of 32 bytes), never the user's own key file.
+os.environ["DESK_DATA_KEY"] = "ZGVzay10ZXN0LWtleS1kZXNrLXRlc3Qta2V5LTAwMDA="
 
 from desk.clock import FixedClock  # noqa: E402
 from desk.config import Settings  # noqa: E402

@@ -10,7 +10,7 @@ import sys
 
 from desk import __version__
 from desk.cli import db_cmd, demo_cmd, import_cmd
-from desk.cli.common import db_parent
+from desk.bootstrap import db_parent
 from desk.services.errors import DeskError
 
 COMMANDS = [db_cmd, demo_cmd, import_cmd]

@@ -50,7 +50,7 @@ def build_demo(ctx: Context, options: DemoOptions) -> DemoResult:
                                   "(the database already holds a street; the demo goes into an empty database)")
     with ctx.unit() as u:
         rng = random.Random(options.seed)
-        street = build_street(u, rng, options.households)
+        street = build_street(u, rng, options.households, ctx.cipher)
         summaries = []
         for name, part in PARTS:
             summaries.append(part(u, random.Random(f"{options.seed}:{name}"), street, options))

@@ -17,6 +17,7 @@ from desk.models import (
     Street, beat_grid, grid_member,
 )
 from desk.services.divisions import community_kind, short_name
+from desk.services.pii import FieldCipher
 from desk.services.unit import Unit
 
 STREET_CODE = "410481004"
@@ -56,7 +57,7 @@ def _grid_sizes(rng: random.Random, n: int) -> list[int]:
     return sizes
 
 
-def build_street(u: Unit, rng: random.Random, households: int) -> DemoStreet:
+def build_street(u: Unit, rng: random.Random, households: int, cipher: FieldCipher) -> DemoStreet:
     s = u.session
     out = DemoStreet()
     names = NameMaker(rng, reserved=DUTY_NAMES + tuple(n for n, _ in LEADER_NAMES))
@@ -75,7 +76,9 @@ def build_street(u: Unit, rng: random.Random, households: int) -> DemoStreet:
         out.department_ids[row["short_name"]] = d.id
 
     def add_staff(name: str, role: StaffRole, **kw) -> Staff:
-        st = Staff(name=name, role=role, street_id=street.id, phone=phone(rng), **kw)
+        number = phone(rng)
+        st = Staff(name=name, role=role, street_id=street.id, phone_enc=cipher.encrypt(number, rng.randbytes(12)),
+                   phone_idx=cipher.blind(number), **kw)
         s.add(st)
         s.flush()
         out.staff_by_role.setdefault(role, []).append(st.id)

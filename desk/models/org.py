@@ -135,5 +135,6 @@ class Staff(Base):
     street_id: Mapped[int | None] = mapped_column(ForeignKey("street.id", ondelete="RESTRICT"), index=True)
     community_id: Mapped[int | None] = mapped_column(ForeignKey("community.id", ondelete="SET NULL"), index=True)
     department_id: Mapped[int | None] = mapped_column(ForeignKey("department.id", ondelete="SET NULL"), index=True)
-    phone: Mapped[str | None] = mapped_column(String(64))  # encrypted at rest by the security issue
+    phone_enc: Mapped[str | None] = mapped_column(String(120))  # AES-GCM token (desk.services.pii)
+    phone_idx: Mapped[str | None] = mapped_column(String(40), index=True)  # blind index for exact search
     active: Mapped[bool] = mapped_column(default=True)

@@ -2,27 +2,43 @@
 from __future__ import annotations
 
 from contextlib import contextmanager
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
+from functools import cached_property
+from pathlib import Path
 from typing import Iterator
 
 from sqlalchemy.orm import Session
 
 from desk.clock import Clock, SystemClock
-from desk.config import Settings
+from desk.config import Settings, data_dir
 from desk.db import Database
+from desk.services.pii import FieldCipher, load_key
 from desk.services.unit import SYSTEM, Actor, Unit
 
 
 @dataclass(frozen=True)
 class Context:
+    """Database, settings, clock, the acting user and the personal-data cipher."""
+
     db: Database
     settings: Settings
     clock: Clock = SystemClock()
     actor: Actor = SYSTEM
+    # Where committed units report their change records (the window broadcasts them).
+    collector: list | None = None
+    cipher_override: FieldCipher | None = field(default=None, compare=False)
+
+    @cached_property
+    def cipher(self) -> FieldCipher:
+        """Encrypts ID and phone numbers; the key comes from outside the database."""
+        if self.cipher_override is not None:
+            return self.cipher_override
+        key_file = Path(self.settings.extra.get("key_file") or data_dir() / "desk.key")
+        return FieldCipher(load_key(key_file))
 
     def unit(self) -> Unit:
         """A write transaction as the current actor; use as ``with ctx.unit() as u:``."""
-        return Unit(self.db, self.actor, self.clock)
+        return Unit(self.db, self.actor, self.clock, collector=self.collector)
 
     @contextmanager
     def read(self) -> Iterator[Session]:
@@ -31,3 +47,7 @@ class Context:
 
     def as_actor(self, actor: Actor) -> "Context":
         return replace(self, actor=actor)
+
+    def collecting(self) -> "Context":
+        """A copy whose units append their committed changes to ``collector``."""
+        return replace(self, collector=[])

@@ -72,8 +72,9 @@ def coalesce(changes: list[Change]) -> list[Change]:
 
 
 class Unit:
-    def __init__(self, db: Database, actor: Actor, clock: Clock | None = None):
+    def __init__(self, db: Database, actor: Actor, clock: Clock | None = None, collector: list | None = None):
         self.db = db
+        self.collector = collector
         self.actor = actor
         self.clock = clock or SystemClock()
         self.session: Session | None = None
@@ -124,6 +125,8 @@ class Unit:
                     for payload in notify_payloads(self.changes, self.origin):
                         s.execute(text("SELECT pg_notify(:ch, :p)"), {"ch": NOTIFY_CHANNEL, "p": payload})
             s.commit()
+            if self.collector is not None:
+                self.collector.extend(self.changes)
         except Exception as exc:
             s.rollback()
             translated = translate_db_error(exc)

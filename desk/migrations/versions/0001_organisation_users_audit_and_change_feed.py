@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-11-25 17:08:03.110439
+Create Date: 2026-11-25 17:14:29.727038
 """
 from typing import Sequence, Union
 
@@ -100,7 +100,8 @@ def upgrade() -> None:
     sa.Column('street_id', sa.Integer(), nullable=True),
     sa.Column('community_id', sa.Integer(), nullable=True),
     sa.Column('department_id', sa.Integer(), nullable=True),
-    sa.Column('phone', sa.String(length=64), nullable=True),
+    sa.Column('phone_enc', sa.String(length=120), nullable=True),
+    sa.Column('phone_idx', sa.String(length=40), nullable=True),
     sa.Column('active', sa.Boolean(), nullable=False),
     sa.ForeignKeyConstraint(['community_id'], ['community.id'], name=op.f('fk_staff_community_id_community'), ondelete='SET NULL'),
     sa.ForeignKeyConstraint(['department_id'], ['department.id'], name=op.f('fk_staff_department_id_department'), ondelete='SET NULL'),
@@ -110,6 +111,7 @@ def upgrade() -> None:
     with op.batch_alter_table('staff', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_staff_community_id'), ['community_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_staff_department_id'), ['department_id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_staff_phone_idx'), ['phone_idx'], unique=False)
         batch_op.create_index(batch_op.f('ix_staff_role'), ['role'], unique=False)
         batch_op.create_index(batch_op.f('ix_staff_street_id'), ['street_id'], unique=False)
 
@@ -236,6 +238,7 @@ def downgrade() -> None:
     with op.batch_alter_table('staff', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_staff_street_id'))
         batch_op.drop_index(batch_op.f('ix_staff_role'))
+        batch_op.drop_index(batch_op.f('ix_staff_phone_idx'))
         batch_op.drop_index(batch_op.f('ix_staff_department_id'))
         batch_op.drop_index(batch_op.f('ix_staff_community_id'))
 

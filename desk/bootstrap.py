@@ -1,0 +1,34 @@
+"""Opening the desk: settings, the database URL, the database at this program's schema.
+Shared by the CLI and the window (the composition roots)."""
+from __future__ import annotations
+
+import argparse
+import os
+
+from desk.config import describe_url, load_settings, resolve_db_url
+from desk.db import Database, DatabaseUnavailable, looks_like_network_path, sqlite_path
+from desk.services import schema
+from desk.services.context import Context
+from desk.services.errors import DatabaseError
+
+
+def db_parent() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(add_help=False)
+    p.add_argument("--db", metavar="URL", help="数据库 (sqlite:///file.db 或 postgresql+psycopg://user@host/db); "
+                                               "默认: 环境变量 DESK_DB, 设置文件, 用户数据目录中的 SQLite")
+    return p
+
+
+def open_context(args: argparse.Namespace, *, upgrade: bool = True, warn=print) -> Context:
+    settings = load_settings()
+    url = resolve_db_url(getattr(args, "db", None), settings, os.environ)
+    try:
+        db = Database(url)
+    except DatabaseUnavailable as exc:
+        raise DatabaseError(f"无法打开数据库 {describe_url(url)}: {exc}") from exc
+    path = sqlite_path(url)
+    if path is not None and looks_like_network_path(path):
+        warn(f"警告: SQLite 文件位于网络路径 {path}，不支持多台电脑共用；多席位请使用 PostgreSQL。")
+    if upgrade:
+        schema.upgrade(db)
+    return Context(db=db, settings=settings)

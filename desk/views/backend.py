@@ -1,0 +1,54 @@
+"""How screens reach the services: reads and writes on the serial database worker,
+with each write's change records broadcast on the bus when it commits."""
+from __future__ import annotations
+
+from typing import Any, Callable
+
+from PySide6.QtCore import QObject
+
+from desk.services.context import Context
+from desk.services.errors import DatabaseError
+from desk.views.bus import ChangeBus
+from desk.views.workers import DbWorker
+
+
+class Backend(QObject):
+    def __init__(self, ctx: Context, worker: DbWorker, bus: ChangeBus, parent=None):
+        super().__init__(parent)
+        self.ctx, self.worker, self.bus = ctx, worker, bus
+        self._db_ok = True
+
+    def read(self, fn: Callable[[Context], Any], on_done: Callable[[Any], None],
+             on_error: Callable[[Exception], None] | None = None) -> None:
+        ctx = self.ctx
+        self.worker.submit(lambda: fn(ctx), self._ok(on_done), self._err(on_error))
+
+    def write(self, fn: Callable[[Context], Any], on_done: Callable[[Any], None] | None = None,
+              on_error: Callable[[Exception], None] | None = None) -> None:
+        """Run ``fn`` on a collecting context; on success broadcast what it changed."""
+        ctx = self.ctx.collecting()
+
+        def done(value):
+            if ctx.collector:
+                self.bus.changed.emit(list(ctx.collector))
+            if on_done is not None:
+                on_done(value)
+
+        self.worker.submit(lambda: fn(ctx), self._ok(done), self._err(on_error))
+
+    def _ok(self, cb):
+        def inner(value):
+            if not self._db_ok:
+                self._db_ok = True
+                self.bus.db_state.emit(True, "")
+            cb(value)
+        return inner
+
+    def _err(self, cb):
+        def inner(exc: Exception):
+            if isinstance(exc, DatabaseError) and self._db_ok:
+                self._db_ok = False
+                self.bus.db_state.emit(False, str(exc))
+            if cb is not None:
+                cb(exc)
+        return inner
