@@ -5,9 +5,9 @@
 """
 from __future__ import annotations
 
+import importlib
 import random
 from dataclasses import dataclass
-from typing import Callable
 
 from sqlalchemy import func, select
 
@@ -15,7 +15,6 @@ from desk.demo.street import DemoStreet, build_street
 from desk.models import Street
 from desk.services.context import Context
 from desk.services.errors import ValidationError
-from desk.services.unit import Unit
 
 
 @dataclass(frozen=True)
@@ -25,8 +24,10 @@ class DemoOptions:
     days: int = 365
 
 
-# Later areas append (name, function(unit, rng, street, options) -> summary text).
-PARTS: list[tuple[str, Callable[[Unit, random.Random, DemoStreet, DemoOptions], str]]] = []
+# Later areas add a module here with ``build(unit, rng, street, options) -> summary text``;
+# each gets its own generator seeded from the seed and its name, so adding one leaves the others alone.
+PART_MODULES: list[str] = [
+]
 
 
 @dataclass(frozen=True)
@@ -52,8 +53,9 @@ def build_demo(ctx: Context, options: DemoOptions) -> DemoResult:
         rng = random.Random(options.seed)
         street = build_street(u, rng, options.households, ctx.cipher)
         summaries = []
-        for name, part in PARTS:
-            summaries.append(part(u, random.Random(f"{options.seed}:{name}"), street, options))
+        for name in PART_MODULES:
+            part = importlib.import_module(name)
+            summaries.append(part.build(u, random.Random(f"{options.seed}:{name}"), street, options))
         for table in ("street", "community", "grid", "police_beat", "staff", "department", "household"):
             u.changed(table, "*", "bulk")
         u.audit("demo.generate", "street", street.street_id,
