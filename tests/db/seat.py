@@ -1,5 +1,5 @@
-"""Another seat, as a separate process: `python tests/db/seat.py URL NAME` commits one street
-and prints 'committed' the moment its transaction is done."""
+"""Another seat, as a separate process: `python tests/db/seat.py URL NAME [CODE]` commits one
+street and prints 'committed ID' the moment its transaction is done."""
 import sys
 
 from desk.config import Settings
@@ -9,10 +9,10 @@ from desk.services.context import Context
 from desk.services.unit import Actor
 
 
-def main(url: str, name: str) -> None:
+def main(url: str, name: str, code: str = "410481004") -> None:
     ctx = Context(db=Database(url), settings=Settings(), actor=Actor("seat2", "李娜", "duty_staff"))
     with ctx.unit() as u:
-        st = Street(code="410481004", name=name)
+        st = Street(code=code, name=name)
         u.session.add(st)
         u.session.flush()
         u.changed("street", st.id, "insert")
@@ -20,4 +20,4 @@ def main(url: str, name: str) -> None:
 
 
 if __name__ == "__main__":
-    main(sys.argv[1], sys.argv[2])
+    main(*sys.argv[1:4])
