@@ -48,7 +48,7 @@ class OrgBrowser(Page):
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.horizontalHeader().setStretchLastSection(False)
         self.table.doubleClicked.connect(self._open_row)
 
         right = QWidget()
@@ -112,7 +112,12 @@ class OrgBrowser(Page):
         count = self.table_model.rowCount()
         what = {"street": self.tr("个社区/村"), "community": self.tr("个网格"), "grid": self.tr("名工作人员"),
                 "beats": self.tr("个警务区"), "beat": self.tr("个网格"), "departments": self.tr("个部门")}
-        self.heading.setText(f"<b>{name}</b> &nbsp; {count} {what.get(node.kind, '')}")
+        heading = f"<b style='font-size:15px'>{name}</b> &nbsp; {count} {what.get(node.kind, '')}"
+        if node.kind == "street":
+            grids = sum(len(c.children) for c in node.children)
+            households = sum(int(c.cells[4]) for c in node.children if c.cells)
+            heading += f" · {grids} {self.tr('个网格')} · {households} {self.tr('户')}"
+        self.heading.setText(heading)
         self.table.resizeColumnsToContents()
         if node.kind in ("grid", "beat_grid"):
             self.grid_selected.emit(node.id)
