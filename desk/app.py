@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from desk.bootstrap import open_context
 from desk.config import describe_url
 from desk.services import org
-from desk.services.changefeed import ChangeFeed
+from desk.services.changefeed import ChangeFeed, prune_change_log
 from desk.services.context import Context
 from desk.services.errors import DeskError
 from desk.services.unit import seat_token
@@ -80,7 +80,8 @@ def build_shell(ctx: Context, start_page: str | None = None, listen: bool = True
     feed.state.connect(bus.feed_state)
     if listen:
         feed.start()
-    backend.read(lambda c: _street_name(c), window.set_street_name, lambda exc: None)
+    backend.read(_street_name, window.set_street_name, lambda exc: None)
+    backend.write(prune_change_log, None, lambda exc: None)
     shell = Shell(ctx, window, bus, worker, backend, feed)
     window.closing_hooks.extend([feed.stop, worker.stop])
     return shell

@@ -157,3 +157,14 @@ def _decode(payload: str) -> list[Change]:
         return [Change(str(t), str(r), str(k), origin) for t, r, k in data.get("c", [])]
     except (ValueError, TypeError, AttributeError):
         return [RESYNC]
+
+
+def prune_change_log(ctx, keep_days: int = 2) -> int:
+    """Drop change records older than ``keep_days``: seats only ever read recent ones."""
+    from datetime import timedelta
+
+    from sqlalchemy import delete
+
+    with ctx.unit() as u:
+        result = u.session.execute(delete(ChangeRecord).where(ChangeRecord.at < u.now - timedelta(days=keep_days)))
+        return result.rowcount or 0

@@ -90,3 +90,19 @@ def test_after_losing_its_connection_the_feed_reconnects_and_asks_screens_to_res
     got = feed.wait(0.3)
     assert got and got[0].kind == "resync"
     feed.close()
+
+
+def test_old_change_records_are_pruned_and_recent_ones_kept(ctx, clock):
+    from sqlalchemy import func, select
+
+    from desk.models import ChangeRecord
+    from desk.services.changefeed import prune_change_log
+
+    with ctx.unit() as u:
+        u.changed("grid", 1, "update")
+    clock.advance(days=3)
+    with ctx.unit() as u:
+        u.changed("grid", 2, "update")
+    assert prune_change_log(ctx) == 1
+    with ctx.read() as s:
+        assert s.scalars(select(ChangeRecord.row_id)).all() == ["2"]
