@@ -43,7 +43,7 @@ def escalate_overdue(ctx: Context) -> list[Escalation]:
     with ctx.read() as s:
         ids = s.scalars(select(Event.id).where(
             Event.is_open.is_(True), Event.kind == "dispute", Event.ladder_level.between(1, 3),
-            Event.ladder_due_at <= now, Event.on_record_until.is_(None)).order_by(Event.id)).all()
+            Event.ladder_due_at < now, Event.on_record_until.is_(None)).order_by(Event.id)).all()
     done: list[Escalation] = []
     system = ctx.as_actor(replace(SYSTEM, seat=ctx.actor.seat))  # the rule acts, not the seat's user
     for event_id in ids:
@@ -52,7 +52,7 @@ def escalate_overdue(ctx: Context) -> list[Escalation]:
                 e = u.session.get(Event, event_id)
                 # Checked again inside the write: another seat may have escalated it meanwhile.
                 if (e is None or not e.is_open or not 1 <= e.ladder_level <= 3 or e.ladder_due_at is None
-                        or e.ladder_due_at > u.now or e.on_record_until is not None):
+                        or e.ladder_due_at >= u.now or e.on_record_until is not None):
                     continue
                 before = {"ladder_level": e.ladder_level}
                 hours = codes.LADDER_HOURS[e.ladder_level]

@@ -57,7 +57,7 @@ class EventRow:
     def deadline(self, now: datetime) -> str:
         """'none', 'ok', 'yellow', 'red' or 'on_record' at ``now``."""
         state = state_at(now, self.yellow_at, self.red_at, self.on_record_until)
-        if state not in ("red", "on_record") and self.ladder_due_at is not None and now >= self.ladder_due_at:
+        if state not in ("red", "on_record") and self.ladder_due_at is not None and now > self.ladder_due_at:
             return "red"
         return state
 
