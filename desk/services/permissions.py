@@ -21,6 +21,15 @@ PERMISSIONS: dict[str, frozenset[Role]] = {
     "org.edit": frozenset({SYSADMIN}),
 
     # --- board (events) ---
+    "board.read": frozenset({DUTY, LEADER, LIAISON, GRID, SYSADMIN}),
+    "board.report": frozenset({DUTY, LEADER, GRID}),          # register an event, add attachments
+    "board.act": frozenset({DUTY, LEADER}),                   # accept, dispatch, close, merge, assign, urgent
+    "board.claim": frozenset({DUTY, LEADER}),
+    "board.handle": frozenset({DUTY, LEADER, LIAISON, GRID}), # department/grid: start, return, feedback
+    "board.verify": frozenset({DUTY, LEADER, GRID}),          # on-the-spot check by the grid worker
+    "board.mediate": frozenset({DUTY, LEADER, GRID}),         # record a dispute mediation
+    "board.phone": frozenset({DUTY, LEADER}),                 # see reporters' phone numbers in clear
+    "board.limits": frozenset({SYSADMIN}),                    # edit the deadline table
 
     # --- dispatch ---
 

@@ -1,0 +1,68 @@
+"""Attachments (photos, documents) stored in the database with the event: size-limited,
+the file name reduced to a safe base name, the type checked against a short list."""
+from __future__ import annotations
+
+import mimetypes
+import re
+import unicodedata
+
+from sqlalchemy import select
+
+from desk.models import Event, EventAttachment
+from desk.services.context import Context
+from desk.services.errors import NotFound, ValidationError
+from desk.services.incidents.lifecycle import add_step
+from desk.services.permissions import require
+
+MAX_BYTES = 10 * 1024 * 1024
+ALLOWED = {".jpg", ".jpeg", ".png", ".gif", ".webp", ".pdf", ".doc", ".docx", ".xls", ".xlsx", ".txt",
+           ".mp3", ".m4a", ".amr", ".mp4"}
+_UNSAFE = re.compile(r"[\x00-\x1f<>:\"/\\|?*]+")
+
+
+def safe_filename(name: str) -> str:
+    """'../../etc/passwd' → 'passwd'; control and reserved characters removed; at most 120 chars."""
+    name = unicodedata.normalize("NFC", name or "")
+    name = re.split(r"[\\/]", name)[-1]
+    name = _UNSAFE.sub("_", name).strip(" .")
+    if not name:
+        name = "附件"
+    if len(name) > 120:
+        stem, dot, ext = name.rpartition(".")
+        name = (stem[: 110] + "." + ext[:8]) if dot else name[:120]
+    return name
+
+
+def add_attachment(ctx: Context, event_id: int, filename: str, data: bytes) -> int:
+    require(ctx.actor, "board.report")
+    name = safe_filename(filename)
+    ext = ("." + name.rsplit(".", 1)[-1].lower()) if "." in name else ""
+    if ext not in ALLOWED:
+        raise ValidationError(f"不支持的附件类型 {ext or '(无扩展名)'} (file type not allowed)")
+    if not data:
+        raise ValidationError("附件为空 (empty file)")
+    if len(data) > MAX_BYTES:
+        raise ValidationError(f"附件超过 {MAX_BYTES // (1024 * 1024)} MB (file too large)")
+    mime = mimetypes.guess_type(name)[0] or "application/octet-stream"
+    with ctx.unit() as u:
+        e = u.session.get(Event, event_id)
+        if e is None:
+            raise NotFound(f"事件 #{event_id} 不存在 (no such event)")
+        att = EventAttachment(event_id=event_id, filename=name, mime=mime, size=len(data), data=data,
+                              added_at=u.now, added_by=u.actor.username)
+        u.session.add(att)
+        u.session.flush()
+        add_step(u, e, "attach", e.status, e.status, name)
+        u.changed("event_attachment", att.id, "insert")
+        u.audit("event.attach", "event", event_id, after={"file": name, "size": len(data)})
+        return att.id
+
+
+def attachment_data(ctx: Context, attachment_id: int) -> tuple[str, str, bytes]:
+    require(ctx.actor, "board.read")
+    with ctx.read() as s:
+        row = s.execute(select(EventAttachment.filename, EventAttachment.mime, EventAttachment.data)
+                        .where(EventAttachment.id == attachment_id)).first()
+    if row is None:
+        raise NotFound(f"附件 #{attachment_id} 不存在 (no such attachment)")
+    return row.filename, row.mime, row.data

@@ -1,0 +1,62 @@
+"""Searching events (open and closed) and pre-filling a form from a pasted message."""
+from __future__ import annotations
+
+from sqlalchemy import and_, or_, select
+
+from desk.models import Event
+from desk.services.context import Context
+from desk.services.incidents import search
+from desk.services.incidents.deadlines import load_limits
+from desk.services.incidents.locate import gazetteer, grid_from_address
+from desk.services.incidents.rows import EventRow, _query, to_row
+from desk.services.incidents.wechat import Prefill, parse_message
+from desk.services.permissions import require
+
+MAX_QUERY = 100
+
+
+def search_events(ctx: Context, query: str, *, include_closed: bool = False, limit: int = 200) -> tuple[EventRow, ...]:
+    """Events whose title, description or address contain every word of ``query``, or whose
+    pinyin initials match a Latin word. The words go to the database only as bound parameters."""
+    require(ctx.actor, "board.read")
+    words = [w for w in search.normalise(query)[:MAX_QUERY].split(" ") if w]
+    if not words:
+        return ()
+    conds = []
+    for w in words:
+        pattern = search.like_pattern(w)
+        text_hit = or_(Event.title.ilike(pattern, escape="\\"), Event.description.ilike(pattern, escape="\\"),
+                       Event.address.ilike(pattern, escape="\\"))
+        if search.is_initials_query(w):
+            text_hit = or_(text_hit, Event.initials.like(search.loose_initials_pattern(w)))
+        conds.append(text_hit)
+    stmt = _query().where(and_(*conds))
+    if not include_closed:
+        stmt = stmt.where(Event.is_open.is_(True))
+    stmt = stmt.order_by(Event.reported_at.desc(), Event.id.desc())
+    out: list[EventRow] = []
+    with ctx.read() as s:
+        limits = load_limits(s)
+        for r in s.execute(stmt.execution_options(yield_per=500)):
+            row = to_row(*r, limits)
+            if search.matches(query[:MAX_QUERY], row.text, row.initials):
+                out.append(row)
+                if len(out) >= limit:
+                    break
+    return tuple(out)
+
+
+def prefill_from_message(ctx: Context, text: str) -> Prefill:
+    """The WeChat helper with the street's names; the building finds the grid where it can."""
+    require(ctx.actor, "board.report")
+    with ctx.read() as s:
+        gaz = gazetteer(s)
+        p = parse_message(text, ctx.clock.now(), gaz)
+        if p.grid_id is None and p.community_id is not None:
+            place = grid_from_address(s, p.address or text, gaz)
+            if place is not None and place.grid_id is not None and place.community_id == p.community_id:
+                from dataclasses import replace
+
+                p = replace(p, grid_id=place.grid_id, grid_name=place.grid_name,
+                            found=p.found + ("网格",))
+    return p

@@ -1,0 +1,87 @@
+"""Full-text search in Chinese: substring, and pinyin initials ('zsjf' finds 张三家纠纷).
+
+Each event stores the pinyin initials of its title, description and address (one letter per
+character, so positions line up with the text). A query of Latin letters matches the initials
+as a substring, or with at most ``GAP`` extra characters inside the match (张三家纠纷 → zsjjf
+is found by zsjf). No SQL is ever built from the user's text: the database is asked with a
+bound LIKE pattern whose wildcards are escaped, and the final decision is made in Python.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from pypinyin import Style, lazy_pinyin
+
+GAP = 2
+_LATIN = re.compile(r"^[a-z]+$")
+
+
+def _other(chars: str) -> list[str]:
+    return [c.lower() if c.isascii() and c.isalnum() else " " for c in chars]
+
+
+@lru_cache(maxsize=4096)
+def initials(text: str) -> str:
+    """One lower-case letter per character of ``text``: the pinyin initial of a Chinese character,
+    a Latin letter or digit itself, a space for anything else."""
+    if not text:
+        return ""
+    return "".join(p[:1] or " " for p in lazy_pinyin(text, style=Style.FIRST_LETTER, errors=_other))
+
+
+def searchable(*parts: str | None) -> str:
+    return " ".join(p for p in parts if p)
+
+
+def normalise(query: str) -> str:
+    return " ".join(query.split()).strip()
+
+
+def is_initials_query(query: str) -> bool:
+    q = query.strip().lower()
+    return len(q) >= 2 and bool(_LATIN.match(q))
+
+
+def initials_match(query: str, inits: str) -> bool:
+    q = query.strip().lower()
+    if not q or not inits:
+        return False
+    if q in inits:
+        return True
+    start = inits.find(q[0])
+    while start != -1:
+        window = inits[start:start + len(q) + GAP]
+        if _subsequence(q, window):
+            return True
+        start = inits.find(q[0], start + 1)
+    return False
+
+
+def _subsequence(q: str, text: str) -> bool:
+    it = iter(text)
+    return all(ch in it for ch in q)
+
+
+def matches(query: str, text: str, inits: str) -> bool:
+    """Whether one event (its searchable text and stored initials) matches every word of ``query``."""
+    for word in normalise(query).split(" "):
+        if not word:
+            continue
+        if word.lower() in text.lower():
+            continue
+        if is_initials_query(word) and initials_match(word, inits):
+            continue
+        return False
+    return True
+
+
+def like_pattern(word: str) -> str:
+    """A LIKE pattern for a bound parameter: the user's % and _ (and the escape) are literal."""
+    escaped = word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+def loose_initials_pattern(word: str) -> str:
+    """'zsjf' → '%z%s%j%f%': a cheap pre-filter in SQL; ``initials_match`` decides."""
+    return "%" + "%".join(word.lower()) + "%"

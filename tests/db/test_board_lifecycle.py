@@ -1,0 +1,260 @@
+"""The event lifecycle on both engines: every legal step, every illegal one, reasons, merge,
+cancel, claim, urgent notices, on-record, permissions, phone masking, attachments."""
+from __future__ import annotations
+
+import sys
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+from sqlalchemy import func, select
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from board_support import GRIDMAN, LIAISON, WANG, small_street  # noqa: E402
+
+from desk.models import AuditRecord, BoardNotice, Event, EventStep  # noqa: E402
+from desk.services import incidents as inc  # noqa: E402
+from desk.services.audit import verify_chain  # noqa: E402
+from desk.services.errors import NotFound, PermissionDenied, ValidationError  # noqa: E402
+from desk.services.incidents import codes  # noqa: E402
+
+
+@pytest.fixture
+def street(ctx):
+    return small_street(ctx)
+
+
+@pytest.fixture
+def duty(ctx):
+    return ctx.as_actor(WANG)
+
+
+def new(duty, **kw):
+    base = dict(title="楼道堆放杂物", kind="safety_hazard", source="phone", address="兴钢社区1号楼")
+    base.update(kw)
+    return inc.report_event(duty, inc.NewEvent(**base))
+
+
+def audits(ctx, action=None):
+    with ctx.read() as s:
+        q = select(func.count()).select_from(AuditRecord)
+        if action:
+            q = q.where(AuditRecord.action == action)
+        return s.scalar(q)
+
+
+def test_a_department_case_goes_from_report_to_call_back_and_every_step_is_on_the_timeline(ctx, street, duty):
+    e = new(duty)
+    steps = [("accept", {}), ("dispatch", {"department_id": street.department_id}), ("start", {}),
+             ("feedback", {"note": "已清理"}), ("verify", {}), ("close", {}), ("call_back", {"satisfaction": "satisfied"})]
+    for action, kw in steps:
+        e = inc.transition(duty, e.id, action, expected_version=e.version, **kw)
+        assert e.status == codes.TRANSITIONS[action][1]
+    assert e.status == "called_back" and e.department_name == "消防"
+    detail = inc.event_detail(duty, e.id)
+    assert [s.action for s in detail.steps] == ["report"] + [a for a, _ in steps]
+    assert detail.steps[1].from_status == "reported" and detail.steps[1].to_status == "accepted"
+    assert detail.satisfaction == "satisfied"
+    assert audits(ctx, "event.dispatch") == 1 and audits(ctx, "event.report") == 1
+    with ctx.read() as s:
+        assert verify_chain(s).ok
+        assert s.get(Event, e.id).is_open is False
+
+
+def test_a_grid_case_is_handled_in_the_grid_without_a_department(ctx, street, duty):
+    e = new(duty)
+    for action in ("accept", "handle_in_grid", "feedback", "verify", "close"):
+        e = inc.transition(duty, e.id, action)
+    assert e.status == "closed" and e.department_name == ""
+
+
+ILLEGAL = [(action, status) for action, (allowed, _to, _n) in codes.TRANSITIONS.items()
+           for status in ("reported", "accepted", "dispatched", "feedback", "closed", "cancelled")
+           if status not in allowed]
+
+
+@pytest.mark.parametrize("action,status", ILLEGAL)
+def test_an_illegal_step_is_refused_and_changes_nothing(ctx, street, duty, action, status):
+    e = new(duty)
+    with ctx.unit() as u:  # put the event straight into the state under test
+        row = u.session.get(Event, e.id)
+        row.status = status
+        row.is_open = status not in codes.CLOSED_STATUSES
+    before = inc.event_row(duty, e.id)
+    n = audits(ctx)
+    with pytest.raises(inc.IllegalTransition) as err:
+        inc.transition(duty, e.id, action, reason="原因", department_id=street.department_id,
+                       merged_into=e.id + 1000, satisfaction="satisfied")
+    assert codes.status_name(status) in str(err.value)
+    assert inc.event_row(duty, e.id) == before
+    assert audits(ctx) == n
+
+
+@pytest.mark.parametrize("action", sorted(codes.NEEDS_REASON))
+def test_returning_reopening_or_cancelling_needs_a_reason(ctx, street, duty, action):
+    e = new(duty)
+    with pytest.raises(ValidationError):
+        inc.transition(duty, e.id, action, reason="   ")
+
+
+def test_a_department_returns_a_case_and_the_duty_officer_reroutes_it(ctx, street, duty):
+    e = new(duty)
+    inc.transition(duty, e.id, "accept")
+    inc.transition(duty, e.id, "dispatch", department_id=street.department_id)
+    e = inc.transition(ctx.as_actor(LIAISON), e.id, "return", reason="不属于本部门：市场监管")
+    assert e.status == "returned"
+    e = inc.transition(duty, e.id, "dispatch", department_id=street.department_id)
+    assert e.status == "dispatched"
+    notes = [s.note for s in inc.event_detail(duty, e.id).steps]
+    assert "不属于本部门：市场监管" in notes
+
+
+def test_a_closed_case_can_be_reopened_and_its_handling_clock_restarts(ctx, clock, street, duty):
+    e = new(duty)
+    for action in ("accept", "handle_in_grid", "feedback", "verify", "close"):
+        e = inc.transition(duty, e.id, action)
+    clock.advance(days=2)
+    e = inc.transition(duty, e.id, "reopen", reason="居民反映问题复发")
+    assert e.status == "reopened" and e.stage == "handle"
+    assert e.red_at == clock.now() + timedelta(hours=12)  # safety_hazard ordinary: 12 h
+    assert e.deadline(clock.now()) == "ok"
+
+
+def test_dispatch_needs_a_department_that_exists(ctx, street, duty):
+    e = new(duty)
+    inc.transition(duty, e.id, "accept")
+    with pytest.raises(ValidationError):
+        inc.transition(duty, e.id, "dispatch")
+    with pytest.raises(NotFound):
+        inc.transition(duty, e.id, "dispatch", department_id=9999)
+    assert inc.event_row(duty, e.id).status == "accepted"
+
+
+def test_a_duplicate_is_merged_into_its_original_and_linked_from_it(ctx, street, duty):
+    original, dup, dup2 = new(duty), new(duty), new(duty)
+    inc.transition(duty, dup.id, "merge", merged_into=original.id)
+    e = inc.transition(duty, dup2.id, "merge", merged_into=dup.id)  # a duplicate of a duplicate
+    assert e.status == "merged" and e.merged_into_id == original.id
+    assert inc.event_detail(duty, original.id).duplicates == (dup.id, dup2.id)
+    assert {r.id for r in inc.open_events(duty)} == {original.id}
+
+
+def test_an_event_cannot_be_merged_into_itself_or_a_missing_one(ctx, street, duty):
+    e = new(duty)
+    with pytest.raises(ValidationError):
+        inc.transition(duty, e.id, "merge", merged_into=e.id)
+    with pytest.raises(NotFound):
+        inc.transition(duty, e.id, "merge", merged_into=424242)
+
+
+def test_a_cancelled_event_keeps_its_reason_and_leaves_the_board(ctx, street, duty):
+    e = new(duty)
+    inc.transition(duty, e.id, "cancel", reason="重复来电，已核实无此事")
+    d = inc.event_detail(duty, e.id)
+    assert d.row.status == "cancelled" and d.cancel_reason == "重复来电，已核实无此事"
+    assert inc.open_events(duty) == ()
+
+
+def test_claiming_shows_who_handles_it_and_a_second_claimant_is_told(ctx, street, duty):
+    from board_support import LI
+
+    e = new(duty)
+    e = inc.claim(duty, e.id)
+    assert e.claimed_name == "王丽"
+    from desk.services.errors import ConflictError
+
+    with pytest.raises(ConflictError) as err:
+        inc.claim(ctx.as_actor(LI), e.id)
+    assert "王丽" in str(err.value) and err.value.current.claimed_by == "wangli"
+    e = inc.unclaim(duty, e.id)
+    assert e.claimed_by is None
+    assert inc.claim(ctx.as_actor(LI), e.id).claimed_name == "李娜"
+
+
+def test_the_urgent_flag_raises_a_notice_for_every_seat(ctx, street, duty):
+    e = new(duty)
+    e = inc.set_urgent(duty, e.id, True)
+    assert e.urgent and e.red_at == e.reported_at + timedelta(minutes=15)
+    ns = inc.notices(duty)
+    assert ns[-1].kind == "urgent" and ns[-1].event_id == e.id and "王丽" in ns[-1].text
+    urgent = new(duty, title="燃气泄漏", urgent=True)
+    assert inc.notices(duty, after_id=ns[-1].id)[0].event_id == urgent.id
+
+
+def test_an_event_on_record_stays_visible_until_its_review_date_then_turns_red(ctx, clock, street, duty):
+    e = new(duty)
+    inc.transition(duty, e.id, "accept")
+    review = clock.now() + timedelta(days=30)
+    e = inc.put_on_record(duty, e.id, "涉及产权争议，待法院判决", review)
+    assert e in inc.open_events(duty)
+    clock.advance(days=3)
+    assert e.deadline(clock.now()) == "on_record"
+    clock.advance(days=28)
+    assert e.deadline(clock.now()) == "red"
+    with pytest.raises(ValidationError):
+        inc.put_on_record(duty, e.id, "", review)
+    e = inc.put_on_record(duty, e.id, "", None)
+    assert e.on_record_until is None
+
+
+def test_grid_staff_report_but_may_not_accept_or_dispatch(ctx, street):
+    grid = ctx.as_actor(GRIDMAN)
+    e = new(grid)
+    with pytest.raises(PermissionDenied):
+        inc.transition(grid, e.id, "accept")
+    with pytest.raises(PermissionDenied):
+        inc.report_event(ctx.as_actor(LIAISON), inc.NewEvent(title="x", kind="other", source="phone"))
+
+
+def test_the_reporter_phone_is_encrypted_and_masked_for_roles_that_may_not_see_it(ctx, street, duty):
+    e = new(duty, reporter_name="李先生", phone="138 1234 5678")
+    with ctx.read() as s:
+        stored = s.get(Event, e.id).phone_enc
+    assert "1234" not in stored
+    assert inc.event_detail(duty, e.id).phone == "138 1234 5678"
+    masked = inc.event_detail(ctx.as_actor(GRIDMAN), e.id).phone
+    assert masked.startswith("138") and "1234 " not in masked and masked.endswith("5678")
+
+
+def test_a_bad_report_names_each_problem_and_saves_nothing(ctx, street, duty):
+    with pytest.raises(ValidationError) as err:
+        inc.report_event(duty, inc.NewEvent(title="", kind="ufo", source="pigeon", phone="call me", lat=33.0))
+    assert len(err.value.problems) >= 4
+    with ctx.read() as s:
+        assert s.scalar(select(func.count()).select_from(Event)) == 0
+
+
+def test_the_grid_is_found_from_coordinates_or_from_the_address(ctx, street, duty):
+    by_point = new(duty, address="", lat=33.285, lon=113.505)
+    assert by_point.grid_id == street.grid1
+    by_building = new(duty, address="兴钢社区3号楼2单元")
+    assert by_building.grid_id == street.grid2 and by_building.community_name == "兴钢社区"
+    by_grid = new(duty, address="兴钢社区第2网格东侧")
+    assert by_grid.grid_id == street.grid2
+    by_village = new(duty, address="李辉庄东头")
+    assert by_village.grid_id == street.village_grid
+    nowhere = new(duty, address="市中心广场")
+    assert nowhere.grid_id is None
+
+
+def test_attachments_are_stored_with_a_safe_name_and_a_size_limit(ctx, street, duty):
+    e = new(duty)
+    att = inc.add_attachment(duty, e.id, "../../etc/照片 1.jpg", b"\xff\xd8fakejpeg")
+    name, mime, data = inc.attachment_data(duty, att)
+    assert name == "照片 1.jpg" and mime == "image/jpeg" and data == b"\xff\xd8fakejpeg"
+    with pytest.raises(ValidationError):
+        inc.add_attachment(duty, e.id, "big.jpg", b"x" * (10 * 1024 * 1024 + 1))
+    with pytest.raises(ValidationError):
+        inc.add_attachment(duty, e.id, "run.exe", b"MZ")
+    assert [a.filename for a in inc.event_detail(duty, e.id).attachments] == ["照片 1.jpg"]
+
+
+def test_every_change_is_announced_on_the_change_feed(ctx, street):
+    duty = ctx.as_actor(WANG).collecting()
+    e = new(duty)
+    inc.transition(duty, e.id, "accept")
+    tables = {c.table for c in duty.collector}
+    assert {"event", "event_step"} <= tables
+    with ctx.read() as s:
+        assert s.scalar(select(func.count()).select_from(EventStep)) == 2
+        assert s.scalar(select(func.count()).select_from(BoardNotice)) == 0
