@@ -35,15 +35,14 @@ def prepare_environment() -> None:
 
 
 def planned_pages() -> list[Page]:
-    t = lambda s: QApplication.translate("Navigation", s)  # noqa: E731
     return [
-        PlannedPage("board", t("事件看板"), t("事件从上报到办结：分诊、受理、认领、期限与超时、矛盾纠纷逐级化解。")),
-        PlannedPage("dispatch", t("派单处置"), t("一网分流：按事项清单派给职能部门，签收、退单、反馈、核查、回访。")),
-        PlannedPage("map", t("网格地图"), t("网格与警务区的离线地图，事件实时落图，点击网格查看档案。")),
-        PlannedPage("meetings", t("会商研判"), t("日见面、周研判、月讲评：议程自动生成，决定形成待办并跟踪。")),
-        PlannedPage("registry", t("基础信息"), t("人、房、单位与特殊人群，走访记录。")),
-        PlannedPage("dashboard", t("数据总览"), t("领导驾驶舱：关键指标与趋势。")),
-        PlannedPage("reports", t("报表简报"), t("日报、周研判材料、月讲评通报，按公文格式打印。")),
+        PlannedPage("board", QApplication.translate("Navigation", "事件看板"), QApplication.translate("Navigation", "事件从上报到办结：分诊、受理、认领、期限与超时、矛盾纠纷逐级化解。")),
+        PlannedPage("dispatch", QApplication.translate("Navigation", "派单处置"), QApplication.translate("Navigation", "一网分流：按事项清单派给职能部门，签收、退单、反馈、核查、回访。")),
+        PlannedPage("map", QApplication.translate("Navigation", "网格地图"), QApplication.translate("Navigation", "网格与警务区的离线地图，事件实时落图，点击网格查看档案。")),
+        PlannedPage("meetings", QApplication.translate("Navigation", "会商研判"), QApplication.translate("Navigation", "日见面、周研判、月讲评：议程自动生成，决定形成待办并跟踪。")),
+        PlannedPage("registry", QApplication.translate("Navigation", "基础信息"), QApplication.translate("Navigation", "人、房、单位与特殊人群，走访记录。")),
+        PlannedPage("dashboard", QApplication.translate("Navigation", "数据总览"), QApplication.translate("Navigation", "领导驾驶舱：关键指标与趋势。")),
+        PlannedPage("reports", QApplication.translate("Navigation", "报表简报"), QApplication.translate("Navigation", "日报、周研判材料、月讲评通报，按公文格式打印。")),
     ]
 
 

@@ -94,12 +94,9 @@ class Database:
 
     @contextmanager
     def read(self) -> Iterator[Session]:
-        """A short read-only session."""
+        """A short read session; closing it ends the transaction (objects stay readable, detached)."""
         with self._read() as session:
-            try:
-                yield session
-            finally:
-                session.rollback()
+            yield session
 
     def write_session(self) -> Session:
         return self._write()

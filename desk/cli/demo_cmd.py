@@ -5,7 +5,7 @@ import time
 
 from desk.cli.common import open_context
 from desk.config import describe_url
-from desk.demo import DemoOptions, build_demo
+from desk.demo import DemoOptions, build_demo, street_missing
 
 
 def register(sub, parent) -> None:
@@ -13,11 +13,15 @@ def register(sub, parent) -> None:
     p.add_argument("--seed", type=int, default=1, help="随机种子：相同种子生成相同数据 (默认 1)")
     p.add_argument("--households", type=int, default=16000, help="全街道户数 (默认 16000，约 40 个网格)")
     p.add_argument("--days", type=int, default=365, help="生成多少天的事件等历史数据 (默认 365)")
+    p.add_argument("--if-empty", action="store_true", help="数据库已有街道时什么也不做 (for setup scripts)")
     p.set_defaults(func=run)
 
 
 def run(args) -> int:
     ctx = open_context(args)
+    if args.if_empty and not street_missing(ctx):
+        print(f"数据库已有街道数据，未生成演示数据: {describe_url(ctx.db.url)}")
+        return 0
     started = time.monotonic()
     r = build_demo(ctx, DemoOptions(seed=args.seed, households=args.households, days=args.days))
     extra = "；".join(r.parts)

@@ -40,14 +40,18 @@ class DemoResult:
     parts: tuple[str, ...]
 
 
+def street_missing(ctx: Context) -> bool:
+    with ctx.read() as s:
+        return not s.scalar(select(func.count()).select_from(Street))
+
+
 def build_demo(ctx: Context, options: DemoOptions) -> DemoResult:
     if options.households < 1000:
         raise ValidationError("--households 至少 1000 (at least 1000 households)")
     if options.days < 1:
         raise ValidationError("--days 至少 1 (at least one day)")
-    with ctx.read() as s:
-        if s.scalar(select(func.count()).select_from(Street)):
-            raise ValidationError("数据库中已有街道数据；演示数据只写入空数据库 "
+    if not street_missing(ctx):
+        raise ValidationError("数据库中已有街道数据；演示数据只写入空数据库 "
                                   "(the database already holds a street; the demo goes into an empty database)")
     with ctx.unit() as u:
         rng = random.Random(options.seed)

@@ -98,6 +98,7 @@ def build_street(u: Unit, rng: random.Random, households: int, cipher: FieldCiph
     sizes = _grid_sizes(rng, sum(counts))
     scale = households / max(1, sum(sizes))
     sizes = [max(40, round(x * scale)) for x in sizes]
+    sizes[sizes.index(max(sizes))] += households - sum(sizes)  # exactly the households asked for
     size_iter = iter(sizes)
     communities: list[tuple[Community, list[Grid]]] = []
 

@@ -31,7 +31,8 @@ class ChangeFeed:
         self.ignore_origin = ignore_origin
         self.poll_interval = poll_interval
         self._impl: _SqliteFeed | _PostgresFeed | None = None
-        self._was_connected = False
+        self._ever_connected = False
+        self._resync = False
 
     @property
     def connected(self) -> bool:
@@ -45,14 +46,14 @@ class ChangeFeed:
             impl.close()
             raise DatabaseError(f"实时更新无法连接 (live feed cannot connect): {exc}") from exc
         self._impl = impl
+        self._resync = self._ever_connected  # what was missed meanwhile cannot be replayed
+        self._ever_connected = True
 
     def wait(self, timeout: float = 1.0) -> list[Change]:
         """Changes by other seats since the last call; [] after ``timeout`` with none."""
-        resync = False
         if self._impl is None:
             self.connect()
-            resync = self._was_connected
-        self._was_connected = True
+        resync, self._resync = self._resync, False
         try:
             changes = self._impl.wait(timeout)
         except Exception as exc:

@@ -14,7 +14,7 @@ from datetime import datetime
 from typing import Iterator
 
 from sqlalchemy import exc as sa_exc
-from sqlalchemy import text
+from sqlalchemy import inspect, text
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
@@ -105,6 +105,24 @@ class Unit:
 
     def changed(self, table: str, row_id: object, kind: str = "update") -> None:
         self.changes.append(Change(table, str(row_id), kind, self.origin))
+
+    def get_current(self, model, row_id, seen_version: int | None, what: str = "记录"):
+        """The row to change, provided it is still the version the user saw; else ConflictError.
+
+        Screens hold immutable rows with their version; a write passes that version back here,
+        so a change made meanwhile by another seat is reported instead of overwritten.
+        """
+        assert self.session is not None
+        row = self.session.get(model, row_id, with_for_update=not self.db.sqlite)
+        if row is None:
+            from desk.services.errors import NotFound
+
+            raise NotFound(f"{what}不存在或已被删除 (not found: {model.__tablename__} {row_id})")
+        if seen_version is not None and getattr(row, "version", None) != seen_version:
+            current = {a.key: getattr(row, a.key) for a in inspect(row).mapper.column_attrs}
+            raise ConflictError(f"{what}刚被另一席位修改，请查看最新状态后再操作 "
+                                f"(changed by another seat: version {seen_version} → {row.version})", current)
+        return row
 
     def audit(self, action: str, entity: str | None = None, entity_id: object = None,
               before: object = None, after: object = None) -> None:

@@ -4,36 +4,32 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("Labels", text)
-
-
 def role_name(code: str) -> str:
     return {
-        "grid_leader": _t("网格长"), "fulltime_worker": _t("专职网格员"), "parttime_worker": _t("兼职网格员"),
-        "professional_worker": _t("专业网格员"), "community_police": _t("社区民警"), "auxiliary_police": _t("辅警"),
-        "duty_staff": _t("值班员"), "leader": _t("领导"), "department_liaison": _t("部门联络员"),
+        "grid_leader": QCoreApplication.translate("Labels", "网格长"), "fulltime_worker": QCoreApplication.translate("Labels", "专职网格员"), "parttime_worker": QCoreApplication.translate("Labels", "兼职网格员"),
+        "professional_worker": QCoreApplication.translate("Labels", "专业网格员"), "community_police": QCoreApplication.translate("Labels", "社区民警"), "auxiliary_police": QCoreApplication.translate("Labels", "辅警"),
+        "duty_staff": QCoreApplication.translate("Labels", "值班员"), "leader": QCoreApplication.translate("Labels", "领导"), "department_liaison": QCoreApplication.translate("Labels", "部门联络员"),
     }.get(code, code)
 
 
 def kind_name(code: str) -> str:
-    return {"community": _t("社区"), "village": _t("行政村"), "comprehensive": _t("综合网格"),
-            "dedicated": _t("专属网格")}.get(code, code)
+    return {"community": QCoreApplication.translate("Labels", "社区"), "village": QCoreApplication.translate("Labels", "行政村"), "comprehensive": QCoreApplication.translate("Labels", "综合网格"),
+            "dedicated": QCoreApplication.translate("Labels", "专属网格")}.get(code, code)
 
 
 def size_name(code: str) -> str:
-    return {"ok": _t("达标"), "small": _t("偏小"), "large": _t("偏大"), "dedicated": _t("专属")}.get(code, code)
+    return {"ok": QCoreApplication.translate("Labels", "达标"), "small": QCoreApplication.translate("Labels", "偏小"), "large": QCoreApplication.translate("Labels", "偏大"), "dedicated": QCoreApplication.translate("Labels", "专属")}.get(code, code)
 
 
 def headers(kind: str) -> tuple[str, ...]:
     return {
-        "community": (_t("名称"), _t("代码"), _t("类型"), _t("网格数"), _t("户数"), _t("人口")),
-        "grid": (_t("名称"), _t("代码"), _t("类型"), _t("户数"), _t("人口"), _t("规模"), _t("网格长"),
-                 _t("人员"), _t("警务区")),
-        "staff": (_t("姓名"), _t("角色"), _t("所属社区"), _t("所属部门"), _t("网格")),
-        "beat": (_t("名称"), _t("代码"), _t("社区民警"), _t("网格数"), _t("户数"), _t("人口")),
-        "beat_grid": (_t("名称"), _t("代码"), _t("所属社区"), _t("户数"), _t("人口"), _t("规模")),
-        "department": (_t("名称"), _t("简称"), _t("代码")),
+        "community": (QCoreApplication.translate("Labels", "名称"), QCoreApplication.translate("Labels", "代码"), QCoreApplication.translate("Labels", "类型"), QCoreApplication.translate("Labels", "网格数"), QCoreApplication.translate("Labels", "户数"), QCoreApplication.translate("Labels", "人口")),
+        "grid": (QCoreApplication.translate("Labels", "名称"), QCoreApplication.translate("Labels", "代码"), QCoreApplication.translate("Labels", "类型"), QCoreApplication.translate("Labels", "户数"), QCoreApplication.translate("Labels", "人口"), QCoreApplication.translate("Labels", "规模"), QCoreApplication.translate("Labels", "网格长"),
+                 QCoreApplication.translate("Labels", "人员"), QCoreApplication.translate("Labels", "警务区")),
+        "staff": (QCoreApplication.translate("Labels", "姓名"), QCoreApplication.translate("Labels", "角色"), QCoreApplication.translate("Labels", "所属社区"), QCoreApplication.translate("Labels", "所属部门"), QCoreApplication.translate("Labels", "网格")),
+        "beat": (QCoreApplication.translate("Labels", "名称"), QCoreApplication.translate("Labels", "代码"), QCoreApplication.translate("Labels", "社区民警"), QCoreApplication.translate("Labels", "网格数"), QCoreApplication.translate("Labels", "户数"), QCoreApplication.translate("Labels", "人口")),
+        "beat_grid": (QCoreApplication.translate("Labels", "名称"), QCoreApplication.translate("Labels", "代码"), QCoreApplication.translate("Labels", "所属社区"), QCoreApplication.translate("Labels", "户数"), QCoreApplication.translate("Labels", "人口"), QCoreApplication.translate("Labels", "规模")),
+        "department": (QCoreApplication.translate("Labels", "名称"), QCoreApplication.translate("Labels", "简称"), QCoreApplication.translate("Labels", "代码")),
     }.get(kind, ())
 
 
@@ -50,4 +46,4 @@ def cell_text(kind: str, column: int, value: str) -> str:
 
 
 def group_name(kind: str) -> str:
-    return {"beats": _t("警务区"), "departments": _t("职能部门")}.get(kind, "")
+    return {"beats": QCoreApplication.translate("Labels", "警务区"), "departments": QCoreApplication.translate("Labels", "职能部门")}.get(kind, "")
