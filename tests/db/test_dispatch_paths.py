@@ -146,12 +146,12 @@ def test_a_dissatisfied_call_back_reopens_the_case_to_the_same_department(ctx, s
     with pytest.raises(ValidationError):
         dsp.call_back(duty, did, "basic", reopen=True)
     dsp.call_back(duty, did, "unsatisfied", "晚上又被堵了", reopen=True)
-    assert status(ctx, eid) == "dispatched"
-    case = dsp.case_detail(duty, did).case
-    assert case.state == "sent" and case.reopened == 1
-    assert [c.dispatch_id for c in dsp.inbox(fire)] == [did]
-    dsp.accept(fire, did)
     assert status(ctx, eid) == "handling"
+    case = dsp.case_detail(duty, did).case
+    assert case.state == "accepted" and case.reopened == 1 and case.overdue(ctx.clock.now()) == ""
+    assert [c.dispatch_id for c in dsp.inbox(fire)] == [did]
+    dsp.feedback(fire, did, "已加装隔离桩")
+    assert [e.round for e in dsp.case_detail(duty, did).entries if e.kind == "feedback"] == [1, 2]
 
 
 def test_urges_supervision_instructions_and_expediting_are_recorded_on_the_case(ctx, st):

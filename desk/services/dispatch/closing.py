@@ -4,11 +4,9 @@ stages, closed too thinly, or handled wrongly — sends the case back to the dep
 call-back that finds the reporter not satisfied can reopen it."""
 from __future__ import annotations
 
-from datetime import timedelta
-
 from desk.services.context import Context
 from desk.services.dispatch import common
-from desk.services.dispatch.codes import ACCEPT_MINUTES, SATISFACTION, VERIFY_OUTCOMES
+from desk.services.dispatch.codes import SATISFACTION, VERIFY_OUTCOMES
 from desk.services.errors import ValidationError
 from desk.services.incidents.lifecycle import transition
 from desk.services.permissions import require
@@ -51,7 +49,8 @@ def close(ctx: Context, dispatch_id: int, note: str = "") -> None:
 
 
 def call_back(ctx: Context, dispatch_id: int, satisfaction: str, note: str = "", *, reopen: bool = False) -> None:
-    """回访. ``reopen`` (only when not satisfied) sends the case back to the same department."""
+    """回访. ``reopen`` (only when not satisfied) sends the case back into the same department's
+    handling (it accepted the case before; its acceptance time is kept for the figures)."""
     require(ctx.actor, "dispatch.send")
     if satisfaction not in SATISFACTION:
         raise ValidationError(f"满意度 {satisfaction!r} 不存在 (unknown satisfaction)")
@@ -70,9 +69,11 @@ def call_back(ctx: Context, dispatch_id: int, satisfaction: str, note: str = "",
         common.entry(u, d, "call_back", outcome=satisfaction, text=text)
         if reopen:
             transition(ctx, d.event_id, "reopen", reason=f"回访不满意：{note}", unit=u)
+            dep = common.department_name(u, d.department_id)
             transition(ctx, d.event_id, "dispatch", department_id=d.department_id,
-                       note=f"回访不满意，退回 {common.department_name(u, d.department_id)} 重新办理", unit=u)
-            d.state, d.closed_at, d.reopened = "sent", None, d.reopened + 1
-            d.accept_by = u.now + timedelta(minutes=ACCEPT_MINUTES)
+                       note=f"回访不满意，退回 {dep} 重新办理", unit=u)
+            # the department accepted this case before: it goes straight back into its handling
+            transition(ctx, d.event_id, "start", note=f"{dep} 重新办理", unit=u)
+            d.state, d.closed_at, d.reopened = "accepted", None, d.reopened + 1
             common.entry(u, d, "reopen", text=f"回访不满意，重新办理：{note}")
         common.touch(u, d, "call_back", before, satisfaction=satisfaction, reopen=reopen)
