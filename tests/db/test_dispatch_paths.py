@@ -194,3 +194,45 @@ def test_accepting_late_is_marked_late(ctx, st, clock):
     assert [c.overdue(clock.now()) for c in dsp.supervision_list(ctx.as_actor(LEADER))] == ["accept"]
     dsp.accept(fire, did)
     assert dsp.case_detail(duty, did).entries[-1].outcome == "late"
+
+
+def test_two_seats_pressing_dispatch_at_the_same_moment_exactly_one_wins(ctx, st):
+    """Two threads, each with its own database connection, dispatch the event they both saw."""
+    import threading
+    from dataclasses import replace
+
+    from desk.db import Database
+    from desk.services.incidents import event_row
+
+    eid = accepted_event(ctx, st, "消防通道堵塞", kind="fire_hazard")
+    seen = event_row(ctx.as_actor(WANG), eid).version
+    barrier = threading.Barrier(2)
+    results: dict[str, object] = {}
+
+    def seat(actor, dept):
+        db = Database(ctx.db.url)
+        try:
+            c = replace(ctx, db=db, actor=actor)
+            proposal = dsp.propose_route(c, eid)
+            barrier.wait()
+            results[actor.username] = dsp.dispatch_event(c, eid, st.dept[dept], expected_version=seen,
+                                                         proposal=proposal)
+        except Exception as exc:  # noqa: BLE001 - checked below
+            results[actor.username] = exc
+        finally:
+            db.dispose()
+
+    threads = [threading.Thread(target=seat, args=(WANG, "城管")), threading.Thread(target=seat, args=(LI, "消防"))]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(30)
+    wins = [k for k, v in results.items() if isinstance(v, int)]
+    losses = [v for v in results.values() if isinstance(v, ConflictError)]
+    assert len(wins) == 1 and len(losses) == 1, results
+    winner, dept = ("王丽", "城管") if wins == ["wangli"] else ("李娜", "消防")
+    assert winner in str(losses[0]) and dept in str(losses[0])
+    with ctx.read() as s:
+        sends = s.scalar(select(func.count()).select_from(AuditRecord).where(AuditRecord.action == "dispatch.send"))
+    assert sends == 1
+    assert len(dsp.event_dispatches(ctx.as_actor(WANG), eid)) == 1
