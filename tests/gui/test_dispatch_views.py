@@ -78,7 +78,7 @@ def test_a_liaison_sees_only_their_inbox_and_can_accept(sqlite_ctx, clock, qtbot
     qtbot.waitUntil(lambda: page.inbox.model.rowCount() > 0, timeout=5000)
     cases = {page.inbox.model.row(r).department for r in range(page.inbox.model.rowCount())}
     assert cases == {"消防"}
-    assert page.tabs.count() == 1  # no supervision list, no street figures for a liaison
+    assert [page.tabs.tabText(i) for i in range(page.tabs.count())] == ["部门收件箱", "事项清单"]
     assert not page.department.isEnabled()
     assert page.inbox.buttons["accept"].isVisibleTo(page) and not page.inbox.buttons["close"].isVisibleTo(page)
     row = next(r for r in range(page.inbox.model.rowCount()) if page.inbox.model.row(r).dispatch_id == did)
@@ -113,3 +113,23 @@ def test_the_supervision_list_shows_overdue_and_returned_cases_to_a_leader(sqlit
     qtbot.waitUntil(lambda: page.figure_model.rowCount() > 0, timeout=5000)
     _shot(page, "dispatch_figures.png")
     assert page.figure_model.data(page.figure_model.index(page.figure_model.rowCount() - 1, 0)) == "合计"
+
+
+def test_the_matters_tab_lists_the_seven_domains_and_a_leader_admits_a_proposal(sqlite_ctx, clock, qtbot,
+                                                                                backend_for):
+    a_day_of_cases(sqlite_ctx, clock)
+    new = dsp.propose_matter(sqlite_ctx.as_actor(WANG), "self_gov", "高空抛物隐患排查", "物业", 24, "近期多起投诉")
+    page = DispatchPage(backend_for(sqlite_ctx.as_actor(LEADER)))
+    qtbot.addWidget(page)
+    page.resize(1200, 700)
+    page.show()
+    page.activate()
+    page.tabs.setCurrentWidget(page.matters)
+    qtbot.waitUntil(lambda: page.matters.model.rowCount() > 30, timeout=5000)
+    domains = {page.matters.model.row(r).domain for r in range(page.matters.model.rowCount())}
+    assert len(domains) == 7
+    assert page.matters.buttons["admit"].isVisibleTo(page)
+    row = next(r for r in range(page.matters.model.rowCount()) if page.matters.model.row(r).id == new.id)
+    page.matters.table.selectRow(row)
+    page.matters.table.scrollTo(page.matters.model.index(row, 0))
+    _shot(page, "dispatch_matters.png")

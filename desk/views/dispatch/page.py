@@ -19,10 +19,11 @@ from desk.services.errors import DeskError
 from desk.services.permissions import allowed
 from desk.views.bus import touches
 from desk.views.dispatch.dialog import open_dispatch_dialog
+from desk.views.dispatch.matters import MattersTab
 from desk.views.dispatch.models import CaseTableModel, FigureTableModel
 from desk.views.pages import Page
 
-TABLES = ("dispatch", "dispatch_entry", "dispatch_party", "dispatch_extension", "event", "matter")
+TABLES = ("dispatch", "dispatch_entry", "dispatch_party", "dispatch_extension", "event")
 
 
 def _table(model, stretch: int | None = None) -> QTableView:
@@ -125,6 +126,8 @@ class DispatchPage(Page):
             self.tabs.addTab(self.watch, self.tr("督办清单"))
         if can("dispatch.figures"):
             self.tabs.addTab(self.figures_view, self.tr("指标"))
+        self.matters = MattersTab(backend)
+        self.tabs.addTab(self.matters, self.tr("事项清单"))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.tabs)
@@ -146,10 +149,13 @@ class DispatchPage(Page):
             self.backend.read(lambda c: dsp.dispatch_choices_departments(c), self._fill_departments, self._failed)
             self.reload()
             self.load_figures()
+            self.matters.reload()
 
     def on_changes(self, changes) -> None:
         if self._loaded and touches(changes, *TABLES):
             self.reload()
+        if self._loaded and touches(changes, "matter"):
+            self.matters.reload()
 
     # --- loading ---
     def _fill_departments(self, deps) -> None:
