@@ -62,6 +62,7 @@ def _rows(grids, departments, police_dept, first_id: int):
                                active=not returned, accepted_at=accepted, accepted_by="x" if accepted else None,
                                returned_at=sent + timedelta(minutes=10) if returned else None,
                                return_reason="不属于本部门" if returned else None, feedback_at=feedback,
+                               last_feedback_at=feedback,
                                closed_at=closed, satisfaction=sat, rounds=1 if feedback else 0,
                                reopened=1 if sat == "unsatisfied" and rng.random() < 0.5 else 0, urgent=False,
                                supervision=0, version=1))

@@ -95,7 +95,7 @@ class _Gen:
                  overridden=proposed is not None and proposed != dept,
                  override_reason="值班员根据现场情况改派" if proposed is not None and proposed != dept else "",
                  state=state, active=True, accepted_at=None, accepted_by=None, returned_at=None, return_reason=None,
-                 feedback_at=None, closed_at=None, satisfaction=None, rounds=0, reopened=0, urgent=ev.urgent,
+                 feedback_at=None, last_feedback_at=None, closed_at=None, satisfaction=None, rounds=0, reopened=0, urgent=ev.urgent,
                  supervision=0, version=1)
         self.next_id += 1
         self.dispatches.append(d)
@@ -143,7 +143,7 @@ class _Gen:
                 self._entry(d, "verify", earlier + (t - earlier) / 2, "grid", "网格员", why, outcome, round_=1)
                 d["rounds"], first = 1, earlier
             d["rounds"] += 1
-            d["feedback_at"] = first
+            d["feedback_at"], d["last_feedback_at"] = first, t
             self._entry(d, "feedback", t, "liaison", "部门联络员", rng.choice(FEEDBACK), round_=d["rounds"])
         if st.get("verify"):
             t, a, n = st["verify"][0]

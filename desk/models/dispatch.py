@@ -71,6 +71,7 @@ class Dispatch(Base):
     returned_at: Mapped[datetime | None]
     return_reason: Mapped[str | None] = mapped_column(Text)
     feedback_at: Mapped[datetime | None]   # the first feedback (handling time)
+    last_feedback_at: Mapped[datetime | None]  # the latest closing opinion (on time or not)
     closed_at: Mapped[datetime | None]
     satisfaction: Mapped[str | None] = mapped_column(String(16))
     rounds: Mapped[int] = mapped_column(Integer, default=0)        # feedbacks given

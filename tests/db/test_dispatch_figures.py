@@ -120,7 +120,7 @@ def reference(ctx, date_from, date_to, by) -> dict:
             add("returned", ret)
             add("accepted_on_time", bool(not ret and d.accepted_at and d.accepted_at <= d.accept_by))
             add("closed", d.closed_at is not None)
-            add("closed_on_time", bool(not ret and d.closed_at and d.closed_at <= d.deadline_at))
+            add("closed_on_time", bool(not ret and d.closed_at and d.last_feedback_at <= d.deadline_at))
             if d.feedback_at:
                 add("handled")
                 add("handling_hours", (d.feedback_at - d.dispatched_at).total_seconds() / 3600)
@@ -158,3 +158,20 @@ def test_the_sql_figures_equal_a_plain_python_computation(ctx, clock, by):
     with ctx.read() as s:
         f = compute(s, DAY, DAY, by)
     assert_same(f, reference(ctx, DAY, DAY, by))
+
+
+def test_a_second_closing_opinion_after_the_deadline_is_not_closed_on_time(ctx, clock):
+    st = street(ctx)
+    duty, fire, grid = ctx.as_actor(WANG), ctx.as_actor(st.liaison("消防")), ctx.as_actor(GRIDMAN)
+    eid = accepted_event(ctx, st, "消防通道堵塞", kind="fire_hazard")  # matter limit: 4 hours
+    did = dsp.dispatch_event(duty, eid, st.dept["消防"])
+    dsp.accept(fire, did)
+    clock.advance(hours=1)
+    dsp.feedback(fire, did, "已处理")
+    dsp.verify(grid, did, "thin", "没有现场照片")
+    clock.advance(hours=5)
+    dsp.feedback(fire, did, "已清理并附照片", [("现场.png", b"\x89PNG")])
+    dsp.verify(grid, did, "passed")
+    dsp.close(duty, did)
+    fire_row = by_name(figures(ctx.as_actor(WANG), DAY, DAY))["消防"]
+    assert (fire_row.closed, fire_row.closed_on_time, fire_row.average_handling_hours) == (1, 0, 1.0)

@@ -77,6 +77,7 @@ def upgrade() -> None:
     sa.Column('returned_at', sa.DateTime(timezone=True), nullable=True),
     sa.Column('return_reason', sa.Text(), nullable=True),
     sa.Column('feedback_at', sa.DateTime(timezone=True), nullable=True),
+    sa.Column('last_feedback_at', sa.DateTime(timezone=True), nullable=True),
     sa.Column('closed_at', sa.DateTime(timezone=True), nullable=True),
     sa.Column('satisfaction', sa.String(length=16), nullable=True),
     sa.Column('rounds', sa.Integer(), nullable=False),

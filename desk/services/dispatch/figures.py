@@ -8,7 +8,8 @@ Definitions (the period is whole local days, ``date_from`` to ``date_to`` inclus
 - returned: dispatches the department returned (退单). A return counts against the routing, not
   against the department: returned dispatches are left out of the department's on-time rates;
 - accepted on time: accepted (签收) by the acceptance time limit; rate over dispatched − returned;
-- closed / closed on time: closed (办结) by the (extended) deadline; rate over dispatched − returned;
+- closed / closed on time: closed (办结), and the department's last closing opinion (反馈) came by the
+  (extended) deadline — verification and call-back time is not the department's; rate over dispatched − returned;
 - average handling time: hours from sending to the department's first feedback;
 - satisfaction: (satisfied + basically satisfied) / called back; reopen rate: reopened / called back;
 - event figures count the events *reported* in the period (merged and cancelled left out), by grid or
@@ -126,7 +127,7 @@ def _dispatch_figures(s: Session, key, start: datetime, end: datetime) -> dict:
                 _count(and_(d.accepted_at.is_not(None), d.accepted_at <= d.accept_by, d.returned_at.is_(None))),
                 _count(d.returned_at.is_not(None)),
                 _count(d.closed_at.is_not(None)),
-                _count(and_(d.closed_at.is_not(None), d.closed_at <= d.deadline_at, d.returned_at.is_(None))),
+                _count(and_(d.closed_at.is_not(None), d.last_feedback_at <= d.deadline_at, d.returned_at.is_(None))),
                 _count(d.feedback_at.is_not(None)),
                 func.sum(case((d.feedback_at.is_not(None), _hours(s, d.feedback_at, d.dispatched_at)), else_=0.0)),
                 _count(d.satisfaction.is_not(None)),

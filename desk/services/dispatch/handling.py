@@ -117,6 +117,7 @@ def feedback(ctx: Context, dispatch_id: int, text: str, files: list[tuple[str, b
         d.rounds += 1
         if d.feedback_at is None:
             d.feedback_at = u.now
+        d.last_feedback_at = u.now
         common.entry(u, d, "feedback", text=text, round_=d.rounds, attachments=ids)
         common.touch(u, d, "feedback", before, round=d.rounds, attachments=ids)
 
