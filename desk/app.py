@@ -19,6 +19,7 @@ from desk.services.errors import DeskError
 from desk.services.unit import seat_token
 from desk.views.backend import Backend
 from desk.views.bus import ChangeBus
+from desk.views.dispatch import DispatchPage
 from desk.views.i18n import install_translator
 from desk.views.main_window import MainWindow
 from desk.views.org_browser import OrgBrowser
@@ -37,7 +38,6 @@ def prepare_environment() -> None:
 def planned_pages() -> list[Page]:
     return [
         PlannedPage("board", QApplication.translate("Navigation", "事件看板"), QApplication.translate("Navigation", "事件从上报到办结：分诊、受理、认领、期限与超时、矛盾纠纷逐级化解。")),
-        PlannedPage("dispatch", QApplication.translate("Navigation", "派单处置"), QApplication.translate("Navigation", "一网分流：按事项清单派给职能部门，签收、退单、反馈、核查、回访。")),
         PlannedPage("map", QApplication.translate("Navigation", "网格地图"), QApplication.translate("Navigation", "网格与警务区的离线地图，事件实时落图，点击网格查看档案。")),
         PlannedPage("meetings", QApplication.translate("Navigation", "会商研判"), QApplication.translate("Navigation", "日见面、周研判、月讲评：议程自动生成，决定形成待办并跟踪。")),
         PlannedPage("registry", QApplication.translate("Navigation", "基础信息"), QApplication.translate("Navigation", "人、房、单位与特殊人群，走访记录。")),
@@ -69,7 +69,8 @@ def build_shell(ctx: Context, start_page: str | None = None, listen: bool = True
     worker = DbWorker()
     backend = Backend(ctx, worker, bus)
     org_page = OrgBrowser(backend)
-    pages: list[Page] = [*planned_pages()[:3], org_page, *planned_pages()[3:]]
+    planned = planned_pages()
+    pages: list[Page] = [planned[0], DispatchPage(backend), planned[1], org_page, *planned[2:]]
     window = MainWindow(bus, pages, describe_url(ctx.db.url), start_page=start_page or "org")
     bus.setParent(window)
     backend.setParent(window)

@@ -28,6 +28,7 @@ class DemoOptions:
 # each gets its own generator seeded from the seed and its name, so adding one leaves the others alone.
 PART_MODULES: list[str] = [
     "desk.demo.incidents",
+    "desk.demo.dispatch",  # after the board's part (desk.demo.incidents): it dispatches the demo events
 ]
 
 

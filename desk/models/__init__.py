@@ -1,6 +1,7 @@
 """SQLAlchemy models, one module per area. Importing this package registers every table."""
 from desk.models.audit import AuditHead, AuditRecord, ChangeRecord
 from desk.models.base import Base, utcnow
+from desk.models.dispatch import Dispatch, DispatchEntry, DispatchParty, Extension, Matter
 from desk.models.incidents import BoardNotice, DeadlineLimit, Event, EventAttachment, EventStep, Mediation
 from desk.models.org import (
     Community, CommunityKind, Department, Grid, GridKind, JointDefencePoint, PoliceBeat,
@@ -10,7 +11,7 @@ from desk.models.registry import Household
 from desk.models.users import Role, UserAccount
 
 __all__ = [
-    "AuditHead", "AuditRecord", "Base", "BoardNotice", "DeadlineLimit", "Event", "EventAttachment", "EventStep",
+    "AuditHead", "AuditRecord", "Base", "Dispatch", "DispatchEntry", "DispatchParty", "Extension", "Matter", "BoardNotice", "DeadlineLimit", "Event", "EventAttachment", "EventStep",
     "Mediation", "ChangeRecord", "Community", "CommunityKind", "Department",
     "Grid", "GridKind", "Household", "JointDefencePoint", "PoliceBeat", "Role", "Staff", "StaffRole",
     "Street", "UserAccount", "beat_grid", "grid_member", "utcnow",

@@ -32,6 +32,18 @@ PERMISSIONS: dict[str, frozenset[Role]] = {
     "board.limits": frozenset({SYSADMIN}),                    # edit the deadline table
 
     # --- dispatch ---
+    "dispatch.read": frozenset({DUTY, LEADER, LIAISON, GRID, SYSADMIN}),  # liaisons: own department only
+    "dispatch.send": frozenset({DUTY, LEADER}),             # dispatch, re-route, close, call back
+    "dispatch.handle": frozenset({DUTY, LIAISON}),          # accept, return, feedback, ask for an extension
+    "dispatch.verify": frozenset({DUTY, GRID}),             # on-the-spot verification
+    "dispatch.extend": frozenset({LEADER}),                 # approve or refuse an extension
+    "dispatch.supervise": frozenset({LEADER}),              # supervision (督办) and instructions (批示)
+    "dispatch.urge": frozenset({DUTY, LEADER}),             # 催办
+    "dispatch.expedite": frozenset({DUTY, LEADER}),         # 加急
+    "dispatch.figures": frozenset({DUTY, LEADER, SYSADMIN}),
+    "dispatch.matters.propose": frozenset({DUTY, LEADER, LIAISON, SYSADMIN}),
+    "dispatch.matters.admit": frozenset({LEADER, SYSADMIN}),  # 事务准入
+    "dispatch.matters.edit": frozenset({SYSADMIN}),
 
     # --- map ---
 

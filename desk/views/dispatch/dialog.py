@@ -1,0 +1,179 @@
+"""The dispatch dialog (派单), opened from the board with an event id, or from the supervision list
+to re-route a returned case (改派). It shows the routing proposal with its reason; choosing another
+department asks for the reason of the override."""
+from __future__ import annotations
+
+from datetime import timedelta, timezone
+
+from PySide6.QtCore import QDateTime, Qt, QTimeZone
+from PySide6.QtWidgets import (
+    QComboBox, QDateTimeEdit, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QListWidget,
+    QListWidgetItem, QMessageBox, QPlainTextEdit, QVBoxLayout,
+)
+
+from desk.services import dispatch as dsp
+from desk.services.dispatch.choices import DispatchChoices
+from desk.services.errors import ConflictError, DeskError
+
+SHANGHAI = QTimeZone(b"Asia/Shanghai")
+
+
+class DispatchDialog(QDialog):
+    """``reroute_id``: the dispatch being re-routed (改派); otherwise a first dispatch of the event."""
+
+    def __init__(self, backend, event_id: int, reroute_id: int | None = None, parent=None):
+        super().__init__(parent)
+        self.backend, self.event_id, self.reroute_id = backend, event_id, reroute_id
+        self.choices: DispatchChoices | None = None
+        self.result_id: int | None = None
+        self.setWindowTitle(self.tr("改派") if reroute_id else self.tr("派单"))
+        self.setMinimumWidth(560)
+        self.event_label = QLabel(self.tr("正在读取事件…"))
+        self.event_label.setWordWrap(True)
+        self.reason = QLabel()
+        self.reason.setWordWrap(True)
+        self.reason.setStyleSheet("color: #2e6da4;")
+        self.matter = QComboBox()
+        self.matter.currentIndexChanged.connect(self._matter_changed)
+        self.lead = QComboBox()
+        self.lead.currentIndexChanged.connect(self._lead_changed)
+        self.assist = QListWidget()
+        self.assist.setMaximumHeight(110)
+        self.deadline = QDateTimeEdit()
+        self.deadline.setCalendarPopup(True)
+        self.deadline.setTimeZone(SHANGHAI)
+        self.deadline.setDisplayFormat("yyyy-MM-dd HH:mm")
+        self.instructions = QPlainTextEdit()
+        self.instructions.setPlaceholderText(self.tr("办理要求（可选）"))
+        self.instructions.setMaximumHeight(70)
+        self.override = QLineEdit()
+        self.override.setPlaceholderText(self.tr("与建议部门不同：请说明原因"))
+        self.why = QLineEdit()
+        self.why.setPlaceholderText(self.tr("改派原因（必填）"))
+        form = QFormLayout()
+        form.addRow(self.tr("事项"), self.matter)
+        form.addRow(self.tr("承办部门"), self.lead)
+        form.addRow(self.tr("协办部门"), self.assist)
+        form.addRow(self.tr("办理时限"), self.deadline)
+        form.addRow(self.tr("办理要求"), self.instructions)
+        form.addRow(self.tr("改变建议"), self.override)
+        if reroute_id:
+            form.addRow(self.tr("改派原因"), self.why)
+        else:
+            self.why.hide()
+        self.buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
+        self.buttons.button(QDialogButtonBox.Ok).setText(self.tr("改派") if reroute_id else self.tr("派单"))
+        self.buttons.button(QDialogButtonBox.Ok).setEnabled(False)
+        self.buttons.accepted.connect(self._send)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.event_label)
+        layout.addWidget(self.reason)
+        layout.addLayout(form)
+        layout.addWidget(self.buttons)
+        self._filling = False
+        self.backend.read(lambda c: dsp.dispatch_choices(c, event_id), self._show, self._failed)
+
+    # --- loading ---
+    def _failed(self, exc: Exception) -> None:
+        self.event_label.setText(self.tr("无法读取：") + str(exc))
+
+    def _show(self, ch: DispatchChoices) -> None:
+        self.choices = ch
+        e = ch.event
+        where = " · ".join(x for x in (e.kind_text, e.grid_name, e.address) if x)
+        self.event_label.setText(f"<b>#{e.id} {e.title}</b><br>{where}"
+                                 f"<br>{self.tr('当前状态')}：{e.status_text}")
+        self._filling = True
+        self.matter.clear()
+        self.matter.addItem(self.tr("（未选择事项）"), None)
+        for m in ch.matters:
+            self.matter.addItem(f"{m.domain_name} / {m.name}（{m.department}）", m.id)
+        self.lead.clear()
+        for dep_id, short, name in ch.departments:
+            self.lead.addItem(f"{short}  {name}", dep_id)
+        self.assist.clear()
+        for dep_id, short, _ in ch.departments:
+            item = QListWidgetItem(short)
+            item.setData(Qt.UserRole, dep_id)
+            item.setFlags(item.flags() | Qt.ItemIsUserCheckable)
+            item.setCheckState(Qt.Unchecked)
+            self.assist.addItem(item)
+        self._filling = False
+        self._apply(ch.proposal)
+        self.buttons.button(QDialogButtonBox.Ok).setEnabled(True)
+
+    def _apply(self, p) -> None:
+        self._filling = True
+        self.reason.setText(self.tr("建议：") + (p.department or self.tr("（无）")) + " — " + p.reason)
+        i = self.matter.findData(p.matter_id)
+        self.matter.setCurrentIndex(max(i, 0))
+        if p.department_id is not None:
+            self.lead.setCurrentIndex(max(self.lead.findData(p.department_id), 0))
+        for r in range(self.assist.count()):
+            item = self.assist.item(r)
+            item.setCheckState(Qt.Checked if item.data(Qt.UserRole) in p.assist_ids else Qt.Unchecked)
+        hours = p.limit_hours or 24
+        now = self.backend.ctx.clock.now()
+        self.deadline.setDateTime(QDateTime.fromSecsSinceEpoch(int((now + timedelta(hours=hours)).timestamp()), SHANGHAI))
+        self._filling = False
+        self._lead_changed()
+
+    def _matter_changed(self) -> None:
+        if self._filling or self.choices is None:
+            return
+        mid = self.matter.currentData()
+        self.backend.read(lambda c: dsp.propose_route(c, self.event_id, mid), self._apply, self._failed)
+
+    def _lead_changed(self) -> None:
+        if self.choices is None:
+            return
+        proposed = self.choices.proposal.department_id
+        differs = proposed is not None and self.lead.currentData() != proposed
+        self.override.setEnabled(differs)
+
+    # --- sending ---
+    def _send(self) -> None:
+        ch = self.choices
+        if ch is None:
+            return
+        dept = self.lead.currentData()
+        assist = [self.assist.item(r).data(Qt.UserRole) for r in range(self.assist.count())
+                  if self.assist.item(r).checkState() == Qt.Checked and self.assist.item(r).data(Qt.UserRole) != dept]
+        deadline = self.deadline.dateTime().toSecsSinceEpoch()
+        from datetime import datetime
+        deadline_at = datetime.fromtimestamp(deadline, timezone.utc)
+        matter = self.matter.currentData()
+        text = self.instructions.toPlainText().strip()
+        if self.reroute_id:
+            why = self.why.text().strip()
+            rid = self.reroute_id
+            fn = lambda c: dsp.reroute(c, rid, dept, why, assist_ids=assist, matter_id=matter,  # noqa: E731
+                                       deadline_at=deadline_at, instructions=text)
+        else:
+            over, version, eid = self.override.text().strip(), ch.event.version, self.event_id
+            fn = lambda c: dsp.dispatch_event(c, eid, dept, assist_ids=assist, matter_id=matter,  # noqa: E731
+                                              deadline_at=deadline_at, instructions=text, override_reason=over,
+                                              expected_version=version)
+        self.buttons.setEnabled(False)
+        self.backend.write(fn, self._sent, self._refused)
+
+    def _sent(self, dispatch_id: int) -> None:
+        self.result_id = dispatch_id
+        self.accept()
+
+    def _refused(self, exc: Exception) -> None:
+        self.buttons.setEnabled(True)
+        if isinstance(exc, ConflictError):
+            QMessageBox.information(self, self.tr("已被处理"), str(exc))
+            self.reject()
+            return
+        QMessageBox.warning(self, self.tr("未派单"), str(exc) if isinstance(exc, DeskError) else repr(exc))
+
+
+def open_dispatch_dialog(backend, event_id: int, parent=None, reroute_id: int | None = None) -> DispatchDialog:
+    """What the board calls: a non-modal dialog for the event; it closes itself after sending."""
+    dlg = DispatchDialog(backend, event_id, reroute_id, parent)
+    dlg.setAttribute(Qt.WA_DeleteOnClose)
+    dlg.show()
+    return dlg

@@ -1,0 +1,133 @@
+"""Qt table models of the dispatch screens, over cached immutable rows from the services."""
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor
+
+from desk.clock import format_local
+from desk.services.dispatch.codes import SUPERVISION
+from desk.services.dispatch.figures import COLUMNS, FigureRow
+from desk.services.dispatch.rows import CaseRow
+
+RED, AMBER, GREY = QColor("#c0392b"), QColor("#b9770e"), QColor("#888888")
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("DispatchModels", text)
+
+
+class CaseTableModel(QAbstractTableModel):
+    """Dispatched cases: event, department, state, time limits; overdue in red, returned in amber."""
+
+    def __init__(self, now, parent=None):
+        super().__init__(parent)
+        self._now = now  # a callable giving the current time (the context's clock)
+        self._rows: tuple[CaseRow, ...] = ()
+        self._headers = (tr("事件号"), tr("标题"), tr("类型"), tr("网格"), tr("承办部门"), tr("协办部门"), tr("状态"),
+                         tr("派单时间"), tr("签收时限"), tr("办理时限"), tr("督办/加急"))
+
+    def set_rows(self, rows: tuple[CaseRow, ...]) -> None:
+        self.beginResetModel()
+        self._rows = rows
+        self.endResetModel()
+
+    def row(self, r: int) -> CaseRow | None:
+        return self._rows[r] if 0 <= r < len(self._rows) else None
+
+    def rowCount(self, parent=QModelIndex()):
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent=QModelIndex()):
+        return 0 if parent.isValid() else len(self._headers)
+
+    def headerData(self, section, orientation, role=Qt.DisplayRole):
+        if role == Qt.DisplayRole and orientation == Qt.Horizontal:
+            return self._headers[section]
+        return None
+
+    def _flags(self, c: CaseRow) -> str:
+        parts = []
+        if c.supervision:
+            parts.append(tr(SUPERVISION[c.supervision]))
+        if c.urgent:
+            parts.append(tr("加急"))
+        if c.pending_extension:
+            parts.append(tr("延期待批"))
+        if c.reopened:
+            parts.append(tr("重办"))
+        return "、".join(parts)
+
+    def data(self, index, role=Qt.DisplayRole):
+        if not index.isValid():
+            return None
+        c = self._rows[index.row()]
+        col = index.column()
+        if role == Qt.DisplayRole:
+            overdue = c.overdue(self._now())
+            state = tr(c.state_text)
+            if overdue == "accept":
+                state += tr("（签收超时）")
+            elif overdue == "handle":
+                state += tr("（办理超时）")
+            return (f"#{c.event_id}", c.title, c.kind_text, c.grid_name, c.department, "、".join(c.assist), state,
+                    format_local(c.dispatched_at), format_local(c.accept_by), format_local(c.deadline_at),
+                    self._flags(c))[col]
+        if role == Qt.ForegroundRole:
+            if c.overdue(self._now()) or c.supervision == 3:
+                return QBrush(RED)
+            if c.state == "returned" or c.supervision == 2:
+                return QBrush(AMBER)
+            if c.state in ("rerouted", "closed"):
+                return QBrush(GREY)
+        if role == Qt.UserRole:
+            return c
+        return None
+
+
+class FigureTableModel(QAbstractTableModel):
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._rows: tuple[FigureRow, ...] = ()
+        self._headers = (tr("名称"), tr("派单数"), tr("按时签收率"), tr("退单数"), tr("办结数"), tr("按时办结率"),
+                         tr("平均办理时长(小时)"), tr("满意率"), tr("重办率"), tr("非警务分流率"), tr("网格内化解率"))
+
+    def set_rows(self, rows: tuple[FigureRow, ...]) -> None:
+        self.beginResetModel()
+        self._rows = rows
+        self.endResetModel()
+
+    def rowCount(self, parent=QModelIndex()):
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent=QModelIndex()):
+        return 0 if parent.isValid() else len(self._headers)
+
+    def headerData(self, section, orientation, role=Qt.DisplayRole):
+        if role == Qt.DisplayRole and orientation == Qt.Horizontal:
+            return self._headers[section]
+        return None
+
+    def data(self, index, role=Qt.DisplayRole):
+        if not index.isValid():
+            return None
+        r = self._rows[index.row()]
+        if role == Qt.DisplayRole:
+            if index.column() == 0:
+                return r.name
+            attr = COLUMNS[index.column() - 1][0]
+            value = getattr(r, attr)
+            if value is None:
+                return "—"
+            if attr == "average_handling_hours":
+                return f"{value:.1f}"
+            if attr.endswith("_rate"):
+                return f"{value:.1%}"
+            return str(value)
+        if role == Qt.TextAlignmentRole and index.column() > 0:
+            return int(Qt.AlignRight | Qt.AlignVCenter)
+        if role == Qt.FontRole and r.key is None and r.name:
+            from PySide6.QtGui import QFont
+            f = QFont()
+            f.setBold(True)
+            return f
+        return None

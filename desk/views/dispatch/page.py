@@ -1,0 +1,359 @@
+"""The dispatch page (派单处置): a department's inbox (what a liaison sees: only their department's
+cases, with accept / return / feedback), the supervision list for leaders (overdue and returned
+cases: urge, supervise, instruct, expedite, re-route, decide extensions) and the figures."""
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QCheckBox, QComboBox, QFileDialog, QHBoxLayout, QHeaderView, QInputDialog, QLabel, QMessageBox, QPushButton,
+    QSplitter, QTableView, QTabWidget, QTextBrowser, QVBoxLayout, QWidget,
+)
+
+from desk.clock import format_local, local
+from desk.services import dispatch as dsp
+from desk.services.dispatch import figures as figs
+from desk.services.dispatch.codes import SATISFACTION, SUPERVISION, VERIFY_OUTCOMES
+from desk.services.errors import DeskError
+from desk.services.permissions import allowed
+from desk.views.bus import touches
+from desk.views.dispatch.dialog import open_dispatch_dialog
+from desk.views.dispatch.matters import MattersTab
+from desk.views.dispatch.models import CaseTableModel, FigureTableModel
+from desk.views.pages import Page
+
+TABLES = ("dispatch", "dispatch_entry", "dispatch_party", "dispatch_extension", "event")
+
+
+def _table(model, stretch: int | None = None) -> QTableView:
+    t = QTableView()
+    t.setModel(model)
+    t.setSelectionBehavior(QTableView.SelectRows)
+    t.setSelectionMode(QTableView.SingleSelection)
+    t.setAlternatingRowColors(True)
+    t.verticalHeader().setVisible(False)
+    t.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
+    if stretch is None:
+        t.horizontalHeader().setStretchLastSection(True)
+    else:
+        t.horizontalHeader().setSectionResizeMode(stretch, QHeaderView.Stretch)
+    return t
+
+
+class CaseList(QWidget):
+    """A table of cases with the selected case's record beside it and a row of buttons."""
+
+    def __init__(self, page: "DispatchPage", buttons: list[tuple[str, str, object]]):
+        super().__init__()
+        self.page = page
+        self.model = CaseTableModel(page.backend.ctx.clock.now, self)
+        self.table = _table(self.model, stretch=1)
+        self.table.selectionModel().currentRowChanged.connect(lambda *_: self.page.show_detail(self))
+        self.detail = QTextBrowser()
+        self.top = QHBoxLayout()
+        self.buttons: dict[str, QPushButton] = {}
+        bar = QHBoxLayout()
+        for key, text, slot in buttons:
+            b = QPushButton(text)
+            b.clicked.connect(slot)
+            self.buttons[key] = b
+            bar.addWidget(b)
+        bar.addStretch(1)
+        split = QSplitter(Qt.Vertical)
+        split.addWidget(self.table)
+        split.addWidget(self.detail)
+        split.setSizes([420, 220])
+        layout = QVBoxLayout(self)
+        layout.addLayout(self.top)
+        layout.addWidget(split)
+        layout.addLayout(bar)
+
+    def current(self):
+        return self.model.row(self.table.currentIndex().row())
+
+
+class DispatchPage(Page):
+    key = "dispatch"
+
+    def __init__(self, backend, parent=None):
+        super().__init__(parent)
+        self.backend = backend
+        self.actor = backend.ctx.actor
+        self._loaded = False
+        can = lambda p: allowed(self.actor, p)  # noqa: E731
+        self.inbox = CaseList(self, [
+            ("accept", self.tr("签收"), self.accept), ("return", self.tr("退单"), self.return_case),
+            ("feedback", self.tr("反馈"), self.feedback), ("extend", self.tr("申请延期"), self.ask_extension),
+            ("verify", self.tr("核查"), self.verify), ("close", self.tr("办结"), self.close_case),
+            ("call_back", self.tr("回访"), self.call_back)])
+        self.department = QComboBox()
+        self.include_done = QCheckBox(self.tr("含已办结"))
+        self.include_done.toggled.connect(self.reload)
+        self.inbox.top.addWidget(QLabel(self.tr("部门")))
+        self.inbox.top.addWidget(self.department)
+        self.inbox.top.addWidget(self.include_done)
+        self.inbox.top.addStretch(1)
+        self.department.currentIndexChanged.connect(self._department_changed)
+        self.watch = CaseList(self, [
+            ("urge", self.tr("催办"), self.urge), ("supervise", self.tr("督办"), self.supervise),
+            ("instruct", self.tr("领导批示"), self.instruct), ("expedite", self.tr("加急"), self.expedite),
+            ("reroute", self.tr("改派"), self.reroute), ("decide", self.tr("审批延期"), self.decide_extension)])
+        self.watch.top.addWidget(QLabel(self.tr("超时未签收、超过办理时限和已退单待改派的案件")))
+        self.watch.top.addStretch(1)
+        self.figure_model = FigureTableModel(self)
+        self.figures_view = QWidget()
+        fl = QVBoxLayout(self.figures_view)
+        bar = QHBoxLayout()
+        self.period = QComboBox()
+        for key, text in (("month", self.tr("本月")), ("last_month", self.tr("上月")), ("year", self.tr("今年"))):
+            self.period.addItem(text, key)
+        self.group = QComboBox()
+        for key, text in (("department", self.tr("按部门")), ("grid", self.tr("按网格")), ("community", self.tr("按社区"))):
+            self.group.addItem(text, key)
+        self.period.currentIndexChanged.connect(self.load_figures)
+        self.group.currentIndexChanged.connect(self.load_figures)
+        self.figure_title = QLabel()
+        for w in (self.period, self.group, self.figure_title):
+            bar.addWidget(w)
+        bar.addStretch(1)
+        fl.addLayout(bar)
+        self.figure_table = _table(self.figure_model, stretch=0)
+        fl.addWidget(self.figure_table)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self.inbox, self.tr("部门收件箱"))
+        if self.actor.role != "liaison":
+            self.tabs.addTab(self.watch, self.tr("督办清单"))
+        if can("dispatch.figures"):
+            self.tabs.addTab(self.figures_view, self.tr("指标"))
+        self.matters = MattersTab(backend)
+        self.tabs.addTab(self.matters, self.tr("事项清单"))
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.tabs)
+        for key, perm in (("accept", "dispatch.handle"), ("return", "dispatch.handle"), ("feedback", "dispatch.handle"),
+                          ("extend", "dispatch.handle"), ("verify", "dispatch.verify"), ("close", "dispatch.send"),
+                          ("call_back", "dispatch.send")):
+            self.inbox.buttons[key].setVisible(can(perm))
+        for key, perm in (("urge", "dispatch.urge"), ("supervise", "dispatch.supervise"),
+                          ("instruct", "dispatch.supervise"), ("expedite", "dispatch.expedite"),
+                          ("reroute", "dispatch.send"), ("decide", "dispatch.extend")):
+            self.watch.buttons[key].setVisible(can(perm))
+
+    def title(self) -> str:
+        return self.tr("派单处置")
+
+    def activate(self) -> None:
+        if not self._loaded:
+            self._loaded = True
+            self.backend.read(lambda c: dsp.dispatch_choices_departments(c), self._fill_departments, self._failed)
+            self.reload()
+            self.load_figures()
+            self.matters.reload()
+
+    def on_changes(self, changes) -> None:
+        if self._loaded and touches(changes, *TABLES):
+            self.reload()
+        if self._loaded and touches(changes, "matter"):
+            self.matters.reload()
+
+    # --- loading ---
+    def _fill_departments(self, deps) -> None:
+        self.department.blockSignals(True)
+        self.department.clear()
+        if self.actor.role == "liaison":
+            name = next((s for i, s in deps if i == self.actor.department_id), "")
+            self.department.addItem(name, self.actor.department_id)
+            self.department.setEnabled(False)
+        else:
+            self.department.addItem(self.tr("全部部门"), None)
+            for i, short in deps:
+                self.department.addItem(short, i)
+        self.department.blockSignals(False)
+
+    def _department_changed(self) -> None:
+        self.reload()
+
+    def reload(self) -> None:
+        dep, done = self.department.currentData(), self.include_done.isChecked()
+        self.backend.read(lambda c: dsp.inbox(c, dep, include_done=done), lambda rows: self._set(self.inbox, rows),
+                          self._failed)
+        if self.actor.role != "liaison":
+            self.backend.read(dsp.supervision_list, lambda rows: self._set(self.watch, rows), self._failed)
+
+    def _set(self, lst: CaseList, rows) -> None:
+        keep = lst.current()
+        lst.model.set_rows(rows)
+        if keep is not None:
+            for r, c in enumerate(rows):
+                if c.dispatch_id == keep.dispatch_id:
+                    lst.table.selectRow(r)
+                    break
+        elif rows:
+            lst.table.selectRow(0)
+        self.show_detail(lst)
+
+    def load_figures(self) -> None:
+        today = local(self.backend.ctx.clock.now()).date()
+        period = self.period.currentData()
+        if period == "month":
+            start, end = today.replace(day=1), today
+        elif period == "last_month":
+            end = today.replace(day=1) - timedelta(days=1)
+            start = end.replace(day=1)
+        else:
+            start, end = date(today.year, 1, 1), today
+        by = self.group.currentData()
+        self.figure_title.setText(f"{start:%Y-%m-%d} — {end:%Y-%m-%d}")
+        for col in (9, 10):  # the event figures exist by grid and community only
+            self.figure_table.setColumnHidden(col, by == "department")
+        self.backend.read(lambda c: figs.figures(c, start, end, by),
+                          lambda f: self.figure_model.set_rows((*f.rows, f.total)), self._failed)
+
+    def _failed(self, exc: Exception) -> None:
+        self.inbox.detail.setPlainText(self.tr("无法读取：") + str(exc))
+
+    def show_detail(self, lst: CaseList) -> None:
+        c = lst.current()
+        if c is None:
+            lst.detail.setHtml("")
+            return
+        self.backend.read(lambda ctx: dsp.case_detail(ctx, c.dispatch_id), lambda d: self._detail(lst, d),
+                          lambda exc: lst.detail.setPlainText(str(exc)))
+
+    def _detail(self, lst: CaseList, d) -> None:
+        c = d.case
+        where = " · ".join(x for x in (c.kind_text, c.grid_name, d.address) if x)
+        head = (f"<h3>#{c.event_id} {c.title}</h3><p>{where}<br>"
+                f"{self.tr('承办')}：<b>{c.department}</b>"
+                + (f" · {self.tr('协办')}：{'、'.join(c.assist)}" if c.assist else "")
+                + f" · {self.tr('办理时限')}：{format_local(c.deadline_at)}</p>")
+        if d.routing_reason:
+            head += f"<p style='color:#2e6da4'>{self.tr('派单依据')}：{d.routing_reason}</p>"
+        if d.instructions:
+            head += f"<p>{self.tr('办理要求')}：{d.instructions}</p>"
+        rows = "".join(f"<tr><td>{format_local(e.at)}</td><td>{e.kind_text}"
+                       + (f"（{self.tr('第')}{e.round}{self.tr('次')}）" if e.kind == "feedback" and e.round else "")
+                       + f"</td><td>{e.department}</td><td>{e.actor_name}</td><td>{e.text}</td></tr>"
+                       for e in d.entries)
+        lst.detail.setHtml(head + f"<table cellspacing=4>{rows}</table>")
+
+    # --- actions ---
+    def _run(self, fn) -> None:
+        self.backend.write(fn, lambda _: self.reload(), self._refused)
+
+    def _refused(self, exc: Exception) -> None:
+        QMessageBox.warning(self, self.tr("未完成"), str(exc) if isinstance(exc, DeskError) else repr(exc))
+
+    def _case(self, lst: CaseList):
+        c = lst.current()
+        if c is None:
+            QMessageBox.information(self, self.tr("派单处置"), self.tr("请先选择一个案件"))
+        return c
+
+    def _ask(self, title: str, label: str, required: bool = True) -> str | None:
+        text, ok = QInputDialog.getMultiLineText(self, title, label)
+        if not ok or (required and not text.strip()):
+            return None
+        return text.strip()
+
+    def accept(self) -> None:
+        if c := self._case(self.inbox):
+            self._run(lambda ctx: dsp.accept(ctx, c.dispatch_id))
+
+    def return_case(self, reason: str | None = None) -> None:
+        if (c := self._case(self.inbox)) and (reason := reason or self._ask(self.tr("退单"), self.tr("退单原因（必填）"))):
+            self._run(lambda ctx: dsp.return_case(ctx, c.dispatch_id, reason))
+
+    def feedback(self, text: str | None = None, files: list | None = None) -> None:
+        c = self._case(self.inbox)
+        if c is None:
+            return
+        if text is None:
+            text = self._ask(self.tr("反馈"), self.tr("办理情况"))
+            if text is None:
+                return
+            paths, _ = QFileDialog.getOpenFileNames(self, self.tr("附件（可选）"))
+            files = []
+            for p in paths:
+                with open(p, "rb") as fh:
+                    files.append((p.replace("\\", "/").rsplit("/", 1)[-1], fh.read()))
+        self._run(lambda ctx: dsp.feedback(ctx, c.dispatch_id, text, files or []))
+
+    def ask_extension(self) -> None:
+        c = self._case(self.inbox)
+        if c is None:
+            return
+        hours, ok = QInputDialog.getInt(self, self.tr("申请延期"), self.tr("延长小时数"), 24, 1, 720)
+        if ok and (reason := self._ask(self.tr("申请延期"), self.tr("延期理由"))):
+            self._run(lambda ctx: dsp.request_extension(ctx, c.dispatch_id, hours, reason))
+
+    def verify(self) -> None:
+        c = self._case(self.inbox)
+        if c is None:
+            return
+        names = [self.tr(v) for v in VERIFY_OUTCOMES.values()]
+        choice, ok = QInputDialog.getItem(self, self.tr("核查"), self.tr("核查结果"), names, 0, False)
+        if not ok:
+            return
+        outcome = list(VERIFY_OUTCOMES)[names.index(choice)]
+        note = self._ask(self.tr("核查"), self.tr("现场情况"), required=outcome != "passed")
+        if outcome == "passed" or note:
+            self._run(lambda ctx: dsp.verify(ctx, c.dispatch_id, outcome, note or ""))
+
+    def close_case(self) -> None:
+        if c := self._case(self.inbox):
+            self._run(lambda ctx: dsp.close(ctx, c.dispatch_id))
+
+    def call_back(self) -> None:
+        c = self._case(self.inbox)
+        if c is None:
+            return
+        names = list(SATISFACTION.values())
+        choice, ok = QInputDialog.getItem(self, self.tr("回访"), self.tr("群众满意度"), names, 0, False)
+        if not ok:
+            return
+        sat = list(SATISFACTION)[names.index(choice)]
+        reopen = sat == "unsatisfied" and QMessageBox.question(
+            self, self.tr("回访"), self.tr("群众不满意：是否退回部门重新办理？")) == QMessageBox.Yes
+        note = self._ask(self.tr("回访"), self.tr("回访记录"), required=reopen) or ""
+        self._run(lambda ctx: dsp.call_back(ctx, c.dispatch_id, sat, note, reopen=reopen))
+
+    def urge(self) -> None:
+        if c := self._case(self.watch):
+            self._run(lambda ctx: dsp.urge(ctx, c.dispatch_id))
+
+    def supervise(self) -> None:
+        c = self._case(self.watch)
+        if c is None:
+            return
+        names = list(SUPERVISION.values())
+        choice, ok = QInputDialog.getItem(self, self.tr("督办"), self.tr("督办级别"), names, 0, False)
+        if ok and (text := self._ask(self.tr("督办"), self.tr("督办要求"))):
+            level = names.index(choice) + 1
+            self._run(lambda ctx: dsp.supervise(ctx, c.dispatch_id, level, text))
+
+    def instruct(self) -> None:
+        if (c := self._case(self.watch)) and (text := self._ask(self.tr("领导批示"), self.tr("批示内容"))):
+            self._run(lambda ctx: dsp.instruct(ctx, c.dispatch_id, text))
+
+    def expedite(self) -> None:
+        if c := self._case(self.watch):
+            self._run(lambda ctx: dsp.expedite(ctx, c.dispatch_id))
+
+    def reroute(self) -> None:
+        if c := self._case(self.watch):
+            open_dispatch_dialog(self.backend, c.event_id, self, reroute_id=c.dispatch_id)
+
+    def decide_extension(self) -> None:
+        c = self._case(self.watch)
+        if c is None:
+            return
+        if not c.pending_extension:
+            QMessageBox.information(self, self.tr("审批延期"), self.tr("该案件没有待审批的延期申请"))
+            return
+        answer = QMessageBox.question(self, self.tr("审批延期"), self.tr("是否批准该延期申请？"),
+                                      QMessageBox.Yes | QMessageBox.No | QMessageBox.Cancel)
+        if answer != QMessageBox.Cancel:
+            xid = c.pending_extension
+            self._run(lambda ctx: dsp.decide_extension(ctx, xid, answer == QMessageBox.Yes))

@@ -1,0 +1,135 @@
+"""The dispatch screens: the dialog the board opens, a liaison's inbox, the leaders' supervision list."""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QDialogButtonBox
+
+from desk.services import dispatch as dsp
+from desk.views.backend import Backend
+from desk.views.bus import ChangeBus
+from desk.views.dispatch import DispatchPage, open_dispatch_dialog
+from desk.views.workers import DbWorker
+from tests.board_support import LEADER, WANG
+from tests.db.test_dispatch_figures import a_day_of_cases
+from tests.dispatch_support import accepted_event
+
+pytestmark = pytest.mark.gui
+SHOTS = Path(__file__).resolve().parents[2] / "shots"
+
+
+@pytest.fixture
+def sqlite_ctx(ctx, db_url):
+    if not db_url.startswith("sqlite"):
+        pytest.skip("the screens are checked on SQLite; the services on both engines")
+    return ctx
+
+
+@pytest.fixture
+def backend_for(qtbot):
+    made = []
+
+    def make(ctx):
+        worker = DbWorker()
+        b = Backend(ctx, worker, ChangeBus())
+        made.append(worker)
+        return b
+
+    yield make
+    for w in made:
+        w.stop()
+
+
+def _shot(widget, name):
+    if os.environ.get("DESK_SHOTS"):
+        SHOTS.mkdir(exist_ok=True)
+        widget.grab().save(str(SHOTS / name))
+
+
+def test_the_dispatch_dialog_proposes_the_department_and_sends_the_event(sqlite_ctx, clock, qtbot, backend_for):
+    st = a_day_of_cases(sqlite_ctx, clock)
+    eid = accepted_event(sqlite_ctx, st, "3号楼楼道电动车飞线充电", "有住户从窗户拉电线给电动车充电", kind="fire_hazard")
+    backend = backend_for(sqlite_ctx.as_actor(WANG))
+    dlg = open_dispatch_dialog(backend, eid)
+    qtbot.addWidget(dlg)
+    ok = dlg.buttons.button(QDialogButtonBox.Ok)
+    qtbot.waitUntil(ok.isEnabled, timeout=5000)
+    assert dlg.lead.currentText().startswith("消防")
+    assert "电动车" in dlg.reason.text()
+    assert not dlg.override.isEnabled()
+    _shot(dlg, "dispatch_dialog.png")
+    with qtbot.waitSignal(dlg.finished, timeout=5000):
+        ok.click()
+    assert dlg.result_id is not None
+    assert dsp.case_detail(sqlite_ctx.as_actor(WANG), dlg.result_id).case.department == "消防"
+
+
+def test_a_liaison_sees_only_their_inbox_and_can_accept(sqlite_ctx, clock, qtbot, backend_for):
+    st = a_day_of_cases(sqlite_ctx, clock)
+    eid = accepted_event(sqlite_ctx, st, "消防通道堵塞", kind="fire_hazard")
+    did = dsp.dispatch_event(sqlite_ctx.as_actor(WANG), eid, st.dept["消防"])
+    page = DispatchPage(backend_for(sqlite_ctx.as_actor(st.liaison("消防"))))
+    qtbot.addWidget(page)
+    page.resize(1200, 700)
+    page.show()
+    page.activate()
+    qtbot.waitUntil(lambda: page.inbox.model.rowCount() > 0, timeout=5000)
+    cases = {page.inbox.model.row(r).department for r in range(page.inbox.model.rowCount())}
+    assert cases == {"消防"}
+    assert [page.tabs.tabText(i) for i in range(page.tabs.count())] == ["部门收件箱", "事项清单"]
+    assert not page.department.isEnabled()
+    assert page.inbox.buttons["accept"].isVisibleTo(page) and not page.inbox.buttons["close"].isVisibleTo(page)
+    row = next(r for r in range(page.inbox.model.rowCount()) if page.inbox.model.row(r).dispatch_id == did)
+    page.inbox.table.selectRow(row)
+    qtbot.waitUntil(lambda: "消防通道堵塞" in page.inbox.detail.toPlainText(), timeout=5000)
+    _shot(page, "dispatch_inbox_liaison.png")
+    page.accept()
+    qtbot.waitUntil(lambda: dsp.case_detail(sqlite_ctx.as_actor(WANG), did).case.state == "accepted", timeout=5000)
+    page.return_case("测试退单")  # too late: accepted cases may still be returned by the lead
+    qtbot.waitUntil(lambda: dsp.case_detail(sqlite_ctx.as_actor(WANG), did).case.state == "returned", timeout=5000)
+
+
+def test_the_supervision_list_shows_overdue_and_returned_cases_to_a_leader(sqlite_ctx, clock, qtbot, backend_for):
+    st = a_day_of_cases(sqlite_ctx, clock)
+    duty = sqlite_ctx.as_actor(WANG)
+    late = dsp.dispatch_event(duty, accepted_event(sqlite_ctx, st, "燃气泄漏气味", kind="safety_hazard"), st.dept["应急"])
+    back = dsp.dispatch_event(duty, accepted_event(sqlite_ctx, st, "小区占道经营"), st.dept["供水"])
+    dsp.return_case(sqlite_ctx.as_actor(st.liaison("供水")), back, "不属于供水")
+    clock.advance(hours=3)
+    page = DispatchPage(backend_for(sqlite_ctx.as_actor(LEADER)))
+    qtbot.addWidget(page)
+    page.resize(1200, 700)
+    page.show()
+    page.activate()
+    qtbot.waitUntil(lambda: page.watch.model.rowCount() >= 2, timeout=5000)
+    ids = {page.watch.model.row(r).dispatch_id for r in range(page.watch.model.rowCount())}
+    assert {late, back} <= ids
+    page.tabs.setCurrentWidget(page.watch)
+    qtbot.waitUntil(lambda: page.watch.detail.toPlainText() != "", timeout=5000)
+    _shot(page, "dispatch_supervision.png")
+    page.tabs.setCurrentWidget(page.figures_view)
+    qtbot.waitUntil(lambda: page.figure_model.rowCount() > 0, timeout=5000)
+    _shot(page, "dispatch_figures.png")
+    assert page.figure_model.data(page.figure_model.index(page.figure_model.rowCount() - 1, 0)) == "合计"
+
+
+def test_the_matters_tab_lists_the_seven_domains_and_a_leader_admits_a_proposal(sqlite_ctx, clock, qtbot,
+                                                                                backend_for):
+    a_day_of_cases(sqlite_ctx, clock)
+    new = dsp.propose_matter(sqlite_ctx.as_actor(WANG), "self_gov", "高空抛物隐患排查", "物业", 24, "近期多起投诉")
+    page = DispatchPage(backend_for(sqlite_ctx.as_actor(LEADER)))
+    qtbot.addWidget(page)
+    page.resize(1200, 700)
+    page.show()
+    page.activate()
+    page.tabs.setCurrentWidget(page.matters)
+    qtbot.waitUntil(lambda: page.matters.model.rowCount() > 30, timeout=5000)
+    domains = {page.matters.model.row(r).domain for r in range(page.matters.model.rowCount())}
+    assert len(domains) == 7
+    assert page.matters.buttons["admit"].isVisibleTo(page)
+    row = next(r for r in range(page.matters.model.rowCount()) if page.matters.model.row(r).id == new.id)
+    page.matters.table.selectRow(row)
+    page.matters.table.scrollTo(page.matters.model.index(row, 0))
+    _shot(page, "dispatch_matters.png")
