@@ -6,10 +6,11 @@ from desk.models.org import (
     StaffRole, Staff, Street, beat_grid, grid_member,
 )
 from desk.models.registry import Household
+from desk.models.security import AppSetting, PasswordHistory
 from desk.models.users import Role, UserAccount
 
 __all__ = [
-    "AuditHead", "AuditRecord", "Base", "ChangeRecord", "Community", "CommunityKind", "Department",
-    "Grid", "GridKind", "Household", "JointDefencePoint", "PoliceBeat", "Role", "Staff", "StaffRole",
+    "AppSetting", "AuditHead", "AuditRecord", "Base", "ChangeRecord", "Community", "CommunityKind", "Department",
+    "Grid", "GridKind", "Household", "JointDefencePoint", "PasswordHistory", "PoliceBeat", "Role", "Staff", "StaffRole",
     "Street", "UserAccount", "beat_grid", "grid_member", "utcnow",
 ]

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timezone
 
 from cryptography.hazmat.primitives import hashes
 from sqlalchemy import select
@@ -54,16 +54,20 @@ def append(session: Session, *, at: datetime, actor: str, seat: str, action: str
         head = AuditHead(id=1, last_id=0, last_hash=GENESIS)
         session.add(head)
         session.flush()
-    at = at.replace(microsecond=at.microsecond)  # stored as given, to the microsecond
-    rec = AuditRecord(at=at, actor=actor, seat=seat, action=action, entity=entity,
-                      entity_id=None if entity_id is None else str(entity_id),
-                      before=_canonical(before), after=_canonical(after), prev_hash=head.last_hash, hash="")
+    at = at.astimezone(timezone.utc)
+    # The id is the next in the chain (the head row is locked), so the hash is known before the
+    # INSERT and the row is never updated: the database refuses UPDATE/DELETE on audit_log.
+    rec_id = head.last_id + 1
+    entity_id = None if entity_id is None else str(entity_id)
+    before_text, after_text = _canonical(before), _canonical(after)
+    digest = record_hash(head.last_hash, rec_id, at, actor, seat, action, entity, entity_id,
+                         before_text, after_text)
+    rec = AuditRecord(id=rec_id, at=at, actor=actor, seat=seat, action=action, entity=entity,
+                      entity_id=entity_id, before=before_text, after=after_text,
+                      prev_hash=head.last_hash, hash=digest)
     session.add(rec)
-    session.flush()  # assigns the id, which the hash covers
-    rec.hash = record_hash(rec.prev_hash, rec.id, rec.at, rec.actor, rec.seat, rec.action,
-                           rec.entity, rec.entity_id, rec.before, rec.after)
-    head.last_id = rec.id
-    head.last_hash = rec.hash
+    head.last_id = rec_id
+    head.last_hash = digest
     session.flush()
     return rec
 
@@ -86,6 +90,8 @@ def verify_chain(session: Session, batch: int = 5000) -> ChainReport:
         if not rows:
             break
         for rec in rows:
+            if rec.id != last_id + 1:
+                return ChainReport(False, checked, last_id + 1, f"record {last_id + 1} is missing")
             if rec.prev_hash != prev_hash:
                 why = "a record before it is missing or was changed"
                 return ChainReport(False, checked, rec.id, why)

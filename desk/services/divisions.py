@@ -18,6 +18,7 @@ from sqlalchemy import select
 from desk.models import Community, CommunityKind, Street
 from desk.services.context import Context
 from desk.services.errors import ValidationError
+from desk.services.permissions import require
 
 CODE_COLUMNS = ("code", "代码", "区划代码", "统计用区划代码")
 NAME_COLUMNS = ("name", "名称", "区划名称")
@@ -135,6 +136,7 @@ def parse(text: str, source: str = "file") -> tuple[list[DivisionEntry], dict[st
 
 
 def import_divisions(ctx: Context, path: Path, street_code: str | None = None) -> DivisionResult:
+    require(ctx.actor, "org.import")
     if not path.exists():
         raise ValidationError(f"找不到文件 {path} (file not found)")
     entries, parent_names, skipped = parse(_read_text(path), str(path))
