@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import time
 
-from desk.cli.common import open_context
+from desk.cli.common import acting_context
 from desk.config import describe_url
 from desk.demo import DemoOptions, build_demo
 
@@ -17,7 +17,7 @@ def register(sub, parent) -> None:
 
 
 def run(args) -> int:
-    ctx = open_context(args)
+    ctx = acting_context(args)
     started = time.monotonic()
     r = build_demo(ctx, DemoOptions(seed=args.seed, households=args.households, days=args.days))
     extra = "；".join(r.parts)
