@@ -108,3 +108,20 @@ def test_the_auditor_lists_and_exports_the_log_and_the_account_admin_cannot(run,
     assert text.startswith("编号,时间,操作人") and "user.add" in text
     assert run("audit", "list", "--action", "data.export", "--user", "audit1", password="Audit-Pass-0042") == 0
     assert "audit_log" in capsys.readouterr().out
+
+
+def test_backup_and_restore_from_the_command_line(run, capsys, tmp_path):
+    first_admin(run)
+    out = tmp_path / "nightly.db"
+    assert run("backup", "--out", str(out)) == 1  # accounts exist: who is backing up?
+    run("user", "add", "ops1", "--role", "system_admin", "--password-stdin", "--user", "admin",
+        password=ADMIN_PW, stdin="Temp-Pass-001\n")
+    run("user", "passwd", "--user", "ops1", "--password-stdin", password="Temp-Pass-001", stdin="Ops-Admin-0042\n")
+    capsys.readouterr()
+    assert run("backup", "--out", str(out), "--user", "ops1", password="Ops-Admin-0042") == 0
+    assert "已校验" in capsys.readouterr().out
+    restored = tmp_path / "restored.db"
+    assert main(["restore", str(out), "--db", str(restored)]) == 0
+    assert "行数一致" in capsys.readouterr().out
+    assert main(["audit", "verify", "--db", str(restored)]) == 0
+    assert main(["restore", str(out), "--db", str(restored)]) == 1  # not empty any more
