@@ -8,11 +8,13 @@ from desk.services import schema
 
 def register(sub, parent) -> None:
     p = sub.add_parser("db", help="数据库结构 (schema): upgrade, status")
-    dbsub = p.add_subparsers(dest="db_command", required=True, metavar="{upgrade,status,app-role}")
+    dbsub = p.add_subparsers(dest="db_command", required=True, metavar="{upgrade,status,check,app-role}")
     up = dbsub.add_parser("upgrade", parents=[parent], help="把数据库升级到本程序的结构版本")
     up.set_defaults(func=upgrade)
     st = dbsub.add_parser("status", parents=[parent], help="显示数据库的结构版本")
     st.set_defaults(func=status)
+    ck = dbsub.add_parser("check", parents=[parent], help="检查数据库是否一致 (审计链、完整性、外键)")
+    ck.set_defaults(func=check)
     ar = dbsub.add_parser("app-role", parents=[parent],
                           help="PostgreSQL: 建立席位使用的受限角色 (对审计日志无 UPDATE/DELETE 权限)")
     ar.add_argument("name", help="角色名，如 desk_app")
@@ -56,3 +58,14 @@ def app_role(args) -> int:
     print(f"已建立/更新角色 {args.name}: 可读写业务表，不能修改或删除审计日志。"
           f"席位请用此角色连接 (postgresql+psycopg://{args.name}@主机/数据库)")
     return 0
+
+
+def check(args) -> int:
+    from desk.services import integrity
+
+    ctx = open_context(args)
+    found = integrity.problems(ctx)
+    for p in found:
+        print("问题: " + p)
+    print(f"{describe_url(ctx.db.url)}: " + ("一致，未发现问题" if not found else f"发现 {len(found)} 个问题"))
+    return 0 if not found else 2
