@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import re
+import unicodedata
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -64,9 +65,12 @@ def add_user(ctx: Context, username: str, display_name: str, role: str | Role, p
     if role in ADMIN_ROLES:
         require(ctx.actor, "user.role")
     username = username.strip()
-    if not USERNAME.match(username):
+    if not USERNAME.fullmatch(username):
         raise ValidationError("用户名须为 2-32 个字母、数字或 _ . - (user name: 2-32 letters, digits, _ . -)")
-    display_name = (display_name or username).strip()[:32]
+    display_name = (display_name or username).strip()
+    if len(display_name) > 32 or any(unicodedata.category(c) == "Cc" for c in display_name):
+        raise ValidationError("显示名最多 32 个字符，且不能含控制字符 (display name: up to 32 characters, "
+                              "no control characters)")
     if role == Role.DEPARTMENT_LIAISON and department_id is None:
         raise ValidationError("职能部门联络员须指定所属部门 (a department liaison needs a department)")
     with ctx.unit() as u:

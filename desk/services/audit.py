@@ -38,6 +38,10 @@ def _canonical(value) -> str | None:
     return json.dumps(value, ensure_ascii=False, sort_keys=True, default=str)
 
 
+def _fit(text: str, length: int) -> str:
+    return text.replace("\x00", "\ufffd")[:length]
+
+
 def record_hash(prev_hash: str, rec_id: int, at: datetime, actor: str, seat: str, action: str,
                 entity: str | None, entity_id: str | None, before: str | None, after: str | None) -> str:
     body = json.dumps([prev_hash, rec_id, at.isoformat(timespec="microseconds"), actor, seat, action,
@@ -55,10 +59,13 @@ def append(session: Session, *, at: datetime, actor: str, seat: str, action: str
         session.add(head)
         session.flush()
     at = at.astimezone(timezone.utc)
+    # Fit the columns and keep what PostgreSQL cannot store (NUL) out: the hash covers what is stored.
+    actor, seat, action = _fit(actor, 32), _fit(seat, 64), _fit(action, 48)
+    entity = None if entity is None else _fit(entity, 48)
+    entity_id = None if entity_id is None else _fit(str(entity_id), 48)
     # The id is the next in the chain (the head row is locked), so the hash is known before the
     # INSERT and the row is never updated: the database refuses UPDATE/DELETE on audit_log.
     rec_id = head.last_id + 1
-    entity_id = None if entity_id is None else str(entity_id)
     before_text, after_text = _canonical(before), _canonical(after)
     digest = record_hash(head.last_hash, rec_id, at, actor, seat, action, entity, entity_id,
                          before_text, after_text)

@@ -11,7 +11,7 @@ from dataclasses import astuple, dataclass, fields
 from datetime import datetime
 from pathlib import Path
 
-from sqlalchemy import or_, select
+from sqlalchemy import func, or_, select
 
 from desk.clock import format_local
 from desk.models import AuditRecord
@@ -48,7 +48,12 @@ class AuditFilter:
     offset: int = 0
 
 
-def _query(f: AuditFilter):
+def _has(column, needle: str, sqlite: bool):
+    """A literal, case-sensitive substring test (no LIKE wildcards to escape) on either engine."""
+    return (func.instr(column, needle) if sqlite else func.strpos(column, needle)) > 0
+
+
+def _query(f: AuditFilter, sqlite: bool):
     q = select(AuditRecord)
     if f.since is not None:
         q = q.where(AuditRecord.at >= f.since)
@@ -59,9 +64,8 @@ def _query(f: AuditFilter):
     if f.action:
         q = q.where(AuditRecord.action.startswith(f.action, autoescape=True))
     if f.text:
-        q = q.where(or_(AuditRecord.entity_id.contains(f.text, autoescape=True),
-                        AuditRecord.before.contains(f.text, autoescape=True),
-                        AuditRecord.after.contains(f.text, autoescape=True)))
+        q = q.where(or_(_has(AuditRecord.entity_id, f.text, sqlite), _has(AuditRecord.before, f.text, sqlite),
+                        _has(AuditRecord.after, f.text, sqlite)))
     return q
 
 
@@ -74,9 +78,11 @@ def list_records(ctx: Context, f: AuditFilter = AuditFilter(), newest_first: boo
     require(ctx.actor, "audit.read")
     if not 1 <= f.limit <= MAX_ROWS:
         raise ValidationError(f"每次最多 {MAX_ROWS} 条 (limit 1 to {MAX_ROWS})")
+    if any("\x00" in (v or "") for v in (f.actor, f.action, f.text)):
+        return []  # no record holds NUL (it is escaped in JSON and refused in names)
     order = AuditRecord.id.desc() if newest_first else AuditRecord.id
     with ctx.read() as s:
-        return [_row(r) for r in s.scalars(_query(f).order_by(order).limit(f.limit).offset(f.offset))]
+        return [_row(r) for r in s.scalars(_query(f, ctx.db.sqlite).order_by(order).limit(f.limit).offset(f.offset))]
 
 
 HEADER = ("编号", "时间", "操作人", "席位", "操作", "对象", "对象编号", "修改前", "修改后")

@@ -102,6 +102,8 @@ def actor_for(user: UserAccount, seat: str) -> Actor:
 
 
 def _find(s: Session, username: str) -> UserAccount | None:
+    if len(username) > 32 or "\x00" in username:  # cannot be a user name (and PostgreSQL refuses NUL)
+        return None
     return s.scalar(select(UserAccount).where(UserAccount.username == username))
 
 
