@@ -18,6 +18,7 @@ import base64
 import enum
 import io
 import json
+import re
 import sqlite3
 import zipfile
 from dataclasses import dataclass
@@ -30,6 +31,7 @@ from alembic.runtime.migration import MigrationContext
 from sqlalchemy import Date, DateTime, Enum, LargeBinary, Numeric, create_engine, func, inspect, select, text
 from sqlalchemy.orm import Session
 
+from desk.clock import local
 from desk.db import Database, sqlite_path
 from desk.models import AuditHead, Base
 from desk.services import schema
@@ -37,6 +39,7 @@ from desk.services.audit import verify_chain
 from desk.services.context import Context
 from desk.services.errors import DatabaseError, ValidationError
 from desk.services.permissions import require
+from desk.services.unit import Actor
 
 FORMAT = "desk-backup/1"
 SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -341,3 +344,26 @@ def _check(db: Database, src: _Source) -> dict[str, int]:
     if expected is not None and (head is None or list(head) != list(expected)):
         raise DatabaseError("恢复后审计链末端与备份不符 (the audit chain's head differs from the backup's)")
     return counts
+
+
+# --- the daily automatic backup ---
+
+DAILY_NAME = re.compile(r"^desk-(\d{8})\.(db|zip)$")
+
+
+def daily_backup(ctx: Context, folder: Path, keep_days: int) -> Path | None:
+    """Today's backup into ``folder`` unless one exists; backups older than ``keep_days`` are removed.
+    Runs as the system (a scheduled job of the program, whoever is signed in); returns the new file."""
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    today = local(ctx.clock.now()).date()
+    made = None
+    target = folder / f"desk-{today:%Y%m%d}.{'db' if ctx.db.sqlite else 'zip'}"
+    if not any(DAILY_NAME.match(p.name) and p.name.startswith(f"desk-{today:%Y%m%d}.") for p in folder.iterdir()):
+        create_backup(ctx.as_actor(Actor("system", "自动备份", seat=ctx.actor.seat)), target)
+        made = target
+    for p in folder.iterdir():
+        m = DAILY_NAME.match(p.name)
+        if m and (today - datetime.strptime(m.group(1), "%Y%m%d").date()).days > keep_days:
+            p.unlink()
+    return made

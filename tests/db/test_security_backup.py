@@ -79,3 +79,18 @@ def test_a_file_that_is_not_a_backup_is_refused_with_its_name(ctx, tmp_path):
     bogus.write_text("hello")
     with pytest.raises(ValidationError, match="notes.txt"):
         backup.restore(ctx, bogus)
+
+
+def test_the_daily_backup_is_made_once_a_day_and_old_ones_are_removed(ctx, clock, tmp_path):
+    fill(ctx)
+    folder = tmp_path / "backups"
+    duty = ctx.as_actor(__import__("desk.services.unit", fromlist=["Actor"]).Actor("duty1", role="duty_staff"))
+    first = backup.daily_backup(duty, folder, keep_days=2)  # a scheduled job: runs whoever is signed in
+    assert first is not None and first.exists()
+    assert backup.daily_backup(duty, folder, keep_days=2) is None  # once a day
+    for _ in range(3):
+        clock.advance(days=1)
+        assert backup.daily_backup(duty, folder, keep_days=2) is not None
+    names = sorted(p.name for p in folder.iterdir())
+    assert len(names) == 3 and first.name not in names
+    assert backup.inspect_backup(folder / names[-1]).counts["community"] > 0
