@@ -12,14 +12,17 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from desk.bootstrap import open_context
 from desk.config import describe_url
-from desk.services import org
+from desk.services import accounts, org
 from desk.services.changefeed import ChangeFeed
 from desk.services.context import Context
 from desk.services.errors import DeskError
 from desk.services.unit import seat_token
+from desk.views.audit_browser import AuditBrowser
 from desk.views.backend import Backend
 from desk.views.bus import ChangeBus
 from desk.views.i18n import install_translator
+from desk.views.idle_lock import install_idle_lock
+from desk.views.login import sign_in_at_start
 from desk.views.main_window import MainWindow
 from desk.views.org_browser import OrgBrowser
 from desk.views.pages import Page, PlannedPage
@@ -71,7 +74,11 @@ def build_shell(ctx: Context, start_page: str | None = None, listen: bool = True
     backend = Backend(ctx, worker, bus)
     org_page = OrgBrowser(backend)
     pages: list[Page] = [*planned_pages()[:3], org_page, *planned_pages()[3:]]
-    window = MainWindow(bus, pages, describe_url(ctx.db.url), start_page=start_page or "org")
+    # --- security: the auditor sees the audit log only; the signed-in user is shown ---
+    if ctx.actor.role == "audit_admin":
+        pages, start_page = [AuditBrowser(backend)], "audit"
+    user_text = f"{ctx.actor.display_name or ctx.actor.username} ({ctx.actor.username})" if ctx.actor.role else ""
+    window = MainWindow(bus, pages, describe_url(ctx.db.url), user_text=user_text, start_page=start_page or "org")
     bus.setParent(window)
     backend.setParent(window)
     origin = seat_token()
@@ -105,7 +112,13 @@ def run_window(args) -> int:
         QMessageBox.critical(None, "desk", str(exc))
         return 1
     install_translator(app, os.environ.get("DESK_LANG") or ctx.settings.language)
+    # --- security: sign in before the main window; the window locks when idle ---
+    actor = sign_in_at_start(ctx, describe_url(ctx.db.url))
+    if actor is None:
+        return 0
+    ctx = ctx.as_actor(actor)
     shell = build_shell(ctx)
+    install_idle_lock(shell, accounts.idle_lock_minutes(ctx))
     shell.window.show()
     code = app.exec()
     shell.feed.stop()
