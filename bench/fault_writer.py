@@ -14,6 +14,7 @@ import json
 import os
 import random
 import sys
+import time
 
 from argon2 import PasswordHasher
 from sqlalchemy import func, select
@@ -23,11 +24,19 @@ from desk.db import Database
 from desk.models import AuditRecord, Community, CommunityKind, Staff, StaffRole, Street
 from desk.services import accounts, auth, integrity
 from desk.services.context import Context
+from desk.services.errors import DatabaseError
 
 STREET = "999999999"
 
 
 def _street(ctx) -> int:
+    try:
+        return _street_once(ctx)
+    except DatabaseError:  # another seat made it at the same moment, or the connection was cut
+        return _street_once(ctx)
+
+
+def _street_once(ctx) -> int:
     with ctx.unit() as u:
         sid = u.session.scalar(select(Street.id).where(Street.code == STREET))
         if sid is None:
@@ -69,6 +78,18 @@ def write_once(ctx, rng: random.Random, street_id: int, tag: str) -> None:
         accounts.add_user(ctx, f"f{tag}{rng.randrange(10**8)}"[:32], "故障", "duty_staff", "Fault-Pass-001")
 
 
+def seat_tag(seed: int, pid: int | None = None) -> str:
+    return f"s{seed}p{pid or os.getpid()}x"  # delimited: no tag is part of another
+
+
+def writes_of(ctx, tag: str) -> int:
+    """How many writes of one writer are in the database (each leaves exactly one audit record)."""
+    with ctx.read() as s:
+        return s.scalar(select(func.count()).select_from(AuditRecord).where(
+            AuditRecord.action.in_(["fault.community", "fault.rename", "fault.staff_batch", "user.add"]),
+            func.coalesce(AuditRecord.after, "").contains(tag, autoescape=True))) or 0
+
+
 def inconsistencies(ctx) -> list[str]:
     """What a cut-off write could have left half done ([] when none)."""
     found = integrity.problems(ctx)
@@ -99,6 +120,7 @@ def main(argv=None) -> int:
     p.add_argument("url")
     p.add_argument("--seed", type=int, default=1)
     p.add_argument("--max", type=int, default=10**9)
+    p.add_argument("--retry", action="store_true", help="on a lost connection, retry (a seat that keeps working)")
     args = p.parse_args(argv)
     saved, auth.HASHER = auth.HASHER, PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1)
     db = Database(args.url)
@@ -106,9 +128,17 @@ def main(argv=None) -> int:
         ctx = Context(db=db, settings=Settings())
         rng = random.Random(args.seed)
         street_id = _street(ctx)
-        tag = f"{args.seed}p{os.getpid()}"
+        tag = seat_tag(args.seed)
         for i in range(1, args.max + 1):
-            write_once(ctx, rng, street_id, tag)
+            while True:
+                try:
+                    write_once(ctx, rng, street_id, tag)
+                    break
+                except DatabaseError as exc:
+                    if not args.retry:
+                        raise
+                    sys.stderr.write(f"retry after: {exc}\n")
+                    time.sleep(0.05)
             sys.stdout.write(f"{i}\n")
             sys.stdout.flush()
     finally:

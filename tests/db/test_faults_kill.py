@@ -35,3 +35,15 @@ def test_the_consistency_check_notices_a_half_made_write(db_url, ctx, db):
         conn.exec_driver_sql("UPDATE community SET name = 'x' WHERE id = (SELECT MIN(id) FROM community)")
     found = writer.inconsistencies(ctx)
     assert any("staff rows" in f for f in found) and any("names disagree" in f for f in found)
+
+
+def test_three_seats_lose_no_write_when_their_connections_are_cut(db_url, ctx):
+    if db_url.startswith("sqlite"):
+        import pytest
+        pytest.skip("server connections are a PostgreSQL matter")
+    killer, writer = _load("fault_kill"), _load("fault_writer")
+    reported, cuts, retries = killer.seats_through_cuts(db_url, random.Random(11), seats=3, writes=30, cuts=4)
+    assert cuts >= 2 and retries >= 1  # the cuts did hit seats in the middle of their work
+    assert all(n == 30 for n in reported.values())
+    assert {tag: writer.writes_of(ctx, tag) for tag in reported} == reported
+    assert writer.inconsistencies(ctx) == []
