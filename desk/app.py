@@ -7,6 +7,7 @@ from __future__ import annotations
 import os
 import sys
 from dataclasses import dataclass
+from pathlib import Path
 
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -18,6 +19,7 @@ from desk.services.context import Context
 from desk.services.errors import DeskError
 from desk.services.unit import seat_token
 from desk.views.audit_browser import AuditBrowser
+from desk.views.auto_backup import install_daily_backup
 from desk.views.backend import Backend
 from desk.views.bus import ChangeBus
 from desk.views.i18n import install_translator
@@ -119,6 +121,8 @@ def run_window(args) -> int:
     ctx = ctx.as_actor(actor)
     shell = build_shell(ctx)
     install_idle_lock(shell, accounts.idle_lock_minutes(ctx))
+    if ctx.settings.backup_dir:
+        install_daily_backup(shell, Path(ctx.settings.backup_dir), ctx.settings.backup_keep_days)
     shell.window.show()
     code = app.exec()
     shell.feed.stop()

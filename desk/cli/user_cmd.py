@@ -59,6 +59,10 @@ def _department_id(ctx, code: str | None) -> int | None:
 
 def add(args) -> int:
     ctx = acting_context(args)
+    if ctx.actor.role is None and args.role != Role.SECURITY_ADMIN.value:
+        # The first account makes the others: only the security administrator may create administrators.
+        raise ValidationError("第一个账户须为安全管理员: desk user add 用户名 --role security_admin "
+                              "(the first account must be the security administrator)")
     password = read_new_password(args.password_stdin)
     row = accounts.add_user(ctx, args.name, args.display_name, args.role, password,
                             department_id=_department_id(ctx, args.department))

@@ -125,3 +125,9 @@ def test_backup_and_restore_from_the_command_line(run, capsys, tmp_path):
     assert "行数一致" in capsys.readouterr().out
     assert main(["audit", "verify", "--db", str(restored)]) == 0
     assert main(["restore", str(out), "--db", str(restored)]) == 1  # not empty any more
+
+
+def test_the_first_account_must_be_the_security_administrator(run, capsys):
+    assert run("user", "add", "duty1", "--role", "duty_staff", "--password-stdin", stdin="Temp-Pass-001\n") == 1
+    assert "安全管理员" in capsys.readouterr().err
+    first_admin(run)

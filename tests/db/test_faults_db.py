@@ -159,3 +159,16 @@ def test_sqlite_on_a_network_path_is_recognised_and_warned(monkeypatch, tmp_path
     ctx = bootstrap.open_context(Args(), warn=warnings.append)
     ctx.db.dispose()
     assert len(warnings) == 1 and "网络路径" in warnings[0] and "PostgreSQL" in warnings[0]
+
+
+def test_a_tls_requirement_in_the_url_reaches_the_driver_and_fails_clearly(db_url):
+    if db_url.startswith("sqlite"):
+        pytest.skip("TLS is a PostgreSQL matter")
+    from sqlalchemy.engine import make_url
+    url = make_url(db_url).update_query_dict({"sslmode": "verify-full", "sslrootcert": "/nonexistent/root.crt"})
+    db = Database(url.render_as_string(hide_password=False))
+    try:
+        with pytest.raises(DatabaseError, match="不可用"):
+            schema.state(db)
+    finally:
+        db.dispose()

@@ -160,3 +160,16 @@ def test_the_auditor_browses_filters_verifies_and_exports_the_log(qtbot, gctx, t
         assert "data.export" in actions(gctx)
     finally:
         shell.close()
+
+
+def test_the_window_makes_the_daily_backup_by_itself(qtbot, gctx, tmp_path):
+    from desk.views.auto_backup import install_daily_backup
+    duty = auth.change_password(gctx, "duty1", "Temp-Pass-001", "Night-Shift-77")
+    shell = build_shell(gctx.as_actor(duty), listen=False)
+    try:
+        check_now = install_daily_backup(shell, tmp_path / "backups", keep_days=30, first_after_ms=10**8)
+        check_now()
+        qtbot.waitUntil(lambda: "已自动备份" in shell.window.statusBar().currentMessage(), timeout=10000)
+        assert [p.suffix for p in (tmp_path / "backups").iterdir()] == [".db"]
+    finally:
+        shell.close()
