@@ -155,3 +155,15 @@ def test_the_idle_lock_minutes_are_shared_by_every_seat_and_set_by_the_security_
     auth.change_password(ctx, "ops1", "Temp-Pass-001", "Sys-Admin-0042")
     with pytest.raises(PermissionDenied):
         accounts.set_idle_lock_minutes(ctx.as_actor(auth.sign_in(ctx, "ops1", "Sys-Admin-0042")), 30)
+
+
+def test_the_demo_street_comes_with_one_account_per_role(ctx, monkeypatch):
+    from desk.demo import DemoOptions, build_demo
+    from desk.demo.accounts import DEMO_PASSWORD
+    from desk.services import integrity
+    monkeypatch.undo()  # the real Argon2 parameters: the stored demo hash must verify
+    build_demo(ctx, DemoOptions(households=1000, days=1))
+    assert auth.sign_in(ctx, "audit", DEMO_PASSWORD).role == "audit_admin"
+    liaison = auth.sign_in(ctx, "liaison", DEMO_PASSWORD)
+    assert liaison.department_id is not None and not liaison.must_change_password
+    assert integrity.problems(ctx) == []
