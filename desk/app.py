@@ -7,20 +7,25 @@ from __future__ import annotations
 import os
 import sys
 from dataclasses import dataclass
+from pathlib import Path
 
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from desk.bootstrap import open_context
 from desk.config import describe_url
-from desk.services import org
+from desk.services import accounts, org
 from desk.services.changefeed import ChangeFeed, prune_change_log
 from desk.services.context import Context
 from desk.services.errors import DeskError
 from desk.services.unit import seat_token
+from desk.views.audit_browser import AuditBrowser
+from desk.views.auto_backup import install_daily_backup
 from desk.views.backend import Backend
 from desk.views.bus import ChangeBus
 from desk.views.dispatch import DispatchPage
 from desk.views.i18n import install_translator
+from desk.views.idle_lock import install_idle_lock
+from desk.views.login import sign_in_at_start
 from desk.views.main_window import MainWindow
 from desk.views.org_browser import OrgBrowser
 from desk.views.pages import Page, PlannedPage
@@ -71,7 +76,11 @@ def build_shell(ctx: Context, start_page: str | None = None, listen: bool = True
     org_page = OrgBrowser(backend)
     planned = planned_pages()
     pages: list[Page] = [planned[0], DispatchPage(backend), planned[1], org_page, *planned[2:]]
-    window = MainWindow(bus, pages, describe_url(ctx.db.url), start_page=start_page or "org")
+    # --- security: the auditor sees the audit log only; the signed-in user is shown ---
+    if ctx.actor.role == "audit_admin":
+        pages, start_page = [AuditBrowser(backend)], "audit"
+    user_text = f"{ctx.actor.display_name or ctx.actor.username} ({ctx.actor.username})" if ctx.actor.role else ""
+    window = MainWindow(bus, pages, describe_url(ctx.db.url), user_text=user_text, start_page=start_page or "org")
     bus.setParent(window)
     backend.setParent(window)
     origin = seat_token()
@@ -106,7 +115,15 @@ def run_window(args) -> int:
         QMessageBox.critical(None, "desk", str(exc))
         return 1
     install_translator(app, os.environ.get("DESK_LANG") or ctx.settings.language)
+    # --- security: sign in before the main window; the window locks when idle ---
+    actor = sign_in_at_start(ctx, describe_url(ctx.db.url))
+    if actor is None:
+        return 0
+    ctx = ctx.as_actor(actor)
     shell = build_shell(ctx)
+    install_idle_lock(shell, accounts.idle_lock_minutes(ctx))
+    if ctx.settings.backup_dir:
+        install_daily_backup(shell, Path(ctx.settings.backup_dir), ctx.settings.backup_keep_days)
     shell.window.show()
     code = app.exec()
     shell.feed.stop()

@@ -16,6 +16,8 @@ def db_parent() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(add_help=False)
     p.add_argument("--db", metavar="URL", help="数据库 (sqlite:///file.db 或 postgresql+psycopg://user@host/db); "
                                                "默认: 环境变量 DESK_DB, 设置文件, 用户数据目录中的 SQLite")
+    p.add_argument("--user", metavar="NAME", help="以此用户身份操作 (或环境变量 DESK_USER)；密码取自环境变量 "
+                                                  "DESK_PASSWORD，否则提示输入。数据库尚无账户时不需要。")
     return p
 
 

@@ -49,6 +49,8 @@ def sqlite_path(url: str) -> Path | None:
     u = make_url(url)
     if u.get_backend_name() != "sqlite" or not u.database or u.database == ":memory:":
         return None
+    if u.database.startswith("file:"):  # a URI filename (e.g. ?mode=ro&uri=true)
+        return Path(u.database[5:])
     return Path(u.database)
 
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import time
 
-from desk.cli.common import open_context
+from desk.cli.common import acting_context
 from desk.config import describe_url
 from desk.demo import DemoOptions, build_demo, street_missing
 
@@ -18,7 +18,7 @@ def register(sub, parent) -> None:
 
 
 def run(args) -> int:
-    ctx = open_context(args)
+    ctx = acting_context(args)
     if args.if_empty and not street_missing(ctx):
         print(f"数据库已有街道数据，未生成演示数据: {describe_url(ctx.db.url)}")
         return 0

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from desk.cli.common import open_context
+from desk.cli.common import acting_context
 from desk.services.divisions import import_divisions
 
 
@@ -18,7 +18,7 @@ def register(sub, parent) -> None:
 
 
 def divisions(args) -> int:
-    ctx = open_context(args)
+    ctx = acting_context(args)
     r = import_divisions(ctx, args.file, args.street)
     made = "新建街道" if r.street_created else "街道"
     print(f"{made} {r.street_name} ({r.street_code}): 新建 {r.created} 个社区/村, 更名 {r.renamed} 个, "

@@ -15,6 +15,7 @@ from desk.demo.street import DemoStreet, build_street
 from desk.models import Street
 from desk.services.context import Context
 from desk.services.errors import ValidationError
+from desk.services.permissions import require
 
 
 @dataclass(frozen=True)
@@ -29,6 +30,7 @@ class DemoOptions:
 PART_MODULES: list[str] = [
     "desk.demo.incidents",
     "desk.demo.dispatch",  # after the board's part (desk.demo.incidents): it dispatches the demo events
+    "desk.demo.accounts",
 ]
 
 
@@ -48,6 +50,7 @@ def street_missing(ctx: Context) -> bool:
 
 
 def build_demo(ctx: Context, options: DemoOptions) -> DemoResult:
+    require(ctx.actor, "org.import")
     if options.households < 1000:
         raise ValidationError("--households 至少 1000 (at least 1000 households)")
     if options.days < 1:

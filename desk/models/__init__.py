@@ -8,11 +8,13 @@ from desk.models.org import (
     StaffRole, Staff, Street, beat_grid, grid_member,
 )
 from desk.models.registry import Household
+from desk.models.security import AppSetting, PasswordHistory
 from desk.models.users import Role, UserAccount
 
 __all__ = [
-    "AuditHead", "AuditRecord", "Base", "Dispatch", "DispatchEntry", "DispatchParty", "Extension", "Matter", "BoardNotice", "DeadlineLimit", "Event", "EventAttachment", "EventStep",
-    "Mediation", "ChangeRecord", "Community", "CommunityKind", "Department",
-    "Grid", "GridKind", "Household", "JointDefencePoint", "PoliceBeat", "Role", "Staff", "StaffRole",
+    "AppSetting", "AuditHead", "AuditRecord", "Base", "BoardNotice", "ChangeRecord", "Community", "CommunityKind",
+    "DeadlineLimit", "Department", "Dispatch", "DispatchEntry", "DispatchParty", "Event", "EventAttachment",
+    "EventStep", "Extension", "Grid", "GridKind", "Household", "JointDefencePoint", "Matter", "Mediation",
+    "PasswordHistory", "PoliceBeat", "Role", "Staff", "StaffRole",
     "Street", "UserAccount", "beat_grid", "grid_member", "utcnow",
 ]

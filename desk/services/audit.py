@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timezone
 
 from cryptography.hazmat.primitives import hashes
 from sqlalchemy import select
@@ -38,6 +38,10 @@ def _canonical(value) -> str | None:
     return json.dumps(value, ensure_ascii=False, sort_keys=True, default=str)
 
 
+def _fit(text: str, length: int) -> str:
+    return text.replace("\x00", "\ufffd")[:length]
+
+
 def record_hash(prev_hash: str, rec_id: int, at: datetime, actor: str, seat: str, action: str,
                 entity: str | None, entity_id: str | None, before: str | None, after: str | None) -> str:
     body = json.dumps([prev_hash, rec_id, at.isoformat(timespec="microseconds"), actor, seat, action,
@@ -54,16 +58,23 @@ def append(session: Session, *, at: datetime, actor: str, seat: str, action: str
         head = AuditHead(id=1, last_id=0, last_hash=GENESIS)
         session.add(head)
         session.flush()
-    at = at.replace(microsecond=at.microsecond)  # stored as given, to the microsecond
-    rec = AuditRecord(at=at, actor=actor, seat=seat, action=action, entity=entity,
-                      entity_id=None if entity_id is None else str(entity_id),
-                      before=_canonical(before), after=_canonical(after), prev_hash=head.last_hash, hash="")
+    at = at.astimezone(timezone.utc)
+    # Fit the columns and keep what PostgreSQL cannot store (NUL) out: the hash covers what is stored.
+    actor, seat, action = _fit(actor, 32), _fit(seat, 64), _fit(action, 48)
+    entity = None if entity is None else _fit(entity, 48)
+    entity_id = None if entity_id is None else _fit(str(entity_id), 48)
+    # The id is the next in the chain (the head row is locked), so the hash is known before the
+    # INSERT and the row is never updated: the database refuses UPDATE/DELETE on audit_log.
+    rec_id = head.last_id + 1
+    before_text, after_text = _canonical(before), _canonical(after)
+    digest = record_hash(head.last_hash, rec_id, at, actor, seat, action, entity, entity_id,
+                         before_text, after_text)
+    rec = AuditRecord(id=rec_id, at=at, actor=actor, seat=seat, action=action, entity=entity,
+                      entity_id=entity_id, before=before_text, after=after_text,
+                      prev_hash=head.last_hash, hash=digest)
     session.add(rec)
-    session.flush()  # assigns the id, which the hash covers
-    rec.hash = record_hash(rec.prev_hash, rec.id, rec.at, rec.actor, rec.seat, rec.action,
-                           rec.entity, rec.entity_id, rec.before, rec.after)
-    head.last_id = rec.id
-    head.last_hash = rec.hash
+    head.last_id = rec_id
+    head.last_hash = digest
     session.flush()
     return rec
 
@@ -86,6 +97,8 @@ def verify_chain(session: Session, batch: int = 5000) -> ChainReport:
         if not rows:
             break
         for rec in rows:
+            if rec.id != last_id + 1:
+                return ChainReport(False, checked, last_id + 1, f"record {last_id + 1} is missing")
             if rec.prev_hash != prev_hash:
                 why = "a record before it is missing or was changed"
                 return ChainReport(False, checked, rec.id, why)

@@ -7,11 +7,13 @@ from functools import cached_property
 from pathlib import Path
 from typing import Iterator
 
+from sqlalchemy import exc as sa_exc
 from sqlalchemy.orm import Session
 
 from desk.clock import Clock, SystemClock
 from desk.config import Settings, data_dir
 from desk.db import Database
+from desk.services.errors import DatabaseError
 from desk.services.pii import FieldCipher, load_key
 from desk.services.unit import SYSTEM, Actor, Unit
 
@@ -42,8 +44,12 @@ class Context:
 
     @contextmanager
     def read(self) -> Iterator[Session]:
-        with self.db.read() as session:
-            yield session
+        """A short read session; a lost or unreachable database becomes DatabaseError."""
+        try:
+            with self.db.read() as session:
+                yield session
+        except sa_exc.OperationalError as exc:
+            raise DatabaseError(f"数据库不可用，请稍后重试 (database unavailable): {exc.orig}") from exc
 
     def as_actor(self, actor: Actor) -> "Context":
         return replace(self, actor=actor)

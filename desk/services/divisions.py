@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import io
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -18,6 +19,7 @@ from sqlalchemy import select
 from desk.models import Community, CommunityKind, Street
 from desk.services.context import Context
 from desk.services.errors import ValidationError
+from desk.services.permissions import require
 
 CODE_COLUMNS = ("code", "代码", "区划代码", "统计用区划代码")
 NAME_COLUMNS = ("name", "名称", "区划名称")
@@ -77,9 +79,23 @@ def _pick(header: list[str], names: tuple[str, ...]) -> int | None:
     return None
 
 
+NAME_MAX = 64  # street.name and community.name
+
+
+def _name_problem(name: str) -> str | None:
+    if any(unicodedata.category(c) in ("Cc", "Cs") for c in name):
+        return "名称含控制字符 (name holds control characters)"
+    if len(short_name(name)) > NAME_MAX:
+        return f"名称超过 {NAME_MAX} 个字符 (name longer than {NAME_MAX} characters)"
+    return None
+
+
 def parse(text: str, source: str = "file") -> tuple[list[DivisionEntry], dict[str, str], int]:
     """Entries, extra street names from parent columns, and the count of skipped higher levels."""
-    rows = list(csv.reader(io.StringIO(text)))
+    try:
+        rows = list(csv.reader(io.StringIO(text)))
+    except csv.Error as exc:
+        raise ValidationError(f"{source}: 不是有效的 CSV 文件 (not a valid CSV file: {exc})") from exc
     if not rows:
         raise ValidationError(f"{source}: 文件为空 (empty file)")
     header = rows[0]
@@ -110,6 +126,10 @@ def parse(text: str, source: str = "file") -> tuple[list[DivisionEntry], dict[st
         if not name:
             problems.append(f"第{line}行: 名称为空 (line {line}: name is empty)")
             continue
+        name_problem = _name_problem(name)
+        if name_problem:
+            problems.append(f"第{line}行: {name_problem}")
+            continue
         if len(code) == 12 and code.endswith("000"):
             if code[6:9] == "000":
                 skipped += 1
@@ -128,13 +148,16 @@ def parse(text: str, source: str = "file") -> tuple[list[DivisionEntry], dict[st
         seen[code] = line
         entries.append(DivisionEntry(line, code, name, "street" if len(code) == 9 else "community"))
         if parent_i is not None and parent_name_i is not None and len(row) > max(parent_i, parent_name_i):
-            parents.setdefault(row[parent_i].strip(), row[parent_name_i].strip())
+            parent_name = row[parent_name_i].strip()
+            if parent_name and not _name_problem(parent_name):
+                parents.setdefault(row[parent_i].strip(), parent_name)
     if problems:
         raise ValidationError(f"{source}: {len(problems)} 行有误，未导入任何数据 (nothing imported)", problems)
     return entries, parents, skipped
 
 
 def import_divisions(ctx: Context, path: Path, street_code: str | None = None) -> DivisionResult:
+    require(ctx.actor, "org.import")
     if not path.exists():
         raise ValidationError(f"找不到文件 {path} (file not found)")
     entries, parent_names, skipped = parse(_read_text(path), str(path))

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from desk.services import org
 from desk.services.context import Context
+from desk.services.permissions import require
 
 @dataclass(frozen=True)
 class Node:
@@ -31,6 +32,7 @@ def _staff_node(p: org.StaffRow) -> Node:
 
 def build_tree(ctx: Context) -> tuple[Node, ...]:
     """Top-level nodes: one per street, then police beats, then departments."""
+    require(ctx.actor, "org.read")
     with ctx.read() as s:
         streets = org.streets(s)
         comms = org.communities(s)

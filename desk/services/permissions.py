@@ -48,6 +48,16 @@ PERMISSIONS: dict[str, frozenset[Role]] = {
     # --- map ---
 
     # --- security (accounts, audit, backups) ---
+    # The three administrators are kept apart (三员分立): the system and security administrators
+    # manage accounts but cannot read the audit log; the auditor reads it and changes nothing.
+    "user.list": frozenset({SYSADMIN, SECADMIN}),
+    "user.manage": frozenset({SYSADMIN, SECADMIN}),   # add, disable, enable, unlock, reset password
+    "user.role": frozenset({SECADMIN}),               # grant or change roles; create administrators
+    "settings.security": frozenset({SECADMIN}),       # idle-lock minutes
+    "audit.read": frozenset({AUDITOR}),
+    "audit.export": frozenset({AUDITOR}),
+    "backup.run": frozenset({SYSADMIN}),
+    "pii.unmask": frozenset({DUTY, LEADER}),          # see a full phone / ID number (recorded)
 }
 
 
@@ -61,6 +71,8 @@ def allowed(actor: Actor, permission: str) -> bool:
 
 
 def require(actor: Actor, permission: str) -> None:
+    if actor.must_change_password:
+        raise PermissionDenied("请先修改初始密码，然后才能操作 (change your password first)")
     if not allowed(actor, permission):
         raise PermissionDenied(f"当前角色无权执行此操作 ({permission}) "
                                f"(role {actor.role} may not {permission})")

@@ -44,6 +44,8 @@ class Actor:
     department_id: int | None = None
     staff_id: int | None = None
     seat: str = field(default_factory=socket.gethostname)
+    # Signed in with a password someone else set: may do nothing but change it (desk.services.auth).
+    must_change_password: bool = False
 
 
 SYSTEM = Actor("system", "系统")

@@ -1,0 +1,133 @@
+"""`desk user` and `desk audit` from the command line: the first administrator, signing in, refusals."""
+from __future__ import annotations
+
+import io
+import sqlite3
+
+import pytest
+
+from desk.cli import main
+
+ADMIN_PW = "Yuanling-2026"
+
+
+@pytest.fixture
+def run(tmp_path, monkeypatch, sqlite_template):
+    import shutil
+    path = tmp_path / "desk.db"
+    shutil.copy(sqlite_template, path)
+    monkeypatch.setenv("DESK_SETTINGS", str(tmp_path / "settings.json"))
+    monkeypatch.delenv("DESK_USER", raising=False)
+    monkeypatch.delenv("DESK_PASSWORD", raising=False)
+
+    def _run(*argv, password=None, stdin=""):
+        if password is None:
+            monkeypatch.delenv("DESK_PASSWORD", raising=False)
+        else:
+            monkeypatch.setenv("DESK_PASSWORD", password)
+        monkeypatch.setattr("sys.stdin", io.StringIO(stdin))
+        return main([*argv, "--db", str(path)])
+    _run.path = path
+    return _run
+
+
+def first_admin(run):
+    assert run("user", "add", "admin", "--role", "security_admin", "--password-stdin", stdin=ADMIN_PW + "\n") == 0
+
+
+def test_the_first_administrator_is_made_without_signing_in_and_then_signs_in(run, capsys):
+    first_admin(run)
+    assert "已新建账户 admin" in capsys.readouterr().out
+    assert run("user", "add", "duty1", "--role", "duty_staff", "--password-stdin", stdin="Temp-Pass-001\n") == 1
+    assert "请登录" in capsys.readouterr().err
+    assert run("user", "add", "duty1", "--role", "duty_staff", "--password-stdin", "--user", "admin",
+               password=ADMIN_PW, stdin="Temp-Pass-001\n") == 0
+    assert run("user", "list", "--user", "admin", password=ADMIN_PW) == 0
+    out = capsys.readouterr().out
+    assert "duty1" in out and "须改密码" in out and ADMIN_PW not in out
+
+
+def test_an_account_that_must_change_its_password_can_only_change_it(run, capsys):
+    first_admin(run)
+    run("user", "add", "duty1", "--role", "duty_staff", "--password-stdin", "--user", "admin",
+        password=ADMIN_PW, stdin="Temp-Pass-001\n")
+    assert run("import", "divisions", "x.csv", "--user", "duty1", password="Temp-Pass-001") == 1
+    assert "修改初始密码" in capsys.readouterr().err
+    assert run("user", "passwd", "--user", "duty1", "--password-stdin", password="Temp-Pass-001",
+               stdin="Night-Shift-77\n") == 0
+    assert run("user", "list", "--user", "duty1", password="Night-Shift-77") == 1  # signed in, but no right
+    assert "无权" in capsys.readouterr().err
+
+
+def test_a_locked_or_disabled_account_cannot_act_from_the_command_line(run, capsys):
+    first_admin(run)
+    run("user", "add", "ops1", "--role", "system_admin", "--password-stdin", "--user", "admin",
+        password=ADMIN_PW, stdin="Temp-Pass-001\n")
+    run("user", "passwd", "--user", "ops1", "--password-stdin", password="Temp-Pass-001", stdin="Ops-Admin-0042\n")
+    for _ in range(5):
+        assert run("user", "list", "--user", "ops1", password="wrong") == 1
+    capsys.readouterr()
+    assert run("user", "list", "--user", "ops1", password="Ops-Admin-0042") == 1
+    assert "锁定" in capsys.readouterr().err
+    assert run("user", "unlock", "ops1", "--user", "admin", password=ADMIN_PW) == 0
+    assert run("user", "list", "--user", "ops1", password="Ops-Admin-0042") == 0
+    assert run("user", "disable", "ops1", "--user", "admin", password=ADMIN_PW) == 0
+    capsys.readouterr()
+    assert run("user", "list", "--user", "ops1", password="Ops-Admin-0042") == 1
+    assert "停用" in capsys.readouterr().err
+
+
+def test_audit_verify_names_the_row_edited_by_hand(run, capsys):
+    first_admin(run)
+    for _ in range(3):
+        run("user", "list", "--user", "admin", password=ADMIN_PW)
+    assert run("audit", "verify") == 0
+    assert "哈希链校验通过" in capsys.readouterr().out
+    con = sqlite3.connect(run.path)
+    con.execute("DROP TRIGGER audit_log_no_update")
+    con.execute("UPDATE audit_log SET actor = 'someone' WHERE id = 3")
+    con.commit()
+    con.close()
+    assert run("audit", "verify") == 2
+    assert "编号 3" in capsys.readouterr().out
+
+
+def test_the_auditor_lists_and_exports_the_log_and_the_account_admin_cannot(run, capsys, tmp_path):
+    first_admin(run)
+    run("user", "add", "audit1", "--role", "audit_admin", "--password-stdin", "--user", "admin",
+        password=ADMIN_PW, stdin="Temp-Pass-001\n")
+    run("user", "passwd", "--user", "audit1", "--password-stdin", password="Temp-Pass-001", stdin="Audit-Pass-0042\n")
+    capsys.readouterr()
+    assert run("audit", "list", "--user", "admin", password=ADMIN_PW) == 1
+    assert "无权" in capsys.readouterr().err
+    assert run("audit", "list", "--action", "auth.", "--user", "audit1", password="Audit-Pass-0042") == 0
+    assert "auth.signin" in capsys.readouterr().out
+    out = tmp_path / "audit.csv"
+    assert run("audit", "export", "--out", str(out), "--user", "audit1", password="Audit-Pass-0042") == 0
+    text = out.read_text(encoding="utf-8-sig")
+    assert text.startswith("编号,时间,操作人") and "user.add" in text
+    assert run("audit", "list", "--action", "data.export", "--user", "audit1", password="Audit-Pass-0042") == 0
+    assert "audit_log" in capsys.readouterr().out
+
+
+def test_backup_and_restore_from_the_command_line(run, capsys, tmp_path):
+    first_admin(run)
+    out = tmp_path / "nightly.db"
+    assert run("backup", "--out", str(out)) == 1  # accounts exist: who is backing up?
+    run("user", "add", "ops1", "--role", "system_admin", "--password-stdin", "--user", "admin",
+        password=ADMIN_PW, stdin="Temp-Pass-001\n")
+    run("user", "passwd", "--user", "ops1", "--password-stdin", password="Temp-Pass-001", stdin="Ops-Admin-0042\n")
+    capsys.readouterr()
+    assert run("backup", "--out", str(out), "--user", "ops1", password="Ops-Admin-0042") == 0
+    assert "已校验" in capsys.readouterr().out
+    restored = tmp_path / "restored.db"
+    assert main(["restore", str(out), "--db", str(restored)]) == 0
+    assert "行数一致" in capsys.readouterr().out
+    assert main(["audit", "verify", "--db", str(restored)]) == 0
+    assert main(["restore", str(out), "--db", str(restored)]) == 1  # not empty any more
+
+
+def test_the_first_account_must_be_the_security_administrator(run, capsys):
+    assert run("user", "add", "duty1", "--role", "duty_staff", "--password-stdin", stdin="Temp-Pass-001\n") == 1
+    assert "安全管理员" in capsys.readouterr().err
+    first_admin(run)
