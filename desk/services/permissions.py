@@ -25,6 +25,9 @@ PERMISSIONS: dict[str, frozenset[Role]] = {
     # --- dispatch ---
 
     # --- map ---
+    "geo.import": frozenset({SYSADMIN}),
+    "geo.assign": frozenset({SYSADMIN}),
+    "map.read": frozenset({DUTY, LEADER, LIAISON, GRID, SYSADMIN}),
 
     # --- security (accounts, audit, backups) ---
 }
