@@ -21,6 +21,7 @@ from desk.views.backend import Backend
 from desk.views.bus import ChangeBus
 from desk.views.i18n import install_translator
 from desk.views.main_window import MainWindow
+from desk.views.map.page import MapPage
 from desk.views.org_browser import OrgBrowser
 from desk.views.pages import Page, PlannedPage
 from desk.views.workers import DbWorker, FeedListener
@@ -39,7 +40,6 @@ def planned_pages() -> list[Page]:
     return [
         PlannedPage("board", t("事件看板"), t("事件从上报到办结：分诊、受理、认领、期限与超时、矛盾纠纷逐级化解。")),
         PlannedPage("dispatch", t("派单处置"), t("一网分流：按事项清单派给职能部门，签收、退单、反馈、核查、回访。")),
-        PlannedPage("map", t("网格地图"), t("网格与警务区的离线地图，事件实时落图，点击网格查看档案。")),
         PlannedPage("meetings", t("会商研判"), t("日见面、周研判、月讲评：议程自动生成，决定形成待办并跟踪。")),
         PlannedPage("registry", t("基础信息"), t("人、房、单位与特殊人群，走访记录。")),
         PlannedPage("dashboard", t("数据总览"), t("领导驾驶舱：关键指标与趋势。")),
@@ -70,7 +70,9 @@ def build_shell(ctx: Context, start_page: str | None = None, listen: bool = True
     worker = DbWorker()
     backend = Backend(ctx, worker, bus)
     org_page = OrgBrowser(backend)
-    pages: list[Page] = [*planned_pages()[:3], org_page, *planned_pages()[3:]]
+    map_page = MapPage(backend, tiles=ctx.settings.map_tiles)
+    org_page.grid_selected.connect(map_page.select_grid)
+    pages: list[Page] = [*planned_pages()[:2], map_page, org_page, *planned_pages()[2:]]
     window = MainWindow(bus, pages, describe_url(ctx.db.url), start_page=start_page or "org")
     bus.setParent(window)
     backend.setParent(window)

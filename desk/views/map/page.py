@@ -1,0 +1,235 @@
+"""The map page: toolbar, the map (QWebEngineView), the grid profile panel.
+
+The page is built off the UI thread (layers read on the DB worker, HTML by folium on the pool),
+written to a temp file and loaded. After that, nothing rebuilds it for a selection or one
+changed event: those are JavaScript calls (``highlightGrid``, ``updateMarker``, ``removeMarker``)."""
+from __future__ import annotations
+
+import json
+import shutil
+import tempfile
+from pathlib import Path
+
+from PySide6.QtCore import QUrl, Signal
+from PySide6.QtWebChannel import QWebChannel
+from PySide6.QtWebEngineCore import QWebEngineSettings
+from PySide6.QtWebEngineWidgets import QWebEngineView
+from PySide6.QtWidgets import (
+    QComboBox, QFileDialog, QHBoxLayout, QLabel, QPushButton, QSplitter, QVBoxLayout, QWidget,
+)
+
+from desk.services.geo.mapdata import grid_profile, map_layers
+from desk.views.bus import touches
+from desk.views.map import style
+from desk.views.map.bridge import MapBridge, MapWebPage
+from desk.views.map.builder import MapOptions, write_page
+from desk.views.map.markers import MapMarker
+from desk.views.map.profile_panel import GridProfilePanel
+from desk.views.pages import Page
+from desk.views.workers import run_in_pool
+
+MAP_TABLES = ("street", "community", "grid", "police_beat", "beat_grid")          # redraw the page
+PROFILE_TABLES = MAP_TABLES + ("grid_member", "staff", "household", "joint_defence_point")  # refresh the panel
+
+
+class MapPage(Page):
+    key = "map"
+    map_loaded = Signal(bool)         # the page finished loading (True) or failed
+    map_drawn = Signal(str)           # the page's JavaScript said it drew (JSON stats)
+    js_error = Signal(str)
+    marker_selected = Signal(str)     # an event marker was clicked: the board shows its timeline
+
+    def __init__(self, backend, tiles: str | None = None, parent=None):
+        super().__init__(parent)
+        self.backend = backend
+        self.tiles = tiles
+        self._folder = Path(tempfile.mkdtemp(prefix="desk-map-"))
+        self._builds = 0
+        self._loaded = False
+        self._stale = False
+        self._building = False
+        self._again = False
+        self._markers: dict[str, MapMarker] = {}
+        self._counts: dict[str, dict[int, int]] = {}
+        self._pending_highlight: int | None = None
+        self._title = ""
+
+        self.view = QWebEngineView(self)
+        self.web_page = MapWebPage(self.view)
+        self.web_page.settings().setAttribute(QWebEngineSettings.LocalContentCanAccessFileUrls, True)
+        self.view.setPage(self.web_page)
+        self.bridge = MapBridge(self)
+        self.channel = QWebChannel(self)
+        self.channel.registerObject("bridge", self.bridge)
+        self.web_page.setWebChannel(self.channel)
+        self.web_page.js_error.connect(self.js_error)
+        self.view.loadFinished.connect(self._load_finished)
+        self.bridge.grid_clicked.connect(self.show_grid)
+        self.bridge.marker_clicked.connect(self._marker_clicked)
+        self.bridge.page_ready.connect(self._page_ready)
+
+        self.figure = QComboBox()
+        for key in style.FIGURES:
+            self.figure.addItem(style.figure_name(key), key)
+        self.figure.currentIndexChanged.connect(lambda _i: self.rebuild())
+        self.status = QLabel()
+        self.status.setStyleSheet("color: #666;")
+        fit = QPushButton(self.tr("全图"))
+        fit.clicked.connect(lambda: self.run_js("deskMap.fitAll()"))
+        export = QPushButton(self.tr("导出图片…"))
+        export.clicked.connect(self._export_dialog)
+        refresh = QPushButton(self.tr("刷新"))
+        refresh.clicked.connect(self.rebuild)
+        bar = QHBoxLayout()
+        bar.addWidget(QLabel(self.tr("网格着色：")))
+        bar.addWidget(self.figure)
+        bar.addWidget(fit)
+        bar.addWidget(refresh)
+        bar.addWidget(export)
+        bar.addStretch(1)
+        bar.addWidget(self.status)
+        self.panel = GridProfilePanel()
+        split = QSplitter()
+        split.addWidget(self.view)
+        split.addWidget(self.panel)
+        split.setStretchFactor(0, 4)
+        split.setStretchFactor(1, 1)
+        split.setSizes([900, 300])
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(split, 1)
+        self.destroyed.connect(lambda: shutil.rmtree(self._folder, ignore_errors=True))
+
+    def title(self) -> str:
+        return self.tr("网格地图")
+
+    # --- building -------------------------------------------------------------------------
+    def activate(self) -> None:
+        if (not self._loaded or self._stale) and not self._building:
+            self._stale = False
+            self.rebuild()
+
+    def on_changes(self, changes) -> None:
+        if not self._loaded:
+            return
+        if touches(changes, *MAP_TABLES):
+            if self.isVisible():
+                self.rebuild()
+            else:
+                self._stale = True   # redrawn when the page is shown again
+        if self.panel.grid_id is not None and touches(changes, *PROFILE_TABLES):
+            self.show_grid(self.panel.grid_id)
+
+    def rebuild(self) -> None:
+        """Read the layers, build the page off the UI thread, load it."""
+        if self._building:
+            self._again = True
+            return
+        self._building = True
+        self.status.setText(self.tr("正在生成地图…"))
+        self.backend.read(map_layers, self._build, self._failed)
+
+    def _build(self, layers) -> None:
+        self._builds += 1
+        figure = self.figure.currentData() or "households"
+        options = MapOptions(figure=figure, tiles=self.tiles, title=self._title,
+                             counts=tuple(self._counts.get(figure, {}).items()))
+        markers = list(self._markers.values())
+        folder, n = self._folder, self._builds
+        self._grid_count = len(layers.grids)
+        run_in_pool(lambda: write_page(layers, markers, options, folder, n), self._load_file, self._failed, self)
+
+    def _load_file(self, path: Path) -> None:
+        self.view.load(QUrl.fromLocalFile(str(path)))
+
+    def _failed(self, exc: Exception) -> None:
+        self._building = False
+        self.status.setText(self.tr("地图生成失败：") + str(exc))
+        self.map_loaded.emit(False)
+
+    def _load_finished(self, ok: bool) -> None:
+        self._building = False
+        self._loaded = self._loaded or ok
+        if not ok:
+            self.status.setText(self.tr("地图页面加载失败"))
+        self.map_loaded.emit(ok)
+        if self._again:
+            self._again = False
+            self.rebuild()
+
+    def _page_ready(self, stats: str) -> None:
+        info = json.loads(stats)
+        self.status.setText(self.tr("网格 {0} 个 · 事件 {1} 件").format(info.get("grids", 0), info.get("markers", 0)))
+        if self._pending_highlight is not None:
+            self.run_js(f"deskMap.highlightGrid({int(self._pending_highlight)})")
+        self.map_drawn.emit(stats)
+
+    def set_title(self, text: str) -> None:
+        self._title = text
+
+    # --- two-way ----------------------------------------------------------------------------
+    def run_js(self, code: str, callback=None) -> None:
+        if callback is None:
+            self.web_page.runJavaScript(code)
+        else:
+            self.web_page.runJavaScript(code, 0, callback)
+
+    def select_grid(self, grid_id: int) -> None:
+        """From the Qt lists (OrgBrowser.grid_selected): highlight on the map, show the profile."""
+        self._pending_highlight = grid_id
+        if self._loaded:
+            self.run_js(f"deskMap.highlightGrid({int(grid_id)})")
+        self.show_grid(grid_id)
+
+    def show_grid(self, grid_id: int) -> None:
+        self._pending_highlight = grid_id
+        self.panel.show_loading(grid_id)
+        self.backend.read(lambda ctx: grid_profile(ctx, grid_id), self._show_profile,
+                          lambda exc: self.panel.show_error(str(exc)))
+
+    def _show_profile(self, profile) -> None:
+        if self.panel.grid_id == profile.id:
+            self.panel.show_profile(profile)
+
+    def _marker_clicked(self, marker_id: str) -> None:
+        marker = self._markers.get(marker_id)
+        if marker is not None:
+            self.panel.show_marker(marker)
+        self.marker_selected.emit(marker_id)
+
+    # --- live events ------------------------------------------------------------------------
+    def set_markers(self, markers: list[MapMarker]) -> None:
+        """All event markers at once (one GeoJSON layer; no page rebuild once loaded)."""
+        self._markers = {str(m.id): m for m in markers}
+        if self._loaded:
+            features = json.dumps([m.feature() for m in markers], ensure_ascii=False)
+            self.run_js(f"deskMap.setMarkers({features})")
+
+    def update_marker(self, marker: MapMarker, callback=None) -> None:
+        """A new or changed event: one JavaScript call on the event layer."""
+        self._markers[str(marker.id)] = marker
+        if self._loaded:
+            self.run_js(f"deskMap.updateMarker({json.dumps(marker.feature(), ensure_ascii=False)})", callback)
+
+    def remove_marker(self, marker_id: str, callback=None) -> None:
+        self._markers.pop(str(marker_id), None)
+        if self._loaded:
+            self.run_js(f"deskMap.removeMarker({json.dumps(str(marker_id))})", callback)
+
+    def set_grid_counts(self, figure: str, counts: dict[int, int]) -> None:
+        """Per-grid event counts for the 'open_events'/'overdue_events' colourings (the board feeds these)."""
+        self._counts[figure] = dict(counts)
+        if self._loaded and self.figure.currentData() == figure:
+            colours = {str(gid): {"fill": style.count_colour(n)} for gid, n in counts.items()}
+            self.run_js(f"deskMap.setGridColours({json.dumps(colours)})")
+
+    # --- export -----------------------------------------------------------------------------
+    def export_png(self, path: str | Path) -> bool:
+        """The current view of the map as a PNG (for a briefing sheet)."""
+        return self.view.grab().save(str(path), "PNG")
+
+    def _export_dialog(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("导出地图图片"), "网格地图.png", "PNG (*.png)")
+        if path:
+            ok = self.export_png(path)
+            self.status.setText((self.tr("已导出：") if ok else self.tr("导出失败：")) + path)
