@@ -51,7 +51,12 @@
     return L.divIcon({html: html, className: "desk-cluster desk-cluster-" + cls, iconSize: L.point(size, size)});
   }
 
+  function markDrawn() {
+    requestAnimationFrame(function () { requestAnimationFrame(function () { api.drawn = true; }); });
+  }
+
   function buildEvents(features) {
+    api.eventsLoaded = features.length === 0;
     var layers = features.map(makeMarker);
     layers.forEach(function (m) { markerById[m.deskProps.id] = m; });
     eventLayer.addLayers(layers);
@@ -131,6 +136,7 @@
 
   api.stats = function () {
     return {paths: document.querySelectorAll("path.leaflet-interactive").length, grids: Object.keys(grids).length,
+            events: eventLayer ? eventLayer.getLayers().length : 0,
             markers: Object.keys(markerById).length, drawn: api.drawn, channel: !!bridge, zoom: map.getZoom()};
   };
 
@@ -167,7 +173,10 @@
         icon: L.divIcon({className: "desk-community-label", html: "<span>" + c.name + "</span>", iconSize: null})}).addTo(map);
     });
     eventLayer = L.markerClusterGroup({chunkedLoading: true, showCoverageOnHover: false, maxClusterRadius: 40,
-                                       disableClusteringAtZoom: 17, iconCreateFunction: clusterIcon});
+                                       disableClusteringAtZoom: 17, iconCreateFunction: clusterIcon,
+                                       chunkProgress: function (done, total) {
+                                         if (done >= total && !api.eventsLoaded) { api.eventsLoaded = true; if (api.ready) { markDrawn(); } }
+                                       }});
     eventLayer.addTo(map);
     if (d.control && window[d.control]) { window[d.control].addOverlay(eventLayer, d.eventLayerName); }
     buildEvents(d.markers || []);
@@ -183,7 +192,7 @@
       });
     }
     api.ready = true;
-    requestAnimationFrame(function () { requestAnimationFrame(function () { api.drawn = true; }); });
+    if (api.eventsLoaded) { markDrawn(); }
   }
 
   window.addEventListener("load", function () {

@@ -130,6 +130,11 @@ class MapPage(Page):
         self.backend.read(map_layers, self._build, self._failed)
 
     def _build(self, layers) -> None:
+        self.show_layers(layers)
+
+    def show_layers(self, layers) -> None:
+        """Build the page for these layers on the pool, then load it (the map's one rebuild path)."""
+        self._building = True
         self._builds += 1
         figure = self.figure.currentData() or "households"
         options = MapOptions(figure=figure, tiles=self.tiles, title=self._title,
