@@ -22,13 +22,16 @@ from desk.views.bus import ChangeBus
 from desk.views.i18n import install_translator
 from desk.views.main_window import MainWindow
 from desk.views.map.page import MapPage
+from desk.views.map.tiles import register_scheme as register_tile_scheme
 from desk.views.org_browser import OrgBrowser
 from desk.views.pages import Page, PlannedPage
 from desk.views.workers import DbWorker, FeedListener
 
 
 def prepare_environment() -> None:
-    """QtWebEngine refuses to run as root without --no-sandbox (STACK.md)."""
+    """QtWebEngine refuses to run as root without --no-sandbox (STACK.md); the map's MBTiles
+    scheme must be declared before the QApplication exists."""
+    register_tile_scheme()
     if hasattr(os, "geteuid") and os.geteuid() == 0:
         flags = os.environ.get("QTWEBENGINE_CHROMIUM_FLAGS", "")
         if "--no-sandbox" not in flags:

@@ -168,8 +168,11 @@
         layer.bindTooltip(p.label, {permanent: true, direction: "center", className: "desk-grid-label"});
       });
     }
+    map.createPane("deskLabels");
+    map.getPane("deskLabels").style.zIndex = 640;
+    map.getPane("deskLabels").style.pointerEvents = "none";
     (d.communityLabels || []).forEach(function (c) {
-      L.marker([c.lat, c.lon], {interactive: false, keyboard: false,
+      L.marker([c.lat, c.lon], {interactive: false, keyboard: false, pane: "deskLabels",
         icon: L.divIcon({className: "desk-community-label", html: "<span>" + c.name + "</span>", iconSize: null})}).addTo(map);
     });
     eventLayer = L.markerClusterGroup({chunkedLoading: true, showCoverageOnHover: false, maxClusterRadius: 40,

@@ -39,6 +39,8 @@ def tile_url(tiles: str | None) -> str | None:
         return None
     if "{z}" in tiles:
         return tiles
+    if tiles.lower().endswith(".mbtiles"):
+        return "desktiles:/{z}/{x}/{y}" if Path(tiles).expanduser().is_file() else None
     folder = Path(tiles).expanduser()
     if folder.is_dir():
         ext = "png"

@@ -25,6 +25,7 @@ from desk.views.map.bridge import MapBridge, MapWebPage
 from desk.views.map.builder import MapOptions, write_page
 from desk.views.map.markers import MapMarker
 from desk.views.map.profile_panel import GridProfilePanel
+from desk.views.map.tiles import SCHEME, MBTilesHandler, MBTilesReader, is_mbtiles
 from desk.views.pages import Page
 from desk.views.workers import run_in_pool
 
@@ -58,6 +59,7 @@ class MapPage(Page):
         self.web_page = MapWebPage(self.view)
         self.web_page.settings().setAttribute(QWebEngineSettings.LocalContentCanAccessFileUrls, True)
         self.view.setPage(self.web_page)
+        self._install_tiles(tiles)
         self.bridge = MapBridge(self)
         self.channel = QWebChannel(self)
         self.channel.registerObject("bridge", self.bridge)
@@ -102,6 +104,17 @@ class MapPage(Page):
 
     def title(self) -> str:
         return self.tr("网格地图")
+
+    def _install_tiles(self, tiles: str | None) -> None:
+        """An MBTiles base map is served by a URL scheme handler on this page's profile."""
+        if not is_mbtiles(tiles):
+            return
+        profile = self.web_page.profile()
+        old = profile.urlSchemeHandler(SCHEME)
+        if old is not None:
+            profile.removeUrlSchemeHandler(old)
+        self._tiles_handler = MBTilesHandler(MBTilesReader(tiles), self)
+        profile.installUrlSchemeHandler(SCHEME, self._tiles_handler)
 
     # --- building -------------------------------------------------------------------------
     def activate(self) -> None:
