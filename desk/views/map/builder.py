@@ -53,7 +53,7 @@ def tile_url(tiles: str | None) -> str | None:
 
 
 def grid_fill(figure: str, status: str, count: int) -> str:
-    if figure == "households" or status == "dedicated" and figure == "households":
+    if figure == "households":
         return style.SIZE_COLOURS.get(status, "#cccccc")
     return style.count_colour(count)
 

@@ -15,14 +15,15 @@ from PySide6.QtWebChannel import QWebChannel
 from PySide6.QtWebEngineCore import QWebEngineSettings
 from PySide6.QtWebEngineWidgets import QWebEngineView
 from PySide6.QtWidgets import (
-    QComboBox, QFileDialog, QHBoxLayout, QLabel, QPushButton, QSplitter, QVBoxLayout, QWidget,
+    QComboBox, QFileDialog, QHBoxLayout, QLabel, QPushButton, QSplitter, QTabWidget, QVBoxLayout,
 )
 
 from desk.services.geo.mapdata import grid_profile, map_layers
 from desk.views.bus import touches
 from desk.views.map import style
+from desk.views.map.balance_view import BalancePanel
 from desk.views.map.bridge import MapBridge, MapWebPage
-from desk.views.map.builder import MapOptions, write_page
+from desk.views.map.builder import MapOptions, grid_fill, write_page
 from desk.views.map.markers import MapMarker
 from desk.views.map.profile_panel import GridProfilePanel
 from desk.views.map.tiles import SCHEME, MBTilesHandler, MBTilesReader, is_mbtiles
@@ -54,6 +55,7 @@ class MapPage(Page):
         self._counts: dict[str, dict[int, int]] = {}
         self._pending_highlight: int | None = None
         self._title = ""
+        self._layers = None
 
         self.view = QWebEngineView(self)
         self.web_page = MapWebPage(self.view)
@@ -66,14 +68,15 @@ class MapPage(Page):
         self.web_page.setWebChannel(self.channel)
         self.web_page.js_error.connect(self.js_error)
         self.view.loadFinished.connect(self._load_finished)
-        self.bridge.grid_clicked.connect(self.show_grid)
+        self.bridge.grid_clicked.connect(self._grid_clicked)
         self.bridge.marker_clicked.connect(self._marker_clicked)
         self.bridge.page_ready.connect(self._page_ready)
 
         self.figure = QComboBox()
         for key in style.FIGURES:
-            self.figure.addItem(style.figure_name(key), key)
-        self.figure.currentIndexChanged.connect(lambda _i: self.rebuild())
+            waiting = "" if key == "households" else self.tr("（待接入事件）")
+            self.figure.addItem(style.figure_name(key) + waiting, key)
+        self.figure.currentIndexChanged.connect(lambda _i: self._recolour())
         self.status = QLabel()
         self.status.setStyleSheet("color: #666;")
         fit = QPushButton(self.tr("全图"))
@@ -91,12 +94,18 @@ class MapPage(Page):
         bar.addStretch(1)
         bar.addWidget(self.status)
         self.panel = GridProfilePanel()
+        self.balance = BalancePanel(backend)
+        self.balance.grid_chosen.connect(self.select_grid)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self.panel, self.tr("网格档案"))
+        self.tabs.addTab(self.balance, self.tr("规模检查"))
+        self.tabs.currentChanged.connect(lambda i: self.tabs.widget(i) is self.balance and self.balance.reload())
         split = QSplitter()
         split.addWidget(self.view)
-        split.addWidget(self.panel)
+        split.addWidget(self.tabs)
         split.setStretchFactor(0, 4)
         split.setStretchFactor(1, 1)
-        split.setSizes([900, 300])
+        split.setSizes([900, 360])
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(split, 1)
@@ -125,6 +134,8 @@ class MapPage(Page):
     def on_changes(self, changes) -> None:
         if not self._loaded:
             return
+        if touches(changes, *PROFILE_TABLES) and self.balance.report is not None:
+            self.balance.reload()
         if touches(changes, *MAP_TABLES):
             if self.isVisible():
                 self.rebuild()
@@ -145,12 +156,24 @@ class MapPage(Page):
     def _build(self, layers) -> None:
         self.show_layers(layers)
 
+    def _recolour(self) -> None:
+        """Another figure: new grid colours and legend by JavaScript (no page rebuild)."""
+        figure = self.figure.currentData() or "households"
+        layers = self._layers
+        if not self._loaded or layers is None:
+            return
+        counts = self._counts.get(figure, {})
+        colours = {str(g.id): {"fill": grid_fill(figure, g.size_status, counts.get(g.id, 0))} for g in layers.grids}
+        self.run_js(f"deskMap.setGridColours({json.dumps(colours)}, {json.dumps(style.legend_html(figure))})")
+
     def show_layers(self, layers) -> None:
         """Build the page for these layers on the pool, then load it (the map's one rebuild path)."""
         self._building = True
         self._builds += 1
+        self._layers = layers
         figure = self.figure.currentData() or "households"
-        options = MapOptions(figure=figure, tiles=self.tiles, title=self._title,
+        title = self._title or (self.tr("{0} 网格地图").format(layers.street.name) if layers.street else "")
+        options = MapOptions(figure=figure, tiles=self.tiles, title=title,
                              counts=tuple(self._counts.get(figure, {}).items()))
         markers = list(self._markers.values())
         folder, n = self._folder, self._builds
@@ -199,6 +222,10 @@ class MapPage(Page):
             self.run_js(f"deskMap.highlightGrid({int(grid_id)})")
         self.show_grid(grid_id)
 
+    def _grid_clicked(self, grid_id: int) -> None:
+        self.tabs.setCurrentWidget(self.panel)
+        self.show_grid(grid_id)
+
     def show_grid(self, grid_id: int) -> None:
         self._pending_highlight = grid_id
         self.panel.show_loading(grid_id)
@@ -212,6 +239,7 @@ class MapPage(Page):
     def _marker_clicked(self, marker_id: str) -> None:
         marker = self._markers.get(marker_id)
         if marker is not None:
+            self.tabs.setCurrentWidget(self.panel)
             self.panel.show_marker(marker)
         self.marker_selected.emit(marker_id)
 
@@ -237,9 +265,11 @@ class MapPage(Page):
     def set_grid_counts(self, figure: str, counts: dict[int, int]) -> None:
         """Per-grid event counts for the 'open_events'/'overdue_events' colourings (the board feeds these)."""
         self._counts[figure] = dict(counts)
-        if self._loaded and self.figure.currentData() == figure:
-            colours = {str(gid): {"fill": style.count_colour(n)} for gid, n in counts.items()}
-            self.run_js(f"deskMap.setGridColours({json.dumps(colours)})")
+        i = self.figure.findData(figure)
+        if i >= 0:
+            self.figure.setItemText(i, style.figure_name(figure))
+        if self.figure.currentData() == figure:
+            self._recolour()
 
     # --- export -----------------------------------------------------------------------------
     def export_png(self, path: str | Path) -> bool:
