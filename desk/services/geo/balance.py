@@ -49,14 +49,16 @@ class Suggestion:
     grid_ids: tuple[int, ...]
     households: int             # merge: the sum; split: each part, about; shift: households to move
     parts: int = 1
+    grid_names: tuple[str, ...] = ()
 
     @property
     def text(self) -> str:
+        n = self.grid_names or self.grid_codes
         if self.action == "merge":
-            return f"合并 {' + '.join(self.grid_codes)} → 约 {self.households} 户"
+            return f"合并{n[0]}与{n[1]} → 约 {self.households} 户"
         if self.action == "shift":
-            return f"调整边界: 约 {self.households} 户由 {self.grid_codes[0]} 划入 {self.grid_codes[1]}"
-        return f"拆分 {self.grid_codes[0]} 为 {self.parts} 个网格，每个约 {self.households} 户"
+            return f"调整边界: 约 {self.households} 户由{n[0]}划入{n[1]}"
+        return f"拆分为 {self.parts} 个网格，每个约 {self.households} 户"
 
 
 @dataclass(frozen=True)
@@ -104,13 +106,14 @@ def suggest(grids: list[GridFigures], neighbours: dict[int, set[int]]) -> Balanc
             continue
         used.update((a, b))
         first, second = sorted((by_id[a], by_id[b]), key=lambda x: x.code)
-        suggestions.append(Suggestion("merge", (first.code, second.code), (first.id, second.id), total))
+        suggestions.append(Suggestion("merge", (first.code, second.code), (first.id, second.id), total,
+                                      grid_names=(first.name, second.name)))
     for g in grids:
         if g.status != "large":
             continue
         if g.households >= 2 * MIN_HOUSEHOLDS:
             k = split_parts(g.households)
-            suggestions.append(Suggestion("split", (g.code,), (g.id,), round(g.households / k), k))
+            suggestions.append(Suggestion("split", (g.code,), (g.id,), round(g.households / k), k, (g.name,)))
             continue
         excess = g.households - MAX_HOUSEHOLDS
         room = [by_id[n] for n in neighbours.get(g.id, ()) if n in by_id and n not in used
@@ -119,7 +122,8 @@ def suggest(grids: list[GridFigures], neighbours: dict[int, set[int]]) -> Balanc
         if room:
             target = min(room, key=lambda x: (x.status != "small", x.households, x.code))
             used.add(target.id)
-            suggestions.append(Suggestion("shift", (g.code, target.code), (g.id, target.id), excess))
+            suggestions.append(Suggestion("shift", (g.code, target.code), (g.id, target.id), excess,
+                                          grid_names=(g.name, target.name)))
     for g in small:
         if g.id in used:
             continue
@@ -130,7 +134,8 @@ def suggest(grids: list[GridFigures], neighbours: dict[int, set[int]]) -> Balanc
         if donors:
             donor = max(donors, key=lambda x: (x.households, x.code))
             used.update((g.id, donor.id))
-            suggestions.append(Suggestion("shift", (donor.code, g.code), (donor.id, g.id), deficit))
+            suggestions.append(Suggestion("shift", (donor.code, g.code), (donor.id, g.id), deficit,
+                                          grid_names=(donor.name, g.name)))
     text_of: dict[int, str] = {}
     for sug in suggestions:
         for gid in sug.grid_ids:
