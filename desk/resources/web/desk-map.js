@@ -119,8 +119,7 @@
   };
 
   api.fitAll = function () {
-    var b = gridLayer && gridLayer.getLayers().length ? gridLayer.getBounds() : null;
-    if (!b && window.DESK_MAP.bounds) { b = L.latLngBounds(window.DESK_MAP.bounds); }
+    var b = window.DESK_MAP.bounds ? L.latLngBounds(window.DESK_MAP.bounds) : null;
     var legend = document.getElementById("desk-legend");
     var left = legend ? legend.offsetWidth + 30 : 20;
     if (b) { map.fitBounds(b, {paddingTopLeft: [left, 56], paddingBottomRight: [30, 24], animate: false}); }

@@ -4,6 +4,7 @@ Pure Python (runs on a pool thread); the page is written to a file because setHt
 from __future__ import annotations
 
 import json
+from html import escape
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote
@@ -70,13 +71,14 @@ def _collection(features: list[dict]) -> dict:
 
 
 def build_html(layers: MapLayers, markers: list[MapMarker], options: MapOptions = MapOptions()) -> str:
-    centre = DEFAULT_CENTRE
-    bounds = None
-    if layers.street is not None:
-        s = shape(layers.street.geometry)
-        centre = (s.centroid.y, s.centroid.x)
-        x0, y0, x1, y1 = s.bounds
-        bounds = [[y0, x0], [y1, x1]]
+    centre, bounds = DEFAULT_CENTRE, None
+    shown = ([layers.street.geometry] if layers.street else []) or [
+        x.geometry for group in (layers.communities, layers.grids, layers.beats) for x in group]
+    if shown:
+        boxes = [shape(g).bounds for g in shown]
+        x0, y0 = min(b[0] for b in boxes), min(b[1] for b in boxes)
+        x1, y1 = max(b[2] for b in boxes), max(b[3] for b in boxes)
+        centre, bounds = ((y0 + y1) / 2, (x0 + x1) / 2), [[y0, x0], [y1, x1]]
     m = folium.Map(location=centre, zoom_start=14, tiles=None, control_scale=True, max_zoom=19,
                    zoom_snap=0.25, zoom_delta=0.5)
     m.default_js = [("leaflet", _asset("leaflet", "leaflet.js")), ("jquery", _asset("jquery", "jquery.min.js")),
@@ -138,8 +140,11 @@ def build_html(layers: MapLayers, markers: list[MapMarker], options: MapOptions 
                                   + ";</script>"))
     root.html.add_child(Element(f'<div id="desk-legend">{style.legend_html(options.figure)}</div>'))
     if options.title:
-        from html import escape
         root.html.add_child(Element(f'<div id="desk-title">{escape(options.title)}</div>'))
+    if not layers.grids:
+        root.html.add_child(Element(
+            '<div id="desk-empty">尚无网格边界。请用 <code>desk import grids 文件.geojson</code> 导入'
+            '（高德/腾讯地图描绘的坐标加 <code>--crs gcj02</code>）。</div>'))
     return root.render()
 
 
