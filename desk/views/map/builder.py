@@ -17,6 +17,7 @@ from desk import resources
 from desk.services.geo.mapdata import MapLayers
 from desk.views.map import style
 from desk.views.map.markers import MapMarker
+from desk.views.map.style import tr as _t
 
 DEFAULT_CENTRE = (33.30, 113.52)
 GRID_LABEL_PIXELS = 70   # grid names show once a typical grid is this wide on screen
@@ -60,7 +61,7 @@ def grid_fill(figure: str, status: str, count: int) -> str:
 
 
 def _short_dedicated(name: str) -> str:
-    for suffix in ("专属网格", "网格"):
+    for suffix in ("专属网格", "网格"):   # data, not display text
         if name.endswith(suffix) and len(name) > len(suffix):
             return name[: -len(suffix)]
     return name
@@ -89,12 +90,12 @@ def build_html(layers: MapLayers, markers: list[MapMarker], options: MapOptions 
                      ("desk_map_css", _asset("desk-map.css"))]
     url = tile_url(options.tiles)
     if url:
-        folium.TileLayer(tiles=url, attr="本地底图", name="底图", max_zoom=19, max_native_zoom=18).add_to(m)
+        folium.TileLayer(tiles=url, attr=_t("本地底图"), name=_t("底图"), max_zoom=19, max_native_zoom=18).add_to(m)
 
     if layers.street is not None:
         folium.GeoJson(_collection([{"type": "Feature", "geometry": layers.street.geometry,
                                      "properties": {"name": layers.street.name}}]),
-                       name="街道边界", interactive=False,
+                       name=_t("街道边界"), interactive=False,
                        style_function=lambda f: {"color": style.STREET_STROKE, "weight": 4, "fill": False,
                                                  "dashArray": "12 6"}).add_to(m)
     counts = dict(options.counts)
@@ -102,25 +103,25 @@ def build_html(layers: MapLayers, markers: list[MapMarker], options: MapOptions 
     for g in layers.grids:
         dedicated = g.kind == "dedicated"
         grid_features.append({"type": "Feature", "geometry": g.geometry, "properties": {
-            "id": g.id, "code": g.code, "name": g.name, "label": ("【专】" + _short_dedicated(g.short_name)) if dedicated else g.short_name,
+            "id": g.id, "code": g.code, "name": g.name, "label": (_t("【专】") + _short_dedicated(g.short_name)) if dedicated else g.short_name,
             "dedicated": dedicated, "households": g.households, "population": g.population,
             "fill": grid_fill(options.figure, g.size_status, counts.get(g.id, 0)),
             "stroke": style.DEDICATED_STROKE if dedicated else style.GRID_STROKE}})
     grid_layer = folium.GeoJson(
-        _collection(grid_features), name="网格",
+        _collection(grid_features), name=_t("网格"),
         style_function=lambda f: {"fillColor": f["properties"]["fill"], "color": f["properties"]["stroke"],
                                   "weight": 1.5, "fillOpacity": 0.62})
     grid_layer.add_to(m)
     if layers.communities:
         folium.GeoJson(_collection([{"type": "Feature", "geometry": c.geometry, "properties": {"name": c.name}}
                                     for c in layers.communities]),
-                       name="社区/村", interactive=False,
+                       name=_t("社区/村"), interactive=False,
                        style_function=lambda f: {"color": style.COMMUNITY_STROKE, "weight": 3, "fill": False}).add_to(m)
     if layers.beats:
         folium.GeoJson(_collection([{"type": "Feature", "geometry": b.geometry,
                                      "properties": {"name": b.name, "officer": b.officer_name}}
                                     for b in layers.beats]),
-                       name="警务区", interactive=False,
+                       name=_t("警务区"), interactive=False,
                        style_function=lambda f: {"color": style.BEAT_STROKE, "weight": 3.5, "fill": False,
                                                  "dashArray": "10 7", "opacity": 0.9}).add_to(m)
     control = folium.LayerControl(collapsed=True)
@@ -131,7 +132,7 @@ def build_html(layers: MapLayers, markers: list[MapMarker], options: MapOptions 
         p = shape(c.geometry).representative_point()
         labels.append({"name": c.name, "lat": p.y, "lon": p.x})
     data = {"map": m.get_name(), "grids": grid_layer.get_name(), "control": control.get_name(),
-            "eventLayerName": "事件", "bounds": bounds, "gridLabelPixels": GRID_LABEL_PIXELS,
+            "eventLayerName": _t("事件"), "bounds": bounds, "gridLabelPixels": GRID_LABEL_PIXELS,
             "urgency": style.URGENCY_COLOURS, "urgencyRank": style.URGENCY_RANK, "overdue": style.OVERDUE_COLOUR,
             "communityLabels": labels, "markers": [mk.feature() for mk in markers]}
     root = m.get_root()
@@ -143,8 +144,8 @@ def build_html(layers: MapLayers, markers: list[MapMarker], options: MapOptions 
         root.html.add_child(Element(f'<div id="desk-title">{escape(options.title)}</div>'))
     if not layers.grids:
         root.html.add_child(Element(
-            '<div id="desk-empty">尚无网格边界。请用 <code>desk import grids 文件.geojson</code> 导入'
-            '（高德/腾讯地图描绘的坐标加 <code>--crs gcj02</code>）。</div>'))
+            '<div id="desk-empty">' + _t("尚无网格边界。请用 <code>desk import grids 文件.geojson</code> 导入"
+                                        "（高德/腾讯地图描绘的坐标加 <code>--crs gcj02</code>）。") + '</div>'))
     return root.render()
 
 

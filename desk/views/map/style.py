@@ -17,13 +17,13 @@ COUNT_STEPS = ((0, "#c8e6c9"), (1, "#fff176"), (3, "#ffb74d"), (6, "#f4511e"), (
 FIGURES = ("households", "open_events", "overdue_events")
 
 
-def _t(text: str) -> str:
+def tr(text: str) -> str:
     return QCoreApplication.translate("MapLegend", text)
 
 
 def figure_name(key: str) -> str:
-    return {"households": _t("户数对标"), "open_events": _t("未办结事件"),
-            "overdue_events": _t("超期事件")}.get(key, key)
+    return {"households": tr("户数对标"), "open_events": tr("未办结事件"),
+            "overdue_events": tr("超期事件")}.get(key, key)
 
 
 def count_colour(n: int) -> str:
@@ -39,25 +39,25 @@ def _swatch(colour: str, text: str) -> str:
 
 
 def _common_rows() -> str:
-    rows = [f'<div><span class="line" style="border-top:3px dashed {BEAT_STROKE}"></span>{escape(_t("警务区边界"))}</div>',
-            f'<div><span class="line" style="border-top:3px solid {COMMUNITY_STROKE}"></span>{escape(_t("社区/村边界"))}</div>',
+    rows = [f'<div><span class="line" style="border-top:3px dashed {BEAT_STROKE}"></span>{escape(tr("警务区边界"))}</div>',
+            f'<div><span class="line" style="border-top:3px solid {COMMUNITY_STROKE}"></span>{escape(tr("社区/村边界"))}</div>',
             f'<div><span class="sw" style="background:{SIZE_COLOURS["dedicated"]};border:2px dashed {DEDICATED_STROKE}">'
-            f'</span>{escape(_t("专属网格"))}</div>',
-            f'<h4 style="margin-top:6px">{escape(_t("事件"))}</h4>']
-    for key, label in (("critical", _t("特急")), ("urgent", _t("紧急")), ("normal", _t("一般"))):
+            f'</span>{escape(tr("专属网格"))}</div>',
+            f'<h4 style="margin-top:6px">{escape(tr("事件"))}</h4>']
+    for key, label in (("critical", tr("特急")), ("urgent", tr("紧急")), ("normal", tr("一般"))):
         rows.append(f'<div><span class="dot" style="background:{URGENCY_COLOURS[key]}"></span>{escape(label)}</div>')
     rows.append(f'<div><span class="dot" style="background:{OVERDUE_COLOUR};box-shadow:0 0 0 2px #4a0000">'
-                f'</span>{escape(_t("已超期"))}</div>')
+                f'</span>{escape(tr("已超期"))}</div>')
     return "".join(rows)
 
 
 def legend_html(figure: str) -> str:
-    head = f"<h4>{escape(_t('网格着色'))}：{escape(figure_name(figure))}</h4>"
+    head = f"<h4>{escape(tr('网格着色'))}：{escape(figure_name(figure))}</h4>"
     if figure == "households":
-        body = (_swatch(SIZE_COLOURS["ok"], _t("达标 300–500 户 / 约 1000 人"))
-                + _swatch(SIZE_COLOURS["small"], _t("偏小 (不足 300 户)"))
-                + _swatch(SIZE_COLOURS["large"], _t("偏大 (超过 500 户)")))
+        body = (_swatch(SIZE_COLOURS["ok"], tr("达标 300–500 户 / 约 1000 人"))
+                + _swatch(SIZE_COLOURS["small"], tr("偏小 (不足 300 户)"))
+                + _swatch(SIZE_COLOURS["large"], tr("偏大 (超过 500 户)")))
     else:
-        labels = (_t("无"), _t("1–2 件"), _t("3–5 件"), _t("6–9 件"), _t("10 件以上"))
+        labels = (tr("无"), tr("1–2 件"), tr("3–5 件"), tr("6–9 件"), tr("10 件以上"))
         body = "".join(_swatch(c, lbl) for (_f, c), lbl in zip(COUNT_STEPS, labels))
     return head + body + _common_rows()
