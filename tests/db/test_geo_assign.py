@@ -23,12 +23,15 @@ def test_a_point_is_found_in_its_grid_and_a_point_outside_in_none(ctx, tmp_path)
 
 
 def test_a_reimported_grid_shape_is_used_at_once(ctx, tmp_path):
-    ids = setup_grids(ctx, tmp_path)
-    assert grid_at(ctx, Y0 + 0.002, X0 + 0.012) is None
+    make_street(ctx)
     feats = four_west_grids()
-    feats[1]["geometry"] = poly(X0 + 0.005, Y0, X0 + 0.015, Y0 + 0.01)  # grid 2 grows east
+    feats[1]["geometry"] = poly(X0 + 0.005, Y0, X0 + 0.01, Y0 + 0.005)  # grid 2 drawn too short at first
     import_geojson(ctx, write(tmp_path, feats), "grid")
-    assert grid_at(ctx, Y0 + 0.002, X0 + 0.012) == ids["2"]
+    assert grid_at(ctx, Y0 + 0.008, X0 + 0.008) is None
+    import_geojson(ctx, write(tmp_path, four_west_grids()), "grid")  # corrected: same grids, new shape
+    with ctx.read() as s:
+        grid2 = s.scalar(select(Grid.id).where(Grid.code.like("%002")))
+    assert grid_at(ctx, Y0 + 0.008, X0 + 0.008) == grid2
 
 
 def test_households_are_moved_into_the_grid_their_coordinates_fall_in(ctx, tmp_path):

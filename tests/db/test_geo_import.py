@@ -150,8 +150,7 @@ def test_beats_with_other_property_names_are_imported(ctx, tmp_path):
 def test_a_new_grid_overlapping_a_grid_already_stored_is_refused(ctx, tmp_path):
     make_street(ctx)
     import_geojson(ctx, write(tmp_path, four_west_grids()), "grid")
-    extra = [feature(f"{EAST_CODE}001", "白云社区第1网格", poly(X0 + 0.008, Y0, X0 + 0.015, Y0 + 0.01),
-                     community=EAST_CODE)]
+    extra = [feature(f"{WEST_CODE}005", "兴钢社区第5网格", poly(X0 + 0.003, Y0, X0 + 0.008, Y0 + 0.005))]
     with pytest.raises(ValidationError) as err:
         import_geojson(ctx, write(tmp_path, extra, "more.geojson"), "grid")
     assert any("已有网格" in p for p in err.value.problems)
@@ -164,3 +163,11 @@ def test_real_county_boundaries_in_gcj02_are_reported_not_crashed(ctx, shared_da
         import_geojson(ctx, path, "beat", names=PropertyNames(code="adcode"), crs="gcj02")
     assert len(err.value.problems) >= 10
     assert any("410423" in p and "自相交" in p for p in err.value.problems)
+
+
+def test_a_grid_given_the_wrong_community_lies_outside_it_and_is_named(ctx, tmp_path):
+    make_street(ctx)
+    feats = four_west_grids()
+    feats[1]["properties"]["community"] = EAST_CODE   # drawn in the west community
+    problems = problems_of(ctx, write(tmp_path, feats))
+    assert any(p.startswith("第 2 个要素") and "超出所属社区" in p for p in problems)

@@ -23,6 +23,7 @@ DEFECT_LABELS = {
     "out_of_china": "坐标不在中国范围内",
     "invalid": "多边形无效或自相交",
     "outside_street": "超出街道范围",
+    "outside_community": "超出所属社区范围",
     "overlap": "与其他网格重叠",
     "gap": "社区内网格之间有空隙",
     "unknown_community": "未知的社区代码",

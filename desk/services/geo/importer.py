@@ -62,7 +62,12 @@ def _surroundings(s, street: Street, cands: list[Candidate], grids: bool) -> Sur
                 shp = to_shape(json.loads(g.geometry))
                 if shp is not None and shp.is_valid:
                     kept.append((g.code, comm_code, shp))
-    return Surroundings(street_shape, frozenset(communities), tuple(kept))
+    community_shapes = []
+    for code, c in communities.items():
+        shp = to_shape(json.loads(c.geometry)) if c.geometry else None
+        if shp is not None and shp.is_valid and not shp.is_empty:
+            community_shapes.append((code, shp))
+    return Surroundings(street_shape, frozenset(communities), tuple(kept), tuple(community_shapes))
 
 
 def validate_file(ctx: Context, path: Path, kind: str, names: PropertyNames = PropertyNames(),

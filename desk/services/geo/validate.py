@@ -24,6 +24,7 @@ class Surroundings:
     street_geometry: BaseGeometry | None
     community_codes: frozenset[str]
     kept_grids: tuple[tuple[str, str, BaseGeometry], ...] = ()  # (code, community code, shape) not in the file
+    community_shapes: tuple[tuple[str, BaseGeometry], ...] = ()  # communities that have a drawn boundary
 
 
 def to_shape(geometry: dict) -> BaseGeometry | None:
@@ -60,6 +61,11 @@ def check_shapes(cands: list[Candidate], around: Surroundings, grids: bool) -> d
             if outside > OUTSIDE_TOLERANCE * g.area:
                 c.defects.append(Defect(c.index, c.code, "outside_street", f"{outside / g.area:.0%} 的面积在街道外"))
                 continue
+        community = dict(around.community_shapes).get(c.community_code) if grids else None
+        if community is not None and g.difference(community).area > OUTSIDE_TOLERANCE * g.area:
+            c.defects.append(Defect(c.index, c.code, "outside_community",
+                                    f"{g.difference(community).area / g.area:.0%} 的面积不在社区 {c.community_code} 内"))
+            continue
         shapes[c.index] = g
     if grids:
         _overlaps(cands, shapes, around)
