@@ -20,6 +20,7 @@ from desk.views.map import style
 from desk.views.map.markers import MapMarker
 from desk.views.map.page import MapPage
 from desk.views.org_browser import OrgBrowser
+from desk.services.unit import Change
 from desk.views.workers import DbWorker
 
 pytestmark = pytest.mark.gui
@@ -148,7 +149,7 @@ def test_selecting_a_grid_in_the_organisation_browser_highlights_it_on_the_map(q
     org.deleteLater()
 
 
-def test_a_changed_event_is_redrawn_on_the_map_without_rebuilding_the_page(qapp, shared, map_page):
+def test_changed_events_are_redrawn_on_the_map_without_rebuilding_the_page(qapp, shared, map_page):
     markers = [MapMarker(f"e{i}", 33.29 + i * 0.001, 113.51 + i * 0.001, "normal", False, f"事件{i}") for i in range(20)]
     map_page.set_markers(markers)
     wait_until(qapp, lambda: js(qapp, map_page, "deskMap.stats()")["markers"] == 20)
@@ -164,3 +165,22 @@ def test_a_changed_event_is_redrawn_on_the_map_without_rebuilding_the_page(qapp,
     assert js(qapp, map_page, "deskMap.markerStyle('e99')")["fill"] == style.URGENCY_COLOURS["urgent"]
     assert js(qapp, map_page, "deskMap.stats()")["markers"] == 20
     assert js(qapp, map_page, "window.__probe") == "same page" and len(shared.loads) == loads_before
+
+    # Connected to a source of events: the change feed brings a new one; grids coloured by event counts.
+    grid = json.loads(json.dumps(js(qapp, map_page, "window[DESK_MAP.grids].getLayers()[3].feature.properties")))
+    centre = js(qapp, map_page, "(function(){var c = window[DESK_MAP.grids].getLayers()[3].getBounds().getCenter();"
+                                "return {lat: c.lat, lon: c.lng};})()")
+    events = [MapMarker("a1", centre["lat"], centre["lon"], "urgent", False, "噪音扰民")]
+    map_page.set_marker_source(lambda ctx: list(events), tables=("event",))
+    wait_until(qapp, lambda: js(qapp, map_page, "deskMap.markerStyle('a1')") is not None)
+    assert js(qapp, map_page, "deskMap.stats()")["markers"] == 1
+    events.append(MapMarker("a2", centre["lat"], centre["lon"], "critical", True, "消防通道堵塞"))
+    map_page.on_changes([Change("event", "a2", "insert")])    # as the change feed delivers it
+    wait_until(qapp, lambda: js(qapp, map_page, "deskMap.markerStyle('a2')") is not None)
+    assert map_page.counts_for("overdue_events") == {grid["id"]: 1}
+    assert map_page.counts_for("open_events") == {grid["id"]: 2}
+    map_page.figure.setCurrentIndex(map_page.figure.findData("overdue_events"))
+    wait_until(qapp, lambda: js(qapp, map_page, f"window[DESK_MAP.grids].getLayers()[3].options.fillColor")
+               == style.count_colour(1))
+    assert len(shared.loads) == loads_before    # all of it without rebuilding the page
+    map_page.figure.setCurrentIndex(0)

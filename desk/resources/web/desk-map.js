@@ -97,6 +97,13 @@
     return id;
   };
 
+  api.applyMarkerChanges = function (changes) {
+    if (typeof changes === "string") { changes = JSON.parse(changes); }
+    (changes.remove || []).forEach(function (id) { api.removeMarker(id); });
+    (changes.upsert || []).forEach(function (f) { api.updateMarker(f); });
+    return Object.keys(markerById).length;
+  };
+
   api.removeMarker = function (id) {
     var old = markerById[id];
     if (!old) { return false; }

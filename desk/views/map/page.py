@@ -5,6 +5,7 @@ written to a temp file and loaded. After that, nothing rebuilds it for a selecti
 changed event: those are JavaScript calls (``highlightGrid``, ``updateMarker``, ``removeMarker``)."""
 from __future__ import annotations
 
+import atexit
 import json
 import shutil
 import tempfile
@@ -24,7 +25,7 @@ from desk.views.map import style
 from desk.views.map.balance_view import BalancePanel
 from desk.views.map.bridge import MapBridge, MapWebPage
 from desk.views.map.builder import MapOptions, grid_fill, write_page
-from desk.views.map.markers import MapMarker
+from desk.views.map.live import LiveMarkers
 from desk.views.map.profile_panel import GridProfilePanel
 from desk.views.map.tiles import SCHEME, MBTilesHandler, MBTilesReader, is_mbtiles
 from desk.views.pages import Page
@@ -34,7 +35,7 @@ MAP_TABLES = ("street", "community", "grid", "police_beat", "beat_grid")        
 PROFILE_TABLES = MAP_TABLES + ("grid_member", "staff", "household", "joint_defence_point")  # refresh the panel
 
 
-class MapPage(Page):
+class MapPage(LiveMarkers, Page):
     key = "map"
     map_loaded = Signal(bool)         # the page finished loading (True) or failed
     map_drawn = Signal(str)           # the page's JavaScript said it drew (JSON stats)
@@ -46,13 +47,13 @@ class MapPage(Page):
         self.backend = backend
         self.tiles = tiles
         self._folder = Path(tempfile.mkdtemp(prefix="desk-map-"))
+        atexit.register(shutil.rmtree, self._folder, True)
         self._builds = 0
         self._loaded = False
         self._stale = False
         self._building = False
         self._again = False
-        self._markers: dict[str, MapMarker] = {}
-        self._counts: dict[str, dict[int, int]] = {}
+        self._init_live()
         self._pending_highlight: int | None = None
         self._title = ""
         self._layers = None
@@ -109,7 +110,6 @@ class MapPage(Page):
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(split, 1)
-        self.destroyed.connect(lambda: shutil.rmtree(self._folder, ignore_errors=True))
 
     def title(self) -> str:
         return self.tr("网格地图")
@@ -132,6 +132,7 @@ class MapPage(Page):
             self.rebuild()
 
     def on_changes(self, changes) -> None:
+        self._live_changes(changes)
         if not self._loaded:
             return
         if touches(changes, *PROFILE_TABLES) and self.balance.report is not None:
@@ -162,7 +163,7 @@ class MapPage(Page):
         layers = self._layers
         if not self._loaded or layers is None:
             return
-        counts = self._counts.get(figure, {})
+        counts = self.counts_for(figure)
         colours = {str(g.id): {"fill": grid_fill(figure, g.size_status, counts.get(g.id, 0))} for g in layers.grids}
         self.run_js(f"deskMap.setGridColours({json.dumps(colours)}, {json.dumps(style.legend_html(figure))})")
 
@@ -171,10 +172,11 @@ class MapPage(Page):
         self._building = True
         self._builds += 1
         self._layers = layers
+        self._set_grid_shapes(layers.grids)
         figure = self.figure.currentData() or "households"
         title = self._title or (self.tr("{0} 网格地图").format(layers.street.name) if layers.street else "")
         options = MapOptions(figure=figure, tiles=self.tiles, title=title,
-                             counts=tuple(self._counts.get(figure, {}).items()))
+                             counts=tuple(self.counts_for(figure).items()))
         markers = list(self._markers.values())
         folder, n = self._folder, self._builds
         self._grid_count = len(layers.grids)
@@ -242,34 +244,6 @@ class MapPage(Page):
             self.tabs.setCurrentWidget(self.panel)
             self.panel.show_marker(marker)
         self.marker_selected.emit(marker_id)
-
-    # --- live events ------------------------------------------------------------------------
-    def set_markers(self, markers: list[MapMarker]) -> None:
-        """All event markers at once (one GeoJSON layer; no page rebuild once loaded)."""
-        self._markers = {str(m.id): m for m in markers}
-        if self._loaded:
-            features = json.dumps([m.feature() for m in markers], ensure_ascii=False)
-            self.run_js(f"deskMap.setMarkers({features})")
-
-    def update_marker(self, marker: MapMarker, callback=None) -> None:
-        """A new or changed event: one JavaScript call on the event layer."""
-        self._markers[str(marker.id)] = marker
-        if self._loaded:
-            self.run_js(f"deskMap.updateMarker({json.dumps(marker.feature(), ensure_ascii=False)})", callback)
-
-    def remove_marker(self, marker_id: str, callback=None) -> None:
-        self._markers.pop(str(marker_id), None)
-        if self._loaded:
-            self.run_js(f"deskMap.removeMarker({json.dumps(str(marker_id))})", callback)
-
-    def set_grid_counts(self, figure: str, counts: dict[int, int]) -> None:
-        """Per-grid event counts for the 'open_events'/'overdue_events' colourings (the board feeds these)."""
-        self._counts[figure] = dict(counts)
-        i = self.figure.findData(figure)
-        if i >= 0:
-            self.figure.setItemText(i, style.figure_name(figure))
-        if self.figure.currentData() == figure:
-            self._recolour()
 
     # --- export -----------------------------------------------------------------------------
     def export_png(self, path: str | Path) -> bool:
