@@ -23,6 +23,7 @@ class LiveMarkers:
         self._counts: dict[str, dict[int, int]] = {}
         self._marker_source = None
         self._grid_index: GridIndex | None = None
+        self._grid_shapes = ()
 
     # --- the interface the events area connects to -------------------------------------------
     def set_marker_source(self, read_markers, tables: tuple[str, ...] = ("event",)) -> None:
@@ -80,13 +81,15 @@ class LiveMarkers:
         self._markers_changed()
 
     def _set_grid_shapes(self, grids) -> None:
-        self._grid_index = GridIndex([(g.id, json.dumps(g.geometry)) for g in grids])
+        self._grid_shapes, self._grid_index = grids, None   # indexed when first needed
 
     def counts_for(self, figure: str) -> dict[int, int]:
         if figure in self._counts:
             return self._counts[figure]
-        if self._grid_index is None:
+        if figure not in ("open_events", "overdue_events") or not self._markers:
             return {}
+        if self._grid_index is None:
+            self._grid_index = GridIndex([(g.id, json.dumps(g.geometry)) for g in getattr(self, "_grid_shapes", ())])
         wanted = [m for m in self._markers.values() if figure == "open_events" or m.overdue]
         return dict(Counter(g for m in wanted if (g := self._grid_index.locate(m.lat, m.lon)) is not None))
 
