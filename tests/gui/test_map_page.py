@@ -81,8 +81,12 @@ def map_page(qapp, shared):
     shared.page.show()
     if not shared.drawn:
         shared.page.activate()
-    wait_until(qapp, lambda: shared.drawn)
-    wait_until(qapp, lambda: js(qapp, shared.page, "deskMap.stats()")["drawn"])
+    try:
+        wait_until(qapp, lambda: shared.drawn)
+        wait_until(qapp, lambda: js(qapp, shared.page, "deskMap.stats()")["drawn"])
+    except AssertionError:
+        shared.page.hide()
+        raise AssertionError(f"the map was not drawn; JavaScript errors: {shared.errors}") from None
     yield shared.page
     assert not shared.errors, f"JavaScript errors on the map: {shared.errors}"
     shared.page.hide()
