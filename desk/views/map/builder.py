@@ -90,7 +90,10 @@ def build_html(layers: MapLayers, markers: list[MapMarker], options: MapOptions 
                      ("desk_map_css", _asset("desk-map.css"))]
     url = tile_url(options.tiles)
     if url:
-        folium.TileLayer(tiles=url, attr=_t("本地底图"), name=_t("底图"), max_zoom=19, max_native_zoom=18).add_to(m)
+        # Tianditu (CGCS2000, lines up with WGS84 shapes) spreads its tiles over t0..t7.
+        subdomains = "01234567" if "tianditu" in url else "abc"
+        folium.TileLayer(tiles=url, attr=_t("底图"), name=_t("底图"), max_zoom=19, max_native_zoom=18,
+                         subdomains=subdomains).add_to(m)
 
     if layers.street is not None:
         folium.GeoJson(_collection([{"type": "Feature", "geometry": layers.street.geometry,
