@@ -121,6 +121,8 @@ def coordinate_defect(coords) -> tuple[str, str] | None:
         x, y = outside[0]
         return "swapped", f"如 [{x}, {y}] 应为 [{y}, {x}] (GeoJSON 为 [经度, 纬度])"
     x, y = outside[0]
+    if abs(x) > 180 or abs(y) > 90:
+        return "out_of_china", f"如 [{x}, {y}]：像是投影坐标 (米)，请导出为 WGS84 经纬度 (EPSG:4326)"
     return "out_of_china", f"如 [{x}, {y}]"
 
 
