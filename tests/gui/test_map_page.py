@@ -188,3 +188,11 @@ def test_changed_events_are_redrawn_on_the_map_without_rebuilding_the_page(qapp,
                == style.count_colour(1))
     assert len(shared.loads) == loads_before    # all of it without rebuilding the page
     map_page.figure.setCurrentIndex(0)
+
+    # An event that changes while the page is being rebuilt (a grid was re-imported) is not lost.
+    drawn_before = len(shared.drawn)
+    map_page.rebuild()
+    events[0] = MapMarker("a1", centre["lat"], centre["lon"], "critical", True, "噪音扰民 已超期")
+    map_page.on_changes([Change("event", "a1", "update")])
+    wait_until(qapp, lambda: len(shared.drawn) > drawn_before)
+    wait_until(qapp, lambda: (js(qapp, map_page, "deskMap.markerStyle('a1')") or {}).get("overdue"))

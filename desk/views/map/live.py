@@ -69,16 +69,25 @@ class LiveMarkers:
 
     def _apply_markers(self, markers: list[MapMarker]) -> None:
         new = {str(m.id): m for m in markers}
-        upsert = [m for k, m in new.items() if self._markers.get(k) != m]
-        remove = [k for k in self._markers if k not in new]
-        if len(upsert) > BATCH_LIMIT:
-            self.set_markers(list(new.values()))
+        shown, self._markers = self._markers, new
+        self._draw_difference(shown, new)
+        self._markers_changed()
+
+    def _sync_markers(self, shown: dict[str, MapMarker]) -> None:
+        """The page was built with ``shown``; draw whatever changed since."""
+        self._draw_difference(shown, self._markers)
+
+    def _draw_difference(self, shown: dict[str, MapMarker], new: dict[str, MapMarker]) -> None:
+        if not self._loaded:
             return
-        self._markers = new
-        if self._loaded and (upsert or remove):
+        upsert = [m for k, m in new.items() if shown.get(k) != m]
+        remove = [k for k in shown if k not in new]
+        if len(upsert) > BATCH_LIMIT:
+            features = json.dumps([m.feature() for m in new.values()], ensure_ascii=False)
+            self.run_js(f"deskMap.setMarkers({features})")
+        elif upsert or remove:
             payload = {"upsert": [m.feature() for m in upsert], "remove": remove}
             self.run_js(f"deskMap.applyMarkerChanges({json.dumps(payload, ensure_ascii=False)})")
-        self._markers_changed()
 
     def _set_grid_shapes(self, grids) -> None:
         self._grid_shapes, self._grid_index = grids, None   # indexed when first needed

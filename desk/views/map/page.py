@@ -178,8 +178,8 @@ class MapPage(LiveMarkers, Page):
         options = MapOptions(figure=figure, tiles=self.tiles, title=title,
                              counts=tuple(self.counts_for(figure).items()))
         markers = list(self._markers.values())
+        self._built = (figure, {str(m.id): m for m in markers})   # what this page will show when loaded
         folder, n = self._folder, self._builds
-        self._grid_count = len(layers.grids)
         run_in_pool(lambda: write_page(layers, markers, options, folder, n), self._load_file, self._failed, self)
 
     def _load_file(self, path: Path) -> None:
@@ -205,6 +205,10 @@ class MapPage(LiveMarkers, Page):
         self.status.setText(self.tr("网格 {0} 个 · 事件 {1} 件").format(info.get("grids", 0), info.get("markers", 0)))
         if self._pending_highlight is not None:
             self.run_js(f"deskMap.highlightGrid({int(self._pending_highlight)})")
+        figure, markers = getattr(self, "_built", ("households", {}))
+        self._sync_markers(markers)     # events that changed while the page was being built
+        if figure != self.figure.currentData():
+            self._recolour()
         self.map_drawn.emit(stats)
 
     def set_title(self, text: str) -> None:
