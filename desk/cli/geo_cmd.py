@@ -1,11 +1,13 @@
 """`desk import grids|beats FILE.geojson`, `desk geo assign`, `desk grids balance`."""
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from desk.cli import import_cmd
 from desk.cli.common import open_context
 from desk.services.errors import ValidationError
+from desk.services.geo.export import export_geojson
 from desk.services.geo.balance import STATUS_LABELS, balance_check
 from desk.services.geo.features import CRS_CHOICES, PropertyNames
 from desk.services.geo.importer import import_geojson
@@ -31,8 +33,12 @@ def register(sub, parent) -> None:
         p.add_argument("--skip-bad", action="store_true", help="只导入无问题的要素，并列出跳过的要素")
         p.set_defaults(func=_import, geo_kind=kind[:-1])
 
-    g = sub.add_parser("geo", help="地理: assign (按坐标把住户落到网格、警务区关联网格)")
-    gsub = g.add_subparsers(dest="geo_command", required=True, metavar="{assign}")
+    g = sub.add_parser("geo", help="地理: assign (按坐标把住户落到网格、警务区关联网格), export (导出边界)")
+    gsub = g.add_subparsers(dest="geo_command", required=True, metavar="{assign,export}")
+    e = gsub.add_parser("export", parents=[parent], help="把网格或警务区边界导出为 GeoJSON (WGS84)，可在 QGIS 中修改后再导入")
+    e.add_argument("what", choices=("grids", "beats"))
+    e.add_argument("file", type=Path)
+    e.set_defaults(func=_export)
     a = gsub.add_parser("assign", parents=[parent], help="按坐标把住户放入所在网格；按重叠关联警务区与网格")
     a.add_argument("--no-beats", action="store_true", help="不更新警务区与网格的关联")
     a.set_defaults(func=_assign)
@@ -56,6 +62,15 @@ def _import(args) -> int:
           f"未变 {r.unchanged} 个" + (f", 跳过 {r.skipped} 个有问题的要素:" if r.skipped else ""))
     for d in r.defects:
         print(f"  - {d}")
+    return 0
+
+
+def _export(args) -> int:
+    ctx = open_context(args)
+    data = export_geojson(ctx, args.what[:-1])
+    args.file.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    what = "网格" if args.what == "grids" else "警务区"
+    print(f"已导出 {len(data['features'])} 个{what}边界 → {args.file}")
     return 0
 
 

@@ -25,3 +25,14 @@ def test_a_broken_grid_file_is_refused_with_each_feature_named(tmp_path, capsys)
     assert main(["import", "grids", str(path), "--db", db]) == 1
     err = capsys.readouterr().err
     assert "未导入任何数据" in err and "第 1 个要素" in err and "不是面" in err
+
+
+def test_the_demo_grids_exported_and_imported_again_pass_every_check_and_change_nothing(tmp_path, capsys):
+    db = f"sqlite:///{tmp_path / 'demo.db'}"
+    main(["demo", "--db", db])
+    out = tmp_path / "grids.geojson"
+    assert main(["geo", "export", "grids", str(out), "--db", db]) == 0
+    assert len(json.loads(out.read_text(encoding="utf-8"))["features"]) == 41
+    capsys.readouterr()
+    assert main(["import", "grids", str(out), "--db", db]) == 0
+    assert "未变 41 个" in capsys.readouterr().out

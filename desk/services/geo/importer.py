@@ -127,7 +127,7 @@ def _write_grids(u, street: Street, good: list[Candidate]) -> tuple[int, int, in
             created += 1
             continue
         before = _grid_state(g)
-        g.name, g.community_id, g.kind, g.geometry = c.name, comm.id, kind, geometry
+        g.name, g.community_id, g.kind, g.geometry = c.name, comm.id, kind, _same_or(g.geometry, geometry)
         if c.dedicated_type or kind == GridKind.COMPREHENSIVE:
             g.dedicated_type = c.dedicated_type
         after = _grid_state(g)
@@ -139,6 +139,16 @@ def _write_grids(u, street: Street, good: list[Candidate]) -> tuple[int, int, in
         u.audit("grid.update_geometry", "grid", g.id, before=before, after=after)
         updated += 1
     return created, updated, unchanged
+
+
+def _same_or(stored: str | None, new: str) -> str:
+    """Keep the stored text when it holds the same shape (no spurious update, no new version)."""
+    try:
+        if stored and json.loads(stored) == json.loads(new):
+            return stored
+    except ValueError:
+        pass
+    return new
 
 
 def _grid_state(g: Grid) -> dict:
@@ -164,7 +174,7 @@ def _write_beats(u, street: Street, good: list[Candidate]) -> tuple[int, int, in
             created += 1
             continue
         before = {"code": b.code, "name": b.name, "geometry_sha": _digest(b.geometry)}
-        b.name, b.geometry = c.name, geometry
+        b.name, b.geometry = c.name, _same_or(b.geometry, geometry)
         after = {"code": b.code, "name": b.name, "geometry_sha": _digest(b.geometry)}
         if before == after:
             unchanged += 1
