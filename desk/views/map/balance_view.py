@@ -2,7 +2,7 @@
 with the suggested merge, split or boundary shift; a row click selects the grid on the map."""
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QCheckBox, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
 
@@ -13,11 +13,14 @@ STATUS_COLOURS = dict(SIZE_COLOURS, dedicated_unstaffed="#ce93d8")
 
 
 def _status_name(code: str) -> str:
-    from PySide6.QtCore import QCoreApplication
-
-    t = lambda s: QCoreApplication.translate("Balance", s)  # noqa: E731
-    return {"ok": t("达标"), "small": t("偏小"), "large": t("偏大"), "dedicated": t("专属网格"),
-            "dedicated_unstaffed": t("专属网格无专人")}.get(code, code)
+    names = {
+        "ok": QCoreApplication.translate("Balance", "达标"),
+        "small": QCoreApplication.translate("Balance", "偏小"),
+        "large": QCoreApplication.translate("Balance", "偏大"),
+        "dedicated": QCoreApplication.translate("Balance", "专属网格"),
+        "dedicated_unstaffed": QCoreApplication.translate("Balance", "专属网格无专人"),
+    }
+    return names.get(code, code)
 
 
 class BalanceModel(QAbstractTableModel):

@@ -4,20 +4,18 @@ Pure Python (runs on a pool thread); the page is written to a file because setHt
 from __future__ import annotations
 
 import json
-from html import escape
 from dataclasses import dataclass
+from html import escape
 from pathlib import Path
-from urllib.parse import quote
-
 import folium
 from branca.element import Element
+from PySide6.QtCore import QCoreApplication
 from shapely.geometry import shape
 
 from desk import resources
 from desk.services.geo.mapdata import MapLayers
 from desk.views.map import style
 from desk.views.map.markers import MapMarker
-from desk.views.map.style import tr as _t
 
 DEFAULT_CENTRE = (33.30, 113.52)
 GRID_LABEL_PIXELS = 70   # grid names show once a typical grid is this wide on screen
@@ -92,39 +90,43 @@ def build_html(layers: MapLayers, markers: list[MapMarker], options: MapOptions 
     if url:
         # Tianditu (CGCS2000, lines up with WGS84 shapes) spreads its tiles over t0..t7.
         subdomains = "01234567" if "tianditu" in url else "abc"
-        folium.TileLayer(tiles=url, attr=_t("底图"), name=_t("底图"), max_zoom=19, max_native_zoom=18,
+        base = QCoreApplication.translate("MapLegend", "底图")
+        folium.TileLayer(tiles=url, attr=base, name=base, max_zoom=19, max_native_zoom=18,
                          subdomains=subdomains).add_to(m)
 
     if layers.street is not None:
         folium.GeoJson(_collection([{"type": "Feature", "geometry": layers.street.geometry,
                                      "properties": {"name": layers.street.name}}]),
-                       name=_t("街道边界"), interactive=False,
+                       name=QCoreApplication.translate("MapLegend", "街道边界"), interactive=False,
                        style_function=lambda f: {"color": style.STREET_STROKE, "weight": 4, "fill": False,
                                                  "dashArray": "12 6"}).add_to(m)
     counts = dict(options.counts)
+    mark = QCoreApplication.translate("MapLegend", "【专】")
     grid_features = []
     for g in layers.grids:
         dedicated = g.kind == "dedicated"
         grid_features.append({"type": "Feature", "geometry": g.geometry, "properties": {
-            "id": g.id, "code": g.code, "name": g.name, "label": (_t("【专】") + _short_dedicated(g.short_name)) if dedicated else g.short_name,
+            "id": g.id, "code": g.code, "name": g.name,
+            "label": mark + _short_dedicated(g.short_name) if dedicated else g.short_name,
             "dedicated": dedicated, "households": g.households, "population": g.population,
             "fill": grid_fill(options.figure, g.size_status, counts.get(g.id, 0)),
             "stroke": style.DEDICATED_STROKE if dedicated else style.GRID_STROKE}})
     grid_layer = folium.GeoJson(
-        _collection(grid_features), name=_t("网格"),
+        _collection(grid_features), name=QCoreApplication.translate("MapLegend", "网格"),
         style_function=lambda f: {"fillColor": f["properties"]["fill"], "color": f["properties"]["stroke"],
                                   "weight": 1.5, "fillOpacity": 0.62})
     grid_layer.add_to(m)
     if layers.communities:
         folium.GeoJson(_collection([{"type": "Feature", "geometry": c.geometry, "properties": {"name": c.name}}
                                     for c in layers.communities]),
-                       name=_t("社区/村"), interactive=False,
-                       style_function=lambda f: {"color": style.COMMUNITY_STROKE, "weight": 3, "fill": False}).add_to(m)
+                       name=QCoreApplication.translate("MapLegend", "社区/村"), interactive=False,
+                       style_function=lambda f: {"color": style.COMMUNITY_STROKE, "weight": 3,
+                                                 "fill": False}).add_to(m)
     if layers.beats:
         folium.GeoJson(_collection([{"type": "Feature", "geometry": b.geometry,
                                      "properties": {"name": b.name, "officer": b.officer_name}}
                                     for b in layers.beats]),
-                       name=_t("警务区"), interactive=False,
+                       name=QCoreApplication.translate("MapLegend", "警务区"), interactive=False,
                        style_function=lambda f: {"color": style.BEAT_STROKE, "weight": 3.5, "fill": False,
                                                  "dashArray": "10 7", "opacity": 0.9}).add_to(m)
     control = folium.LayerControl(collapsed=True)
@@ -135,7 +137,8 @@ def build_html(layers: MapLayers, markers: list[MapMarker], options: MapOptions 
         p = shape(c.geometry).representative_point()
         labels.append({"name": c.name, "lat": p.y, "lon": p.x})
     data = {"map": m.get_name(), "grids": grid_layer.get_name(), "control": control.get_name(),
-            "eventLayerName": _t("事件"), "bounds": bounds, "gridLabelPixels": GRID_LABEL_PIXELS,
+            "eventLayerName": QCoreApplication.translate("MapLegend", "事件"), "bounds": bounds,
+            "gridLabelPixels": GRID_LABEL_PIXELS,
             "urgency": style.URGENCY_COLOURS, "urgencyRank": style.URGENCY_RANK, "overdue": style.OVERDUE_COLOUR,
             "communityLabels": labels, "markers": [mk.feature() for mk in markers]}
     root = m.get_root()
@@ -146,9 +149,9 @@ def build_html(layers: MapLayers, markers: list[MapMarker], options: MapOptions 
     if options.title:
         root.html.add_child(Element(f'<div id="desk-title">{escape(options.title)}</div>'))
     if not layers.grids:
-        root.html.add_child(Element(
-            '<div id="desk-empty">' + _t("尚无网格边界。请用 <code>desk import grids 文件.geojson</code> 导入"
-                                        "（高德/腾讯地图描绘的坐标加 <code>--crs gcj02</code>）。") + '</div>'))
+        hint = QCoreApplication.translate(
+            "MapLegend", "尚无网格边界。请用 <code>desk import grids 文件.geojson</code> 导入（高德/腾讯地图描绘的坐标加 <code>--crs gcj02</code>）。")
+        root.html.add_child(Element(f'<div id="desk-empty">{hint}</div>'))
     return root.render()
 
 
@@ -162,5 +165,3 @@ def write_page(layers: MapLayers, markers: list[MapMarker], options: MapOptions,
             old.unlink(missing_ok=True)
     return path
 
-
-__all__ = ["MapOptions", "build_html", "write_page", "tile_url", "quote"]

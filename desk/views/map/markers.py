@@ -18,6 +18,7 @@ class MapMarker:
 
     def feature(self) -> dict:
         """The GeoJSON point the page's event layer takes (short keys: thousands of them)."""
-        return {"type": "Feature", "geometry": {"type": "Point", "coordinates": [round(self.lon, 6), round(self.lat, 6)]},
+        point = {"type": "Point", "coordinates": [round(self.lon, 6), round(self.lat, 6)]}
+        return {"type": "Feature", "geometry": point,
                 "properties": {"id": str(self.id), "u": self.urgency if self.urgency in URGENCIES else "normal",
                                "o": 1 if self.overdue else 0, "l": self.label}}

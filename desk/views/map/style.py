@@ -17,13 +17,13 @@ COUNT_STEPS = ((0, "#c8e6c9"), (1, "#fff176"), (3, "#ffb74d"), (6, "#f4511e"), (
 FIGURES = ("households", "open_events", "overdue_events")
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("MapLegend", text)
-
-
 def figure_name(key: str) -> str:
-    return {"households": tr("户数对标"), "open_events": tr("未办结事件"),
-            "overdue_events": tr("超期事件")}.get(key, key)
+    names = {
+        "households": QCoreApplication.translate("MapLegend", "户数对标"),
+        "open_events": QCoreApplication.translate("MapLegend", "未办结事件"),
+        "overdue_events": QCoreApplication.translate("MapLegend", "超期事件"),
+    }
+    return names.get(key, key)
 
 
 def count_colour(n: int) -> str:
@@ -38,26 +38,40 @@ def _swatch(colour: str, text: str) -> str:
     return f'<div><span class="sw" style="background:{colour}"></span>{escape(text)}</div>'
 
 
+def _line(css: str, text: str) -> str:
+    return f'<div><span class="line" style="{css}"></span>{escape(text)}</div>'
+
+
+def _dot(colour: str, text: str, extra: str = "") -> str:
+    return f'<div><span class="dot" style="background:{colour};{extra}"></span>{escape(text)}</div>'
+
+
 def _common_rows() -> str:
-    rows = [f'<div><span class="line" style="border-top:3px dashed {BEAT_STROKE}"></span>{escape(tr("警务区边界"))}</div>',
-            f'<div><span class="line" style="border-top:3px solid {COMMUNITY_STROKE}"></span>{escape(tr("社区/村边界"))}</div>',
-            f'<div><span class="sw" style="background:{SIZE_COLOURS["dedicated"]};border:2px dashed {DEDICATED_STROKE}">'
-            f'</span>{escape(tr("专属网格"))}</div>',
-            f'<h4 style="margin-top:6px">{escape(tr("事件"))}</h4>']
-    for key, label in (("critical", tr("特急")), ("urgent", tr("紧急")), ("normal", tr("一般"))):
-        rows.append(f'<div><span class="dot" style="background:{URGENCY_COLOURS[key]}"></span>{escape(label)}</div>')
-    rows.append(f'<div><span class="dot" style="background:{OVERDUE_COLOUR};box-shadow:0 0 0 2px #4a0000">'
-                f'</span>{escape(tr("已超期"))}</div>')
-    return "".join(rows)
+    dedicated = (f'<div><span class="sw" style="background:{SIZE_COLOURS["dedicated"]};'
+                 f'border:2px dashed {DEDICATED_STROKE}"></span>'
+                 + escape(QCoreApplication.translate("MapLegend", "专属网格")) + "</div>")
+    return "".join([
+        _line(f"border-top:3px dashed {BEAT_STROKE}", QCoreApplication.translate("MapLegend", "警务区边界")),
+        _line(f"border-top:3px solid {COMMUNITY_STROKE}", QCoreApplication.translate("MapLegend", "社区/村边界")),
+        dedicated,
+        '<h4 style="margin-top:6px">' + escape(QCoreApplication.translate("MapLegend", "事件")) + "</h4>",
+        _dot(URGENCY_COLOURS["critical"], QCoreApplication.translate("MapLegend", "特急")),
+        _dot(URGENCY_COLOURS["urgent"], QCoreApplication.translate("MapLegend", "紧急")),
+        _dot(URGENCY_COLOURS["normal"], QCoreApplication.translate("MapLegend", "一般")),
+        _dot(OVERDUE_COLOUR, QCoreApplication.translate("MapLegend", "已超期"), "box-shadow:0 0 0 2px #4a0000"),
+    ])
 
 
 def legend_html(figure: str) -> str:
-    head = f"<h4>{escape(tr('网格着色'))}：{escape(figure_name(figure))}</h4>"
+    head = ("<h4>" + escape(QCoreApplication.translate("MapLegend", "网格着色")) + "："
+            + escape(figure_name(figure)) + "</h4>")
     if figure == "households":
-        body = (_swatch(SIZE_COLOURS["ok"], tr("达标 300–500 户 / 约 1000 人"))
-                + _swatch(SIZE_COLOURS["small"], tr("偏小 (不足 300 户)"))
-                + _swatch(SIZE_COLOURS["large"], tr("偏大 (超过 500 户)")))
+        body = (_swatch(SIZE_COLOURS["ok"], QCoreApplication.translate("MapLegend", "达标 300–500 户 / 约 1000 人"))
+                + _swatch(SIZE_COLOURS["small"], QCoreApplication.translate("MapLegend", "偏小 (不足 300 户)"))
+                + _swatch(SIZE_COLOURS["large"], QCoreApplication.translate("MapLegend", "偏大 (超过 500 户)")))
     else:
-        labels = (tr("无"), tr("1–2 件"), tr("3–5 件"), tr("6–9 件"), tr("10 件以上"))
+        labels = (QCoreApplication.translate("MapLegend", "无"), QCoreApplication.translate("MapLegend", "1–2 件"),
+                  QCoreApplication.translate("MapLegend", "3–5 件"), QCoreApplication.translate("MapLegend", "6–9 件"),
+                  QCoreApplication.translate("MapLegend", "10 件以上"))
         body = "".join(_swatch(c, lbl) for (_f, c), lbl in zip(COUNT_STEPS, labels))
     return head + body + _common_rows()
