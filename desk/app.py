@@ -27,13 +27,17 @@ from desk.views.i18n import install_translator
 from desk.views.idle_lock import install_idle_lock
 from desk.views.login import sign_in_at_start
 from desk.views.main_window import MainWindow
+from desk.views.map.page import MapPage
+from desk.views.map.tiles import register_scheme as register_tile_scheme
 from desk.views.org_browser import OrgBrowser
 from desk.views.pages import Page, PlannedPage
 from desk.views.workers import DbWorker, FeedListener
 
 
 def prepare_environment() -> None:
-    """QtWebEngine refuses to run as root without --no-sandbox (STACK.md)."""
+    """QtWebEngine refuses to run as root without --no-sandbox (STACK.md); the map's MBTiles
+    scheme must be declared before the QApplication exists."""
+    register_tile_scheme()
     if hasattr(os, "geteuid") and os.geteuid() == 0:
         flags = os.environ.get("QTWEBENGINE_CHROMIUM_FLAGS", "")
         if "--no-sandbox" not in flags:
@@ -43,7 +47,6 @@ def prepare_environment() -> None:
 def planned_pages() -> list[Page]:
     return [
         PlannedPage("board", QApplication.translate("Navigation", "事件看板"), QApplication.translate("Navigation", "事件从上报到办结：分诊、受理、认领、期限与超时、矛盾纠纷逐级化解。")),
-        PlannedPage("map", QApplication.translate("Navigation", "网格地图"), QApplication.translate("Navigation", "网格与警务区的离线地图，事件实时落图，点击网格查看档案。")),
         PlannedPage("meetings", QApplication.translate("Navigation", "会商研判"), QApplication.translate("Navigation", "日见面、周研判、月讲评：议程自动生成，决定形成待办并跟踪。")),
         PlannedPage("registry", QApplication.translate("Navigation", "基础信息"), QApplication.translate("Navigation", "人、房、单位与特殊人群，走访记录。")),
         PlannedPage("dashboard", QApplication.translate("Navigation", "数据总览"), QApplication.translate("Navigation", "领导驾驶舱：关键指标与趋势。")),
@@ -74,8 +77,11 @@ def build_shell(ctx: Context, start_page: str | None = None, listen: bool = True
     worker = DbWorker()
     backend = Backend(ctx, worker, bus)
     org_page = OrgBrowser(backend)
-    planned = planned_pages()
-    pages: list[Page] = [planned[0], DispatchPage(backend), planned[1], org_page, *planned[2:]]
+    map_page = MapPage(backend, tiles=ctx.settings.map_tiles)
+    org_page.grid_selected.connect(map_page.select_grid)
+    planned = {p.key: p for p in planned_pages()}
+    pages: list[Page] = [planned["board"], DispatchPage(backend), map_page, org_page, planned["meetings"],
+                         planned["registry"], planned["dashboard"], planned["reports"]]
     # --- security: the auditor sees the audit log only; the signed-in user is shown ---
     if ctx.actor.role == "audit_admin":
         pages, start_page = [AuditBrowser(backend)], "audit"

@@ -46,6 +46,9 @@ PERMISSIONS: dict[str, frozenset[Role]] = {
     "dispatch.matters.edit": frozenset({SYSADMIN}),
 
     # --- map ---
+    "geo.import": frozenset({SYSADMIN}),
+    "geo.assign": frozenset({SYSADMIN}),
+    "map.read": frozenset({DUTY, LEADER, LIAISON, GRID, SYSADMIN}),
 
     # --- security (accounts, audit, backups) ---
     # The three administrators are kept apart (三员分立): the system and security administrators

@@ -1,0 +1,170 @@
+"""Reading a GeoJSON FeatureCollection into candidate features, with the defects that can be
+seen without the database: not a polygon, missing properties, coordinates in the wrong order
+or outside China. Each defect names the feature by its index (from 1) and its code."""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from desk.services.errors import ValidationError
+from desk.services.geo import gcj02
+
+CRS_CHOICES = ("wgs84", "cgcs2000", "gcj02")
+KIND_WORDS = {"comprehensive": "comprehensive", "综合": "comprehensive", "综合网格": "comprehensive",
+              "dedicated": "dedicated", "专属": "dedicated", "专属网格": "dedicated"}
+
+# Defect kinds, each with the Chinese words the report uses.
+DEFECT_LABELS = {
+    "not_polygon": "不是面 (Polygon/MultiPolygon)",
+    "missing_property": "缺少属性",
+    "too_long": "属性过长",
+    "swapped": "经纬度顺序颠倒 (lat/lon swapped)",
+    "out_of_china": "坐标不在中国范围内",
+    "invalid": "多边形无效或自相交",
+    "outside_street": "超出街道范围",
+    "outside_community": "超出所属社区范围",
+    "overlap": "与其他网格重叠",
+    "gap": "社区内网格之间有空隙",
+    "unknown_community": "未知的社区代码",
+    "duplicate_code": "代码重复",
+    "far_away": "远离本街道",
+}
+
+
+@dataclass(frozen=True)
+class Defect:
+    index: int          # feature number in the file, from 1
+    code: str           # the feature's code ('' when missing)
+    kind: str           # a key of DEFECT_LABELS
+    detail: str = ""
+
+    def __str__(self) -> str:
+        who = f"第 {self.index} 个要素" + (f" ({self.code})" if self.code else "")
+        label = DEFECT_LABELS.get(self.kind, self.kind)
+        return f"{who}: {label}" + (f": {self.detail}" if self.detail else "")
+
+
+@dataclass
+class Candidate:
+    index: int
+    code: str
+    name: str
+    geometry: dict                      # GeoJSON geometry in WGS84
+    community_code: str = ""
+    kind: str = "comprehensive"
+    dedicated_type: str | None = None
+    defects: list[Defect] = field(default_factory=list)
+
+    @property
+    def good(self) -> bool:
+        return not self.defects
+
+
+@dataclass(frozen=True)
+class PropertyNames:
+    code: str = "code"
+    name: str = "name"
+    community: str = "community"
+    kind: str = "kind"
+    dedicated_type: str = "dedicated_type"
+
+
+def load_collection(path: Path) -> list[dict]:
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise ValidationError(f"无法读取文件 {path}: {exc.strerror or exc}") from exc
+    try:
+        data = json.loads(raw.decode("utf-8-sig"))
+    except (UnicodeDecodeError, ValueError) as exc:
+        raise ValidationError(f"{path.name}: 不是有效的 GeoJSON (not valid JSON: {exc})") from exc
+    if isinstance(data, dict) and data.get("type") == "Feature":
+        return [data]
+    if not isinstance(data, dict) or data.get("type") != "FeatureCollection" or not isinstance(
+            data.get("features"), list):
+        raise ValidationError(f"{path.name}: 需要 GeoJSON FeatureCollection (expected a FeatureCollection)")
+    if not data["features"]:
+        raise ValidationError(f"{path.name}: 文件中没有要素 (no features)")
+    return data["features"]
+
+
+def _positions(coords):
+    if coords and isinstance(coords[0], (int, float)):
+        yield coords
+        return
+    for c in coords:
+        yield from _positions(c)
+
+
+def _text(props: dict, key: str) -> str:
+    value = props.get(key)
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return str(value).strip()
+
+
+def coordinate_defect(coords) -> tuple[str, str] | None:
+    """('swapped' | 'out_of_china', detail) when positions cannot be WGS84 lon/lat in China."""
+    try:
+        points = [(float(p[0]), float(p[1])) for p in _positions(coords)]
+    except (TypeError, ValueError, IndexError):
+        return "not_polygon", "坐标不是数字"
+    if not points:
+        return "not_polygon", "没有坐标"
+    outside = [(x, y) for x, y in points if not gcj02.in_china(x, y)]
+    if not outside:
+        return None
+    if all(gcj02.in_china(y, x) for x, y in outside):
+        x, y = outside[0]
+        return "swapped", f"如 [{x}, {y}] 应为 [{y}, {x}] (GeoJSON 为 [经度, 纬度])"
+    x, y = outside[0]
+    if abs(x) > 180 or abs(y) > 90:
+        return "out_of_china", f"如 [{x}, {y}]：像是投影坐标 (米)，请导出为 WGS84 经纬度 (EPSG:4326)"
+    return "out_of_china", f"如 [{x}, {y}]"
+
+
+def read_candidates(path: Path, kind: str, names: PropertyNames = PropertyNames(),
+                    crs: str = "wgs84") -> list[Candidate]:
+    """Every feature of the file as a candidate, with the defects seen so far."""
+    if crs not in CRS_CHOICES:
+        raise ValidationError(f"不支持的坐标系 {crs} (use one of {', '.join(CRS_CHOICES)})")
+    out = []
+    for i, feature in enumerate(load_collection(path), start=1):
+        props = (feature or {}).get("properties") or {}
+        geom = (feature or {}).get("geometry") or {}
+        c = Candidate(i, _text(props, names.code), _text(props, names.name), geom)
+        if not c.code:
+            c.defects.append(Defect(i, "", "missing_property", f"'{names.code}'"))
+        if not c.name:
+            c.defects.append(Defect(i, c.code, "missing_property", f"'{names.name}'"))
+        if len(c.code) > 20 or len(c.name) > 64:
+            c.defects.append(Defect(i, c.code, "too_long", "代码最多 20 字符，名称最多 64 字符"))
+        if kind == "grid":
+            c.community_code = _text(props, names.community) or _text(props, "community_code")
+            if not c.community_code:
+                c.defects.append(Defect(i, c.code, "missing_property", f"'{names.community}' (社区代码)"))
+            word = _text(props, names.kind) or "comprehensive"
+            c.kind = KIND_WORDS.get(word.lower(), "")
+            if not c.kind:
+                c.defects.append(Defect(i, c.code, "missing_property",
+                                        f"'{names.kind}' 应为 comprehensive/dedicated (综合/专属)，而不是 {word!r}"))
+            c.dedicated_type = _text(props, names.dedicated_type) or None
+        if geom.get("type") not in ("Polygon", "MultiPolygon") or not isinstance(geom.get("coordinates"), list):
+            c.defects.append(Defect(i, c.code, "not_polygon", f"类型为 {geom.get('type')!r}"))
+        else:
+            bad = coordinate_defect(geom["coordinates"])
+            if bad:
+                c.defects.append(Defect(i, c.code, bad[0], bad[1]))
+            elif crs == "gcj02":
+                c.geometry = {"type": geom["type"],
+                              "coordinates": gcj02.convert_coordinates(geom["coordinates"], gcj02.gcj02_to_wgs84)}
+        out.append(c)
+    seen: dict[str, int] = {}
+    for c in out:
+        if c.code and c.code in seen:
+            c.defects.append(Defect(c.index, c.code, "duplicate_code", f"与第 {seen[c.code]} 个要素相同"))
+        seen.setdefault(c.code, c.index)
+    return out

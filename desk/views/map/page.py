@@ -1,0 +1,261 @@
+"""The map page: toolbar, the map (QWebEngineView), the grid profile panel.
+
+The page is built off the UI thread (layers read on the DB worker, HTML by folium on the pool),
+written to a temp file and loaded. After that, nothing rebuilds it for a selection or one
+changed event: those are JavaScript calls (``highlightGrid``, ``updateMarker``, ``removeMarker``)."""
+from __future__ import annotations
+
+import atexit
+import json
+import shutil
+import tempfile
+from pathlib import Path
+
+from PySide6.QtCore import QUrl, Signal
+from PySide6.QtWebChannel import QWebChannel
+from PySide6.QtWebEngineCore import QWebEngineSettings
+from PySide6.QtWebEngineWidgets import QWebEngineView
+from PySide6.QtWidgets import (
+    QComboBox, QFileDialog, QHBoxLayout, QLabel, QPushButton, QSplitter, QTabWidget, QVBoxLayout,
+)
+
+from desk.services.geo.mapdata import grid_profile, map_layers
+from desk.views.bus import touches
+from desk.views.map import style
+from desk.views.map.balance_view import BalancePanel
+from desk.views.map.bridge import MapBridge, MapWebPage
+from desk.views.map.builder import MapOptions, grid_fill, write_page
+from desk.views.map.live import LiveMarkers
+from desk.views.map.profile_panel import GridProfilePanel
+from desk.views.map.tiles import SCHEME, MBTilesHandler, MBTilesReader, is_mbtiles
+from desk.views.pages import Page
+from desk.views.workers import run_in_pool
+
+MAP_TABLES = ("street", "community", "grid", "police_beat", "beat_grid")          # redraw the page
+PROFILE_TABLES = MAP_TABLES + ("grid_member", "staff", "household", "joint_defence_point")  # refresh the panel
+
+
+class MapPage(LiveMarkers, Page):
+    key = "map"
+    map_loaded = Signal(bool)         # the page finished loading (True) or failed
+    map_drawn = Signal(str)           # the page's JavaScript said it drew (JSON stats)
+    js_error = Signal(str)
+    marker_selected = Signal(str)     # an event marker was clicked: the board shows its timeline
+
+    def __init__(self, backend, tiles: str | None = None, parent=None):
+        super().__init__(parent)
+        self.backend = backend
+        self.tiles = tiles
+        self._folder = Path(tempfile.mkdtemp(prefix="desk-map-"))
+        atexit.register(shutil.rmtree, self._folder, True)
+        self._builds = 0
+        self._loaded = False
+        self._stale = False
+        self._building = False
+        self._again = False
+        self._init_live()
+        self._pending_highlight: int | None = None
+        self._title = ""
+        self._layers = None
+
+        self.view = QWebEngineView(self)
+        self.web_page = MapWebPage(self.view)
+        self.web_page.settings().setAttribute(QWebEngineSettings.LocalContentCanAccessFileUrls, True)
+        self.view.setPage(self.web_page)
+        self._install_tiles(tiles)
+        self.bridge = MapBridge(self)
+        self.channel = QWebChannel(self)
+        self.channel.registerObject("bridge", self.bridge)
+        self.web_page.setWebChannel(self.channel)
+        self.web_page.js_error.connect(self.js_error)
+        self.view.loadFinished.connect(self._load_finished)
+        self.bridge.grid_clicked.connect(self._grid_clicked)
+        self.bridge.marker_clicked.connect(self._marker_clicked)
+        self.bridge.page_ready.connect(self._page_ready)
+
+        self.figure = QComboBox()
+        for key in style.FIGURES:
+            waiting = "" if key == "households" else self.tr("（待接入事件）")
+            self.figure.addItem(style.figure_name(key) + waiting, key)
+        self.figure.currentIndexChanged.connect(lambda _i: self._recolour())
+        self.status = QLabel()
+        self.status.setStyleSheet("color: #666;")
+        fit = QPushButton(self.tr("全图"))
+        fit.clicked.connect(lambda: self.run_js("deskMap.fitAll()"))
+        export = QPushButton(self.tr("导出图片…"))
+        export.clicked.connect(self._export_dialog)
+        refresh = QPushButton(self.tr("刷新"))
+        refresh.clicked.connect(self.rebuild)
+        bar = QHBoxLayout()
+        bar.addWidget(QLabel(self.tr("网格着色：")))
+        bar.addWidget(self.figure)
+        bar.addWidget(fit)
+        bar.addWidget(refresh)
+        bar.addWidget(export)
+        bar.addStretch(1)
+        bar.addWidget(self.status)
+        self.panel = GridProfilePanel()
+        self.balance = BalancePanel(backend)
+        self.balance.grid_chosen.connect(self.select_grid)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self.panel, self.tr("网格档案"))
+        self.tabs.addTab(self.balance, self.tr("规模检查"))
+        self.tabs.currentChanged.connect(lambda i: self.tabs.widget(i) is self.balance and self.balance.reload())
+        split = QSplitter()
+        split.addWidget(self.view)
+        split.addWidget(self.tabs)
+        split.setStretchFactor(0, 4)
+        split.setStretchFactor(1, 1)
+        split.setSizes([900, 360])
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(split, 1)
+
+    def title(self) -> str:
+        return self.tr("网格地图")
+
+    def _install_tiles(self, tiles: str | None) -> None:
+        """An MBTiles base map is served by a URL scheme handler on this page's profile."""
+        if not is_mbtiles(tiles):
+            return
+        profile = self.web_page.profile()
+        old = profile.urlSchemeHandler(SCHEME)
+        if old is not None:
+            profile.removeUrlSchemeHandler(old)
+        self._tiles_handler = MBTilesHandler(MBTilesReader(tiles), self)
+        profile.installUrlSchemeHandler(SCHEME, self._tiles_handler)
+
+    # --- building -------------------------------------------------------------------------
+    def activate(self) -> None:
+        if (not self._loaded or self._stale) and not self._building:
+            self._stale = False
+            self.rebuild()
+
+    def on_changes(self, changes) -> None:
+        self._live_changes(changes)
+        if not self._loaded:
+            return
+        if touches(changes, *PROFILE_TABLES) and self.balance.report is not None:
+            self.balance.reload()
+        if touches(changes, *MAP_TABLES):
+            if self.isVisible():
+                self.rebuild()
+            else:
+                self._stale = True   # redrawn when the page is shown again
+        if self.panel.grid_id is not None and touches(changes, *PROFILE_TABLES):
+            self.show_grid(self.panel.grid_id)
+
+    def rebuild(self) -> None:
+        """Read the layers, build the page off the UI thread, load it."""
+        if self._building:
+            self._again = True
+            return
+        self._building = True
+        self.status.setText(self.tr("正在生成地图…"))
+        self.backend.read(map_layers, self._build, self._failed)
+
+    def _build(self, layers) -> None:
+        self.show_layers(layers)
+
+    def _recolour(self) -> None:
+        """Another figure: new grid colours and legend by JavaScript (no page rebuild)."""
+        figure = self.figure.currentData() or "households"
+        layers = self._layers
+        if not self._loaded or layers is None:
+            return
+        counts = self.counts_for(figure)
+        colours = {str(g.id): {"fill": grid_fill(figure, g.size_status, counts.get(g.id, 0))} for g in layers.grids}
+        self.run_js(f"deskMap.setGridColours({json.dumps(colours)}, {json.dumps(style.legend_html(figure))})")
+
+    def show_layers(self, layers) -> None:
+        """Build the page for these layers on the pool, then load it (the map's one rebuild path)."""
+        self._building = True
+        self._builds += 1
+        self._layers = layers
+        self._set_grid_shapes(layers.grids)
+        figure = self.figure.currentData() or "households"
+        title = self._title or (self.tr("{0} 网格地图").format(layers.street.name) if layers.street else "")
+        options = MapOptions(figure=figure, tiles=self.tiles, title=title,
+                             counts=tuple(self.counts_for(figure).items()))
+        markers = list(self._markers.values())
+        self._built = (figure, {str(m.id): m for m in markers})   # what this page will show when loaded
+        folder, n = self._folder, self._builds
+        run_in_pool(lambda: write_page(layers, markers, options, folder, n), self._load_file, self._failed, self)
+
+    def _load_file(self, path: Path) -> None:
+        self.view.load(QUrl.fromLocalFile(str(path)))
+
+    def _failed(self, exc: Exception) -> None:
+        self._building = False
+        self.status.setText(self.tr("地图生成失败：") + str(exc))
+        self.map_loaded.emit(False)
+
+    def _load_finished(self, ok: bool) -> None:
+        self._building = False
+        self._loaded = self._loaded or ok
+        if not ok:
+            self.status.setText(self.tr("地图页面加载失败"))
+        self.map_loaded.emit(ok)
+        if self._again:
+            self._again = False
+            self.rebuild()
+
+    def _page_ready(self, stats: str) -> None:
+        info = json.loads(stats)
+        self.status.setText(self.tr("网格 {0} 个 · 事件 {1} 件").format(info.get("grids", 0), info.get("markers", 0)))
+        if self._pending_highlight is not None:
+            self.run_js(f"deskMap.highlightGrid({int(self._pending_highlight)})")
+        figure, markers = getattr(self, "_built", ("households", {}))
+        self._sync_markers(markers)     # events that changed while the page was being built
+        if figure != self.figure.currentData():
+            self._recolour()
+        self.map_drawn.emit(stats)
+
+    def set_title(self, text: str) -> None:
+        self._title = text
+
+    # --- two-way ----------------------------------------------------------------------------
+    def run_js(self, code: str, callback=None) -> None:
+        if callback is None:
+            self.web_page.runJavaScript(code)
+        else:
+            self.web_page.runJavaScript(code, 0, callback)
+
+    def select_grid(self, grid_id: int) -> None:
+        """From the Qt lists (OrgBrowser.grid_selected): highlight on the map, show the profile."""
+        self._pending_highlight = grid_id
+        if self._loaded:
+            self.run_js(f"deskMap.highlightGrid({int(grid_id)})")
+        self.show_grid(grid_id)
+
+    def _grid_clicked(self, grid_id: int) -> None:
+        self.tabs.setCurrentWidget(self.panel)
+        self.show_grid(grid_id)
+
+    def show_grid(self, grid_id: int) -> None:
+        self._pending_highlight = grid_id
+        self.panel.show_loading(grid_id)
+        self.backend.read(lambda ctx: grid_profile(ctx, grid_id), self._show_profile,
+                          lambda exc: self.panel.show_error(str(exc)))
+
+    def _show_profile(self, profile) -> None:
+        if self.panel.grid_id == profile.id:
+            self.panel.show_profile(profile)
+
+    def _marker_clicked(self, marker_id: str) -> None:
+        marker = self._markers.get(marker_id)
+        if marker is not None:
+            self.tabs.setCurrentWidget(self.panel)
+            self.panel.show_marker(marker)
+        self.marker_selected.emit(marker_id)
+
+    # --- export -----------------------------------------------------------------------------
+    def export_png(self, path: str | Path) -> bool:
+        """The current view of the map as a PNG (for a briefing sheet)."""
+        return self.view.grab().save(str(path), "PNG")
+
+    def _export_dialog(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("导出地图图片"), "网格地图.png", "PNG (*.png)")
+        if path:
+            ok = self.export_png(path)
+            self.status.setText((self.tr("已导出：") if ok else self.tr("导出失败：")) + path)
