@@ -2,7 +2,7 @@
 (its timeline has a 'dispatch' step and the event names the department), the dispatch record with
 its acceptance, feedback, verification, closure and call-back taken from that timeline, plus what
 the timeline does not say, in realistic proportions: returns and re-routing (~6%), assisting
-departments (~15%), failed verifications with a second closing opinion (~7%), extensions (~4%),
+departments (about a quarter), failed verifications with a second closing opinion (~7%), extensions (~4%),
 urges and supervision on late cases. Deterministic: only the given rng, times from the events.
 
 Runs after the board's part (desk.demo.incidents) in PART_MODULES; with no dispatched events it
@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import random
 from collections import defaultdict
-from datetime import timedelta
+from datetime import datetime, timedelta, timezone
 
 from sqlalchemy import insert, select, text
 
@@ -22,6 +22,7 @@ from desk.services.dispatch.matters import matter_rows
 from desk.services.dispatch.routing import match_matter
 from desk.services.unit import Unit
 
+DEMO_NOW = datetime(2026, 11, 25, 1, 0, tzinfo=timezone.utc)  # the board demo's "now": 09:00 in Shanghai
 STATE_OF = {"dispatched": "sent", "handling": "accepted", "returned": "returned", "feedback": "feedback",
             "verified": "verified", "closed": "closed", "called_back": "closed"}
 RETURN_REASONS = ("经核实不属于本部门职责", "该地点不在本部门辖区", "属于物业服务合同约定事项，应由物业处理",
@@ -103,6 +104,9 @@ class _Gen:
                                   accepted_by=None)
         self.parties.append(self.lead[d["id"]])
         self._entry(d, "dispatch", at, who[1], who[2], f"承办 {self.short_of.get(dept, '')}")
+        if d["overridden"]:
+            self._entry(d, "override", at, who[1], who[2],
+                        f"建议 {matter.department}，改派 {self.short_of.get(dept, '')}：{d['override_reason']}")
         return d
 
     def case(self, ev, st, matter) -> None:
@@ -119,7 +123,7 @@ class _Gen:
             self._entry(bad, "reroute", at, actor, name, f"改派 {self.short_of.get(ev.department_id, '')}")
             self._entry(bad, "reroute_notice", at, actor, name, "案件已改派，本部门无需再办理")
         d = self._dispatch(ev, ev.department_id, at, who, matter, STATE_OF.get(ev.status, "accepted"))
-        if matter and matter.assist and rng.random() < 0.5:
+        if matter and matter.assist and rng.random() < 0.4:
             for short in matter.assist:
                 if short in self.dept_ids and self.dept_ids[short] != d["department_id"]:
                     self.parties.append(dict(dispatch_id=d["id"], department_id=self.dept_ids[short], role="assist",
@@ -157,7 +161,8 @@ class _Gen:
             d["satisfaction"] = ev.satisfaction
             self._entry(d, "call_back", t, a, n, outcome=ev.satisfaction)
         late_fb = d["feedback_at"] is None or d["feedback_at"] > d["deadline_at"]
-        if late_fb and (d["feedback_at"] is not None or d["state"] in ("sent", "accepted")):
+        if d["deadline_at"] + timedelta(hours=4) < DEMO_NOW and late_fb and (
+                d["feedback_at"] is not None or d["state"] in ("sent", "accepted")):
             self._entry(d, "urge", d["deadline_at"], actor, name, "已超过办理时限，请抓紧办理")
             if rng.random() < 0.3:
                 level = 3 if rng.random() < 0.2 else 2

@@ -169,6 +169,9 @@ def test_urges_supervision_instructions_and_expediting_are_recorded_on_the_case(
     from desk.services.incidents import event_detail
     steps = [s.action for s in event_detail(duty, eid).steps]
     assert {"urge", "supervise", "instruct", "expedite"} <= set(steps)
+    from desk.services.incidents import notices
+    texts = [n.text for n in notices(duty)]
+    assert any("红牌督办" in t for t in texts) and any("加急" in t for t in texts)
 
 
 def test_two_seats_dispatching_the_same_event_one_wins_and_the_other_is_told_who(ctx, st):

@@ -92,6 +92,8 @@ def dispatch_event(ctx: Context, event_id: int, department_id: int, *, assist_id
     require(ctx.actor, "dispatch.send")
     if proposal is None:
         proposal = propose_route(ctx, event_id, matter_id)
+    if matter_id is None:
+        matter_id = proposal.matter_id  # the matters list's match sets the time limit
     try:
         with ctx.unit() as u:
             e = u.session.get(Event, event_id)
