@@ -18,6 +18,7 @@ from desk.services.changefeed import ChangeFeed
 from desk.services.context import Context
 from desk.services.errors import DeskError
 from desk.services.unit import seat_token
+from desk.views.accounts_page import AccountsPage
 from desk.views.audit_browser import AuditBrowser
 from desk.views.auto_backup import install_daily_backup
 from desk.views.backend import Backend
@@ -79,6 +80,10 @@ def build_shell(ctx: Context, start_page: str | None = None, listen: bool = True
     # --- security: the auditor sees the audit log only; the signed-in user is shown ---
     if ctx.actor.role == "audit_admin":
         pages, start_page = [AuditBrowser(backend)], "audit"
+    elif ctx.actor.role == "security_admin":
+        pages, start_page = [AccountsPage(backend)], "accounts"
+    elif ctx.actor.role == "system_admin":
+        pages = [*pages, AccountsPage(backend)]
     user_text = f"{ctx.actor.display_name or ctx.actor.username} ({ctx.actor.username})" if ctx.actor.role else ""
     window = MainWindow(bus, pages, describe_url(ctx.db.url), user_text=user_text, start_page=start_page or "org")
     bus.setParent(window)

@@ -39,9 +39,11 @@ class UserRow:
     created_at: datetime
 
 
-def _row(u: UserAccount) -> UserRow:
+def _row(u: UserAccount, now: datetime | None = None) -> UserRow:
+    """``locked_until`` only while the lock lasts (at ``now``)."""
+    locked = u.locked_until if u.locked_until is not None and (now is None or u.locked_until > now) else None
     return UserRow(u.id, u.username, u.display_name, u.role.value, u.department_id, u.staff_id, u.disabled,
-                   u.must_change_password, u.locked_until, u.created_at)
+                   u.must_change_password, locked, u.created_at)
 
 
 def _role(value: str | Role) -> Role:
@@ -166,7 +168,8 @@ def set_role(ctx: Context, username: str, role: str | Role, department_id: int |
 def list_users(ctx: Context) -> list[UserRow]:
     require(ctx.actor, "user.list")
     with ctx.read() as s:
-        return [_row(u) for u in s.scalars(select(UserAccount).order_by(UserAccount.username))]
+        now = ctx.clock.now()
+        return [_row(u, now) for u in s.scalars(select(UserAccount).order_by(UserAccount.username))]
 
 
 # --- settings every seat shares ---

@@ -167,3 +167,14 @@ def test_the_demo_street_comes_with_one_account_per_role(ctx, monkeypatch):
     liaison = auth.sign_in(ctx, "liaison", DEMO_PASSWORD)
     assert liaison.department_id is not None and not liaison.must_change_password
     assert integrity.problems(ctx) == []
+
+
+def test_the_account_list_shows_a_lock_only_while_it_lasts(ctx, clock):
+    boss = admin(ctx)
+    accounts.add_user(boss, "duty1", "李值班", "duty_staff", "Temp-Pass-001")
+    for _ in range(5):
+        with pytest.raises(auth.SignInFailed):
+            auth.sign_in(ctx, "duty1", "wrong-password")
+    assert next(r for r in accounts.list_users(boss) if r.username == "duty1").locked_until is not None
+    clock.advance(minutes=16)
+    assert next(r for r in accounts.list_users(boss) if r.username == "duty1").locked_until is None
