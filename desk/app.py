@@ -4,6 +4,7 @@ Everything a screen needs is built here and passed in; nothing reaches for a glo
 """
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 from dataclasses import dataclass
@@ -13,7 +14,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from desk.bootstrap import open_context
 from desk.config import describe_url
-from desk.services import accounts, org
+from desk.services import accounts, auth, org
 from desk.services.changefeed import ChangeFeed
 from desk.services.context import Context
 from desk.services.errors import DeskError
@@ -132,4 +133,6 @@ def run_window(args) -> int:
     code = app.exec()
     shell.feed.stop()
     shell.worker.stop()
+    with contextlib.suppress(DeskError):  # --- security: the sign-out is recorded too ---
+        auth.sign_out(ctx, "close")
     return code

@@ -203,3 +203,35 @@ def test_the_security_admin_manages_accounts_and_the_idle_lock_in_the_window(qtb
             auth.sign_in(gctx, "duty1", "Temp-Pass-001")
     finally:
         shell.close()
+
+
+def test_the_program_opens_its_main_window_only_after_signing_in(qtbot, gctx, monkeypatch, tmp_path):
+    from desk.app import run_window
+    from desk.views.main_window import MainWindow
+    auth.change_password(gctx, "duty1", "Temp-Pass-001", "Night-Shift-77")
+    monkeypatch.setenv("DESK_SETTINGS", str(tmp_path / "settings.json"))
+    seen = {}
+
+    def steps(d):
+        seen["main_before_sign_in"] = any(isinstance(w, MainWindow) and w.isVisible()
+                                          for w in QApplication.topLevelWidgets())
+        qtbot.keyClicks(d.username, "duty1")
+        qtbot.keyClicks(d.password, "Night-Shift-77")
+        d.ok_button.click()
+
+    def close_main():
+        w = next((w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()), None)
+        if w is None:
+            QTimer.singleShot(20, close_main)
+            return
+        seen["user"] = w.user_label.text()
+        w.close()
+
+    answer_dialog(qtbot, steps)
+    QTimer.singleShot(0, close_main)
+
+    class Args:
+        db = gctx.db.url
+    assert run_window(Args()) == 0
+    assert seen == {"main_before_sign_in": False, "user": "李值班 (duty1)"}
+    assert actions(gctx)[-2:] == ["auth.signin", "auth.signout"]
