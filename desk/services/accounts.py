@@ -69,7 +69,7 @@ def add_user(ctx: Context, username: str, display_name: str, role: str | Role, p
     username = username.strip()
     if not USERNAME.fullmatch(username):
         raise ValidationError("用户名须为 2-32 个字母、数字或 _ . - (user name: 2-32 letters, digits, _ . -)")
-    display_name = (display_name or username).strip()
+    display_name = (display_name or "").strip() or username
     if len(display_name) > 32 or any(unicodedata.category(c) == "Cc" for c in display_name):
         raise ValidationError("显示名最多 32 个字符，且不能含控制字符 (display name: up to 32 characters, "
                               "no control characters)")
