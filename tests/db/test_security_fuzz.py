@@ -82,7 +82,9 @@ def test_audit_search_treats_any_text_literally(ctx, needle):
 @given(username=texts, password=texts)
 def test_signing_in_with_any_text_is_refused_cleanly_and_audited(ctx, monkeypatch, username, password):
     from argon2 import PasswordHasher
-    monkeypatch.setattr(auth, "HASHER", PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1))
+    quick = PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1)
+    monkeypatch.setattr(auth, "HASHER", quick)
+    monkeypatch.setattr(auth, "_DUMMY_HASH", quick.hash("x"))
     with pytest.raises(auth.SignInFailed):
         auth.sign_in(ctx, username, password)
     assert audit_log.verify(ctx).ok
