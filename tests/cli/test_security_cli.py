@@ -131,3 +131,15 @@ def test_the_first_account_must_be_the_security_administrator(run, capsys):
     assert run("user", "add", "duty1", "--role", "duty_staff", "--password-stdin", stdin="Temp-Pass-001\n") == 1
     assert "安全管理员" in capsys.readouterr().err
     first_admin(run)
+
+
+def test_db_check_reports_a_consistent_database_and_a_broken_one(run, capsys):
+    first_admin(run)
+    assert run("db", "check") == 0
+    assert "一致" in capsys.readouterr().out
+    con = sqlite3.connect(run.path)
+    con.execute("DELETE FROM password_history")
+    con.commit()
+    con.close()
+    assert run("db", "check") == 2
+    assert "admin" in capsys.readouterr().out
