@@ -28,7 +28,6 @@ class DemoOptions:
 # Later areas add a module here with ``build(unit, rng, street, options) -> summary text``;
 # each gets its own generator seeded from the seed and its name, so adding one leaves the others alone.
 PART_MODULES: list[str] = [
-    "desk.demo.accounts",
 ]
 
 

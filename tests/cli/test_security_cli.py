@@ -143,3 +143,18 @@ def test_db_check_reports_a_consistent_database_and_a_broken_one(run, capsys):
     con.close()
     assert run("db", "check") == 2
     assert "admin" in capsys.readouterr().out
+
+
+def test_a_plain_demo_stays_open_to_scripts_and_a_demo_with_accounts_asks_who_acts(run, capsys, tmp_path,
+                                                                                       monkeypatch):
+    assert run("demo", "--households", "1000", "--days", "1") == 0
+    assert run("import", "divisions", "missing.csv") == 1  # acts as the system: gets as far as the file
+    assert "找不到文件" in capsys.readouterr().err
+    other = tmp_path / "with-accounts.db"
+    assert main(["demo", "--households", "1000", "--days", "1", "--accounts", "--db", str(other)]) == 0
+    assert "Demo-Pass-2026" in capsys.readouterr().out
+    assert main(["import", "divisions", "missing.csv", "--db", str(other)]) == 1
+    assert "请登录" in capsys.readouterr().err
+    monkeypatch.setenv("DESK_PASSWORD", "Demo-Pass-2026")
+    assert main(["user", "list", "--db", str(other), "--user", "admin"]) == 0
+    assert "共 7 个账户" in capsys.readouterr().out
