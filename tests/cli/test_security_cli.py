@@ -99,7 +99,7 @@ def test_the_auditor_lists_and_exports_the_log_and_the_account_admin_cannot(run,
     run("user", "passwd", "--user", "audit1", "--password-stdin", password="Temp-Pass-001", stdin="Audit-Pass-0042\n")
     capsys.readouterr()
     assert run("audit", "list", "--user", "admin", password=ADMIN_PW) == 1
-    assert "无权" in capsys.readouterr().err
+    assert "无权" in capsys.readouterr().err  # and the refusal is itself recorded:
     assert run("audit", "list", "--action", "auth.", "--user", "audit1", password="Audit-Pass-0042") == 0
     assert "auth.signin" in capsys.readouterr().out
     out = tmp_path / "audit.csv"
@@ -108,6 +108,9 @@ def test_the_auditor_lists_and_exports_the_log_and_the_account_admin_cannot(run,
     assert text.startswith("编号,时间,操作人") and "user.add" in text
     assert run("audit", "list", "--action", "data.export", "--user", "audit1", password="Audit-Pass-0042") == 0
     assert "audit_log" in capsys.readouterr().out
+    assert run("audit", "list", "--action", "auth.denied", "--user", "audit1", password="Audit-Pass-0042") == 0
+    out = capsys.readouterr().out
+    assert "admin" in out and "audit.read" in out
 
 
 def test_backup_and_restore_from_the_command_line(run, capsys, tmp_path):

@@ -235,3 +235,15 @@ def test_the_program_opens_its_main_window_only_after_signing_in(qtbot, gctx, mo
     assert run_window(Args()) == 0
     assert seen == {"main_before_sign_in": False, "user": "李值班 (duty1)"}
     assert actions(gctx)[-2:] == ["auth.signin", "auth.signout"]
+
+
+def test_a_refused_action_in_the_window_is_recorded(qtbot, gctx):
+    duty = auth.change_password(gctx, "duty1", "Temp-Pass-001", "Night-Shift-77")
+    shell = build_shell(gctx.as_actor(duty), listen=False)
+    try:
+        errors = []
+        shell.backend.read(accounts.list_users, lambda rows: None, errors.append)
+        qtbot.waitUntil(lambda: errors and "auth.denied" in actions(gctx), timeout=5000)
+        assert "无权" in str(errors[0])
+    finally:
+        shell.close()
