@@ -243,7 +243,7 @@ def test_a_refused_action_in_the_window_is_recorded(qtbot, gctx):
     try:
         errors = []
         shell.backend.read(accounts.list_users, lambda rows: None, errors.append)
-        qtbot.waitUntil(lambda: errors and "auth.denied" in actions(gctx), timeout=5000)
+        qtbot.waitUntil(lambda: bool(errors) and "auth.denied" in actions(gctx), timeout=5000)
         assert "无权" in str(errors[0])
     finally:
         shell.close()
