@@ -4,6 +4,7 @@ Everything a screen needs is built here and passed in; nothing reaches for a glo
 """
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 from dataclasses import dataclass
@@ -13,11 +14,12 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from desk.bootstrap import open_context
 from desk.config import describe_url
-from desk.services import accounts, org
+from desk.services import accounts, auth, org
 from desk.services.changefeed import ChangeFeed, prune_change_log
 from desk.services.context import Context
 from desk.services.errors import DeskError
 from desk.services.unit import seat_token
+from desk.views.accounts_page import AccountsPage
 from desk.views.audit_browser import AuditBrowser
 from desk.views.auto_backup import install_daily_backup
 from desk.views.backend import Backend
@@ -85,6 +87,10 @@ def build_shell(ctx: Context, start_page: str | None = None, listen: bool = True
     # --- security: the auditor sees the audit log only; the signed-in user is shown ---
     if ctx.actor.role == "audit_admin":
         pages, start_page = [AuditBrowser(backend)], "audit"
+    elif ctx.actor.role == "security_admin":
+        pages, start_page = [AccountsPage(backend)], "accounts"
+    elif ctx.actor.role == "system_admin":
+        pages = [*pages, AccountsPage(backend)]
     user_text = f"{ctx.actor.display_name or ctx.actor.username} ({ctx.actor.username})" if ctx.actor.role else ""
     window = MainWindow(bus, pages, describe_url(ctx.db.url), user_text=user_text, start_page=start_page or "org")
     bus.setParent(window)
@@ -134,4 +140,6 @@ def run_window(args) -> int:
     code = app.exec()
     shell.feed.stop()
     shell.worker.stop()
+    with contextlib.suppress(DeskError):  # --- security: the sign-out is recorded too ---
+        auth.sign_out(ctx, "close")
     return code

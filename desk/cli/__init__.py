@@ -11,7 +11,7 @@ import sys
 from desk import __version__
 from desk.cli import audit_cmd, backup_cmd, db_cmd, demo_cmd, figures_cmd, geo_cmd, import_cmd, user_cmd
 from desk.bootstrap import db_parent
-from desk.services.errors import DeskError
+from desk.services.errors import DeskError, PermissionDenied
 
 COMMANDS = [db_cmd, demo_cmd, import_cmd, geo_cmd, figures_cmd, user_cmd, audit_cmd, backup_cmd]
 
@@ -46,6 +46,10 @@ def main(argv: list[str] | None = None) -> int:
             return run_window(args)
         return args.func(args)
     except DeskError as exc:
+        if isinstance(exc, PermissionDenied) and getattr(args, "acting", None) is not None:
+            from desk.services.audit_log import record_denied
+
+            record_denied(args.acting, exc)
         print(f"错误: {exc}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:

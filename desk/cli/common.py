@@ -65,7 +65,9 @@ def acting_context(args, *, upgrade: bool = True) -> Context:
         if actor.must_change_password:
             raise PermissionDenied(f"请先修改初始密码: desk user passwd --user {username} "
                                    f"(change your password first)")
-        return ctx.as_actor(replace(actor, seat=cli_seat()))
+        ctx = ctx.as_actor(replace(actor, seat=cli_seat()))
+        args.acting = ctx  # so a refusal further on can be recorded (desk.cli.main)
+        return ctx
     if accounts.account_count(ctx) > 0:
         raise PermissionDenied("请登录: --user 用户名 (密码取自 DESK_PASSWORD 或提示输入) "
                                "(sign in with --user NAME; this database has accounts)")

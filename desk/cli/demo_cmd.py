@@ -14,6 +14,8 @@ def register(sub, parent) -> None:
     p.add_argument("--households", type=int, default=16000, help="全街道户数 (默认 16000，约 40 个网格)")
     p.add_argument("--days", type=int, default=365, help="生成多少天的事件等历史数据 (默认 365)")
     p.add_argument("--if-empty", action="store_true", help="数据库已有街道时什么也不做 (for setup scripts)")
+    p.add_argument("--accounts", action="store_true",
+                   help="同时建立每个角色一个演示账户 (密码 Demo-Pass-2026；仅供演示)")
     p.set_defaults(func=run)
 
 
@@ -27,5 +29,9 @@ def run(args) -> int:
     extra = "；".join(r.parts)
     print(f"已生成演示街道 {r.street_name}: {r.communities} 个社区/村, {r.grids} 个网格, {r.households} 户, "
           f"{r.staff} 名工作人员{('；' + extra) if extra else ''}")
+    if args.accounts:
+        from desk.demo.accounts import create_demo_accounts
+
+        print("已建立 " + create_demo_accounts(ctx))
     print(f"种子 {args.seed}, 用时 {time.monotonic() - started:.1f} 秒 → {describe_url(ctx.db.url)}")
     return 0

@@ -30,7 +30,6 @@ class DemoOptions:
 PART_MODULES: list[str] = [
     "desk.demo.incidents",
     "desk.demo.dispatch",  # after the board's part (desk.demo.incidents): it dispatches the demo events
-    "desk.demo.accounts",
 ]
 
 

@@ -39,9 +39,11 @@ class UserRow:
     created_at: datetime
 
 
-def _row(u: UserAccount) -> UserRow:
+def _row(u: UserAccount, now: datetime | None = None) -> UserRow:
+    """``locked_until`` only while the lock lasts (at ``now``)."""
+    locked = u.locked_until if u.locked_until is not None and (now is None or u.locked_until > now) else None
     return UserRow(u.id, u.username, u.display_name, u.role.value, u.department_id, u.staff_id, u.disabled,
-                   u.must_change_password, u.locked_until, u.created_at)
+                   u.must_change_password, locked, u.created_at)
 
 
 def _role(value: str | Role) -> Role:
@@ -67,7 +69,7 @@ def add_user(ctx: Context, username: str, display_name: str, role: str | Role, p
     username = username.strip()
     if not USERNAME.fullmatch(username):
         raise ValidationError("用户名须为 2-32 个字母、数字或 _ . - (user name: 2-32 letters, digits, _ . -)")
-    display_name = (display_name or username).strip()
+    display_name = (display_name or "").strip() or username
     if len(display_name) > 32 or any(unicodedata.category(c) == "Cc" for c in display_name):
         raise ValidationError("显示名最多 32 个字符，且不能含控制字符 (display name: up to 32 characters, "
                               "no control characters)")
@@ -166,7 +168,8 @@ def set_role(ctx: Context, username: str, role: str | Role, department_id: int |
 def list_users(ctx: Context) -> list[UserRow]:
     require(ctx.actor, "user.list")
     with ctx.read() as s:
-        return [_row(u) for u in s.scalars(select(UserAccount).order_by(UserAccount.username))]
+        now = ctx.clock.now()
+        return [_row(u, now) for u in s.scalars(select(UserAccount).order_by(UserAccount.username))]
 
 
 # --- settings every seat shares ---

@@ -123,6 +123,15 @@ def record_print(u: Unit, document: str, entity_id: object = None, copies: int =
     u.audit("data.print", document, entity_id, after={"copies": copies})
 
 
+def record_denied(ctx: Context, exc: Exception) -> None:
+    """A refused action is a security event too: recorded (who, which permission). Never raises."""
+    try:
+        with ctx.unit() as u:
+            u.audit("auth.denied", None, None, after={"permission": getattr(exc, "permission", None)})
+    except Exception:  # noqa: BLE001 - the refusal itself is what the person sees
+        pass
+
+
 def verify(ctx: Context) -> ChainReport:
     """The chain check; it shows no content, so anyone may run it (``desk audit verify``)."""
     with ctx.read() as s:

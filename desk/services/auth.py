@@ -67,10 +67,11 @@ def password_problems(password: str, username: str = "") -> list[str]:
     if len(password) < MIN_LENGTH:
         problems.append(f"密码至少 {MIN_LENGTH} 个字符 (at least {MIN_LENGTH} characters)")
     classes = sum([any(c.islower() for c in password), any(c.isupper() for c in password),
-                   any(c.isdigit() for c in password), any(not c.isalnum() for c in password)])
+                   any(c.isdigit() for c in password),
+                   any(not (c.islower() or c.isupper() or c.isdigit()) for c in password)])  # symbols, 汉字
     if classes < MIN_CLASSES:
-        problems.append("密码须包含小写字母、大写字母、数字、符号中的至少三类 "
-                        "(at least 3 of: lower case, upper case, digits, symbols)")
+        problems.append("密码须包含小写字母、大写字母、数字、符号(含汉字)中的至少三类 "
+                        "(at least 3 of: lower case, upper case, digits, symbols or other characters)")
     if username and username.lower() in password.lower():
         problems.append("密码不能包含用户名 (must not contain the user name)")
     if any(ord(c) < 32 for c in password):

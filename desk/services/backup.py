@@ -304,7 +304,7 @@ def restore(target: Context, path: Path) -> RestoreReport:
                         conn.execute(table.insert(), batch)
             if not db.sqlite:
                 _reset_sequences(conn, present)
-        counts = _check(db, src)
+            counts = _check(conn, src)  # inside the transaction: a failed check leaves the target empty
     finally:
         src.close()
     after = schema.upgrade(db)
@@ -326,23 +326,21 @@ def _reset_sequences(conn, present: set[str]) -> None:
                          {"s": seq, "v": top if top is not None else 1, "called": top is not None})
 
 
-def _check(db: Database, src: _Source) -> dict[str, int]:
-    counts: dict[str, int] = {}
-    with db.write_engine.connect() as conn:
-        for table in tables():
-            if table.name in src.counts:
-                counts[table.name] = conn.execute(select(func.count()).select_from(table)).scalar_one()
+def _check(conn, src: _Source) -> dict[str, int]:
+    counts = {t.name: conn.execute(select(func.count()).select_from(t)).scalar_one()
+              for t in tables() if t.name in src.counts}
     wrong = [f"{t}: {counts.get(t)} ≠ {n}" for t, n in src.counts.items() if counts.get(t) != n]
     if wrong:
-        raise DatabaseError("恢复后行数不符 (row counts differ after restore): " + "; ".join(wrong))
-    with db.read() as s:
+        raise DatabaseError("恢复后行数不符，未恢复 (row counts differ; nothing restored): " + "; ".join(wrong))
+    with Session(bind=conn) as s:
         report = verify_chain(s)
         head = s.execute(select(AuditHead.last_id, AuditHead.last_hash).where(AuditHead.id == 1)).first()
     if not report.ok:
-        raise DatabaseError(f"恢复后审计日志校验失败: 记录 {report.first_bad_id} ({report.reason})")
+        raise DatabaseError(f"备份中的审计日志校验失败，未恢复: 记录 {report.first_bad_id} ({report.reason}) "
+                            f"(the backup's audit chain is broken; nothing restored)")
     expected = getattr(src, "audit_head", None)
     if expected is not None and (head is None or list(head) != list(expected)):
-        raise DatabaseError("恢复后审计链末端与备份不符 (the audit chain's head differs from the backup's)")
+        raise DatabaseError("审计链末端与备份清单不符，未恢复 (the audit chain's head differs from the manifest)")
     return counts
 
 

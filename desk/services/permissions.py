@@ -75,7 +75,13 @@ def allowed(actor: Actor, permission: str) -> bool:
 
 def require(actor: Actor, permission: str) -> None:
     if actor.must_change_password:
-        raise PermissionDenied("请先修改初始密码，然后才能操作 (change your password first)")
+        raise _denied(permission, "请先修改初始密码，然后才能操作 (change your password first)")
     if not allowed(actor, permission):
-        raise PermissionDenied(f"当前角色无权执行此操作 ({permission}) "
+        raise _denied(permission, f"当前角色无权执行此操作 ({permission}) "
                                f"(role {actor.role} may not {permission})")
+
+
+def _denied(permission: str, message: str) -> PermissionDenied:
+    exc = PermissionDenied(message)
+    exc.permission = permission  # for the audit record of the refusal (audit_log.record_denied)
+    return exc

@@ -35,6 +35,7 @@ def app_role_statements(role: str, password: str | None = None, database: str | 
         f"ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO {q}",
         f"ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT USAGE, SELECT, UPDATE ON SEQUENCES TO {q}",
         f"REVOKE UPDATE, DELETE, TRUNCATE ON audit_log FROM {q}",
+        f"REVOKE DELETE, TRUNCATE ON audit_head FROM {q}",
         f"REVOKE UPDATE, DELETE, TRUNCATE ON alembic_version FROM {q}",
     ]
     return stmts

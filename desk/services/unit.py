@@ -22,7 +22,7 @@ from desk.clock import Clock, SystemClock
 from desk.db import Database
 from desk.models import ChangeRecord
 from desk.services import audit
-from desk.services.errors import ConflictError, DatabaseError
+from desk.services.errors import ConflictError, DatabaseError, ValidationError
 
 NOTIFY_CHANNEL = "desk_changes"
 NOTIFY_LIMIT = 7000  # PostgreSQL allows 8000 bytes of payload
@@ -178,4 +178,8 @@ def translate_db_error(exc: BaseException) -> BaseException | None:
         return DatabaseError(f"数据库不可用，未保存任何修改 (database unavailable): {msg}")
     if isinstance(exc, sa_exc.IntegrityError):
         return DatabaseError(f"数据不一致，未保存 (integrity): {exc.orig}")
+    if isinstance(exc, sa_exc.DataError):
+        return ValidationError(f"内容过长或格式不对，未保存 (value does not fit): {exc.orig}")
+    if isinstance(exc, ValueError) and "NUL" in str(exc):
+        return ValidationError("内容含空字符 (NUL)，未保存 (text holds a NUL character)")
     return exc

@@ -7,7 +7,8 @@ from typing import Any, Callable
 from PySide6.QtCore import QObject
 
 from desk.services.context import Context
-from desk.services.errors import DatabaseError
+from desk.services import audit_log
+from desk.services.errors import DatabaseError, PermissionDenied
 from desk.views.bus import ChangeBus
 from desk.views.workers import DbWorker
 
@@ -46,6 +47,9 @@ class Backend(QObject):
 
     def _err(self, cb):
         def inner(exc: Exception):
+            if isinstance(exc, PermissionDenied):  # security: a refused action is recorded too
+                ctx = self.ctx
+                self.worker.submit(lambda: audit_log.record_denied(ctx, exc))
             if isinstance(exc, DatabaseError) and self._db_ok:
                 self._db_ok = False
                 self.bus.db_state.emit(False, str(exc))

@@ -145,7 +145,8 @@ def sign_in_at_start(ctx: Context, seat_text: str = "") -> Actor | None:
     if accounts.account_count(ctx) == 0:
         QMessageBox.information(None, "desk", QApplication.translate(
             "SignIn", "数据库中还没有任何账户。请先在命令行建立第一个管理员：\n"
-                      "desk user add 用户名 --role security_admin"))
+                      "desk user add 用户名 --role security_admin\n"
+                      "（演示：在空数据库上运行 desk demo --accounts）"))
         return None
     dialog = SignInDialog(lambda n, p: auth.sign_in(ctx, n, p),
                           lambda n, old, new: auth.change_password(ctx, n, old, new), seat_text)

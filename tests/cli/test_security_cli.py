@@ -99,7 +99,7 @@ def test_the_auditor_lists_and_exports_the_log_and_the_account_admin_cannot(run,
     run("user", "passwd", "--user", "audit1", "--password-stdin", password="Temp-Pass-001", stdin="Audit-Pass-0042\n")
     capsys.readouterr()
     assert run("audit", "list", "--user", "admin", password=ADMIN_PW) == 1
-    assert "无权" in capsys.readouterr().err
+    assert "无权" in capsys.readouterr().err  # and the refusal is itself recorded:
     assert run("audit", "list", "--action", "auth.", "--user", "audit1", password="Audit-Pass-0042") == 0
     assert "auth.signin" in capsys.readouterr().out
     out = tmp_path / "audit.csv"
@@ -108,6 +108,9 @@ def test_the_auditor_lists_and_exports_the_log_and_the_account_admin_cannot(run,
     assert text.startswith("编号,时间,操作人") and "user.add" in text
     assert run("audit", "list", "--action", "data.export", "--user", "audit1", password="Audit-Pass-0042") == 0
     assert "audit_log" in capsys.readouterr().out
+    assert run("audit", "list", "--action", "auth.denied", "--user", "audit1", password="Audit-Pass-0042") == 0
+    out = capsys.readouterr().out
+    assert "admin" in out and "audit.read" in out
 
 
 def test_backup_and_restore_from_the_command_line(run, capsys, tmp_path):
@@ -131,3 +134,30 @@ def test_the_first_account_must_be_the_security_administrator(run, capsys):
     assert run("user", "add", "duty1", "--role", "duty_staff", "--password-stdin", stdin="Temp-Pass-001\n") == 1
     assert "安全管理员" in capsys.readouterr().err
     first_admin(run)
+
+
+def test_db_check_reports_a_consistent_database_and_a_broken_one(run, capsys):
+    first_admin(run)
+    assert run("db", "check") == 0
+    assert "一致" in capsys.readouterr().out
+    con = sqlite3.connect(run.path)
+    con.execute("DELETE FROM password_history")
+    con.commit()
+    con.close()
+    assert run("db", "check") == 2
+    assert "admin" in capsys.readouterr().out
+
+
+def test_a_plain_demo_stays_open_to_scripts_and_a_demo_with_accounts_asks_who_acts(run, capsys, tmp_path,
+                                                                                       monkeypatch):
+    assert run("demo", "--households", "1000", "--days", "1") == 0
+    assert run("import", "divisions", "missing.csv") == 1  # acts as the system: gets as far as the file
+    assert "找不到文件" in capsys.readouterr().err
+    other = tmp_path / "with-accounts.db"
+    assert main(["demo", "--households", "1000", "--days", "1", "--accounts", "--db", str(other)]) == 0
+    assert "Demo-Pass-2026" in capsys.readouterr().out
+    assert main(["import", "divisions", "missing.csv", "--db", str(other)]) == 1
+    assert "请登录" in capsys.readouterr().err
+    monkeypatch.setenv("DESK_PASSWORD", "Demo-Pass-2026")
+    assert main(["user", "list", "--db", str(other), "--user", "admin"]) == 0
+    assert "共 7 个账户" in capsys.readouterr().out

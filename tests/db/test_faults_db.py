@@ -172,3 +172,16 @@ def test_a_tls_requirement_in_the_url_reaches_the_driver_and_fails_clearly(db_ur
             schema.state(db)
     finally:
         db.dispose()
+
+
+@pytest.mark.parametrize("name", ["名" * 65, "a\x00b"])
+def test_text_the_database_cannot_hold_gives_a_clear_message_and_writes_nothing(ctx, name):
+    from desk.services.errors import DeskError
+    if ctx.db.sqlite:
+        pytest.skip("SQLite holds both (no length limit, NUL allowed)")
+    with pytest.raises(DeskError):
+        with ctx.unit() as u:
+            u.session.add(Staff(name=name, role=StaffRole.FULLTIME_GRID_WORKER, active=True))
+            u.audit("staff.add")
+            u.session.flush()
+    assert audited_actions(ctx) == []

@@ -104,3 +104,13 @@ def test_a_copied_database_file_shows_no_phone_number_in_clear(ctx, db, tmp_path
     db.dispose()
     raw = open(db.url.split(":///", 1)[1], "rb").read()
     assert b"13987654321" not in raw and "13987654321".encode("utf-16-le") not in raw
+
+
+def test_exports_and_prints_are_recorded(ctx):
+    with ctx.unit() as u:
+        audit_log.record_export(u, "incident", 120, "事件.xlsx")
+        audit_log.record_print(u, "weekly_report", 7, copies=2)
+    auditor = ctx.as_actor(Actor("aud", role="audit_admin"))
+    rows = audit_log.list_records(auditor, audit_log.AuditFilter(action="data."), newest_first=False)
+    assert [(r.action, r.entity) for r in rows] == [("data.export", "incident"), ("data.print", "weekly_report")]
+    assert '"rows": 120' in rows[0].after and '"copies": 2' in rows[1].after

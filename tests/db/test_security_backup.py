@@ -12,7 +12,7 @@ from desk.resources import path as resource
 from desk.services import accounts, audit_log, auth, backup
 from desk.services.context import Context
 from desk.services.divisions import import_divisions
-from desk.services.errors import ValidationError
+from desk.services.errors import DatabaseError, ValidationError
 
 
 @pytest.fixture(autouse=True)
@@ -94,3 +94,32 @@ def test_the_daily_backup_is_made_once_a_day_and_old_ones_are_removed(ctx, clock
     names = sorted(p.name for p in folder.iterdir())
     assert len(names) == 3 and first.name not in names
     assert backup.inspect_backup(folder / names[-1]).counts["community"] > 0
+
+
+def test_a_backup_whose_audit_log_was_edited_is_refused_and_the_target_stays_empty(ctx, clock, tmp_path):
+    import json
+    import zipfile
+    if ctx.db.sqlite:
+        pytest.skip("the logical (zip) backup is edited here")
+    fill(ctx)
+    good = tmp_path / "good.zip"
+    backup.create_backup(ctx, good)
+    bad = tmp_path / "bad.zip"
+    with zipfile.ZipFile(good) as zin, zipfile.ZipFile(bad, "w") as zout:
+        for item in zin.infolist():
+            data = zin.read(item.filename)
+            if item.filename == "tables/audit_log.jsonl":
+                lines = data.decode().splitlines()
+                row = json.loads(lines[2])
+                row["actor"] = "someone"
+                lines[2] = json.dumps(row, ensure_ascii=False)
+                data = ("\n".join(lines) + "\n").encode()
+            zout.writestr(item, data)
+    target = Database(f"sqlite:///{tmp_path / 'target.db'}")
+    try:
+        tctx = Context(db=target, settings=Settings(), clock=clock)
+        with pytest.raises(DatabaseError, match="记录 3"):
+            backup.restore(tctx, bad)
+        assert backup.restore(tctx, good).counts["audit_log"] > 3  # still empty: the good one goes in
+    finally:
+        target.dispose()

@@ -82,7 +82,27 @@ def test_audit_search_treats_any_text_literally(ctx, needle):
 @given(username=texts, password=texts)
 def test_signing_in_with_any_text_is_refused_cleanly_and_audited(ctx, monkeypatch, username, password):
     from argon2 import PasswordHasher
-    monkeypatch.setattr(auth, "HASHER", PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1))
+    quick = PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1)
+    monkeypatch.setattr(auth, "HASHER", quick)
+    monkeypatch.setattr(auth, "_DUMMY_HASH", quick.hash("x"))
     with pytest.raises(auth.SignInFailed):
         auth.sign_in(ctx, username, password)
     assert audit_log.verify(ctx).ok
+
+
+@FUZZ
+@given(username=texts, display_name=texts)
+def test_any_text_in_the_new_account_form_is_stored_intact_or_refused_clearly(ctx, monkeypatch, username,
+                                                                              display_name):
+    from argon2 import PasswordHasher
+
+    from desk.services import accounts
+    monkeypatch.setattr(auth, "HASHER", PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1))
+    try:
+        row = accounts.add_user(ctx, username, display_name, "duty_staff", "Fuzz-Pass-0001!")
+    except ValidationError:
+        return
+    assert row.username == username.strip()
+    assert row.display_name == (display_name.strip() or username.strip())
+    stored = {r.username: r.display_name for r in accounts.list_users(ctx)}
+    assert stored[row.username] == row.display_name

@@ -157,13 +157,26 @@ def test_the_idle_lock_minutes_are_shared_by_every_seat_and_set_by_the_security_
         accounts.set_idle_lock_minutes(ctx.as_actor(auth.sign_in(ctx, "ops1", "Sys-Admin-0042")), 30)
 
 
-def test_the_demo_street_comes_with_one_account_per_role(ctx, monkeypatch):
+def test_the_demo_street_can_come_with_one_account_per_role(ctx, monkeypatch):
     from desk.demo import DemoOptions, build_demo
-    from desk.demo.accounts import DEMO_PASSWORD
+    from desk.demo.accounts import DEMO_PASSWORD, create_demo_accounts
     from desk.services import integrity
     monkeypatch.undo()  # the real Argon2 parameters: the stored demo hash must verify
     build_demo(ctx, DemoOptions(households=1000, days=1))
+    assert accounts.account_count(ctx) == 0  # the plain demo stays in the bootstrap state
+    create_demo_accounts(ctx)
     assert auth.sign_in(ctx, "audit", DEMO_PASSWORD).role == "audit_admin"
     liaison = auth.sign_in(ctx, "liaison", DEMO_PASSWORD)
     assert liaison.department_id is not None and not liaison.must_change_password
     assert integrity.problems(ctx) == []
+
+
+def test_the_account_list_shows_a_lock_only_while_it_lasts(ctx, clock):
+    boss = admin(ctx)
+    accounts.add_user(boss, "duty1", "李值班", "duty_staff", "Temp-Pass-001")
+    for _ in range(5):
+        with pytest.raises(auth.SignInFailed):
+            auth.sign_in(ctx, "duty1", "wrong-password")
+    assert next(r for r in accounts.list_users(boss) if r.username == "duty1").locked_until is not None
+    clock.advance(minutes=16)
+    assert next(r for r in accounts.list_users(boss) if r.username == "duty1").locked_until is None

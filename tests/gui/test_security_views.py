@@ -103,7 +103,7 @@ def test_a_first_sign_in_asks_for_a_new_password_in_the_same_dialog(qtbot, gctx)
 
 
 def test_the_idle_lock_covers_the_window_keeps_unsaved_input_and_asks_for_the_password(qtbot, gctx):
-    actor = auth.sign_in(gctx, "admin", ADMIN_PW)
+    actor = auth.change_password(gctx, "duty1", "Temp-Pass-001", "Night-Shift-77")
     shell = build_shell(gctx.as_actor(actor), listen=False)
     try:
         shell.window.show()
@@ -122,7 +122,7 @@ def test_the_idle_lock_covers_the_window_keeps_unsaved_input_and_asks_for_the_pa
         overlay.submit()
         qtbot.waitUntil(lambda: "错误" in overlay.message.text(), timeout=5000)
         assert overlay.locked
-        qtbot.keyClicks(overlay.password, ADMIN_PW)
+        qtbot.keyClicks(overlay.password, "Night-Shift-77")
         overlay.submit()
         qtbot.waitUntil(lambda: not overlay.locked, timeout=5000)
         assert shell.window.centralWidget().isEnabled() and typed.text() == "写了一半的筛选"
@@ -171,5 +171,79 @@ def test_the_window_makes_the_daily_backup_by_itself(qtbot, gctx, tmp_path):
         check_now()
         qtbot.waitUntil(lambda: "已自动备份" in shell.window.statusBar().currentMessage(), timeout=10000)
         assert [p.suffix for p in (tmp_path / "backups").iterdir()] == [".db"]
+    finally:
+        shell.close()
+
+
+def test_the_security_admin_manages_accounts_and_the_idle_lock_in_the_window(qtbot, gctx):
+    from desk.views.accounts_page import AccountsPage, NewAccountDialog
+    admin = auth.sign_in(gctx, "admin", ADMIN_PW)
+    shell = build_shell(gctx.as_actor(admin), listen=False)
+    try:
+        page = shell.window.page("accounts")
+        assert isinstance(page, AccountsPage) and [p.key for p in shell.window.pages] == ["accounts"]
+        shell.window.show()
+        qtbot.waitUntil(lambda: page.model.rowCount() == 2, timeout=5000)
+        dialog = NewAccountDialog(page)
+        dialog.username.setText("leader1")
+        dialog.display_name.setText("周领导")
+        dialog.role.setCurrentIndex(dialog.role.findData("leader"))
+        dialog.password.setText("Temp-Pass-002")
+        dialog.again.setText("Temp-Pass-002")
+        page.add(dialog)
+        qtbot.waitUntil(lambda: page.model.rowCount() == 3, timeout=5000)
+        page.table.selectRow([r.username for r in page.model.rows].index("duty1"))
+        page.toggle(True)
+        qtbot.waitUntil(lambda: any(r.username == "duty1" and r.disabled for r in page.model.rows), timeout=5000)
+        page.idle.setValue(5)
+        page.save_idle()
+        qtbot.waitUntil(lambda: "5 分钟" in page.status.text(), timeout=5000)
+        assert accounts.idle_lock_minutes(gctx) == 5
+        with pytest.raises(auth.AccountDisabled):
+            auth.sign_in(gctx, "duty1", "Temp-Pass-001")
+    finally:
+        shell.close()
+
+
+def test_the_program_opens_its_main_window_only_after_signing_in(qtbot, gctx, monkeypatch, tmp_path):
+    from desk.app import run_window
+    from desk.views.main_window import MainWindow
+    auth.change_password(gctx, "duty1", "Temp-Pass-001", "Night-Shift-77")
+    monkeypatch.setenv("DESK_SETTINGS", str(tmp_path / "settings.json"))
+    seen = {}
+
+    def steps(d):
+        seen["main_before_sign_in"] = any(isinstance(w, MainWindow) and w.isVisible()
+                                          for w in QApplication.topLevelWidgets())
+        qtbot.keyClicks(d.username, "duty1")
+        qtbot.keyClicks(d.password, "Night-Shift-77")
+        d.ok_button.click()
+
+    def close_main():
+        w = next((w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()), None)
+        if w is None:
+            QTimer.singleShot(20, close_main)
+            return
+        seen["user"] = w.user_label.text()
+        w.close()
+
+    answer_dialog(qtbot, steps)
+    QTimer.singleShot(0, close_main)
+
+    class Args:
+        db = gctx.db.url
+    assert run_window(Args()) == 0
+    assert seen == {"main_before_sign_in": False, "user": "李值班 (duty1)"}
+    assert actions(gctx)[-2:] == ["auth.signin", "auth.signout"]
+
+
+def test_a_refused_action_in_the_window_is_recorded(qtbot, gctx):
+    duty = auth.change_password(gctx, "duty1", "Temp-Pass-001", "Night-Shift-77")
+    shell = build_shell(gctx.as_actor(duty), listen=False)
+    try:
+        errors = []
+        shell.backend.read(accounts.list_users, lambda rows: None, errors.append)
+        qtbot.waitUntil(lambda: bool(errors) and "auth.denied" in actions(gctx), timeout=5000)
+        assert "无权" in str(errors[0])
     finally:
         shell.close()

@@ -5,7 +5,7 @@ PostgreSQL) on audit_log, so no program path can edit or clear the audit trail. 
 migrations: a SQLite batch rebuild of audit_log drops these triggers; recreate them afterwards.
 
 Revision ID: 0003
-Revises: 0001
+Revises: 0002
 Create Date: 2026-11-25 17:18:04.741893
 """
 from typing import Sequence, Union
@@ -15,7 +15,7 @@ import sqlalchemy as sa
 
 
 revision: str = '0003'
-down_revision: Union[str, Sequence[str], None] = '0001'
+down_revision: Union[str, Sequence[str], None] = '0002'
 branch_labels: Union[str, Sequence[str], None] = None
 depends_on: Union[str, Sequence[str], None] = None
 

@@ -6,7 +6,7 @@ dispatch_entry (accept/return/feedback/verification/call-back/urge/supervision/.
 dispatch_extension.
 
 Revision ID: 0005
-Revises: 0002
+Revises: 0003
 Create Date: 2026-11-25 17:26:05.378254
 """
 from typing import Sequence, Union
@@ -20,7 +20,7 @@ from desk import resources
 
 
 revision: str = '0005'
-down_revision: Union[str, Sequence[str], None] = '0002'
+down_revision: Union[str, Sequence[str], None] = '0003'
 branch_labels: Union[str, Sequence[str], None] = None
 depends_on: Union[str, Sequence[str], None] = None
 
