@@ -274,11 +274,16 @@ def inspect_backup(path: Path) -> BackupReport:
 
 # --- restoring ---
 
+# Reference tables that migrations fill with their defaults: an "empty" database already has
+# these rows, and a restore replaces them with the backup's (possibly edited) ones.
+SEEDED_BY_MIGRATIONS = frozenset({"deadline_limit", "matter"})
+
+
 def _is_empty(db: Database) -> bool:
     with db.write_engine.connect() as conn:
         present = set(inspect(conn).get_table_names())
         return all(conn.execute(select(func.count()).select_from(t)).scalar_one() == 0
-                   for t in tables() if t.name in present)
+                   for t in tables() if t.name in present and t.name not in SEEDED_BY_MIGRATIONS)
 
 
 def restore(target: Context, path: Path) -> RestoreReport:
@@ -298,6 +303,9 @@ def restore(target: Context, path: Path) -> RestoreReport:
                 command.upgrade(cfg, rev)
         with db.write_engine.begin() as conn:
             present = set(inspect(conn).get_table_names())
+            for table in reversed(tables()):
+                if table.name in present and table.name in SEEDED_BY_MIGRATIONS:
+                    conn.execute(table.delete())
             for table in tables():
                 if table.name in present:
                     for batch in src.rows(table):
