@@ -18,6 +18,7 @@ from desk.services.context import Context
 from desk.services.errors import DeskError
 from desk.services.unit import seat_token
 from desk.views.backend import Backend
+from desk.views.board import BoardPage
 from desk.views.bus import ChangeBus
 from desk.views.i18n import install_translator
 from desk.views.main_window import MainWindow
@@ -37,7 +38,6 @@ def prepare_environment() -> None:
 def planned_pages() -> list[Page]:
     t = lambda s: QApplication.translate("Navigation", s)  # noqa: E731
     return [
-        PlannedPage("board", t("事件看板"), t("事件从上报到办结：分诊、受理、认领、期限与超时、矛盾纠纷逐级化解。")),
         PlannedPage("dispatch", t("派单处置"), t("一网分流：按事项清单派给职能部门，签收、退单、反馈、核查、回访。")),
         PlannedPage("map", t("网格地图"), t("网格与警务区的离线地图，事件实时落图，点击网格查看档案。")),
         PlannedPage("meetings", t("会商研判"), t("日见面、周研判、月讲评：议程自动生成，决定形成待办并跟踪。")),
@@ -70,8 +70,8 @@ def build_shell(ctx: Context, start_page: str | None = None, listen: bool = True
     worker = DbWorker()
     backend = Backend(ctx, worker, bus)
     org_page = OrgBrowser(backend)
-    pages: list[Page] = [*planned_pages()[:3], org_page, *planned_pages()[3:]]
-    window = MainWindow(bus, pages, describe_url(ctx.db.url), start_page=start_page or "org")
+    pages: list[Page] = [BoardPage(backend), *planned_pages()[:2], org_page, *planned_pages()[2:]]
+    window = MainWindow(bus, pages, describe_url(ctx.db.url), start_page=start_page or "board")
     bus.setParent(window)
     backend.setParent(window)
     origin = seat_token()
