@@ -191,7 +191,7 @@ class _Generator:
 
     def _mediate(self, row: dict, t: datetime) -> None:
         rng = self.rng
-        level = 1 if rng.random() < 0.78 else (2 if rng.random() < 0.7 else (3 if rng.random() < 0.8 else 4))
+        level = 1 if rng.random() < 0.8 else (2 if rng.random() < 0.75 else (3 if rng.random() < 0.8 else 4))
         for lv in range(1, level + 1):
             outcome = "resolved" if lv == level else "failed"
             if lv == level and level >= 3 and rng.random() < 0.2:
