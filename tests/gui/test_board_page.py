@@ -229,3 +229,18 @@ def test_the_window_starts_on_the_board(ctx, street, qtbot):
     qtbot.addWidget(sh.window)
     assert sh.window.stack.currentWidget().key == "board"
     sh.close()
+
+
+def test_sorting_by_a_column_header_keeps_the_rows_and_the_selection(seat, qtbot):
+    page = seat.page
+    page.table.sortByColumn(0, Qt.AscendingOrder)
+    ids = [int(page.proxy.index(i, 0).data()) for i in range(page.proxy.rowCount())]
+    assert ids == sorted(ids)
+    page.table.selectRow(0)
+    chosen = page.selected_ids()
+    page.table.sortByColumn(0, Qt.DescendingOrder)
+    assert [int(page.proxy.index(i, 0).data()) for i in range(page.proxy.rowCount())] == sorted(ids, reverse=True)
+    assert page.selected_ids() == chosen
+    page.reload()
+    qtbot.waitUntil(lambda: not page._loading)
+    assert page.selected_ids() == chosen

@@ -29,6 +29,7 @@ class EventTableModel(QAbstractTableModel):
         self._index: dict[int, int] = {}
         self.now = now or (lambda: datetime.now(timezone.utc))
         self._states: dict[int, str] = {}
+        self._sort: tuple[int, Qt.SortOrder] = (1, Qt.DescendingOrder)
         self._bold = QFont()
         self._bold.setBold(True)
 
@@ -36,9 +37,26 @@ class EventTableModel(QAbstractTableModel):
     def set_rows(self, rows: tuple[EventRow, ...]) -> None:
         self.beginResetModel()
         self._rows = rows
-        self._index = {r.id: i for i, r in enumerate(rows)}
         self._compute_states()
+        self._sort_rows()
         self.endResetModel()
+
+    def sort(self, column: int, order=Qt.AscendingOrder) -> None:
+        """Sorted here, in Python, once: much cheaper than the proxy asking data() per comparison."""
+        self._sort = (column, order)
+        self.layoutAboutToBeChanged.emit()
+        old_rows = self._rows
+        self._sort_rows()
+        before = self.persistentIndexList()
+        after = [self.index(self._index[old_rows[i.row()].id], i.column()) for i in before]
+        self.changePersistentIndexList(before, after)
+        self.layoutChanged.emit()
+
+    def _sort_rows(self) -> None:
+        column, order = self._sort
+        self._rows = tuple(sorted(self._rows, key=lambda r: self._sort_key(r, column),
+                                  reverse=order == Qt.DescendingOrder))
+        self._index = {r.id: i for i, r in enumerate(self._rows)}
 
     def refresh_deadlines(self) -> None:
         """Time moves: recolour without reloading."""
@@ -176,6 +194,10 @@ class BoardFilterProxy(QSortFilterProxyModel):
         self.setSourceModel(source)
         self.setSortRole(SORT_ROLE)
         self.filter = Filter()
+
+    def sort(self, column: int, order=Qt.AscendingOrder) -> None:
+        """The source model keeps its rows sorted; the proxy only filters (and keeps source order)."""
+        self.sourceModel().sort(column, order)
 
     def set_filter(self, f: Filter) -> None:
         if hasattr(self, "beginFilterChange"):  # Qt >= 6.10
