@@ -35,7 +35,8 @@ class EventDialog(QDialog):
         self.info = QFormLayout()
         self.fields: dict[str, QLabel] = {}
         for key, text in (("kind", "类型"), ("place", "地点"), ("reporter", "报告人"), ("deadline", "期限"),
-                          ("handler", "认领/承办"), ("ladder", "调解层级"), ("record", "挂账"), ("links", "关联"),
+                          ("handler", "认领/承办"), ("ladder", "调解层级"), ("mediation", "调解记录"),
+                          ("record", "挂账"), ("links", "关联"),
                           ("description", "内容")):
             label = QLabel()
             label.setWordWrap(True)
@@ -79,9 +80,11 @@ class EventDialog(QDialog):
         state = r.deadline(now) if now else "none"
         colour = {"red": "#c0392b", "yellow": "#d68910"}.get(state, "#1e8449")
         urgent = f" <span style='color:white;background:#e74c3c'>&nbsp;{self.tr('紧急')}&nbsp;</span>" if r.urgent else ""
-        self.heading.setText(f"<h3>#{r.id} {r.title}{urgent}</h3><b>{labels.status(r.status)}</b> · "
-                             f"<span style='color:{colour}'>{labels.deadline(state)}</span> · "
-                             f"{self.tr('上报')} {format_local(r.reported_at)} · {labels.source(r.source)}")
+        parts = [f"<b>{labels.status(r.status)}</b>"]
+        if labels.deadline(state):
+            parts.append(f"<span style='color:{colour}'>{labels.deadline(state)}</span>")
+        parts.append(f"{self.tr('上报')} {format_local(r.reported_at)} · {labels.source(r.source)}")
+        self.heading.setText(f"<h3>#{r.id} {r.title}{urgent}</h3>" + " · ".join(parts))
         f = self.fields
         f["kind"].setText(labels.kind(r.kind, r.sub_kind) + (self.tr("（涉警）") if r.police else self.tr("（非警务）")))
         f["place"].setText(" · ".join(x for x in (r.community_name, r.grid_name, r.address) if x))
@@ -90,6 +93,9 @@ class EventDialog(QDialog):
         f["handler"].setText(" / ".join(x for x in (r.claimed_name, r.department_name, r.assignee_name) if x))
         f["ladder"].setText(labels.ladder(r.ladder_level) + (
             (self.tr("，时限 ") + format_local(r.ladder_due_at)) if r.ladder_due_at else ""))
+        f["mediation"].setText("；".join(
+            f"{labels.ladder(m.level)} {labels.outcome(m.outcome)}"
+            + (f"（1+1+N：{'、'.join(n for n, _ in m.participants)}）" if m.joint else "") for m in d.mediations))
         f["record"].setText(f"{r.on_record_reason}（{self.tr('复核')} {format_local(r.on_record_until)[:10]}）"
                             if r.on_record_until else "")
         links = []
