@@ -144,5 +144,120 @@ def main() -> None:
                 c.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
+
+WRITER = r"""
+import sys, time
+from desk.config import Settings
+from desk.db import Database
+from desk.services.context import Context
+from desk.services import incidents as inc
+from desk.services.unit import Actor
+ctx = Context(db=Database(sys.argv[1]), settings=Settings(), actor=Actor("lina", "李娜", role="duty_staff"))
+for i in range(int(sys.argv[2])):
+    sys.stdin.readline()
+    row = inc.report_event(ctx, inc.NewEvent(title=f"席位二上报{i}", kind="other", source="phone"))
+    print(row.id, time.time(), flush=True)
+"""
+
+
+def seat_to_seat(url: str, rounds: int = 50) -> list[float]:
+    """An event reported by another process, until it is in this process's board rows (feed + query)."""
+    import subprocess
+
+    from desk.config import Settings
+    from desk.db import Database
+    from desk.services import incidents as inc
+    from desk.services.changefeed import ChangeFeed
+    from desk.services.context import Context
+    from desk.services.unit import Actor
+
+    ctx = Context(db=Database(url), settings=Settings(), actor=Actor("wangli", "王丽", role="duty_staff"))
+    feed = ChangeFeed(ctx.db, poll_interval=Settings().feed_poll_ms / 1000)
+    feed.connect()
+    import random as _random
+    import threading
+
+    seen: dict[str, float] = {}
+    stop = threading.Event()
+
+    def listen():  # as the window's FeedListener does: always waiting, then the board reloads
+        while not stop.is_set():
+            changes = feed.wait(0.5)
+            if any(c.table == "event" for c in changes):
+                now_rows = inc.open_events(ctx)
+                t = time.time()
+                for r in now_rows:
+                    seen.setdefault(str(r.id), t)
+
+    listener = threading.Thread(target=listen, daemon=True)
+    listener.start()
+    proc = subprocess.Popen([sys.executable, "-c", WRITER, url, str(rounds)], stdin=subprocess.PIPE,
+                            stdout=subprocess.PIPE, text=True, env=dict(os.environ, PYTHONPATH=str(ROOT)))
+    latencies = []
+    rng = _random.Random(1)
+    try:
+        for _ in range(rounds):
+            time.sleep(rng.uniform(0.05, 0.4))  # writes at unrelated moments, not in step with the poll
+            proc.stdin.write("\n")
+            proc.stdin.flush()
+            event_id, committed = proc.stdout.readline().split()
+            deadline = time.time() + 5
+            while event_id not in seen and time.time() < deadline:
+                time.sleep(0.002)
+            latencies.append((seen.get(event_id, time.time()) - float(committed)) * 1000)
+    finally:
+        stop.set()
+        listener.join(5)
+        proc.stdin.close()
+        proc.wait(30)
+        feed.close()
+        ctx.db.dispose()
+    return latencies
+
+
+def seats_main() -> None:
+    from desk.clock import FixedClock
+    from desk.config import Settings
+    from desk.db import Database
+    from desk.demo import DemoOptions, build_demo
+    from desk.services import schema
+    from desk.services.context import Context
+    from desk.demo.incidents import DEMO_NOW
+
+    def prepare(url):
+        db = Database(url)
+        schema.upgrade(db)
+        build_demo(Context(db=db, settings=Settings(), clock=FixedClock(DEMO_NOW)), DemoOptions(seed=1, days=365))
+        db.dispose()
+
+    def report(name, lat, target):
+        lat = sorted(lat)
+        p95 = lat[int(len(lat) * 0.95) - 1]
+        print(f"  {name}: median {statistics.median(lat):.0f} ms, p95 {p95:.0f} ms over {len(lat)} events "
+              f"(target p95 ≤ {target} ms){' OK' if p95 <= target else ' OVER TARGET'}")
+
+    print("seat to seat (event reported by another process → in this process's board rows):")
+    with tempfile.TemporaryDirectory() as d:
+        url = f"sqlite:///{Path(d) / 'seats.db'}"
+        prepare(url)
+        report("SQLite", seat_to_seat(url), 500)
+    pg = os.environ.get("DESK_BENCH_PG")
+    if pg:
+        from sqlalchemy import create_engine
+        from sqlalchemy.engine import make_url
+
+        name = f"desk_bench_{uuid.uuid4().hex[:8]}"
+        admin = create_engine(pg, isolation_level="AUTOCOMMIT")
+        with admin.connect() as c:
+            c.exec_driver_sql(f'CREATE DATABASE "{name}"')
+        try:
+            url = make_url(pg).set(database=name).render_as_string(hide_password=False)
+            prepare(url)
+            report("PostgreSQL", seat_to_seat(url), 100)
+        finally:
+            with admin.connect() as c:
+                c.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
 if __name__ == "__main__":
-    main()
+    seats_main() if os.environ.get("DESK_BENCH_SEATS_ONLY") else main()
