@@ -9,11 +9,11 @@ import argparse
 import sys
 
 from desk import __version__
-from desk.cli import db_cmd, demo_cmd, import_cmd
+from desk.cli import db_cmd, demo_cmd, events_cmd, import_cmd
 from desk.bootstrap import db_parent
 from desk.services.errors import DeskError
 
-COMMANDS = [db_cmd, demo_cmd, import_cmd]
+COMMANDS = [db_cmd, demo_cmd, import_cmd, events_cmd]
 
 
 def build_parser() -> argparse.ArgumentParser:
