@@ -100,7 +100,12 @@ def test_filters_and_search_with_pinyin_initials(seat, qtbot, street):
     assert titles(page) == ["燃气泄漏"]
 
 
-def test_urgent_rows_are_red_and_overdue_rows_stand_out_as_time_passes(seat, clock):
+def street_dept(seat):
+    return seat.page.choices.departments[0][0] if seat.page.choices else None
+
+
+def test_urgent_rows_are_red_and_overdue_rows_stand_out_as_time_passes(seat, clock, qtbot):
+    qtbot.waitUntil(lambda: seat.page.choices is not None)
     page = seat.page
     row_of = {page.model.index(i, 5).data(): i for i in range(page.model.rowCount())}
     assert page.model.index(row_of["燃气泄漏"], 0).data(Qt.BackgroundRole).color() == URGENT_BG
@@ -110,6 +115,15 @@ def test_urgent_rows_are_red_and_overdue_rows_stand_out_as_time_passes(seat, clo
     assert page.model.index(row_of["路灯不亮"], 0).data(Qt.BackgroundRole).color() == RED_BG
     page.filters.overdue.setChecked(True)
     assert "路灯不亮" in titles(page)
+    page.filters.overdue.setChecked(False)
+    gas = page.model.row(row_of["燃气泄漏"])
+    inc.set_urgent(seat.backend.ctx, gas.id, False)
+    inc.transition(seat.backend.ctx, gas.id, "dispatch", department_id=street_dept(seat))
+    inc.transition(seat.backend.ctx.as_actor(LIAISON), gas.id, "return", reason="不属于本部门")
+    page.reload()
+    qtbot.waitUntil(lambda: any(r.status == "returned" for r in page.model.rows))
+    returned = page.model.row_of(gas.id)
+    assert page.model.index(returned, 0).data(Qt.BackgroundRole).color() == RED_BG
     assert "超时" in page.counts.text()
 
 

@@ -109,7 +109,7 @@ class EventTableModel(QAbstractTableModel):
         if role == Qt.BackgroundRole:
             if r.urgent:
                 return QBrush(URGENT_BG)
-            if state == "red":
+            if state == "red" or r.status == "returned":  # a returned case waits for re-routing
                 return QBrush(RED_BG)
             if state == "yellow":
                 return QBrush(AMBER_BG)
@@ -117,7 +117,7 @@ class EventTableModel(QAbstractTableModel):
         if role == Qt.ForegroundRole:
             if r.urgent:
                 return QBrush(QColor("white"))
-            if state == "red":
+            if state == "red" or r.status == "returned":
                 return QBrush(RED_FG)
             if state == "on_record":
                 return QBrush(ON_RECORD_FG)
@@ -130,6 +130,8 @@ class EventTableModel(QAbstractTableModel):
                 tip.append(self.tr("超时时间：") + format_local(r.red_at))
             if r.on_record_reason:
                 tip.append(self.tr("挂账：") + r.on_record_reason)
+            if r.status == "returned":
+                tip.append(self.tr("部门已退单，请重新派单"))
             if r.merged_into_id:
                 tip.append(self.tr("重复，原事件 #") + str(r.merged_into_id))
             return "\n".join(t for t in tip if t)

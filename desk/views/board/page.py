@@ -206,7 +206,7 @@ class BoardPage(Page):
         self.banner.setText("\n".join(f"⚠ {n.text}" for n in ns[-3:]))
         self.banner.show()
         QApplication.alert(self.window())
-        QTimer.singleShot(120_000, self.banner.hide)
+        QTimer.singleShot(120_000, self.banner, self.banner.hide)
 
     # --- selection ---
     def _row_at(self, proxy_index):
