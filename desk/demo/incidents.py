@@ -182,9 +182,13 @@ class _Generator:
         row.update(status=status, is_open=status not in codes.CLOSED_STATUSES, status_since=t, last_action=last,
                    last_actor=who[1] if last != "report" else "演示")
         if row["kind"] == "dispute" and row["is_open"] and status not in ("feedback", "verified"):
-            level = 1 + sum(1 for _ in range(3) if rng.random() < 0.25)
-            row["ladder_level"] = level
-            row["ladder_due_at"] = t + timedelta(hours=codes.LADDER_HOURS[level])
+            level, due = 1, at + timedelta(hours=codes.LADDER_HOURS[1])
+            while due < DEMO_NOW and level < 4:  # the ladder rose as escalate_overdue would have done
+                self._step(row, "escalate", status, status, due, "system", "系统",
+                           f"{codes.LADDER[level]} → {codes.LADDER[level + 1]}：超过{codes.LADDER_HOURS[level]}小时未化解")
+                level += 1
+                due += timedelta(hours=codes.LADDER_HOURS[level])
+            row["ladder_level"], row["ladder_due_at"] = level, due
         if row["is_open"] and rng.random() < 0.02:
             row["on_record_reason"] = "涉及产权争议，待法院判决"
             row["on_record_until"] = DEMO_NOW + timedelta(days=rng.randint(5, 40))
