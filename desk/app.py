@@ -23,6 +23,7 @@ from desk.views.accounts_page import AccountsPage
 from desk.views.audit_browser import AuditBrowser
 from desk.views.auto_backup import install_daily_backup
 from desk.views.backend import Backend
+from desk.views.board import BoardPage
 from desk.views.bus import ChangeBus
 from desk.views.dispatch import DispatchPage
 from desk.views.i18n import install_translator
@@ -48,7 +49,6 @@ def prepare_environment() -> None:
 
 def planned_pages() -> list[Page]:
     return [
-        PlannedPage("board", QApplication.translate("Navigation", "事件看板"), QApplication.translate("Navigation", "事件从上报到办结：分诊、受理、认领、期限与超时、矛盾纠纷逐级化解。")),
         PlannedPage("meetings", QApplication.translate("Navigation", "会商研判"), QApplication.translate("Navigation", "日见面、周研判、月讲评：议程自动生成，决定形成待办并跟踪。")),
         PlannedPage("registry", QApplication.translate("Navigation", "基础信息"), QApplication.translate("Navigation", "人、房、单位与特殊人群，走访记录。")),
         PlannedPage("dashboard", QApplication.translate("Navigation", "数据总览"), QApplication.translate("Navigation", "领导驾驶舱：关键指标与趋势。")),
@@ -79,10 +79,11 @@ def build_shell(ctx: Context, start_page: str | None = None, listen: bool = True
     worker = DbWorker()
     backend = Backend(ctx, worker, bus)
     org_page = OrgBrowser(backend)
+    board_page = BoardPage(backend)
     map_page = MapPage(backend, tiles=ctx.settings.map_tiles)
     org_page.grid_selected.connect(map_page.select_grid)
     planned = {p.key: p for p in planned_pages()}
-    pages: list[Page] = [planned["board"], DispatchPage(backend), map_page, org_page, planned["meetings"],
+    pages: list[Page] = [board_page, DispatchPage(backend), map_page, org_page, planned["meetings"],
                          planned["registry"], planned["dashboard"], planned["reports"]]
     # --- security: the auditor sees the audit log only; the signed-in user is shown ---
     if ctx.actor.role == "audit_admin":
@@ -92,7 +93,7 @@ def build_shell(ctx: Context, start_page: str | None = None, listen: bool = True
     elif ctx.actor.role == "system_admin":
         pages = [*pages, AccountsPage(backend)]
     user_text = f"{ctx.actor.display_name or ctx.actor.username} ({ctx.actor.username})" if ctx.actor.role else ""
-    window = MainWindow(bus, pages, describe_url(ctx.db.url), user_text=user_text, start_page=start_page or "org")
+    window = MainWindow(bus, pages, describe_url(ctx.db.url), user_text=user_text, start_page=start_page or "board")
     bus.setParent(window)
     backend.setParent(window)
     origin = seat_token()

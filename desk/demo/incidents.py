@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import random
+import re
 from datetime import datetime, timedelta, timezone
 
 from sqlalchemy import func, insert, select, text
@@ -23,7 +24,7 @@ from desk.services.incidents.search import initials
 from desk.services.unit import Unit
 
 DEMO_NOW = datetime(2026, 11, 25, 1, 0, tzinfo=timezone.utc)  # 09:00 in Shanghai
-PER_1000_HOUSEHOLDS_A_DAY = 0.6
+PER_1000_HOUSEHOLDS_A_DAY = 0.8
 OPEN_WINDOW = timedelta(days=2)
 DUTY = (("wangli", "王丽"), ("lina", "李娜"), ("zhangwei", "张伟"), ("liuyang", "刘洋"))
 
@@ -51,15 +52,22 @@ def build(u: Unit, rng: random.Random, street: DemoStreet, options) -> str:
                 gen.event(first_id + len(gen.events), at)
         day += timedelta(days=1)
     gen.overdue_examples(first_id + len(gen.events))
+    conn = s.connection()
     for table, rows in ((Event, gen.events), (EventStep, gen.steps), (Mediation, gen.mediations)):
         for i in range(0, len(rows), 5000):
-            s.execute(insert(table), rows[i:i + 5000])
+            conn.execute(insert(table.__table__), rows[i:i + 5000])
     if not u.db.sqlite:
         s.execute(text("SELECT setval(pg_get_serial_sequence('event', 'id'), (SELECT max(id) FROM event))"))
     for table in ("event", "event_step", "mediation"):
         u.changed(table, "*", "bulk")
     open_n = sum(e["is_open"] for e in gen.events)
     return f"事件 {len(gen.events)} 件（其中未办结 {open_n} 件），处置记录 {len(gen.steps)} 条，调解 {len(gen.mediations)} 次"
+
+
+def _initials(template: str, building: str, place: str) -> str:
+    """Initials of a filled template, from cached pieces (pinyin is the slow part of the demo)."""
+    return "".join(initials(building) if part == "{b}" else initials(place) if part == "{p}" else initials(part)
+                   for part in re.split(r"(\{b\}|\{p\})", template) if part)
 
 
 def _poisson(rng: random.Random, lam: float) -> int:
@@ -98,6 +106,7 @@ class _Generator:
         building, place, lat, lon = self._place(grid)
         title_t, desc_t = rng.choice(texts)
         title, desc = title_t.format(b=building, p=place), desc_t.format(b=building, p=place)
+        inits = " ".join((_initials(title_t, building, place), _initials(desc_t, building, place), initials(building)))
         urgent = rng.random() < (0.12 if kind in ("fire_hazard", "public_order", "safety_hazard") else 0.03)
         dept_id = self.street.department_ids.get(dept) if dept else None
         in_grid = dept_id is None or (kind == "dispute" and rng.random() < 0.93) or rng.random() < 0.25
@@ -105,20 +114,21 @@ class _Generator:
                    police=kind == "public_order", urgent=urgent, grid_id=grid[0], community_id=grid[3],
                    address=building, lat=lat, lon=lon, reporter_name=self.names.person() if rng.random() < 0.7 else "",
                    phone_enc=None, phone_idx=None, title=title, description=desc,
-                   initials=" ".join((initials(title), initials(desc), initials(building))),
-                   department_id=None if in_grid else dept_id, assignee_staff_id=self.workers.get(grid[0]),
+                   initials=inits,
+                   department_id=None, assignee_staff_id=None,
                    claimed_by=None, claimed_name=None, claimed_at=None, merged_into_id=None, cancel_reason=None,
                    on_record_reason=None, on_record_until=None, ladder_level=1 if kind == "dispute" else 0,
                    ladder_due_at=None, satisfaction=None, created_by="demo", version=1,
                    accepted_at=None, feedback_at=None, closed_at=None)
+        self._handler = (None, self.workers.get(grid[0])) if in_grid else (dept_id, None)
         path = ["accept", "handle_in_grid" if in_grid else "dispatch"] + ([] if in_grid else ["start"])
         path += ["feedback", "verify", "close", "call_back"]
         age = DEMO_NOW - at
         if force_status:
             path = path[: path.index(force_status) + 1] if force_status in path else []
         elif age < OPEN_WINDOW:
-            path = path[: rng.randint(0, len(path) - 2)]  # recent ones are still on their way
-        elif rng.random() < 0.004:
+            pass  # recent ones are still on their way: the walk stops at DEMO_NOW
+        elif rng.random() < 0.0012:
             path = path[:2]  # an old case still not done: overdue
         roll = rng.random()
         if not force_status and age >= OPEN_WINDOW and roll < 0.02:
@@ -140,7 +150,7 @@ class _Generator:
         who = rng.choice(DUTY)
         last = "report"
         delays = {"accept": (3, 28), "handle_in_grid": (1, 20), "dispatch": (2, 30), "start": (10, 90),
-                  "feedback": (60, 20 * 60), "verify": (30, 5 * 60), "close": (5, 90), "call_back": (12 * 60, 30 * 60),
+                  "feedback": (60, 40 * 60), "verify": (30, 5 * 60), "close": (5, 90), "call_back": (12 * 60, 30 * 60),
                   "merge": (5, 60), "cancel": (5, 60)}
         for action in path:
             lo, hi = delays[action]
@@ -165,21 +175,27 @@ class _Generator:
                 note = codes.SATISFACTION[row["satisfaction"]]
             self._step(row, action, status, to, t, who[0], who[1], note)
             status, last = to, action
+            if action in ("handle_in_grid", "dispatch"):
+                row["department_id"], row["assignee_staff_id"] = self._handler
             row.update({"accept": {"accepted_at": t}, "feedback": {"feedback_at": t},
                         "close": {"closed_at": t}}.get(action, {}))
         row.update(status=status, is_open=status not in codes.CLOSED_STATUSES, status_since=t, last_action=last,
                    last_actor=who[1] if last != "report" else "演示")
         if row["kind"] == "dispute" and row["is_open"] and status not in ("feedback", "verified"):
-            level = 1 + sum(1 for _ in range(3) if rng.random() < 0.25)
-            row["ladder_level"] = level
-            row["ladder_due_at"] = t + timedelta(hours=codes.LADDER_HOURS[level])
+            level, due = 1, at + timedelta(hours=codes.LADDER_HOURS[1])
+            while due < DEMO_NOW and level < 4:  # the ladder rose as escalate_overdue would have done
+                self._step(row, "escalate", status, status, due, "system", "系统",
+                           f"{codes.LADDER[level]} → {codes.LADDER[level + 1]}：超过{codes.LADDER_HOURS[level]}小时未化解")
+                level += 1
+                due += timedelta(hours=codes.LADDER_HOURS[level])
+            row["ladder_level"], row["ladder_due_at"] = level, due
         if row["is_open"] and rng.random() < 0.02:
             row["on_record_reason"] = "涉及产权争议，待法院判决"
             row["on_record_until"] = DEMO_NOW + timedelta(days=rng.randint(5, 40))
 
     def _mediate(self, row: dict, t: datetime) -> None:
         rng = self.rng
-        level = 1 if rng.random() < 0.78 else (2 if rng.random() < 0.7 else (3 if rng.random() < 0.8 else 4))
+        level = 1 if rng.random() < 0.8 else (2 if rng.random() < 0.75 else (3 if rng.random() < 0.8 else 4))
         for lv in range(1, level + 1):
             outcome = "resolved" if lv == level else "failed"
             if lv == level and level >= 3 and rng.random() < 0.2:

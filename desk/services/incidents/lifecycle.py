@@ -165,7 +165,7 @@ def claim(ctx: Context, event_id: int, *, expected_version: int | None = None, f
 
     def apply(u: Unit, e: Event) -> str:
         if not e.is_open:
-            raise IllegalTransition(f"事件 #{e.id} 已{codes.status_name(e.status)}，无需认领 (event is not open)")
+            raise IllegalTransition(f"事件 #{e.id} 当前为「{codes.status_name(e.status)}」，无需认领 (event is not open)")
         if e.claimed_by and e.claimed_by != u.actor.username and not force:
             current = event_rows(u.session, [e.id])[e.id]
             raise ConflictError(f"事件 #{e.id} 已由 {e.claimed_name} 认领 (already claimed)", current)
@@ -199,7 +199,7 @@ def assign(ctx: Context, event_id: int, staff_id: int, *, expected_version: int 
         if staff is None:
             raise NotFound(f"人员 #{staff_id} 不存在 (no such staff)")
         if not e.is_open:
-            raise IllegalTransition(f"事件 #{e.id} 已{codes.status_name(e.status)}，不能指派 (event is not open)")
+            raise IllegalTransition(f"事件 #{e.id} 当前为「{codes.status_name(e.status)}」，不能指派 (event is not open)")
         e.assignee_staff_id = staff_id
         add_step(u, e, "assign", e.status, e.status, f"指派给 {staff.name}")
         return ""
@@ -232,7 +232,7 @@ def put_on_record(ctx: Context, event_id: int, reason: str, review_at: datetime 
 
     def apply(u: Unit, e: Event) -> str:
         if not e.is_open:
-            raise IllegalTransition(f"事件 #{e.id} 已{codes.status_name(e.status)}，不能挂账 (event is not open)")
+            raise IllegalTransition(f"事件 #{e.id} 当前为「{codes.status_name(e.status)}」，不能挂账 (event is not open)")
         if review_at is not None and review_at <= u.now:
             raise ValidationError("复核日期应晚于现在 (the review date must be in the future)")
         if review_at is None:

@@ -1,0 +1,307 @@
+"""The live incident board (事件看板): open events with counts per state, filters, search, the
+triage queue, claim, "my events", bulk actions, the event dialog and quick entry. Refreshes when
+the change feed touches the board's tables, keeping the selection and the scroll position."""
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView, QApplication, QHBoxLayout, QHeaderView, QInputDialog, QLabel, QMessageBox, QPushButton,
+    QTableView, QVBoxLayout,
+)
+
+from desk.services.incidents import BOARD_TABLES, bulk, choices, codes, escalate_overdue, lifecycle, notices
+from desk.services.incidents import open_events
+from desk.views.board import labels
+from desk.views.board.event_dialog import EventDialog
+from desk.views.board.filters import FilterBar
+from desk.views.board.model import BoardFilterProxy, EventTableModel
+from desk.views.board.quick_entry import QuickEntryDialog
+from desk.views.bus import touches
+from desk.views.pages import Page
+
+ORG_TABLES = ("community", "grid", "department", "staff")
+
+
+class BoardPage(Page):
+    key = "board"
+
+    def __init__(self, backend, parent=None, *, escalate_every_ms: int = 60_000, recolour_every_ms: int = 30_000):
+        super().__init__(parent)
+        self.backend = backend
+        ctx = backend.ctx
+        self.me = ctx.actor.username
+        self.choices = None
+        self._loaded = self._loading = self._dirty = False
+        self._last_notice: int | None = None
+        self.message_box: QMessageBox | None = None
+        self.model = EventTableModel(now=ctx.clock.now, parent=self)
+        self.proxy = BoardFilterProxy(self.model, self)
+
+        self.banner = QLabel()
+        self.banner.setObjectName("notice")
+        self.banner.setWordWrap(True)
+        self.banner.setStyleSheet("QLabel#notice { background: #e74c3c; color: white; padding: 6px; font-weight: bold; }")
+        self.banner.hide()
+        self.counts = QLabel()
+        self.counts.setTextFormat(Qt.RichText)
+        self.filters = FilterBar(self.me)
+        self.filters.changed.connect(self._apply_filter)
+
+        self.table = QTableView()
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(1, Qt.DescendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.ExtendedSelection)
+        self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setDefaultSectionSize(24)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.Interactive)
+        header.setStretchLastSection(False)
+        for col, width in enumerate((56, 92, 64, 80, 112, 300, 76, 124, 76, 56, 64, 80)):
+            self.table.setColumnWidth(col, width)
+        header.setSectionResizeMode(5, QHeaderView.Stretch)
+        self.table.doubleClicked.connect(lambda idx: self.open_event(self._row_at(idx).id))
+        self.table.activated.connect(lambda idx: self.open_event(self._row_at(idx).id))
+
+        buttons = QHBoxLayout()
+        self.new_button = QPushButton(self.tr("新建事件 (Ctrl+N)"))
+        self.new_button.clicked.connect(self.quick_entry)
+        self.claim_button = QPushButton(self.tr("认领"))
+        self.claim_button.clicked.connect(self.claim_selected)
+        self.accept_button = QPushButton(self.tr("批量受理"))
+        self.accept_button.clicked.connect(self.accept_selected)
+        self.merge_button = QPushButton(self.tr("合并为重复"))
+        self.merge_button.clicked.connect(self.merge_selected)
+        self.assign_button = QPushButton(self.tr("批量指派"))
+        self.assign_button.clicked.connect(self.assign_selected)
+        self.status_label = QLabel()
+        self.status_label.setStyleSheet("color: #555;")
+        for b in (self.new_button, self.claim_button, self.accept_button, self.merge_button, self.assign_button):
+            buttons.addWidget(b)
+        buttons.addStretch(1)
+        buttons.addWidget(self.status_label)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.banner)
+        layout.addWidget(self.counts)
+        layout.addWidget(self.filters)
+        layout.addLayout(buttons)
+        layout.addWidget(self.table, 1)
+
+        QShortcut(QKeySequence("Ctrl+N"), self, activated=self.quick_entry, context=Qt.WidgetWithChildrenShortcut)
+        QShortcut(QKeySequence("Ctrl+F"), self, activated=self.filters.search.setFocus,
+                  context=Qt.WidgetWithChildrenShortcut)
+        self._recolour = QTimer(self, interval=recolour_every_ms, timeout=self._tick)
+        self._escalate = QTimer(self, interval=escalate_every_ms, timeout=self.run_escalation)
+
+    def title(self) -> str:
+        return self.tr("事件看板")
+
+    # --- loading ---
+    def activate(self) -> None:
+        if not self._loaded:
+            self.backend.read(choices, self._set_choices, lambda exc: None)
+            self.reload()
+            self._recolour.start()
+            self._escalate.start()
+
+    def on_changes(self, changes) -> None:
+        if not self._loaded:
+            return
+        if touches(changes, *ORG_TABLES):
+            self.backend.read(choices, self._set_choices, lambda exc: None)
+        if touches(changes, "board_notice"):
+            self._read_notices()
+        if touches(changes, *BOARD_TABLES):
+            self.reload()
+
+    def reload(self) -> None:
+        if self._loading:
+            self._dirty = True
+            return
+        self._loading = True
+        self.backend.read(open_events, self._show_rows, self._failed)
+
+    def _failed(self, exc: Exception) -> None:
+        self._loading = False
+        self.status_label.setText(self.tr("无法读取事件：") + str(exc).splitlines()[0])
+
+    def _show_rows(self, rows) -> None:
+        self._loading = False
+        selected = self.selected_ids()
+        current = self._row_at(self.table.currentIndex())
+        scroll = self.table.verticalScrollBar().value()
+        self.model.set_rows(rows)
+        self._restore(selected, current.id if current else None)
+        self.table.verticalScrollBar().setValue(scroll)
+        self._update_counts()
+        first = not self._loaded
+        self._loaded = True
+        if first:
+            self._read_notices(initial=True)
+        if self._dirty:
+            self._dirty = False
+            self.reload()
+
+    def _restore(self, ids: list[int], current: int | None) -> None:
+        sel = self.table.selectionModel()
+        for eid in ids:
+            row = self.model.row_of(eid)
+            if row < 0:
+                continue
+            idx = self.proxy.mapFromSource(self.model.index(row, 0))
+            if idx.isValid():
+                sel.select(idx, QItemSelectionModel.Select | QItemSelectionModel.Rows)
+        if current is not None and self.model.row_of(current) >= 0:
+            idx = self.proxy.mapFromSource(self.model.index(self.model.row_of(current), 0))
+            sel.setCurrentIndex(idx, QItemSelectionModel.NoUpdate)
+
+    def _set_choices(self, c) -> None:
+        self.choices = c
+        self.filters.set_choices(c)
+
+    def _apply_filter(self, f) -> None:
+        self.proxy.set_filter(f)
+        self._update_counts()
+
+    def _tick(self) -> None:
+        self.model.refresh_deadlines()
+        self._update_counts()
+
+    def _update_counts(self) -> None:
+        rows = self.model.rows
+        per = {s: 0 for s in codes.OPEN_STATUSES}
+        red = yellow = urgent = 0
+        for r in rows:
+            per[r.status] = per.get(r.status, 0) + 1
+            state = self.model.state(r.id)
+            red += state == "red"
+            yellow += state == "yellow"
+            urgent += r.urgent
+        parts = [f"<b>{self.tr('未办结')} {len(rows)}</b>"]
+        parts += [f"{labels.status(s)} {n}" for s, n in per.items() if n]
+        parts.append(f"<span style='color:#c0392b'><b>{self.tr('超时')} {red}</b></span>")
+        parts.append(f"<span style='color:#d68910'><b>{self.tr('黄牌')} {yellow}</b></span>")
+        if urgent:
+            parts.append(f"<span style='color:white;background:#e74c3c'>&nbsp;{self.tr('紧急')} {urgent}&nbsp;</span>")
+        shown = self.proxy.rowCount()
+        if shown != len(rows):
+            parts.append(self.tr("当前显示 ") + str(shown))
+        self.counts.setText(" &nbsp;·&nbsp; ".join(parts))
+
+    # --- notices ---
+    def _read_notices(self, initial: bool = False) -> None:
+        after = self._last_notice or 0
+        self.backend.read(lambda c: notices(c, after), lambda ns: self._show_notices(ns, initial), lambda exc: None)
+
+    def _show_notices(self, ns, initial: bool) -> None:
+        if ns:
+            self._last_notice = max(self._last_notice or 0, ns[-1].id)
+        elif self._last_notice is None:
+            self._last_notice = 0
+        if initial or not ns:
+            return
+        self.banner.setText("\n".join(f"⚠ {n.text}" for n in ns[-3:]))
+        self.banner.show()
+        QApplication.alert(self.window())
+        QTimer.singleShot(120_000, self.banner, self.banner.hide)
+
+    # --- selection ---
+    def _row_at(self, proxy_index):
+        if not proxy_index.isValid():
+            return None
+        return self.model.row(self.proxy.mapToSource(proxy_index).row())
+
+    def selected_rows(self):
+        rows = self.table.selectionModel().selectedRows()
+        return [self._row_at(i) for i in sorted(rows, key=lambda i: i.row())]
+
+    def selected_ids(self) -> list[int]:
+        return [r.id for r in self.selected_rows()]
+
+    # --- actions ---
+    def open_event(self, event_id: int) -> EventDialog:
+        dlg = EventDialog(self.backend, event_id, self.choices, self, now=self.backend.ctx.clock.now)
+        dlg.setAttribute(Qt.WA_DeleteOnClose)
+        dlg.show()
+        return dlg
+
+    def quick_entry(self) -> QuickEntryDialog:
+        dlg = QuickEntryDialog(self.backend, self.choices, self)
+        dlg.setAttribute(Qt.WA_DeleteOnClose)
+        dlg.saved.connect(lambda row: self.status_label.setText(self.tr("已登记事件 #") + str(row.id)))
+        dlg.show()
+        return dlg
+
+    def _bulk(self, fn, what: str) -> None:
+        def done(results):
+            text = bulk.summary(results)
+            self.status_label.setText(what + "：" + text.splitlines()[0])
+            if any(not r.ok for r in results):
+                self.tell(what, text)
+        self.backend.write(fn, done, self._error)
+
+    def _error(self, exc: Exception) -> None:
+        self.tell(self.tr("操作未完成"), str(exc), warning=True)
+
+    def tell(self, title: str, text: str, warning: bool = False) -> QMessageBox:
+        """A message that does not stop the live board (modeless)."""
+        box = QMessageBox(QMessageBox.Warning if warning else QMessageBox.Information, title, text,
+                          QMessageBox.Ok, self)
+        box.setAttribute(Qt.WA_DeleteOnClose)
+        box.open()
+        self.message_box = box
+        return box
+
+    def claim_selected(self) -> None:
+        rows = self.selected_rows()
+        if rows:
+            items = [(r.id, r.version) for r in rows]
+
+            def fn(c):
+                out = []
+                for eid, v in items:
+                    try:
+                        lifecycle.claim(c, eid, expected_version=v)
+                        out.append(bulk.RowResult(eid, True, "完成"))
+                    except Exception as exc:  # noqa: BLE001 - each row reports its own problem
+                        out.append(bulk.RowResult(eid, False, str(exc).splitlines()[0]))
+                return tuple(out)
+            self._bulk(fn, self.tr("认领"))
+
+    def accept_selected(self) -> None:
+        items = [(r.id, r.version) for r in self.selected_rows()]
+        if items:
+            self._bulk(lambda c: bulk.bulk_accept(c, items), self.tr("批量受理"))
+
+    def merge_selected(self) -> None:
+        rows = self.selected_rows()
+        if len(rows) < 2:
+            self.status_label.setText(self.tr("请选择至少两条：最早的一条作为原事件"))
+            return
+        original = min(rows, key=lambda r: (r.reported_at, r.id))
+        items = [(r.id, r.version) for r in rows if r.id != original.id]
+        self._bulk(lambda c: bulk.bulk_close_duplicate(c, items, original.id), self.tr("合并为重复"))
+
+    def assign_selected(self) -> None:
+        items = [(r.id, r.version) for r in self.selected_rows()]
+        if not items or not self.choices:
+            return
+        staff = [(i, n, role) for i, n, role in self.choices.staff
+                 if role in ("fulltime_worker", "grid_leader", "community_police", "professional_worker")]
+        shown = [f"{n}（{role_label(role)}）" for _, n, role in staff]
+        text, ok = QInputDialog.getItem(self, self.tr("批量指派"), self.tr("指派给："), shown, 0, True)
+        if ok and text in shown:
+            staff_id = staff[shown.index(text)][0]
+            self._bulk(lambda c: bulk.bulk_assign(c, items, staff_id), self.tr("批量指派"))
+
+    def run_escalation(self) -> None:
+        self.backend.write(escalate_overdue, lambda _r: None, lambda exc: None)
+
+
+def role_label(code: str) -> str:
+    from desk.views.labels import role_name
+
+    return role_name(code)
