@@ -18,6 +18,7 @@ from desk.services import accounts, auth, org
 from desk.services.changefeed import ChangeFeed, prune_change_log
 from desk.services.context import Context
 from desk.services.errors import DeskError
+from desk.services.incidents.points import open_event_points
 from desk.services.unit import seat_token
 from desk.views.accounts_page import AccountsPage
 from desk.views.audit_browser import AuditBrowser
@@ -30,6 +31,7 @@ from desk.views.i18n import install_translator
 from desk.views.idle_lock import install_idle_lock
 from desk.views.login import sign_in_at_start
 from desk.views.main_window import MainWindow
+from desk.views.map.markers import MapMarker
 from desk.views.map.page import MapPage
 from desk.views.map.tiles import register_scheme as register_tile_scheme
 from desk.views.org_browser import OrgBrowser
@@ -82,6 +84,9 @@ def build_shell(ctx: Context, start_page: str | None = None, listen: bool = True
     board_page = BoardPage(backend)
     map_page = MapPage(backend, tiles=ctx.settings.map_tiles)
     org_page.grid_selected.connect(map_page.select_grid)
+    map_page.set_marker_source(map_markers, tables=("event",))
+    map_page.set_grid_events_source(grid_open_events)
+    map_page.marker_selected.connect(lambda event_id: board_page.open_event(int(event_id)))
     planned = {p.key: p for p in planned_pages()}
     pages: list[Page] = [board_page, DispatchPage(backend), map_page, org_page, planned["meetings"],
                          planned["registry"], planned["dashboard"], planned["reports"]]
@@ -108,6 +113,16 @@ def build_shell(ctx: Context, start_page: str | None = None, listen: bool = True
     shell = Shell(ctx, window, bus, worker, backend, feed)
     window.closing_hooks.extend([feed.stop, worker.stop])
     return shell
+
+
+def map_markers(ctx: Context) -> list[MapMarker]:
+    """The board's open events as the map's markers (runs on the database worker)."""
+    return [MapMarker(str(p.id), p.lat, p.lon, "urgent" if p.urgent else "normal", p.overdue, p.label)
+            for p in open_event_points(ctx)]
+
+
+def grid_open_events(ctx: Context, grid_id: int) -> list[tuple[int, str, bool]]:
+    return [(p.id, p.label, p.overdue) for p in open_event_points(ctx) if p.grid_id == grid_id]
 
 
 def _street_name(ctx: Context) -> str:

@@ -51,6 +51,10 @@ def fill(glossary: str) -> None:
             del tr.attrib["type"]
             filled += 1
     tree.write(ts, encoding="utf-8", xml_declaration=True)
+    text = ts.read_text(encoding="utf-8")
+    if "<!DOCTYPE TS>" not in text:  # ElementTree drops it; Qt Linguist expects it
+        head, rest = text.split("\n", 1)
+        ts.write_text(f"{head}\n<!DOCTYPE TS>\n{rest}", encoding="utf-8")
     print(f"filled {filled} translations")
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any, Callable
 
 from PySide6.QtCore import QObject
+from shiboken6 import isValid
 
 from desk.services.context import Context
 from desk.services import audit_log
@@ -33,7 +34,7 @@ class Backend(QObject):
             if ctx.collector:
                 self.bus.changed.emit(list(ctx.collector))
             if on_done is not None:
-                on_done(value)
+                _deliver(on_done, value)
 
         self.worker.submit(lambda: fn(ctx), self._ok(done), self._err(on_error))
 
@@ -42,7 +43,7 @@ class Backend(QObject):
             if not self._db_ok:
                 self._db_ok = True
                 self.bus.db_state.emit(True, "")
-            cb(value)
+            _deliver(cb, value)
         return inner
 
     def _err(self, cb):
@@ -54,5 +55,14 @@ class Backend(QObject):
                 self._db_ok = False
                 self.bus.db_state.emit(False, str(exc))
             if cb is not None:
-                cb(exc)
+                _deliver(cb, exc)
         return inner
+
+
+def _deliver(cb: Callable, value) -> None:
+    """Results arrive later than asked: a screen closed meanwhile (a bound method of a deleted
+    widget) is not called at all, rather than touching a widget that no longer exists."""
+    owner = getattr(cb, "__self__", None)
+    if isinstance(owner, QObject) and not isValid(owner):
+        return
+    cb(value)

@@ -13,6 +13,7 @@ pytestmark = pytest.mark.gui
 
 
 def _wait_loaded(qtbot, page):
+    page.window().show_page("org")
     qtbot.waitUntil(lambda: page.tree_model.rowCount() > 0, timeout=5000)
 
 
@@ -30,6 +31,7 @@ def test_the_window_opens_on_the_street_with_its_communities(shell, qtbot):
 def test_navigation_lists_every_area_in_chinese(shell):
     titles = [shell.window.nav.item(i).text() for i in range(shell.window.nav.count())]
     assert titles[:4] == ["事件看板", "派单处置", "网格地图", "组织架构"]
+    assert shell.window.stack.currentWidget().key == "board"  # duty staff start on the board
     assert {"会商研判", "基础信息", "数据总览", "报表简报"} <= set(titles)
 
 
@@ -95,3 +97,24 @@ def test_english_comes_from_the_qt_translation_file(demo_ctx, qtbot, qapp):
         sh.close()
     finally:
         qapp.removeTranslator(translator)
+
+
+def test_a_result_arriving_after_its_screen_was_closed_is_dropped_not_a_crash(shell, qtbot):
+    from PySide6.QtWidgets import QLabel
+
+    label = QLabel()
+    got = []
+    started = []
+
+    def slow(ctx):
+        import time
+
+        started.append(1)
+        time.sleep(0.2)
+        return "late"
+
+    shell.backend.read(slow, label.setText)
+    shell.backend.read(lambda ctx: "after", got.append)
+    qtbot.waitUntil(lambda: bool(started), timeout=2000)
+    label.deleteLater()
+    qtbot.waitUntil(lambda: got == ["after"], timeout=3000)  # the queue goes on; nothing raised

@@ -137,13 +137,11 @@ class EventDialog(QDialog):
             if reason is None:
                 return
             kw["reason"] = reason
-        if action == "dispatch":
-            depts = self.choices.departments if self.choices else ()
-            names = [n for _, n in depts]
-            name, ok = QInputDialog.getItem(self, labels.action(action), self.tr("承办部门："), names, 0, False)
-            if not ok:
-                return
-            kw["department_id"] = dict((n, i) for i, n in depts)[name]
+        if action == "dispatch":  # a dispatch is a case for departments: lead, assisting, deadline, routing
+            from desk.views.dispatch import open_dispatch_dialog
+
+            open_dispatch_dialog(self.backend, self.event_id, self)
+            return
         if action == "merge":
             original, ok = QInputDialog.getInt(self, labels.action(action), self.tr("原事件编号："), 1, 1, 10 ** 9)
             if not ok:

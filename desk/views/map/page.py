@@ -9,6 +9,7 @@ import atexit
 import json
 import shutil
 import tempfile
+from html import escape
 from pathlib import Path
 
 from PySide6.QtCore import QUrl, Signal
@@ -49,6 +50,7 @@ class MapPage(LiveMarkers, Page):
         self._folder = Path(tempfile.mkdtemp(prefix="desk-map-"))
         atexit.register(shutil.rmtree, self._folder, True)
         self._builds = 0
+        self._grid_events = None
         self._loaded = False
         self._stale = False
         self._building = False
@@ -237,6 +239,27 @@ class MapPage(LiveMarkers, Page):
         self.panel.show_loading(grid_id)
         self.backend.read(lambda ctx: grid_profile(ctx, grid_id), self._show_profile,
                           lambda exc: self.panel.show_error(str(exc)))
+        if self._grid_events is not None:
+            read = self._grid_events
+            self.backend.read(lambda ctx: read(ctx, grid_id), lambda evs: self._show_grid_events(grid_id, evs),
+                              lambda exc: None)
+
+    def set_grid_events_source(self, read) -> None:
+        """``read(ctx, grid_id) -> [(event_id, label, overdue)]``: the grid's open events for its profile."""
+        self._grid_events = read
+
+    def _show_grid_events(self, grid_id: int, events) -> None:
+        if self.panel.grid_id != grid_id:
+            return
+        if not events:
+            self.panel.set_events_html(self.tr("无未办结事件"))
+            return
+        overdue = sum(1 for _, _, late in events if late)
+        lines = [self.tr("未办结 %1 件，其中超期 %2 件").replace("%1", str(len(events))).replace("%2", str(overdue))]
+        for _eid, label, late in events[:8]:
+            style = " style='color:#8e0000'" if late else ""
+            lines.append(f"<span{style}>{escape(label)}</span>")
+        self.panel.set_events_html("<br>".join(lines))
 
     def _show_profile(self, profile) -> None:
         if self.panel.grid_id == profile.id:
