@@ -3,7 +3,7 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 tools/setup.sh
-.venv/bin/desk demo --seed 1 --if-empty
+.venv/bin/desk demo --seed 1 --if-empty --accounts
 if [ -z "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ] && [ "${QT_QPA_PLATFORM:-}" != "offscreen" ]; then
   echo "No screen found: starting the desk on a virtual screen (xvfb-run)."
   exec xvfb-run -a -s "-screen 0 1600x1000x24" .venv/bin/desk "$@"

@@ -3,8 +3,9 @@ from __future__ import annotations
 
 import time
 
-from desk.cli.common import acting_context
+from desk.cli.common import acting_context, open_context
 from desk.config import describe_url
+from desk.services import accounts
 from desk.demo import DemoOptions, build_demo, street_missing
 
 
@@ -20,10 +21,16 @@ def register(sub, parent) -> None:
 
 
 def run(args) -> int:
+    if args.if_empty:  # for setup scripts: a look that needs no sign-in, and changes nothing when filled
+        looked = open_context(args)
+        if not street_missing(looked):
+            print(f"数据库已有街道数据，未生成演示数据: {describe_url(looked.db.url)}")
+            if args.accounts and accounts.account_count(looked) == 0:
+                from desk.demo.accounts import create_demo_accounts
+
+                print("已建立 " + create_demo_accounts(looked))  # no account yet: the system acts
+            return 0
     ctx = acting_context(args)
-    if args.if_empty and not street_missing(ctx):
-        print(f"数据库已有街道数据，未生成演示数据: {describe_url(ctx.db.url)}")
-        return 0
     started = time.monotonic()
     r = build_demo(ctx, DemoOptions(seed=args.seed, households=args.households, days=args.days))
     extra = "；".join(r.parts)

@@ -8,8 +8,8 @@ from desk.services.divisions import import_divisions
 
 
 def register(sub, parent) -> None:
-    p = sub.add_parser("import", help="导入数据: divisions (区划代码)")
-    isub = p.add_subparsers(dest="import_command", required=True, metavar="{divisions,grids,beats}")
+    p = sub.add_parser("import", help="导入数据: divisions (区划代码), grids, beats (GeoJSON 边界), events (事件表格)")
+    isub = p.add_subparsers(dest="import_command", required=True, metavar="{divisions,grids,beats,events}")
     d = isub.add_parser("divisions", parents=[parent], help="从统计用区划代码 CSV 创建街道的社区/村")
     d.add_argument("file", type=Path, help="CSV，至少含 code 和 name 两列")
     d.add_argument("--street", metavar="CODE", help="9 位街道代码；文件含多个街道时必填")

@@ -76,3 +76,13 @@ def test_help_and_version_exit_cleanly(argv, capsys):
     with pytest.raises(SystemExit) as exc:
         main(argv)
     assert exc.value.code == 0
+
+
+def test_the_setup_demo_step_runs_again_without_a_sign_in_and_changes_nothing(tmp_path):
+    url = f"sqlite:///{tmp_path / 'again.db'}"
+    first = run("demo", "--db", url, "--households", "2000", "--days", "5", "--if-empty", "--accounts")
+    assert first.returncode == 0, first.stderr
+    assert "演示账户" in first.stdout
+    second = run("demo", "--db", url, "--if-empty", "--accounts")
+    assert second.returncode == 0, second.stderr
+    assert "未生成演示数据" in second.stdout and "演示账户" not in second.stdout
