@@ -33,7 +33,8 @@ PY="${PYTHON:-python3}"
 "$PY" -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "desk needs Python 3.11 or newer")'
 [ -x .venv/bin/python ] || "$PY" -m venv .venv
 .venv/bin/python -m pip install -q --disable-pip-version-check --upgrade pip >/dev/null 2>&1 || true
-.venv/bin/python -m pip install -q --disable-pip-version-check -e ".[test]" 2>&1 | grep -v -i "warning" || true
+.venv/bin/python -m pip install -q --disable-pip-version-check -e ".[test]" >/tmp/desk-pip.log 2>&1 || {
+  tail -20 /tmp/desk-pip.log; echo "desk setup: Python packages failed to install (see /tmp/desk-pip.log)"; exit 1; }
 .venv/bin/python -c "import desk, PySide6, sqlalchemy, psycopg" || { echo "desk setup: Python packages failed to install"; exit 1; }
 .venv/bin/python tools/i18n.py build >/dev/null
 echo "desk setup: ready (.venv)"
