@@ -38,9 +38,10 @@ def create_demo_accounts(ctx: Context) -> str:
             raise ValidationError("数据库中已有账户，不再建立演示账户 (the database already has accounts)")
         first_department = s.scalar(select(Department.id).order_by(Department.code).limit(1))
         for username, shown, role, staff_role in ACCOUNTS:
-            staff_id = (s.scalar(select(Staff.id).where(Staff.role == staff_role).order_by(Staff.id).limit(1))
-                        if staff_role else None)
-            user = UserAccount(username=username, display_name=shown, role=role, password_hash=DEMO_HASH,
+            person = (s.execute(select(Staff.id, Staff.name).where(Staff.role == staff_role).order_by(Staff.id)
+                                .limit(1)).first() if staff_role else None)
+            staff_id = person.id if person else None
+            user = UserAccount(username=username, display_name=person.name if person else shown, role=role, password_hash=DEMO_HASH,
                                staff_id=staff_id,
                                department_id=first_department if role == Role.DEPARTMENT_LIAISON else None,
                                must_change_password=False, disabled=False, failed_attempts=0, created_at=ANCHOR)
