@@ -2,7 +2,7 @@
 role) and the room's idle-lock minutes. The services decide who may do what; a refusal is shown."""
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton,
     QSpinBox, QTableView, QVBoxLayout,
@@ -12,6 +12,7 @@ from desk.clock import format_local
 from desk.services import accounts
 from desk.views.bus import touches
 from desk.views.pages import Page
+from desk.views.row_model import RowTableModel
 
 ROLES = ("duty_staff", "leader", "liaison", "grid_staff", "system_admin", "security_admin", "audit_admin")
 
@@ -23,28 +24,10 @@ def role_label(code: str) -> str:
             "audit_admin": t("审计管理员")}.get(code, code)
 
 
-class AccountTableModel(QAbstractTableModel):
-    HEADERS = ("用户名", "姓名", "角色", "状态")
-
+class AccountTableModel(RowTableModel):
     def __init__(self, parent=None):
-        super().__init__(parent)
-        self.rows: tuple = ()
-
-    def set_rows(self, rows) -> None:
-        self.beginResetModel()
-        self.rows = tuple(rows)
-        self.endResetModel()
-
-    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(self, section, orientation, role=Qt.DisplayRole):  # noqa: N802
-        if role == Qt.DisplayRole and orientation == Qt.Horizontal:
-            return self.tr(self.HEADERS[section])
-        return None
+        super().__init__(parent=parent)
+        self._headers = (self.tr("用户名"), self.tr("姓名"), self.tr("角色"), self.tr("状态"))
 
     def data(self, index, role=Qt.DisplayRole):
         if not index.isValid() or role != Qt.DisplayRole:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from datetime import datetime, time, timedelta
 
-from PySide6.QtCore import QAbstractTableModel, QDate, QModelIndex, Qt
+from PySide6.QtCore import QDate, QModelIndex, Qt
 from PySide6.QtWidgets import (
     QComboBox, QDateEdit, QFileDialog, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPlainTextEdit, QPushButton,
     QSplitter, QTableView, QVBoxLayout,
@@ -16,32 +16,16 @@ from desk.services import audit_log
 from desk.services.audit_log import AuditFilter, AuditRow
 from desk.views.bus import touches
 from desk.views.pages import Page
+from desk.views.row_model import RowTableModel
 
 ACTIONS = ["", "auth.", "user.", "settings.", "pii.", "data.", "backup.", "audit."]
 
 
-class AuditTableModel(QAbstractTableModel):
-    HEADERS = ("编号", "时间", "操作人", "席位", "操作", "对象", "对象编号")
-
+class AuditTableModel(RowTableModel):
     def __init__(self, parent=None):
-        super().__init__(parent)
-        self.rows: tuple[AuditRow, ...] = ()
-
-    def set_rows(self, rows) -> None:
-        self.beginResetModel()
-        self.rows = tuple(rows)
-        self.endResetModel()
-
-    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(self, section, orientation, role=Qt.DisplayRole):  # noqa: N802
-        if role == Qt.DisplayRole and orientation == Qt.Horizontal:
-            return self.tr(self.HEADERS[section])
-        return None
+        super().__init__(parent=parent)
+        self._headers = (self.tr("编号"), self.tr("时间"), self.tr("操作人"), self.tr("席位"), self.tr("操作"),
+                         self.tr("对象"), self.tr("对象编号"))
 
     def data(self, index, role=Qt.DisplayRole):
         if not index.isValid() or role not in (Qt.DisplayRole, Qt.ToolTipRole):

@@ -59,82 +59,82 @@
         <translation>Supervision/urgent</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/models.py" line="53" />
+        <location filename="../../views/dispatch/models.py" line="34" />
         <source>加急</source>
         <translation>Urgent</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/models.py" line="55" />
+        <location filename="../../views/dispatch/models.py" line="36" />
         <source>延期待批</source>
         <translation>Extension pending</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/models.py" line="57" />
+        <location filename="../../views/dispatch/models.py" line="38" />
         <source>重办</source>
         <translation>Reopened</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/models.py" line="69" />
+        <location filename="../../views/dispatch/models.py" line="50" />
         <source>（签收超时）</source>
         <translation> (acceptance overdue)</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/models.py" line="71" />
+        <location filename="../../views/dispatch/models.py" line="52" />
         <source>（办理超时）</source>
         <translation> (handling overdue)</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/models.py" line="91" />
+        <location filename="../../views/dispatch/models.py" line="71" />
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/models.py" line="91" />
+        <location filename="../../views/dispatch/models.py" line="71" />
         <source>派单数</source>
         <translation>Dispatched</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/models.py" line="91" />
+        <location filename="../../views/dispatch/models.py" line="71" />
         <source>按时签收率</source>
         <translation>Accepted on time</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/models.py" line="91" />
+        <location filename="../../views/dispatch/models.py" line="71" />
         <source>退单数</source>
         <translation>Returned</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/models.py" line="91" />
+        <location filename="../../views/dispatch/models.py" line="71" />
         <source>办结数</source>
         <translation>Closed</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/models.py" line="91" />
+        <location filename="../../views/dispatch/models.py" line="71" />
         <source>按时办结率</source>
         <translation>Closed on time</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/models.py" line="92" />
+        <location filename="../../views/dispatch/models.py" line="72" />
         <source>平均办理时长(小时)</source>
         <translation>Avg. handling (h)</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/models.py" line="92" />
+        <location filename="../../views/dispatch/models.py" line="72" />
         <source>满意率</source>
         <translation>Satisfaction</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/models.py" line="92" />
+        <location filename="../../views/dispatch/models.py" line="72" />
         <source>重办率</source>
         <translation>Reopen rate</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/models.py" line="92" />
+        <location filename="../../views/dispatch/models.py" line="72" />
         <source>非警务分流率</source>
         <translation>Non-police diversion</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/models.py" line="92" />
+        <location filename="../../views/dispatch/models.py" line="72" />
         <source>网格内化解率</source>
         <translation>Resolved in grid</translation>
     </message>
@@ -142,22 +142,42 @@
 <context>
     <name>AccountTableModel</name>
     <message>
-        <location filename="../../views/accounts_page.py" line="54" />
+        <location filename="../../views/accounts_page.py" line="30" />
+        <source>用户名</source>
+        <translation>Username</translation>
+    </message>
+    <message>
+        <location filename="../../views/accounts_page.py" line="30" />
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../views/accounts_page.py" line="30" />
+        <source>角色</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <location filename="../../views/accounts_page.py" line="30" />
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../views/accounts_page.py" line="37" />
         <source>已停用</source>
         <translation>Disabled</translation>
     </message>
     <message>
-        <location filename="../../views/accounts_page.py" line="56" />
+        <location filename="../../views/accounts_page.py" line="39" />
         <source>锁定至 </source>
         <translation>Locked until </translation>
     </message>
     <message>
-        <location filename="../../views/accounts_page.py" line="58" />
+        <location filename="../../views/accounts_page.py" line="41" />
         <source>正常</source>
         <translation>Active</translation>
     </message>
     <message>
-        <location filename="../../views/accounts_page.py" line="58" />
+        <location filename="../../views/accounts_page.py" line="41" />
         <source>（须改密码）</source>
         <translation> (must change password)</translation>
     </message>
@@ -165,68 +185,68 @@
 <context>
     <name>AccountsPage</name>
     <message>
-        <location filename="../../views/accounts_page.py" line="99" />
+        <location filename="../../views/accounts_page.py" line="82" />
         <source>新建账户…</source>
         <translation>New account…</translation>
     </message>
     <message>
-        <location filename="../../views/accounts_page.py" line="99" />
+        <location filename="../../views/accounts_page.py" line="82" />
         <source>停用</source>
         <translation>Disable</translation>
     </message>
     <message>
-        <location filename="../../views/accounts_page.py" line="100" />
+        <location filename="../../views/accounts_page.py" line="83" />
         <source>启用</source>
         <translation>Enable</translation>
     </message>
     <message>
-        <location filename="../../views/accounts_page.py" line="100" />
+        <location filename="../../views/accounts_page.py" line="83" />
         <source>解除锁定</source>
         <translation>Unlock</translation>
     </message>
     <message>
-        <location filename="../../views/accounts_page.py" line="105" />
+        <location filename="../../views/accounts_page.py" line="88" />
         <source>无操作自动锁屏（分钟）</source>
         <translation>Lock after inactivity (minutes)</translation>
     </message>
     <message>
-        <location filename="../../views/accounts_page.py" line="109" />
+        <location filename="../../views/accounts_page.py" line="92" />
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../views/accounts_page.py" line="115" />
-        <location filename="../../views/accounts_page.py" line="121" />
+        <location filename="../../views/accounts_page.py" line="98" />
+        <location filename="../../views/accounts_page.py" line="104" />
         <source>用户账户</source>
         <translation>User accounts</translation>
     </message>
     <message>
-        <location filename="../../views/accounts_page.py" line="161" />
+        <location filename="../../views/accounts_page.py" line="144" />
         <source>两次输入的密码不一致</source>
         <translation>The two passwords do not match</translation>
     </message>
     <message>
-        <location filename="../../views/accounts_page.py" line="166" />
+        <location filename="../../views/accounts_page.py" line="149" />
         <source>已新建账户 {0}，首次登录须修改密码</source>
         <translation>Account {0} created; the password must be changed at first sign-in</translation>
     </message>
     <message>
-        <location filename="../../views/accounts_page.py" line="172" />
+        <location filename="../../views/accounts_page.py" line="155" />
         <source>已停用 {0}</source>
         <translation>Disabled {0}</translation>
     </message>
     <message>
-        <location filename="../../views/accounts_page.py" line="172" />
+        <location filename="../../views/accounts_page.py" line="155" />
         <source>已启用 {0}</source>
         <translation>Enabled {0}</translation>
     </message>
     <message>
-        <location filename="../../views/accounts_page.py" line="179" />
+        <location filename="../../views/accounts_page.py" line="162" />
         <source>已解除 {0} 的锁定</source>
         <translation>Unlocked {0}</translation>
     </message>
     <message>
-        <location filename="../../views/accounts_page.py" line="184" />
+        <location filename="../../views/accounts_page.py" line="167" />
         <source>锁屏时间已设为 {0} 分钟，各席位下次登录时生效</source>
         <translation>Lock time set to {0} minutes; takes effect at each seat's next sign-in</translation>
     </message>
@@ -234,90 +254,128 @@
 <context>
     <name>AuditBrowser</name>
     <message>
-        <location filename="../../views/audit_browser.py" line="78" />
+        <location filename="../../views/audit_browser.py" line="62" />
         <source>操作人</source>
         <translation>User</translation>
     </message>
     <message>
-        <location filename="../../views/audit_browser.py" line="83" />
+        <location filename="../../views/audit_browser.py" line="67" />
         <source>对象编号或内容包含…</source>
         <translation>Record no. or text contains…</translation>
     </message>
     <message>
-        <location filename="../../views/audit_browser.py" line="85" />
+        <location filename="../../views/audit_browser.py" line="69" />
         <source>查询</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../views/audit_browser.py" line="87" />
+        <location filename="../../views/audit_browser.py" line="71" />
         <source>导出 CSV…</source>
         <translation>Export CSV…</translation>
     </message>
     <message>
-        <location filename="../../views/audit_browser.py" line="89" />
+        <location filename="../../views/audit_browser.py" line="73" />
         <source>校验审计链</source>
         <translation>Verify audit chain</translation>
     </message>
     <message>
-        <location filename="../../views/audit_browser.py" line="92" />
+        <location filename="../../views/audit_browser.py" line="76" />
         <source>从</source>
         <translation>From</translation>
     </message>
     <message>
-        <location filename="../../views/audit_browser.py" line="92" />
+        <location filename="../../views/audit_browser.py" line="76" />
         <source>到</source>
         <translation>To</translation>
     </message>
     <message>
-        <location filename="../../views/audit_browser.py" line="93" />
+        <location filename="../../views/audit_browser.py" line="77" />
         <source>操作</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../views/audit_browser.py" line="118" />
-        <location filename="../../views/audit_browser.py" line="124" />
+        <location filename="../../views/audit_browser.py" line="102" />
+        <location filename="../../views/audit_browser.py" line="108" />
         <source>审计日志</source>
         <translation>Audit log</translation>
     </message>
     <message>
-        <location filename="../../views/audit_browser.py" line="148" />
+        <location filename="../../views/audit_browser.py" line="132" />
         <source>共 {0} 条记录（最新在前）</source>
         <translation>{0} records (newest first)</translation>
     </message>
     <message>
-        <location filename="../../views/audit_browser.py" line="153" />
+        <location filename="../../views/audit_browser.py" line="137" />
         <source>无法读取审计日志：</source>
         <translation>Cannot read the audit log: </translation>
     </message>
     <message>
-        <location filename="../../views/audit_browser.py" line="159" />
+        <location filename="../../views/audit_browser.py" line="143" />
         <source>修改前：</source>
         <translation>Before:</translation>
     </message>
     <message>
-        <location filename="../../views/audit_browser.py" line="159" />
+        <location filename="../../views/audit_browser.py" line="143" />
         <source>修改后：</source>
         <translation>After:</translation>
     </message>
     <message>
-        <location filename="../../views/audit_browser.py" line="165" />
+        <location filename="../../views/audit_browser.py" line="149" />
         <source>审计链完整：{0} 条记录校验通过</source>
         <translation>Audit chain intact: {0} records verified</translation>
     </message>
     <message>
-        <location filename="../../views/audit_browser.py" line="168" />
+        <location filename="../../views/audit_browser.py" line="152" />
         <source>审计日志被篡改或缺失：第一条有问题的记录编号 {0}（{1}）</source>
         <translation>Audit log altered or incomplete: first bad record no. {0} ({1})</translation>
     </message>
     <message>
-        <location filename="../../views/audit_browser.py" line="175" />
+        <location filename="../../views/audit_browser.py" line="159" />
         <source>导出审计记录</source>
         <translation>Export Audit Records</translation>
     </message>
     <message>
-        <location filename="../../views/audit_browser.py" line="182" />
+        <location filename="../../views/audit_browser.py" line="166" />
         <source>已导出 {0} 条记录到 {1}</source>
         <translation>Exported {0} records to {1}</translation>
+    </message>
+</context>
+<context>
+    <name>AuditTableModel</name>
+    <message>
+        <location filename="../../views/audit_browser.py" line="27" />
+        <source>编号</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <location filename="../../views/audit_browser.py" line="27" />
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location filename="../../views/audit_browser.py" line="27" />
+        <source>操作人</source>
+        <translation>User</translation>
+    </message>
+    <message>
+        <location filename="../../views/audit_browser.py" line="27" />
+        <source>席位</source>
+        <translation>Seat</translation>
+    </message>
+    <message>
+        <location filename="../../views/audit_browser.py" line="27" />
+        <source>操作</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <location filename="../../views/audit_browser.py" line="28" />
+        <source>对象</source>
+        <translation>Object</translation>
+    </message>
+    <message>
+        <location filename="../../views/audit_browser.py" line="28" />
+        <source>对象编号</source>
+        <translation>Object ID</translation>
     </message>
 </context>
 <context>
@@ -1591,43 +1649,43 @@ Enter your password to continue; unsaved work is still there.</translation>
 <context>
     <name>MattersTab</name>
     <message>
-        <location filename="../../views/dispatch/matters.py" line="103" />
+        <location filename="../../views/dispatch/matters.py" line="84" />
         <source>申请新事项</source>
         <translation>Propose matter</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/matters.py" line="104" />
+        <location filename="../../views/dispatch/matters.py" line="85" />
         <source>准入</source>
         <translation>Admit</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/matters.py" line="105" />
+        <location filename="../../views/dispatch/matters.py" line="86" />
         <source>不予准入</source>
         <translation>Refuse admission</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/matters.py" line="118" />
+        <location filename="../../views/dispatch/matters.py" line="99" />
         <source>事项清单</source>
         <translation>Matters list</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/matters.py" line="124" />
+        <location filename="../../views/dispatch/matters.py" line="105" />
         <source>未保存</source>
         <translation>Not saved</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/matters.py" line="139" />
-        <location filename="../../views/dispatch/matters.py" line="141" />
+        <location filename="../../views/dispatch/matters.py" line="120" />
+        <location filename="../../views/dispatch/matters.py" line="122" />
         <source>事务准入</source>
         <translation>Admission</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/matters.py" line="139" />
+        <location filename="../../views/dispatch/matters.py" line="120" />
         <source>请选择一条待准入的事项</source>
         <translation>Select a matter awaiting admission</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/matters.py" line="141" />
+        <location filename="../../views/dispatch/matters.py" line="122" />
         <source>决定理由</source>
         <translation>Reason for decision</translation>
     </message>
@@ -1702,32 +1760,32 @@ Enter your password to continue; unsaved work is still there.</translation>
 <context>
     <name>NewAccountDialog</name>
     <message>
-        <location filename="../../views/accounts_page.py" line="65" />
+        <location filename="../../views/accounts_page.py" line="48" />
         <source>新建账户</source>
         <translation>New Account</translation>
     </message>
     <message>
-        <location filename="../../views/accounts_page.py" line="74" />
+        <location filename="../../views/accounts_page.py" line="57" />
         <source>用户名</source>
         <translation>User name</translation>
     </message>
     <message>
-        <location filename="../../views/accounts_page.py" line="74" />
+        <location filename="../../views/accounts_page.py" line="57" />
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../views/accounts_page.py" line="75" />
+        <location filename="../../views/accounts_page.py" line="58" />
         <source>角色</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../views/accounts_page.py" line="75" />
+        <location filename="../../views/accounts_page.py" line="58" />
         <source>临时密码</source>
         <translation>Temporary password</translation>
     </message>
     <message>
-        <location filename="../../views/accounts_page.py" line="76" />
+        <location filename="../../views/accounts_page.py" line="59" />
         <source>再输入一次</source>
         <translation>Repeat password</translation>
     </message>
@@ -1800,42 +1858,42 @@ Enter your password to continue; unsaved work is still there.</translation>
 <context>
     <name>ProposeDialog</name>
     <message>
-        <location filename="../../views/dispatch/matters.py" line="64" />
+        <location filename="../../views/dispatch/matters.py" line="45" />
         <source>申请新事项准入</source>
         <translation>Propose a New Matter for Admission</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/matters.py" line="75" />
+        <location filename="../../views/dispatch/matters.py" line="56" />
         <source>用空格分隔，用于自动派单</source>
         <translation>Separated by spaces; used for automatic dispatch</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/matters.py" line="78" />
+        <location filename="../../views/dispatch/matters.py" line="59" />
         <source>领域</source>
         <translation>Domain</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/matters.py" line="78" />
+        <location filename="../../views/dispatch/matters.py" line="59" />
         <source>事项名称</source>
         <translation>Matter name</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/matters.py" line="79" />
+        <location filename="../../views/dispatch/matters.py" line="60" />
         <source>责任部门</source>
         <translation>Responsible department</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/matters.py" line="79" />
+        <location filename="../../views/dispatch/matters.py" line="60" />
         <source>办理时限(小时)</source>
         <translation>Time limit (hours)</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/matters.py" line="80" />
+        <location filename="../../views/dispatch/matters.py" line="61" />
         <source>关键词</source>
         <translation>Keywords</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/matters.py" line="80" />
+        <location filename="../../views/dispatch/matters.py" line="61" />
         <source>申请理由</source>
         <translation>Reason</translation>
     </message>

@@ -2,7 +2,7 @@
 proposals waiting for admission (事务准入), and the buttons to propose, admit or reject."""
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QHeaderView, QInputDialog, QLineEdit,
@@ -14,33 +14,14 @@ from desk.services.dispatch.codes import DOMAINS, MATTER_STATUSES
 from desk.services.dispatch.matters import MatterRow
 from desk.services.errors import DeskError
 from desk.services.permissions import allowed
+from desk.views.row_model import RowTableModel
 
 
-class MatterTableModel(QAbstractTableModel):
+class MatterTableModel(RowTableModel):
     def __init__(self, parent=None):
-        super().__init__(parent)
-        self._rows: tuple[MatterRow, ...] = ()
+        super().__init__(parent=parent)
         self._headers = (self.tr("编码"), self.tr("领域"), self.tr("事项"), self.tr("责任部门"), self.tr("协办部门"),
                          self.tr("时限(小时)"), self.tr("状态"), self.tr("申请理由"), self.tr("准入决定"))
-
-    def set_rows(self, rows) -> None:
-        self.beginResetModel()
-        self._rows = tuple(rows)
-        self.endResetModel()
-
-    def row(self, r: int) -> MatterRow | None:
-        return self._rows[r] if 0 <= r < len(self._rows) else None
-
-    def rowCount(self, parent=QModelIndex()):
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent=QModelIndex()):
-        return 0 if parent.isValid() else len(self._headers)
-
-    def headerData(self, section, orientation, role=Qt.DisplayRole):
-        if role == Qt.DisplayRole and orientation == Qt.Horizontal:
-            return self._headers[section]
-        return None
 
     def data(self, index, role=Qt.DisplayRole):
         if not index.isValid():
@@ -124,7 +105,7 @@ class MattersTab(QWidget):
         QMessageBox.warning(self, self.tr("未保存"), str(exc) if isinstance(exc, DeskError) else repr(exc))
 
     def propose(self) -> None:
-        shorts = sorted({m.department for m in self.model._rows})
+        shorts = sorted({m.department for m in self.model.rows})
         dlg = ProposeDialog(shorts, self)
         if dlg.exec() != QDialog.Accepted:
             return

@@ -1,13 +1,14 @@
 """Qt table models of the dispatch screens, over cached immutable rows from the services."""
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QBrush, QColor
 
 from desk.clock import format_local
 from desk.services.dispatch.codes import SUPERVISION
 from desk.services.dispatch.figures import COLUMNS, FigureRow
 from desk.services.dispatch.rows import CaseRow
+from desk.views.row_model import RowTableModel
 
 RED, AMBER, GREY = QColor("#c0392b"), QColor("#b9770e"), QColor("#888888")
 
@@ -16,34 +17,14 @@ def tr(text: str) -> str:
     return QCoreApplication.translate("DispatchModels", text)
 
 
-class CaseTableModel(QAbstractTableModel):
+class CaseTableModel(RowTableModel):
     """Dispatched cases: event, department, state, time limits; overdue in red, returned in amber."""
 
     def __init__(self, now, parent=None):
-        super().__init__(parent)
+        super().__init__(parent=parent)
         self._now = now  # a callable giving the current time (the context's clock)
-        self._rows: tuple[CaseRow, ...] = ()
         self._headers = (tr("事件号"), tr("标题"), tr("类型"), tr("网格"), tr("承办部门"), tr("协办部门"), tr("状态"),
                          tr("派单时间"), tr("签收时限"), tr("办理时限"), tr("督办/加急"))
-
-    def set_rows(self, rows: tuple[CaseRow, ...]) -> None:
-        self.beginResetModel()
-        self._rows = rows
-        self.endResetModel()
-
-    def row(self, r: int) -> CaseRow | None:
-        return self._rows[r] if 0 <= r < len(self._rows) else None
-
-    def rowCount(self, parent=QModelIndex()):
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent=QModelIndex()):
-        return 0 if parent.isValid() else len(self._headers)
-
-    def headerData(self, section, orientation, role=Qt.DisplayRole):
-        if role == Qt.DisplayRole and orientation == Qt.Horizontal:
-            return self._headers[section]
-        return None
 
     def _flags(self, c: CaseRow) -> str:
         parts = []
@@ -84,28 +65,11 @@ class CaseTableModel(QAbstractTableModel):
         return None
 
 
-class FigureTableModel(QAbstractTableModel):
+class FigureTableModel(RowTableModel):
     def __init__(self, parent=None):
-        super().__init__(parent)
-        self._rows: tuple[FigureRow, ...] = ()
+        super().__init__(parent=parent)
         self._headers = (tr("名称"), tr("派单数"), tr("按时签收率"), tr("退单数"), tr("办结数"), tr("按时办结率"),
                          tr("平均办理时长(小时)"), tr("满意率"), tr("重办率"), tr("非警务分流率"), tr("网格内化解率"))
-
-    def set_rows(self, rows: tuple[FigureRow, ...]) -> None:
-        self.beginResetModel()
-        self._rows = rows
-        self.endResetModel()
-
-    def rowCount(self, parent=QModelIndex()):
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent=QModelIndex()):
-        return 0 if parent.isValid() else len(self._headers)
-
-    def headerData(self, section, orientation, role=Qt.DisplayRole):
-        if role == Qt.DisplayRole and orientation == Qt.Horizontal:
-            return self._headers[section]
-        return None
 
     def data(self, index, role=Qt.DisplayRole):
         if not index.isValid():
