@@ -1,11 +1,12 @@
 """Qt models over the organisation tree: the tree on the left, the detail table on the right."""
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractItemModel, QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
 from desk.services.org_tree import Node
 from desk.views import labels
+from desk.views.row_model import RowTableModel
 
 OUT_OF_STANDARD = QColor("#c0392b")
 DEDICATED = QColor("#2e6da4")
@@ -92,31 +93,18 @@ class OrgTreeModel(QAbstractItemModel):
         return QModelIndex()
 
 
-class NodeTableModel(QAbstractTableModel):
-    """The children of the selected node as rows (cached, immutable)."""
+class NodeTableModel(RowTableModel):
+    """The children of the selected node as rows (cached, immutable); headers follow their kind."""
 
     def __init__(self, parent=None):
-        super().__init__(parent)
-        self._rows: tuple[Node, ...] = ()
+        super().__init__(parent=parent)
         self._kind = ""
 
     def set_rows(self, rows: tuple[Node, ...]) -> None:
-        self.beginResetModel()
-        self._rows = tuple(r for r in rows if r.cells)
-        self._kind = self._rows[0].kind if self._rows else ""
-        self.endResetModel()
-
-    def rowCount(self, parent=QModelIndex()):
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent=QModelIndex()):
-        return 0 if parent.isValid() else len(labels.headers(self._kind))
-
-    def headerData(self, section, orientation, role=Qt.DisplayRole):
-        if role == Qt.DisplayRole and orientation == Qt.Horizontal:
-            h = labels.headers(self._kind)
-            return h[section] if section < len(h) else None
-        return None
+        shown = tuple(r for r in rows if r.cells)
+        self._kind = shown[0].kind if shown else ""
+        self._headers = labels.headers(self._kind)
+        super().set_rows(shown)
 
     def data(self, index, role=Qt.DisplayRole):
         if not index.isValid():
