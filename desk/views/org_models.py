@@ -102,9 +102,11 @@ class NodeTableModel(RowTableModel):
 
     def set_rows(self, rows: tuple[Node, ...]) -> None:
         shown = tuple(r for r in rows if r.cells)
+        self.beginResetModel()  # rows, kind and headers change together
+        self._rows = shown
         self._kind = shown[0].kind if shown else ""
         self._headers = labels.headers(self._kind)
-        super().set_rows(shown)
+        self.endResetModel()
 
     def data(self, index, role=Qt.DisplayRole):
         if not index.isValid():
