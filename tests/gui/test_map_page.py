@@ -68,7 +68,8 @@ def shared(qapp, tmp_path_factory):
     s = Shared(qapp, tmp_path_factory)
     yield s
     s.page.close()
-    s.page.web_page.deleteLater()
+    if s.page.web_page is not None:
+        s.page.web_page.deleteLater()
     s.page.deleteLater()
     qapp.sendPostedEvents(None, QEvent.DeferredDelete)
     qapp.processEvents()
