@@ -25,7 +25,6 @@ from desk.views.bus import touches
 from desk.views.map import style
 from desk.views.map.balance_view import BalancePanel
 from desk.views.map.bridge import MapBridge, MapWebPage
-from desk.views.map.builder import MapOptions, grid_fill, write_page
 from desk.views.map.live import LiveMarkers
 from desk.views.map.profile_panel import GridProfilePanel
 from desk.views.map.tiles import SCHEME, MBTilesHandler, MBTilesReader, is_mbtiles
@@ -181,6 +180,7 @@ class MapPage(LiveMarkers, Page):
 
     def _recolour(self) -> None:
         """Another figure: new grid colours and legend by JavaScript (no page rebuild)."""
+        from desk.views.map.builder import grid_fill   # folium: imported when the map is first built
         figure = self.figure.currentData() or "households"
         layers = self._layers
         if not self._loaded or layers is None:
@@ -191,6 +191,7 @@ class MapPage(LiveMarkers, Page):
 
     def show_layers(self, layers) -> None:
         """Build the page for these layers on the pool, then load it (the map's one rebuild path)."""
+        from desk.views.map.builder import MapOptions, write_page   # folium: not on the window's start path
         self._building = True
         self._builds += 1
         self._layers = layers
