@@ -11,6 +11,10 @@
   var bridge = null;
   var map, grids = {}, gridLayer, eventLayer, markerById = {}, highlighted = null, pending = [];
 
+  function esc(text) {
+    return String(text).replace(/[&<>"]/g, function (c) { return {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;"}[c]; });
+  }
+
   function send(method, value) {
     if (bridge) { bridge[method](String(value)); } else { pending.push([method, String(value)]); }
   }
@@ -154,9 +158,27 @@
       widths.sort(function (a, b) { return a - b; });
       typicalGridDegrees = widths.length ? widths[Math.floor(widths.length / 2)] : 0;
     }
-    var px = typicalGridDegrees * 256 * Math.pow(2, map.getZoom()) / 360;
-    if (px >= window.DESK_MAP.gridLabelPixels) { c.classList.add("desk-show-grid-labels"); }
-    else { c.classList.remove("desk-show-grid-labels"); }
+    var scale = 256 * Math.pow(2, map.getZoom()) / 360;   // screen pixels per degree of longitude
+    var px = typicalGridDegrees * scale;
+    c.classList.toggle("desk-show-grid-labels", px >= window.DESK_MAP.gridLabelPixels);
+    c.classList.toggle("desk-roomy", px >= 2 * window.DESK_MAP.gridLabelPixels);   // room for beat officers' names
+    Object.keys(grids).forEach(function (k) { fitGridLabel(grids[k], scale); });
+  }
+
+  // A grid's label: the longest of its texts that fits the grid's width on screen; none fits: hidden.
+  function fitGridLabel(layer, scale) {
+    var tip = layer.getTooltip();
+    var el = tip && tip.getElement ? tip.getElement() : null;
+    var texts = layer.feature.properties.labels || [[layer.feature.properties.label, 0, 1]];
+    var b = layer.getBounds();
+    var width = (b.getEast() - b.getWest()) * scale * 0.92;
+    var height = (b.getNorth() - b.getSouth()) * scale / Math.cos(b.getCenter().lat * Math.PI / 180);
+    var chosen = null;
+    for (var i = 0; i < texts.length; i++) {
+      if (texts[i][1] <= width && 16 * (texts[i][2] || 1) + 2 <= height) { chosen = texts[i][0]; break; }
+    }
+    if (chosen !== null && tip.getContent() !== chosen) { layer.setTooltipContent(chosen); }
+    if (el) { el.classList.toggle("desk-label-hidden", chosen === null); }
   }
 
   function start() {
@@ -181,6 +203,16 @@
       L.marker([c.lat, c.lon], {interactive: false, keyboard: false, pane: "deskLabels",
         icon: L.divIcon({className: "desk-community-label", html: "<span>" + c.name + "</span>", iconSize: null})}).addTo(map);
     });
+    var beatLabels = L.layerGroup();
+    (d.beatLabels || []).forEach(function (b) {
+      var html = "<span><b>" + esc(b.name) + "</b>" + (b.officer ? "<small>" + esc(b.officer) + "</small>" : "") + "</span>";
+      L.marker([b.lat, b.lon], {interactive: false, keyboard: false, pane: "deskLabels",
+        icon: L.divIcon({className: "desk-beat-label", html: html, iconSize: null})}).addTo(beatLabels);
+    });
+    beatLabels.addTo(map);
+    if (d.control && window[d.control] && d.beatLabels && d.beatLabels.length) {
+      window[d.control].addOverlay(beatLabels, d.beatLabelLayerName);
+    }
     eventLayer = L.markerClusterGroup({chunkedLoading: true, showCoverageOnHover: false, maxClusterRadius: 40,
                                        disableClusteringAtZoom: 17, iconCreateFunction: clusterIcon,
                                        chunkProgress: function (done, total) {
