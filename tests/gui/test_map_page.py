@@ -227,3 +227,18 @@ def test_police_beats_are_named_on_the_map_and_grid_names_stay_inside_their_grid
         assert report["shown"] > 0 and report["spilled"] == [], report
     assert reports[14.5]["shortened"] > 0      # small on screen: the dedicated grids' long names are shortened
     map_page.run_js("deskMap.fitAll()")
+
+
+def test_on_a_big_screen_the_street_stays_fitted_and_the_legend_and_title_grow(qapp, shared, map_page):
+    map_page.run_js("deskMap.fitAll()")
+    size = "[parseFloat(getComputedStyle(document.getElementById('desk-legend')).fontSize), " \
+           "parseFloat(getComputedStyle(document.getElementById('desk-title')).fontSize), " \
+           "window[DESK_MAP.map].getZoom()]"
+    legend, title, zoom = js(qapp, map_page, size)
+    try:
+        map_page.resize(1920, 1080)
+        big = wait_until(qapp, lambda: (s := js(qapp, map_page, size)) and s[2] > zoom and s)
+        assert big[0] > legend and big[1] > title
+    finally:
+        map_page.resize(1280, 820)
+        wait_until(qapp, lambda: js(qapp, map_page, size)[2] == zoom)

@@ -129,11 +129,19 @@
     return m ? {fill: m.options.fillColor, overdue: !!m.deskProps.o, lat: m.getLatLng().lat} : null;
   };
 
+  // Until someone pans or zooms, the whole street stays fitted when the window grows (big screen).
+  var autoFit = true, fitting = false;
   api.fitAll = function () {
     var b = window.DESK_MAP.bounds ? L.latLngBounds(window.DESK_MAP.bounds) : null;
     var legend = document.getElementById("desk-legend");
+    var title = document.getElementById("desk-title");
     var left = legend ? legend.offsetWidth + 30 : 20;
-    if (b) { map.fitBounds(b, {paddingTopLeft: [left, 56], paddingBottomRight: [30, 24], animate: false}); }
+    var top = title ? title.offsetTop + title.offsetHeight + 10 : 20;
+    fitting = true;
+    try {
+      if (b) { map.fitBounds(b, {paddingTopLeft: [left, top], paddingBottomRight: [30, 24], animate: false}); }
+    } finally { fitting = false; }
+    autoFit = true;
   };
 
   api.gridPoint = function (id) {
@@ -222,6 +230,8 @@
     if (d.control && window[d.control]) { window[d.control].addOverlay(eventLayer, d.eventLayerName); }
     buildEvents(d.markers || []);
     map.on("zoomend", labelVisibility);
+    map.on("zoomstart dragstart", function () { if (!fitting) { autoFit = false; } });
+    map.on("resize", function () { if (autoFit) { api.fitAll(); } });
     api.fitAll();
     labelVisibility();
     if (typeof QWebChannel !== "undefined" && window.qt && qt.webChannelTransport) {

@@ -96,6 +96,7 @@ class MapPage(LiveMarkers, Page):
         self.tabs = QTabWidget()
         self.tabs.addTab(self.panel, self.tr("网格档案"))
         self.tabs.addTab(self.balance, self.tr("规模检查"))
+        self.tabs.setMaximumWidth(560)    # on a big screen the map takes the room, not the panel
         self.tabs.currentChanged.connect(lambda i: self.tabs.widget(i) is self.balance and self.balance.reload())
         self._placeholder = QLabel(self.tr("地图在打开本页时加载…"))
         self._placeholder.setAlignment(Qt.AlignCenter)
