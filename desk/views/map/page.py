@@ -193,6 +193,7 @@ class MapPage(LiveMarkers, Page):
     def show_layers(self, layers) -> None:
         """Build the page for these layers on the pool, then load it (the map's one rebuild path)."""
         from desk.views.map.builder import MapOptions, write_page   # folium: not on the window's start path
+        self._ensure_view()
         self._building = True
         self._builds += 1
         self._layers = layers
