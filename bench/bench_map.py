@@ -63,7 +63,7 @@ def main() -> None:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     errors: list[str] = []
     page = MapPage(backend=None)
-    page.web_page.js_error.connect(errors.append)
+    page.js_error.connect(errors.append)
     page.resize(1600, 950)
     page.show()
     layers, markers = synthetic_layers(), synthetic_markers()

@@ -68,7 +68,8 @@ def shared(qapp, tmp_path_factory):
     s = Shared(qapp, tmp_path_factory)
     yield s
     s.page.close()
-    s.page.web_page.deleteLater()
+    if s.page.web_page is not None:
+        s.page.web_page.deleteLater()
     s.page.deleteLater()
     qapp.sendPostedEvents(None, QEvent.DeferredDelete)
     qapp.processEvents()
@@ -196,3 +197,48 @@ def test_changed_events_are_redrawn_on_the_map_without_rebuilding_the_page(qapp,
     map_page.on_changes([Change("event", "a1", "update")])
     wait_until(qapp, lambda: len(shared.drawn) > drawn_before)
     wait_until(qapp, lambda: (js(qapp, map_page, "deskMap.markerStyle('a1')") or {}).get("overdue"))
+
+
+LABEL_REPORT = """(function () {
+  var m = window[DESK_MAP.map], shown = 0, spilled = [], shortened = 0;
+  window[DESK_MAP.grids].getLayers().forEach(function (l) {
+    var el = l.getTooltip().getElement();
+    if (!el || getComputedStyle(el).display === 'none') { return; }
+    var b = l.getBounds();
+    var w = m.latLngToContainerPoint(b.getNorthEast()).x - m.latLngToContainerPoint(b.getSouthWest()).x;
+    shown += 1;
+    if (el.offsetWidth > w + 4) { spilled.push(l.feature.properties.name); }
+    if (l.feature.properties.dedicated && el.innerHTML !== l.feature.properties.label) { shortened += 1; }
+  });
+  return {shown: shown, spilled: spilled, shortened: shortened, zoom: m.getZoom()};
+})()"""
+
+
+def test_police_beats_are_named_on_the_map_and_grid_names_stay_inside_their_grids(qapp, shared, map_page):
+    beats = js(qapp, map_page, "DESK_MAP.beatLabels.length")
+    assert beats == 5     # the demo street's police beats
+    assert js(qapp, map_page, "document.querySelectorAll('.desk-beat-label').length") == beats
+    assert "警务区" in js(qapp, map_page, "document.querySelector('.desk-beat-label').textContent")
+    reports = {}
+    for zoom in (14.5, 16):
+        js(qapp, map_page, f"window[DESK_MAP.map].setZoom({zoom}, {{animate: false}}) && true")
+        wait_until(qapp, lambda: js(qapp, map_page, "window[DESK_MAP.map].getZoom()") == zoom)
+        reports[zoom] = report = js(qapp, map_page, LABEL_REPORT)
+        assert report["shown"] > 0 and report["spilled"] == [], report
+    assert reports[14.5]["shortened"] > 0      # small on screen: the dedicated grids' long names are shortened
+    map_page.run_js("deskMap.fitAll()")
+
+
+def test_on_a_big_screen_the_street_stays_fitted_and_the_legend_and_title_grow(qapp, shared, map_page):
+    map_page.run_js("deskMap.fitAll()")
+    size = "[parseFloat(getComputedStyle(document.getElementById('desk-legend')).fontSize), " \
+           "parseFloat(getComputedStyle(document.getElementById('desk-title')).fontSize), " \
+           "window[DESK_MAP.map].getZoom()]"
+    legend, title, zoom = js(qapp, map_page, size)
+    try:
+        map_page.resize(1920, 1080)
+        big = wait_until(qapp, lambda: (s := js(qapp, map_page, size)) and s[2] > zoom and s)
+        assert big[0] > legend and big[1] > title
+    finally:
+        map_page.resize(1280, 820)
+        wait_until(qapp, lambda: js(qapp, map_page, size)[2] == zoom)

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWebEngineWidgets import QWebEngineView
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -118,3 +119,25 @@ def test_a_result_arriving_after_its_screen_was_closed_is_dropped_not_a_crash(sh
     qtbot.waitUntil(lambda: bool(started), timeout=2000)
     label.deleteLater()
     qtbot.waitUntil(lambda: got == ["after"], timeout=3000)  # the queue goes on; nothing raised
+
+
+def test_the_window_opens_without_the_map_browser_and_the_map_remembers_a_grid_chosen_before(shell, qtbot):
+    """The map's web view (a Chromium process) is made when the map page is first shown."""
+    assert not shell.window.findChildren(QWebEngineView)
+    org = shell.window.page("org")
+    _wait_loaded(qtbot, org)
+    model = org.tree_model
+    grid = model.index(0, 0, model.index(0, 0, model.index(0, 0)))
+    map_page = shell.window.page("map")
+    org.tree.setCurrentIndex(grid)            # highlights on the map: remembered, no browser started
+    qtbot.waitUntil(lambda: "网格长" in map_page.panel.details.text(), timeout=5000)
+    assert not shell.window.findChildren(QWebEngineView)
+    shell.window.show_page("map")
+    assert len(shell.window.findChildren(QWebEngineView)) == 1
+    highlighted = []
+
+    def grid_highlighted():
+        map_page.run_js("deskMap.highlightedId", highlighted.append)
+        return bool(highlighted) and highlighted[-1] == str(model.node(grid).id)
+    qtbot.waitUntil(grid_highlighted, timeout=30000)
+    map_page.web_page.deleteLater()   # before the web profile goes (as the map tests do)

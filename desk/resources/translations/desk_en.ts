@@ -1369,43 +1369,53 @@ Enter your password to continue; unsaved work is still there.</translation>
 <context>
     <name>MapLegend</name>
     <message>
-        <location filename="../../views/map/builder.py" line="93" />
+        <location filename="../../views/map/builder.py" line="94" />
         <source>底图</source>
         <translation>Base map</translation>
     </message>
     <message>
-        <location filename="../../views/map/builder.py" line="100" />
+        <location filename="../../views/map/builder.py" line="101" />
         <source>街道边界</source>
         <translation>Street boundary</translation>
     </message>
     <message>
-        <location filename="../../views/map/builder.py" line="104" />
+        <location filename="../../views/map/builder.py" line="105" />
         <source>【专】</source>
         <translation>[D] </translation>
     </message>
     <message>
-        <location filename="../../views/map/builder.py" line="115" />
+        <location filename="../../views/map/builder.py" line="117" />
         <source>网格</source>
         <translation>Grids</translation>
     </message>
     <message>
-        <location filename="../../views/map/builder.py" line="122" />
+        <location filename="../../views/map/builder.py" line="124" />
         <source>社区/村</source>
         <translation>Communities/villages</translation>
     </message>
     <message>
-        <location filename="../../views/map/builder.py" line="129" />
+        <location filename="../../views/map/builder.py" line="131" />
         <source>警务区</source>
         <translation>Police beats</translation>
     </message>
     <message>
-        <location filename="../../views/map/builder.py" line="140" />
+        <location filename="../../views/map/builder.py" line="143" />
+        <source>社区民警 {0}</source>
+        <translation>Community officer {0}</translation>
+    </message>
+    <message>
+        <location filename="../../views/map/builder.py" line="149" />
         <location filename="../../views/map/style.py" line="57" />
         <source>事件</source>
         <translation>Events</translation>
     </message>
     <message>
-        <location filename="../../views/map/builder.py" line="152" />
+        <location filename="../../views/map/builder.py" line="153" />
+        <source>警务区名称</source>
+        <translation>Police beat names</translation>
+    </message>
+    <message>
+        <location filename="../../views/map/builder.py" line="162" />
         <source>尚无网格边界。请用 &lt;code&gt;desk import grids 文件.geojson&lt;/code&gt; 导入（高德/腾讯地图描绘的坐标加 &lt;code&gt;--crs gcj02&lt;/code&gt;）。</source>
         <translation>No grid boundaries yet. Import them with &lt;code&gt;desk import grids file.geojson&lt;/code&gt; (add &lt;code&gt;--crs gcj02&lt;/code&gt; for coordinates traced on Amap or Tencent Maps).</translation>
     </message>
@@ -1508,92 +1518,97 @@ Enter your password to continue; unsaved work is still there.</translation>
 <context>
     <name>MapPage</name>
     <message>
-        <location filename="../../views/map/page.py" line="80" />
+        <location filename="../../views/map/page.py" line="74" />
         <source>（待接入事件）</source>
         <translation> (events not yet linked)</translation>
     </message>
     <message>
-        <location filename="../../views/map/page.py" line="85" />
+        <location filename="../../views/map/page.py" line="79" />
         <source>全图</source>
         <translation>Fit all</translation>
     </message>
     <message>
-        <location filename="../../views/map/page.py" line="87" />
+        <location filename="../../views/map/page.py" line="81" />
         <source>导出图片…</source>
         <translation>Export image…</translation>
     </message>
     <message>
-        <location filename="../../views/map/page.py" line="89" />
+        <location filename="../../views/map/page.py" line="83" />
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../views/map/page.py" line="92" />
+        <location filename="../../views/map/page.py" line="86" />
         <source>网格着色：</source>
         <translation>Colour grids by:</translation>
     </message>
     <message>
-        <location filename="../../views/map/page.py" line="103" />
+        <location filename="../../views/map/page.py" line="97" />
         <source>网格档案</source>
         <translation>Grid profile</translation>
     </message>
     <message>
-        <location filename="../../views/map/page.py" line="104" />
+        <location filename="../../views/map/page.py" line="98" />
         <source>规模检查</source>
         <translation>Size check</translation>
     </message>
     <message>
-        <location filename="../../views/map/page.py" line="117" />
+        <location filename="../../views/map/page.py" line="101" />
+        <source>地图在打开本页时加载…</source>
+        <translation>The map loads when this page is opened…</translation>
+    </message>
+    <message>
+        <location filename="../../views/map/page.py" line="115" />
         <source>网格地图</source>
         <translation>Grid map</translation>
     </message>
     <message>
-        <location filename="../../views/map/page.py" line="156" />
+        <location filename="../../views/map/page.py" line="176" />
         <source>正在生成地图…</source>
         <translation>Building the map…</translation>
     </message>
     <message>
-        <location filename="../../views/map/page.py" line="179" />
+        <location filename="../../views/map/page.py" line="201" />
         <source>{0} 网格地图</source>
         <translation>{0} grid map</translation>
     </message>
     <message>
-        <location filename="../../views/map/page.py" line="192" />
+        <location filename="../../views/map/page.py" line="214" />
         <source>地图生成失败：</source>
         <translation>Map could not be built: </translation>
     </message>
     <message>
-        <location filename="../../views/map/page.py" line="199" />
+        <location filename="../../views/map/page.py" line="221" />
         <source>地图页面加载失败</source>
         <translation>Map page failed to load</translation>
     </message>
     <message>
-        <location filename="../../views/map/page.py" line="207" />
+        <location filename="../../views/map/page.py" line="229" />
         <source>网格 {0} 个 · 事件 {1} 件</source>
         <translation>{0} grids · {1} events</translation>
     </message>
     <message>
-        <location filename="../../views/map/page.py" line="255" />
+        <location filename="../../views/map/page.py" line="282" />
         <source>无未办结事件</source>
         <translation>No open events</translation>
     </message>
     <message>
-        <location filename="../../views/map/page.py" line="258" />
+        <location filename="../../views/map/page.py" line="285" />
         <source>未办结 %1 件，其中超期 %2 件</source>
         <translation>%1 open, %2 of them overdue</translation>
     </message>
     <message>
-        <location filename="../../views/map/page.py" line="281" />
+        <location filename="../../views/map/page.py" line="310" />
         <source>导出地图图片</source>
         <translation>Export Map Image</translation>
     </message>
     <message>
-        <location filename="../../views/map/page.py" line="284" />
+        <location filename="../../views/map/page.py" line="313" />
         <source>已导出：</source>
         <translation>Exported: </translation>
     </message>
     <message>
-        <location filename="../../views/map/page.py" line="284" />
+        <location filename="../../views/map/page.py" line="313" />
         <source>导出失败：</source>
         <translation>Export failed: </translation>
     </message>

@@ -11,6 +11,10 @@
   var bridge = null;
   var map, grids = {}, gridLayer, eventLayer, markerById = {}, highlighted = null, pending = [];
 
+  function esc(text) {
+    return String(text).replace(/[&<>"]/g, function (c) { return {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;"}[c]; });
+  }
+
   function send(method, value) {
     if (bridge) { bridge[method](String(value)); } else { pending.push([method, String(value)]); }
   }
@@ -125,11 +129,19 @@
     return m ? {fill: m.options.fillColor, overdue: !!m.deskProps.o, lat: m.getLatLng().lat} : null;
   };
 
+  // Until someone pans or zooms, the whole street stays fitted when the window grows (big screen).
+  var autoFit = true, fitting = false;
   api.fitAll = function () {
     var b = window.DESK_MAP.bounds ? L.latLngBounds(window.DESK_MAP.bounds) : null;
     var legend = document.getElementById("desk-legend");
+    var title = document.getElementById("desk-title");
     var left = legend ? legend.offsetWidth + 30 : 20;
-    if (b) { map.fitBounds(b, {paddingTopLeft: [left, 56], paddingBottomRight: [30, 24], animate: false}); }
+    var top = title ? title.offsetTop + title.offsetHeight + 10 : 20;
+    fitting = true;
+    try {
+      if (b) { map.fitBounds(b, {paddingTopLeft: [left, top], paddingBottomRight: [30, 24], animate: false}); }
+    } finally { fitting = false; }
+    autoFit = true;
   };
 
   api.gridPoint = function (id) {
@@ -154,9 +166,27 @@
       widths.sort(function (a, b) { return a - b; });
       typicalGridDegrees = widths.length ? widths[Math.floor(widths.length / 2)] : 0;
     }
-    var px = typicalGridDegrees * 256 * Math.pow(2, map.getZoom()) / 360;
-    if (px >= window.DESK_MAP.gridLabelPixels) { c.classList.add("desk-show-grid-labels"); }
-    else { c.classList.remove("desk-show-grid-labels"); }
+    var scale = 256 * Math.pow(2, map.getZoom()) / 360;   // screen pixels per degree of longitude
+    var px = typicalGridDegrees * scale;
+    c.classList.toggle("desk-show-grid-labels", px >= window.DESK_MAP.gridLabelPixels);
+    c.classList.toggle("desk-roomy", px >= 2 * window.DESK_MAP.gridLabelPixels);   // room for beat officers' names
+    Object.keys(grids).forEach(function (k) { fitGridLabel(grids[k], scale); });
+  }
+
+  // A grid's label: the longest of its texts that fits the grid's width on screen; none fits: hidden.
+  function fitGridLabel(layer, scale) {
+    var tip = layer.getTooltip();
+    var el = tip && tip.getElement ? tip.getElement() : null;
+    var texts = layer.feature.properties.labels || [[layer.feature.properties.label, 0, 1]];
+    var b = layer.getBounds();
+    var width = (b.getEast() - b.getWest()) * scale * 0.92;
+    var height = (b.getNorth() - b.getSouth()) * scale / Math.cos(b.getCenter().lat * Math.PI / 180);
+    var chosen = null;
+    for (var i = 0; i < texts.length; i++) {
+      if (texts[i][1] <= width && 16 * (texts[i][2] || 1) + 2 <= height) { chosen = texts[i][0]; break; }
+    }
+    if (chosen !== null && tip.getContent() !== chosen) { layer.setTooltipContent(chosen); }
+    if (el) { el.classList.toggle("desk-label-hidden", chosen === null); }
   }
 
   function start() {
@@ -181,6 +211,16 @@
       L.marker([c.lat, c.lon], {interactive: false, keyboard: false, pane: "deskLabels",
         icon: L.divIcon({className: "desk-community-label", html: "<span>" + c.name + "</span>", iconSize: null})}).addTo(map);
     });
+    var beatLabels = L.layerGroup();
+    (d.beatLabels || []).forEach(function (b) {
+      var html = "<span><b>" + esc(b.name) + "</b>" + (b.officer ? "<small>" + esc(b.officer) + "</small>" : "") + "</span>";
+      L.marker([b.lat, b.lon], {interactive: false, keyboard: false, pane: "deskLabels",
+        icon: L.divIcon({className: "desk-beat-label", html: html, iconSize: null})}).addTo(beatLabels);
+    });
+    beatLabels.addTo(map);
+    if (d.control && window[d.control] && d.beatLabels && d.beatLabels.length) {
+      window[d.control].addOverlay(beatLabels, d.beatLabelLayerName);
+    }
     eventLayer = L.markerClusterGroup({chunkedLoading: true, showCoverageOnHover: false, maxClusterRadius: 40,
                                        disableClusteringAtZoom: 17, iconCreateFunction: clusterIcon,
                                        chunkProgress: function (done, total) {
@@ -190,6 +230,8 @@
     if (d.control && window[d.control]) { window[d.control].addOverlay(eventLayer, d.eventLayerName); }
     buildEvents(d.markers || []);
     map.on("zoomend", labelVisibility);
+    map.on("zoomstart dragstart", function () { if (!fitting) { autoFit = false; } });
+    map.on("resize", function () { if (autoFit) { api.fitAll(); } });
     api.fitAll();
     labelVisibility();
     if (typeof QWebChannel !== "undefined" && window.qt && qt.webChannelTransport) {

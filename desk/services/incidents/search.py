@@ -11,8 +11,6 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from pypinyin import Style, lazy_pinyin
-
 GAP = 2
 _LATIN = re.compile(r"^[a-z]+$")
 
@@ -27,6 +25,7 @@ def initials(text: str) -> str:
     a Latin letter or digit itself, a space for anything else."""
     if not text:
         return ""
+    from pypinyin import Style, lazy_pinyin   # ~0.2 s to import: not on the window's start path
     return "".join(p[:1] or " " for p in lazy_pinyin(text, style=Style.FIRST_LETTER, errors=_other))
 
 

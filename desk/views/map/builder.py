@@ -16,6 +16,7 @@ from desk import resources
 from desk.services.geo.mapdata import MapLayers
 from desk.views.map import style
 from desk.views.map.markers import MapMarker
+from desk.views.map.placement import beat_label_points, grid_label_texts
 
 DEFAULT_CENTRE = (33.30, 113.52)
 GRID_LABEL_PIXELS = 70   # grid names show once a typical grid is this wide on screen
@@ -105,9 +106,10 @@ def build_html(layers: MapLayers, markers: list[MapMarker], options: MapOptions 
     grid_features = []
     for g in layers.grids:
         dedicated = g.kind == "dedicated"
+        label = mark + _short_dedicated(g.short_name) if dedicated else g.short_name
         grid_features.append({"type": "Feature", "geometry": g.geometry, "properties": {
-            "id": g.id, "code": g.code, "name": g.name,
-            "label": mark + _short_dedicated(g.short_name) if dedicated else g.short_name,
+            "id": g.id, "code": g.code, "name": g.name, "label": label,
+            "labels": [[t, round(w), n] for t, w, n in grid_label_texts(label, dedicated, mark)],
             "dedicated": dedicated, "households": g.households, "population": g.population,
             "fill": grid_fill(options.figure, g.size_status, counts.get(g.id, 0)),
             "stroke": style.DEDICATED_STROKE if dedicated else style.GRID_STROKE}})
@@ -136,11 +138,19 @@ def build_html(layers: MapLayers, markers: list[MapMarker], options: MapOptions 
     for c in layers.communities:
         p = shape(c.geometry).representative_point()
         labels.append({"name": c.name, "lat": p.y, "lon": p.x})
+    grid_labels = [(c.x, c.y, f["properties"]["label"])
+                   for f, c in zip(grid_features, (shape(g.geometry).centroid for g in layers.grids))]
+    officer = QCoreApplication.translate("MapLegend", "社区民警 {0}")
+    beat_labels = [{"name": b.name, "officer": officer.format(b.officer_name) if b.officer_name else "",
+                    "lat": y, "lon": x}
+                   for b, (x, y) in zip(layers.beats, beat_label_points(
+                       layers.beats, grid_labels, [(c["lon"], c["lat"], c["name"]) for c in labels]))]
     data = {"map": m.get_name(), "grids": grid_layer.get_name(), "control": control.get_name(),
             "eventLayerName": QCoreApplication.translate("MapLegend", "事件"), "bounds": bounds,
             "gridLabelPixels": GRID_LABEL_PIXELS,
             "urgency": style.URGENCY_COLOURS, "urgencyRank": style.URGENCY_RANK, "overdue": style.OVERDUE_COLOUR,
-            "communityLabels": labels, "markers": [mk.feature() for mk in markers]}
+            "communityLabels": labels, "beatLabels": beat_labels,
+            "beatLabelLayerName": QCoreApplication.translate("MapLegend", "警务区名称"), "markers": [mk.feature() for mk in markers]}
     root = m.get_root()
     root.header.add_child(Element("<script>window.DESK_MAP = "
                                   + json.dumps(data, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")

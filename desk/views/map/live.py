@@ -30,6 +30,9 @@ class LiveMarkers:
         """``read_markers(ctx) -> list[MapMarker]`` runs on the DB worker now and whenever one of
         ``tables`` changes (this seat or another, via the change feed); only the difference is drawn."""
         self._marker_source = (read_markers, tuple(tables))
+        if getattr(self, "view", None) is None:
+            self._markers_due = True    # read when the map is first shown (the window starts without it)
+            return
         self._refresh_markers()
 
     def set_markers(self, markers: list[MapMarker]) -> None:
@@ -61,6 +64,9 @@ class LiveMarkers:
     # --- internals ---------------------------------------------------------------------------
     def _live_changes(self, changes) -> None:
         if self._marker_source is not None and touches(changes, *self._marker_source[1]):
+            if getattr(self, "view", None) is None:
+                self._markers_due = True
+                return
             self._refresh_markers()
 
     def _refresh_markers(self) -> None:

@@ -12,7 +12,7 @@ import tempfile
 from html import escape
 from pathlib import Path
 
-from PySide6.QtCore import QUrl, Signal
+from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtWebChannel import QWebChannel
 from PySide6.QtWebEngineCore import QWebEngineSettings
 from PySide6.QtWebEngineWidgets import QWebEngineView
@@ -25,7 +25,6 @@ from desk.views.bus import touches
 from desk.views.map import style
 from desk.views.map.balance_view import BalancePanel
 from desk.views.map.bridge import MapBridge, MapWebPage
-from desk.views.map.builder import MapOptions, grid_fill, write_page
 from desk.views.map.live import LiveMarkers
 from desk.views.map.profile_panel import GridProfilePanel
 from desk.views.map.tiles import SCHEME, MBTilesHandler, MBTilesReader, is_mbtiles
@@ -60,20 +59,15 @@ class MapPage(LiveMarkers, Page):
         self._title = ""
         self._layers = None
 
-        self.view = QWebEngineView(self)
-        self.web_page = MapWebPage(self.view)
-        self.web_page.settings().setAttribute(QWebEngineSettings.LocalContentCanAccessFileUrls, True)
-        self.view.setPage(self.web_page)
-        self._install_tiles(tiles)
+        # The web view (a Chromium process) is made the first time the page is shown: the duty
+        # staff start on the board, and the window opens without it (see _ensure_view).
+        self.view: QWebEngineView | None = None
+        self.web_page: MapWebPage | None = None
         self.bridge = MapBridge(self)
-        self.channel = QWebChannel(self)
-        self.channel.registerObject("bridge", self.bridge)
-        self.web_page.setWebChannel(self.channel)
-        self.web_page.js_error.connect(self.js_error)
-        self.view.loadFinished.connect(self._load_finished)
         self.bridge.grid_clicked.connect(self._grid_clicked)
         self.bridge.marker_clicked.connect(self._marker_clicked)
         self.bridge.page_ready.connect(self._page_ready)
+        self._markers_due = False       # a marker source was set before the view existed
 
         self.figure = QComboBox()
         for key in style.FIGURES:
@@ -102,9 +96,13 @@ class MapPage(LiveMarkers, Page):
         self.tabs = QTabWidget()
         self.tabs.addTab(self.panel, self.tr("网格档案"))
         self.tabs.addTab(self.balance, self.tr("规模检查"))
+        self.tabs.setMaximumWidth(560)    # on a big screen the map takes the room, not the panel
         self.tabs.currentChanged.connect(lambda i: self.tabs.widget(i) is self.balance and self.balance.reload())
-        split = QSplitter()
-        split.addWidget(self.view)
+        self._placeholder = QLabel(self.tr("地图在打开本页时加载…"))
+        self._placeholder.setAlignment(Qt.AlignCenter)
+        self._placeholder.setStyleSheet("color: #888; background: #e9eef2;")
+        self._split = split = QSplitter()
+        split.addWidget(self._placeholder)
         split.addWidget(self.tabs)
         split.setStretchFactor(0, 4)
         split.setStretchFactor(1, 1)
@@ -115,6 +113,26 @@ class MapPage(LiveMarkers, Page):
 
     def title(self) -> str:
         return self.tr("网格地图")
+
+    def _ensure_view(self) -> None:
+        """Create the web view, its page and channel (once), in place of the placeholder."""
+        if self.view is not None:
+            return
+        self.view = QWebEngineView()
+        self.web_page = MapWebPage(self.view)
+        self.web_page.settings().setAttribute(QWebEngineSettings.LocalContentCanAccessFileUrls, True)
+        self.view.setPage(self.web_page)
+        self._install_tiles(self.tiles)
+        self.channel = QWebChannel(self)
+        self.channel.registerObject("bridge", self.bridge)
+        self.web_page.setWebChannel(self.channel)
+        self.web_page.js_error.connect(self.js_error)
+        self.view.loadFinished.connect(self._load_finished)
+        self._split.replaceWidget(0, self.view)
+        self._placeholder.deleteLater()
+        if self._markers_due:
+            self._markers_due = False
+            self._refresh_markers()     # read before the layers (one serial worker): the page holds them
 
     def _install_tiles(self, tiles: str | None) -> None:
         """An MBTiles base map is served by a URL scheme handler on this page's profile."""
@@ -129,6 +147,7 @@ class MapPage(LiveMarkers, Page):
 
     # --- building -------------------------------------------------------------------------
     def activate(self) -> None:
+        self._ensure_view()
         if (not self._loaded or self._stale) and not self._building:
             self._stale = False
             self.rebuild()
@@ -152,6 +171,7 @@ class MapPage(LiveMarkers, Page):
         if self._building:
             self._again = True
             return
+        self._ensure_view()
         self._building = True
         self.status.setText(self.tr("正在生成地图…"))
         self.backend.read(map_layers, self._build, self._failed)
@@ -161,6 +181,7 @@ class MapPage(LiveMarkers, Page):
 
     def _recolour(self) -> None:
         """Another figure: new grid colours and legend by JavaScript (no page rebuild)."""
+        from desk.views.map.builder import grid_fill   # folium: imported when the map is first built
         figure = self.figure.currentData() or "households"
         layers = self._layers
         if not self._loaded or layers is None:
@@ -171,6 +192,8 @@ class MapPage(LiveMarkers, Page):
 
     def show_layers(self, layers) -> None:
         """Build the page for these layers on the pool, then load it (the map's one rebuild path)."""
+        from desk.views.map.builder import MapOptions, write_page   # folium: not on the window's start path
+        self._ensure_view()
         self._building = True
         self._builds += 1
         self._layers = layers
@@ -218,6 +241,11 @@ class MapPage(LiveMarkers, Page):
 
     # --- two-way ----------------------------------------------------------------------------
     def run_js(self, code: str, callback=None) -> None:
+        """Run JavaScript on the map; nothing (callback with None) while the map was never shown."""
+        if self.web_page is None:
+            if callback is not None:
+                callback(None)
+            return
         if callback is None:
             self.web_page.runJavaScript(code)
         else:
@@ -274,7 +302,9 @@ class MapPage(LiveMarkers, Page):
 
     # --- export -----------------------------------------------------------------------------
     def export_png(self, path: str | Path) -> bool:
-        """The current view of the map as a PNG (for a briefing sheet)."""
+        """The current view of the map as a PNG (for a briefing sheet); False before it was drawn."""
+        if self.view is None or not self._loaded:
+            return False
         return self.view.grab().save(str(path), "PNG")
 
     def _export_dialog(self) -> None:
