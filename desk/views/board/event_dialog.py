@@ -12,7 +12,9 @@ from desk.clock import format_local
 from desk.services.errors import ConflictError
 from desk.services.incidents import codes, ladder, lifecycle, rows
 from desk.services.incidents.choices import Choices
+from desk.services.permissions import allowed
 from desk.views.board import labels
+from desk.views.board.attachments import AttachmentPanel
 from desk.views.board.timeline import TimelineModel
 
 ACTIONS = ("accept", "handle_in_grid", "dispatch", "start", "return", "feedback", "verify", "close", "call_back",
@@ -58,6 +60,9 @@ class EventDialog(QDialog):
             b.clicked.connect(lambda _=False, a=action: self.run(a))
             self.buttons[action] = b
             grid.addWidget(b, i // 9, i % 9)
+        actor = backend.ctx.actor
+        self.attachments = AttachmentPanel(backend, event_id, self, can_add=allowed(actor, "board.report"))
+        self.attachments.changed.connect(self._done_attach)
         close = QDialogButtonBox(QDialogButtonBox.Close)
         close.button(QDialogButtonBox.Close).setText(self.tr("关闭"))
         close.rejected.connect(self.reject)
@@ -66,6 +71,8 @@ class EventDialog(QDialog):
         layout.addLayout(self.info)
         layout.addWidget(QLabel(self.tr("处置过程")))
         layout.addWidget(self.table, 1)
+        layout.addWidget(QLabel(self.tr("附件")))
+        layout.addWidget(self.attachments)
         layout.addLayout(grid)
         layout.addWidget(close)
         self.reload()
@@ -110,6 +117,7 @@ class EventDialog(QDialog):
         f["links"].setText("；".join(links))
         f["description"].setText(d.description)
         self.timeline.set_rows(d.steps)
+        self.attachments.set_rows(d.attachments)
         for action, b in self.buttons.items():
             if action in codes.TRANSITIONS:
                 b.setEnabled(r.status in codes.TRANSITIONS[action][0])
@@ -199,6 +207,10 @@ class EventDialog(QDialog):
         outcome = names[shown.index(text)]
         return lambda c: ladder.record_mediation(c, r.id, outcome=outcome, mediator=mediator,
                                                  expected_version=r.version)
+
+    def _done_attach(self) -> None:
+        self.changed.emit()
+        self.reload()
 
     def _done(self, _row) -> None:
         self.changed.emit()

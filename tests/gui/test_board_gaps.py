@@ -1,0 +1,96 @@
+"""The event dialog's attachments and reporter phone, and the deadline-limits editor, on screen
+(offscreen Qt, SQLite): what a duty officer, a liaison and the system administrator see and do."""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QMessageBox
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from board_support import ADMIN, LIAISON, WANG, small_street  # noqa: E402
+
+from desk.services import incidents as inc  # noqa: E402
+from desk.views.backend import Backend  # noqa: E402
+from desk.views.board.event_dialog import EventDialog  # noqa: E402
+from desk.views.bus import ChangeBus  # noqa: E402
+from desk.views.workers import DbWorker  # noqa: E402
+
+pytestmark = pytest.mark.parametrize("db_url", ["sqlite"], indirect=True)
+SHOTS = Path(__file__).resolve().parents[2] / "shots"
+
+
+@pytest.fixture
+def event_id(ctx):
+    small_street(ctx)
+    e = inc.report_event(ctx.as_actor(WANG), inc.NewEvent(
+        title="楼道堆放杂物", kind="safety_hazard", source="phone", address="兴钢社区1号楼",
+        reporter_name="刘芳", phone="13812341234"))
+    return e.id
+
+
+@pytest.fixture
+def backend_for(qtbot):
+    made = []
+
+    def make(ctx):
+        worker = DbWorker()
+        backend = Backend(ctx, worker, ChangeBus())
+        made.append(worker)
+        return backend
+    yield make
+    for w in made:
+        w.stop()
+
+
+def open_dialog(qtbot, backend, event_id):
+    dlg = EventDialog(backend, event_id, None)
+    qtbot.addWidget(dlg)
+    dlg.show()
+    qtbot.waitUntil(lambda: dlg.detail is not None)
+    return dlg
+
+
+def shot(widget, name):
+    SHOTS.mkdir(exist_ok=True)
+    widget.grab().save(str(SHOTS / name))
+
+
+def test_a_duty_officer_attaches_a_photo_and_saves_a_copy(ctx, qtbot, backend_for, event_id, tmp_path):
+    dlg = open_dialog(qtbot, backend_for(ctx.as_actor(WANG)), event_id)
+    panel = dlg.attachments
+    assert panel.add_button.isVisible() and panel.model.rowCount() == 0
+    photo = tmp_path / "现场.png"
+    photo.write_bytes(b"\x89PNG fake")
+    panel.add_file(str(photo))
+    qtbot.waitUntil(lambda: panel.model.rowCount() == 1)
+    assert panel.model.index(0, 0).data() == "现场.png"
+    assert panel.model.index(0, 1).data() == "9 B"
+    assert panel.model.index(0, 2).data() == "wangli"
+    panel.table.selectRow(0)
+    assert panel.save_button.isEnabled()
+    out = tmp_path / "copy.png"
+    panel.save_to(panel.selected().id, str(out))
+    qtbot.waitUntil(lambda: out.exists())
+    assert out.read_bytes() == b"\x89PNG fake"
+    shot(dlg, "board_event_attachments.png")
+
+
+def test_a_refused_file_is_explained_and_the_list_stays_as_it_was(ctx, qtbot, backend_for, event_id, tmp_path):
+    dlg = open_dialog(qtbot, backend_for(ctx.as_actor(WANG)), event_id)
+    exe = tmp_path / "virus.exe"
+    exe.write_bytes(b"MZ")
+    dlg.attachments.add_file(str(exe))
+    qtbot.waitUntil(lambda: getattr(dlg.attachments, "message_box", None) is not None)
+    box = dlg.attachments.message_box
+    assert isinstance(box, QMessageBox) and "类型" in box.text()
+    assert dlg.attachments.model.rowCount() == 0 and dlg.attachments.add_button.isEnabled()
+    box.close()
+
+
+def test_a_liaison_sees_attachments_but_has_no_add_button(ctx, qtbot, backend_for, event_id):
+    inc.add_attachment(ctx.as_actor(WANG), event_id, "a.pdf", b"%PDF")
+    dlg = open_dialog(qtbot, backend_for(ctx.as_actor(LIAISON)), event_id)
+    qtbot.waitUntil(lambda: dlg.attachments.model.rowCount() == 1)
+    assert not dlg.attachments.add_button.isVisible()
