@@ -16,7 +16,7 @@ from datetime import datetime, timedelta, timezone
 from sqlalchemy import func, insert, select, text
 
 from desk.demo.incident_texts import KIND_MONTH, MONTH_FACTOR, SOURCES, TEMPLATES
-from desk.demo.names import NameMaker
+from desk.demo.names import NameMaker, phone
 from desk.demo.street import DemoStreet
 from desk.models import Community, Event, EventStep, Grid, Mediation, Staff, StaffRole, grid_member
 from desk.services.incidents import codes
@@ -70,6 +70,9 @@ def _initials(template: str, building: str, place: str) -> str:
                    for part in re.split(r"(\{b\}|\{p\})", template) if part)
 
 
+PHONE_SOURCES = ("phone", "hotline_12345", "walk_in")
+
+
 def _poisson(rng: random.Random, lam: float) -> int:
     return max(0, round(rng.gauss(lam, lam ** 0.5)))
 
@@ -96,6 +99,19 @@ class _Generator:
         x0, y0, x1, y1 = self.street.grid_boxes[gid]
         return building, place, round(rng.uniform(y0, y1), 6), round(rng.uniform(x0, x1), 6)
 
+    def _reporter(self, row: dict) -> None:
+        """Most callers and visitors leave a name and a mobile number (stored encrypted, like the
+        board stores them; the nonce comes from the seeded generator, so the same seed gives the
+        same bytes)."""
+        rng, cipher = self.rng, self.street.cipher
+        if row["source"] not in PHONE_SOURCES or cipher is None or rng.random() >= 0.85:
+            return
+        if not row["reporter_name"]:
+            row["reporter_name"] = self.names.person()
+        number = phone(rng)
+        row["phone_enc"] = cipher.encrypt(number, rng.randbytes(12))
+        row["phone_idx"] = cipher.blind(number)
+
     def event(self, eid: int, at: datetime, force_status: str | None = None) -> dict:
         rng = self.rng
         month = (at + timedelta(hours=8)).month
@@ -120,6 +136,7 @@ class _Generator:
                    on_record_reason=None, on_record_until=None, ladder_level=1 if kind == "dispute" else 0,
                    ladder_due_at=None, satisfaction=None, created_by="demo", version=1,
                    accepted_at=None, feedback_at=None, closed_at=None)
+        self._reporter(row)
         self._handler = (None, self.workers.get(grid[0])) if in_grid else (dept_id, None)
         path = ["accept", "handle_in_grid" if in_grid else "dispatch"] + ([] if in_grid else ["start"])
         path += ["feedback", "verify", "close", "call_back"]

@@ -91,3 +91,21 @@ def test_a_department_liaison_may_save_but_not_add_attachments(ctx, street, duty
     f.write_text("x")
     with pytest.raises(PermissionDenied):
         inc.add_attachment_file(liaison, e.id, f)
+
+
+def test_the_reporter_phone_is_masked_and_a_duty_officer_may_see_it_in_full_which_is_audited(ctx, street, duty):
+    e = new(duty, reporter_name="刘芳", phone="138-1234-5678")
+    assert inc.event_detail(duty, e.id).phone == "138****5678"
+    with ctx.read() as s:
+        stored = s.get(Event, e.id).phone_enc
+    assert "5678" not in stored and ctx.cipher.decrypt(stored) == "13812345678"
+    assert inc.reporter_phone(duty, e.id) == "13812345678"
+    assert audit_rows(ctx, "pii.unmask") == [("wangli", "event", str(e.id), {"field": "phone"})]
+
+
+@pytest.mark.parametrize("who", [GRIDMAN, LIAISON, ADMIN], ids=["grid", "liaison", "sysadmin"])
+def test_roles_without_the_permission_are_refused_the_full_phone_and_nothing_is_revealed(ctx, street, duty, who):
+    e = new(duty, phone="13812345678")
+    with pytest.raises(PermissionDenied):
+        inc.reporter_phone(ctx.as_actor(who), e.id)
+    assert audit_rows(ctx, "pii.unmask") == []

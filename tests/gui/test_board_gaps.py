@@ -9,11 +9,14 @@ import pytest
 from PySide6.QtWidgets import QMessageBox
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from board_support import ADMIN, LIAISON, WANG, small_street  # noqa: E402
+from board_support import ADMIN, AUDITOR, LIAISON, WANG, small_street  # noqa: E402
 
+from desk.models import Event  # noqa: E402
 from desk.services import incidents as inc  # noqa: E402
+from desk.services.audit_log import AuditFilter, list_records  # noqa: E402
 from desk.views.backend import Backend  # noqa: E402
 from desk.views.board.event_dialog import EventDialog  # noqa: E402
+from desk.views.board.quick_entry import QuickEntryDialog  # noqa: E402
 from desk.views.bus import ChangeBus  # noqa: E402
 from desk.views.workers import DbWorker  # noqa: E402
 
@@ -94,3 +97,40 @@ def test_a_liaison_sees_attachments_but_has_no_add_button(ctx, qtbot, backend_fo
     dlg = open_dialog(qtbot, backend_for(ctx.as_actor(LIAISON)), event_id)
     qtbot.waitUntil(lambda: dlg.attachments.model.rowCount() == 1)
     assert not dlg.attachments.add_button.isVisible()
+
+
+def test_a_duty_officer_sees_the_phone_masked_and_shows_it_in_full_on_request(ctx, qtbot, backend_for, event_id):
+    dlg = open_dialog(qtbot, backend_for(ctx.as_actor(WANG)), event_id)
+    assert dlg.fields["reporter"].text() == "刘芳 138****1234"
+    assert dlg.unmask_button.isVisible()
+    shot(dlg, "board_event_phone_masked.png")
+    dlg.unmask_button.click()
+    qtbot.waitUntil(lambda: dlg.fields["reporter"].text() == "刘芳 13812341234")
+    assert not dlg.unmask_button.isVisible()
+    shot(dlg, "board_event_phone_full.png")
+    [rec] = list_records(ctx.as_actor(AUDITOR), AuditFilter(action="pii.unmask"))
+    assert (rec.actor, rec.entity, rec.entity_id) == ("wangli", "event", str(event_id))
+
+
+def test_a_liaison_gets_no_unmask_button_and_only_the_masked_phone(ctx, qtbot, backend_for, event_id):
+    dlg = open_dialog(qtbot, backend_for(ctx.as_actor(LIAISON)), event_id)
+    assert dlg.fields["reporter"].text() == "刘芳 138****1234"
+    assert not dlg.unmask_button.isVisible()
+
+
+def test_quick_entry_stores_the_reporter_phone_encrypted(ctx, qtbot, backend_for):
+    small_street(ctx)
+    dlg = QuickEntryDialog(backend_for(ctx.as_actor(WANG)), None)
+    qtbot.addWidget(dlg)
+    dlg.show()
+    dlg.title_edit.setText("噪音扰民")
+    dlg.reporter.setText("赵女士")
+    dlg.phone.setText("139 8765 4321")
+    saved = []
+    dlg.saved.connect(saved.append)
+    dlg.save()
+    qtbot.waitUntil(lambda: bool(saved))
+    with ctx.read() as s:
+        e = s.get(Event, saved[0].id)
+        assert "4321" not in e.phone_enc and e.phone_idx == ctx.cipher.blind("13987654321")
+        assert ctx.cipher.decrypt(e.phone_enc) == "13987654321"

@@ -14,6 +14,7 @@ from desk.services.incidents.lifecycle import (
     IllegalTransition, assign, claim, put_on_record, set_urgent, transition, unclaim,
 )
 from desk.services.incidents.report import NewEvent, report_event
+from desk.services.incidents.reporter import reporter_phone
 from desk.services.incidents.rows import (
     EventDetail, EventRow, event_detail, event_row, notices, open_events,
 )
@@ -22,7 +23,7 @@ BOARD_TABLES = ("event", "event_step", "event_attachment", "mediation", "board_n
 
 __all__ = [
     "BOARD_TABLES", "Choices", "choices", "EventDetail", "EventRow", "IllegalTransition", "NewEvent", "RowResult", "add_attachment",
-    "add_attachment_file", "save_attachment",
+    "add_attachment_file", "reporter_phone", "save_attachment",
     "assign", "attachment_data", "bulk_accept", "bulk_assign", "bulk_close_duplicate", "claim",
     "escalate_overdue", "event_detail", "event_row", "list_limits", "notices", "open_events",
     "prefill_from_message", "put_on_record", "record_mediation", "report_event", "safe_filename",
