@@ -109,3 +109,14 @@ def test_roles_without_the_permission_are_refused_the_full_phone_and_nothing_is_
     with pytest.raises(PermissionDenied):
         inc.reporter_phone(ctx.as_actor(who), e.id)
     assert audit_rows(ctx, "pii.unmask") == []
+
+
+def test_a_changed_limit_is_in_the_audit_log_with_before_and_after(ctx, duty):
+    admin = ctx.as_actor(ADMIN)
+    row = next(r for r in inc.list_limits(admin) if (r.kind, r.urgency) == ("fire_hazard", "ordinary"))
+    minutes = {f"{s}_{c}": getattr(row, f"{s}_{c}") for s in ("accept", "handle", "verify") for c in ("yellow", "red")}
+    minutes["handle_red"] = 600
+    new = inc.set_limit(admin, kind="fire_hazard", urgency="ordinary", minutes=minutes, expected_version=row.version)
+    assert new.version == row.version + 1 and new.handle_red == 600
+    [(who, entity, entity_id, after)] = audit_rows(ctx, "deadline.set")
+    assert (who, entity, entity_id, after["handle_red"]) == ("admin", "deadline_limit", str(row.id), 600)

@@ -6,6 +6,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
@@ -134,3 +135,91 @@ def test_quick_entry_stores_the_reporter_phone_encrypted(ctx, qtbot, backend_for
         e = s.get(Event, saved[0].id)
         assert "4321" not in e.phone_enc and e.phone_idx == ctx.cipher.blind("13987654321")
         assert ctx.cipher.decrypt(e.phone_enc) == "13987654321"
+
+
+# --- the deadline table editor ---
+
+def limits_dialog(qtbot, backend):
+    from desk.views.board.limits import LimitsDialog
+
+    dlg = LimitsDialog(backend)
+    qtbot.addWidget(dlg)
+    dlg.show()
+    qtbot.waitUntil(lambda: dlg.model.rowCount() > 0)
+    return dlg
+
+
+def cell(dlg, kind, urgency, field):
+    from desk.views.board.limits import FIELDS, KEY_COLUMNS
+
+    i = next(i for i in range(dlg.model.rowCount())
+             if (dlg.model.row(i).kind, dlg.model.row(i).urgency) == (kind, urgency))
+    return dlg.model.index(i, KEY_COLUMNS + FIELDS.index(field))
+
+
+def test_only_the_system_administrator_gets_the_limits_button_on_the_board(ctx, qtbot, backend_for):
+    from desk.views.board import BoardPage
+
+    small_street(ctx)
+    for actor, visible in ((ADMIN, True), (WANG, False), (LIAISON, False)):
+        page = BoardPage(backend_for(ctx.as_actor(actor)))
+        qtbot.addWidget(page)
+        page.show()
+        assert page.limits_button.isVisible() is visible
+        page.close()
+
+
+def test_the_administrator_changes_a_limit_and_it_is_saved_and_audited(ctx, qtbot, backend_for):
+    dlg = limits_dialog(qtbot, backend_for(ctx.as_actor(ADMIN)))
+    assert not dlg.save_button.isEnabled()
+    idx = cell(dlg, "fire_hazard", "ordinary", "handle_red")
+    assert idx.data() == 480
+    assert dlg.model.setData(idx, 600)
+    assert dlg.save_button.isEnabled() and "1" in dlg.problem.text()
+    shot(dlg, "board_limits_editor.png")
+    saved = []
+    dlg.saved.connect(lambda: saved.append(True))
+    dlg.save_button.click()
+    qtbot.waitUntil(lambda: bool(saved) and not dlg.model.edits)
+    assert cell(dlg, "fire_hazard", "ordinary", "handle_red").data() == 600
+    limit = next(r for r in inc.list_limits(ctx.as_actor(ADMIN)) if (r.kind, r.urgency) == ("fire_hazard", "ordinary"))
+    assert limit.handle_red == 600
+    [rec] = list_records(ctx.as_actor(AUDITOR), AuditFilter(action="deadline.set"))
+    assert rec.actor == "admin"
+
+
+def test_a_yellow_limit_above_the_red_one_is_marked_and_cannot_be_saved(ctx, qtbot, backend_for):
+    from desk.views.board.limits import BAD_BG
+
+    dlg = limits_dialog(qtbot, backend_for(ctx.as_actor(ADMIN)))
+    idx = cell(dlg, "dispute", "ordinary", "accept_yellow")
+    dlg.model.setData(idx, 45)  # red is 30
+    assert not dlg.save_button.isEnabled()
+    assert "黄牌" in dlg.problem.text() and "矛盾纠纷" in dlg.problem.text()
+    assert idx.data(Qt.BackgroundRole) == BAD_BG
+    red = cell(dlg, "dispute", "ordinary", "accept_red")
+    assert red.data(Qt.BackgroundRole) == BAD_BG
+    shot(dlg, "board_limits_invalid.png")
+    dlg.model.setData(idx, 0)
+    assert not dlg.save_button.isEnabled()
+    dlg.model.setData(idx, 20)  # back to what it was: nothing to save
+    assert not dlg.save_button.isEnabled() and dlg.problem.text() == ""
+
+
+def test_a_limit_changed_by_another_seat_meanwhile_is_reported_and_not_overwritten(ctx, qtbot, backend_for):
+    admin = ctx.as_actor(ADMIN)
+    dlg = limits_dialog(qtbot, backend_for(admin))
+    dlg.model.setData(cell(dlg, "request", "ordinary", "handle_red"), 3000)
+    other = next(r for r in inc.list_limits(admin) if (r.kind, r.urgency) == ("request", "ordinary"))
+    minutes = {f: getattr(other, f) for f in ("accept_yellow", "accept_red", "handle_yellow", "handle_red",
+                                              "verify_yellow", "verify_red")}
+    minutes["handle_red"] = 2900
+    inc.set_limit(admin, kind="request",
+                  urgency="ordinary", minutes=minutes, expected_version=other.version)
+    dlg.save_button.click()
+    qtbot.waitUntil(lambda: dlg.message_box is not None)
+    assert "其他席位" in dlg.message_box.text() and "民生诉求" in dlg.message_box.text()
+    qtbot.waitUntil(lambda: cell(dlg, "request", "ordinary", "handle_red").data() == 2900)
+    assert not dlg.model.edits
+    shot(dlg, "board_limits_conflict.png")
+    dlg.message_box.close()
