@@ -39,6 +39,9 @@ def build(u: Unit, rng: random.Random, street: DemoStreet, options) -> str:
     names = NameMaker(rng)
     first_id = (s.scalar(select(func.max(Event.id))) or 0) + 1
     gen = _Generator(rng, street, grids, workers, names)
+    # Reporters' phones come from a generator of their own, so adding them left every other event as it was.
+    gen.pii_rng = random.Random(f"{options.seed}:desk.demo.incidents:reporters")
+    gen.pii_names = NameMaker(gen.pii_rng)
     start = DEMO_NOW - timedelta(days=options.days)
     per_day = max(1.0, street.households / 1000 * PER_1000_HOUSEHOLDS_A_DAY)
     day = start
@@ -80,6 +83,7 @@ def _poisson(rng: random.Random, lam: float) -> int:
 class _Generator:
     def __init__(self, rng, street, grids, workers, names):
         self.rng, self.street, self.grids, self.workers, self.names = rng, street, grids, workers, names
+        self.pii_rng, self.pii_names = random.Random(0), NameMaker(random.Random(0))
         self.events: list[dict] = []
         self.steps: list[dict] = []
         self.mediations: list[dict] = []
@@ -103,11 +107,11 @@ class _Generator:
         """Most callers and visitors leave a name and a mobile number (stored encrypted, like the
         board stores them; the nonce comes from the seeded generator, so the same seed gives the
         same bytes)."""
-        rng, cipher = self.rng, self.street.cipher
+        rng, cipher = self.pii_rng, self.street.cipher
         if row["source"] not in PHONE_SOURCES or cipher is None or rng.random() >= 0.85:
             return
         if not row["reporter_name"]:
-            row["reporter_name"] = self.names.person()
+            row["reporter_name"] = self.pii_names.person()
         number = phone(rng)
         row["phone_enc"] = cipher.encrypt(number, rng.randbytes(12))
         row["phone_idx"] = cipher.blind(number)

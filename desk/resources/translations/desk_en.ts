@@ -232,6 +232,82 @@
     </message>
 </context>
 <context>
+    <name>AttachmentModel</name>
+    <message>
+        <location filename="../../views/board/attachments.py" line="46" />
+        <source>文件名</source>
+        <translation>File name</translation>
+    </message>
+    <message>
+        <location filename="../../views/board/attachments.py" line="46" />
+        <source>大小</source>
+        <translation>Size</translation>
+    </message>
+    <message>
+        <location filename="../../views/board/attachments.py" line="46" />
+        <source>添加人</source>
+        <translation>Added by</translation>
+    </message>
+    <message>
+        <location filename="../../views/board/attachments.py" line="46" />
+        <source>添加时间</source>
+        <translation>Added at</translation>
+    </message>
+</context>
+<context>
+    <name>AttachmentPanel</name>
+    <message>
+        <location filename="../../views/board/attachments.py" line="79" />
+        <source>添加附件…</source>
+        <translation>Add attachment…</translation>
+    </message>
+    <message>
+        <location filename="../../views/board/attachments.py" line="82" />
+        <source>另存为…</source>
+        <translation>Save as…</translation>
+    </message>
+    <message>
+        <location filename="../../views/board/attachments.py" line="109" />
+        <source>选择附件</source>
+        <translation>Choose an attachment</translation>
+    </message>
+    <message>
+        <location filename="../../views/board/attachments.py" line="110" />
+        <source>照片和文档 (*.jpg *.jpeg *.png *.gif *.webp *.pdf *.doc *.docx *.xls *.xlsx *.txt *.mp3 *.m4a *.amr *.mp4);;所有文件 (*)</source>
+        <translation>Photos and documents (*.jpg *.jpeg *.png *.gif *.webp *.pdf *.doc *.docx *.xls *.xlsx *.txt *.mp3 *.m4a *.amr *.mp4);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../views/board/attachments.py" line="118" />
+        <source>正在上传…</source>
+        <translation>Uploading…</translation>
+    </message>
+    <message>
+        <location filename="../../views/board/attachments.py" line="123" />
+        <source>附件已添加</source>
+        <translation>Attachment added</translation>
+    </message>
+    <message>
+        <location filename="../../views/board/attachments.py" line="131" />
+        <source>保存附件</source>
+        <translation>Save attachment</translation>
+    </message>
+    <message>
+        <location filename="../../views/board/attachments.py" line="136" />
+        <source>正在保存…</source>
+        <translation>Saving…</translation>
+    </message>
+    <message>
+        <location filename="../../views/board/attachments.py" line="140" />
+        <source>已保存：</source>
+        <translation>Saved: </translation>
+    </message>
+    <message>
+        <location filename="../../views/board/attachments.py" line="145" />
+        <source>附件操作未完成</source>
+        <translation>Attachment not processed</translation>
+    </message>
+</context>
+<context>
     <name>AuditBrowser</name>
     <message>
         <location filename="../../views/audit_browser.py" line="78" />
@@ -402,67 +478,77 @@
 <context>
     <name>BoardPage</name>
     <message>
-        <location filename="../../views/board/page.py" line="69" />
+        <location filename="../../views/board/page.py" line="71" />
         <source>新建事件 (Ctrl+N)</source>
         <translation>New event (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../views/board/page.py" line="71" />
-        <location filename="../../views/board/page.py" line="272" />
+        <location filename="../../views/board/page.py" line="73" />
+        <location filename="../../views/board/page.py" line="285" />
         <source>认领</source>
         <translation>Claim</translation>
     </message>
     <message>
-        <location filename="../../views/board/page.py" line="73" />
-        <location filename="../../views/board/page.py" line="277" />
+        <location filename="../../views/board/page.py" line="75" />
+        <location filename="../../views/board/page.py" line="290" />
         <source>批量受理</source>
         <translation>Accept selected</translation>
     </message>
     <message>
-        <location filename="../../views/board/page.py" line="75" />
-        <location filename="../../views/board/page.py" line="286" />
+        <location filename="../../views/board/page.py" line="77" />
+        <location filename="../../views/board/page.py" line="299" />
         <source>合并为重复</source>
         <translation>Merge as duplicate</translation>
     </message>
     <message>
-        <location filename="../../views/board/page.py" line="77" />
-        <location filename="../../views/board/page.py" line="295" />
-        <location filename="../../views/board/page.py" line="298" />
+        <location filename="../../views/board/page.py" line="79" />
+        <location filename="../../views/board/page.py" line="308" />
+        <location filename="../../views/board/page.py" line="311" />
         <source>批量指派</source>
         <translation>Assign selected</translation>
     </message>
     <message>
-        <location filename="../../views/board/page.py" line="100" />
+        <location filename="../../views/board/page.py" line="81" />
+        <source>时限设置</source>
+        <translation>Deadline limits</translation>
+    </message>
+    <message>
+        <location filename="../../views/board/page.py" line="106" />
         <source>事件看板</source>
         <translation>Incident board</translation>
     </message>
     <message>
-        <location filename="../../views/board/page.py" line="129" />
+        <location filename="../../views/board/page.py" line="135" />
         <source>无法读取事件：</source>
         <translation>Cannot read events: </translation>
     </message>
     <message>
-        <location filename="../../views/board/page.py" line="191" />
+        <location filename="../../views/board/page.py" line="197" />
         <source>当前显示 </source>
         <translation>Showing </translation>
     </message>
     <message>
-        <location filename="../../views/board/page.py" line="234" />
+        <location filename="../../views/board/page.py" line="240" />
         <source>已登记事件 #</source>
         <translation>Registered event #</translation>
     </message>
     <message>
         <location filename="../../views/board/page.py" line="247" />
+        <source>时限已保存</source>
+        <translation>Limits saved</translation>
+    </message>
+    <message>
+        <location filename="../../views/board/page.py" line="260" />
         <source>操作未完成</source>
         <translation>Action not completed</translation>
     </message>
     <message>
-        <location filename="../../views/board/page.py" line="282" />
+        <location filename="../../views/board/page.py" line="295" />
         <source>请选择至少两条：最早的一条作为原事件</source>
         <translation>Select at least two: the earliest one becomes the original</translation>
     </message>
     <message>
-        <location filename="../../views/board/page.py" line="295" />
+        <location filename="../../views/board/page.py" line="308" />
         <source>指派给：</source>
         <translation>Assign to:</translation>
     </message>
@@ -818,62 +904,82 @@
 <context>
     <name>EventDialog</name>
     <message>
-        <location filename="../../views/board/event_dialog.py" line="30" />
+        <location filename="../../views/board/event_dialog.py" line="32" />
         <source>事件 #</source>
         <translation>Event #</translation>
     </message>
     <message>
-        <location filename="../../views/board/event_dialog.py" line="62" />
+        <location filename="../../views/board/event_dialog.py" line="69" />
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../views/board/event_dialog.py" line="67" />
+        <location filename="../../views/board/event_dialog.py" line="74" />
         <source>处置过程</source>
         <translation>Handling history</translation>
     </message>
     <message>
-        <location filename="../../views/board/event_dialog.py" line="89" />
+        <location filename="../../views/board/event_dialog.py" line="76" />
+        <source>附件</source>
+        <translation>Attachments</translation>
+    </message>
+    <message>
+        <location filename="../../views/board/event_dialog.py" line="85" />
+        <source>显示完整号码</source>
+        <translation>Show full number</translation>
+    </message>
+    <message>
+        <location filename="../../views/board/event_dialog.py" line="86" />
+        <source>查看完整号码会记入审计日志</source>
+        <translation>Viewing the full number is recorded in the audit log</translation>
+    </message>
+    <message>
+        <location filename="../../views/board/event_dialog.py" line="111" />
+        <source>无法显示完整号码</source>
+        <translation>Cannot show the full number</translation>
+    </message>
+    <message>
+        <location filename="../../views/board/event_dialog.py" line="135" />
         <source>（涉警）</source>
         <translation> (police matter)</translation>
     </message>
     <message>
-        <location filename="../../views/board/event_dialog.py" line="89" />
+        <location filename="../../views/board/event_dialog.py" line="135" />
         <source>（非警务）</source>
         <translation> (non-police)</translation>
     </message>
     <message>
-        <location filename="../../views/board/event_dialog.py" line="92" />
+        <location filename="../../views/board/event_dialog.py" line="138" />
         <source>超时时间 </source>
         <translation>Overdue at </translation>
     </message>
     <message>
-        <location filename="../../views/board/event_dialog.py" line="95" />
+        <location filename="../../views/board/event_dialog.py" line="141" />
         <source>，时限 </source>
         <translation>, due </translation>
     </message>
     <message>
-        <location filename="../../views/board/event_dialog.py" line="103" />
+        <location filename="../../views/board/event_dialog.py" line="149" />
         <source>重复，原事件 #</source>
         <translation>Duplicate of #</translation>
     </message>
     <message>
-        <location filename="../../views/board/event_dialog.py" line="105" />
+        <location filename="../../views/board/event_dialog.py" line="151" />
         <source>重复事件：</source>
         <translation>Duplicates: </translation>
     </message>
     <message>
-        <location filename="../../views/board/event_dialog.py" line="107" />
+        <location filename="../../views/board/event_dialog.py" line="153" />
         <source>撤销原因：</source>
         <translation>Reason for cancelling: </translation>
     </message>
     <message>
-        <location filename="../../views/board/event_dialog.py" line="109" />
+        <location filename="../../views/board/event_dialog.py" line="155" />
         <source>回访：</source>
         <translation>Call-back: </translation>
     </message>
     <message>
-        <location filename="../../views/board/event_dialog.py" line="136" />
+        <location filename="../../views/board/event_dialog.py" line="183" />
         <source>原因：</source>
         <translation>Reason:</translation>
     </message>
@@ -882,42 +988,42 @@
         <translation type="vanished">Lead department:</translation>
     </message>
     <message>
-        <location filename="../../views/board/event_dialog.py" line="146" />
+        <location filename="../../views/board/event_dialog.py" line="193" />
         <source>原事件编号：</source>
         <translation>Original event no.:</translation>
     </message>
     <message>
-        <location filename="../../views/board/event_dialog.py" line="152" />
+        <location filename="../../views/board/event_dialog.py" line="199" />
         <source>满意度：</source>
         <translation>Satisfaction:</translation>
     </message>
     <message>
-        <location filename="../../views/board/event_dialog.py" line="179" />
+        <location filename="../../views/board/event_dialog.py" line="226" />
         <source>挂账原因：</source>
         <translation>Reason for putting on record:</translation>
     </message>
     <message>
-        <location filename="../../views/board/event_dialog.py" line="182" />
+        <location filename="../../views/board/event_dialog.py" line="229" />
         <source>几天后复核：</source>
         <translation>Review after (days):</translation>
     </message>
     <message>
-        <location filename="../../views/board/event_dialog.py" line="193" />
+        <location filename="../../views/board/event_dialog.py" line="240" />
         <source>调解结果：</source>
         <translation>Mediation outcome:</translation>
     </message>
     <message>
-        <location filename="../../views/board/event_dialog.py" line="196" />
+        <location filename="../../views/board/event_dialog.py" line="243" />
         <source>调解人：</source>
         <translation>Mediator:</translation>
     </message>
     <message>
-        <location filename="../../views/board/event_dialog.py" line="208" />
+        <location filename="../../views/board/event_dialog.py" line="259" />
         <source>其他席位已先操作</source>
         <translation>Another seat acted first</translation>
     </message>
     <message>
-        <location filename="../../views/board/event_dialog.py" line="208" />
+        <location filename="../../views/board/event_dialog.py" line="259" />
         <source>操作未完成</source>
         <translation>Action not completed</translation>
     </message>
@@ -1223,6 +1329,138 @@
         <location filename="../../views/labels.py" line="49" />
         <source>职能部门</source>
         <translation>Departments</translation>
+    </message>
+</context>
+<context>
+    <name>LimitsDialog</name>
+    <message>
+        <location filename="../../views/board/limits.py" line="149" />
+        <source>时限设置</source>
+        <translation>Deadline limits</translation>
+    </message>
+    <message>
+        <location filename="../../views/board/limits.py" line="160" />
+        <source>单位：分钟。受理从上报起算，处置从受理起算，核查从反馈起算；到黄牌时限预警，到红牌时限即超时。双击单元格修改。</source>
+        <translation>In minutes. Acceptance counts from the report, handling from acceptance, verification from feedback; the yellow limit warns, the red limit is overdue. Double-click a cell to change it.</translation>
+    </message>
+    <message>
+        <location filename="../../views/board/limits.py" line="167" />
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../../views/board/limits.py" line="168" />
+        <source>重新读取</source>
+        <translation>Reload</translation>
+    </message>
+    <message>
+        <location filename="../../views/board/limits.py" line="170" />
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../views/board/limits.py" line="193" />
+        <source>黄牌时限应大于0且不超过红牌时限：</source>
+        <translation>The yellow limit must be above 0 and not above the red limit: </translation>
+    </message>
+    <message>
+        <location filename="../../views/board/limits.py" line="196" />
+        <source>已修改 {0} 行，尚未保存</source>
+        <translation>{0} row(s) changed, not saved yet</translation>
+    </message>
+    <message>
+        <location filename="../../views/board/limits.py" line="226" />
+        <source>以下时限在您修改期间已被其他席位修改，您的修改未保存；现已显示最新数值，如仍需修改请重新输入：</source>
+        <translation>Another seat changed these limits while you were editing; your changes to them were not saved. The current values are shown; enter your change again if it is still needed:</translation>
+    </message>
+    <message>
+        <location filename="../../views/board/limits.py" line="230" />
+        <source>已保存：</source>
+        <translation>Saved: </translation>
+    </message>
+    <message>
+        <location filename="../../views/board/limits.py" line="231" />
+        <source>其他席位已先修改</source>
+        <translation>Another seat changed it first</translation>
+    </message>
+    <message>
+        <location filename="../../views/board/limits.py" line="235" />
+        <source>未保存</source>
+        <translation>Not saved</translation>
+    </message>
+    <message>
+        <location filename="../../views/board/limits.py" line="235" />
+        <source>操作未完成</source>
+        <translation>Not done</translation>
+    </message>
+</context>
+<context>
+    <name>LimitsModel</name>
+    <message>
+        <location filename="../../views/board/limits.py" line="50" />
+        <source>事件类型</source>
+        <translation>Event type</translation>
+    </message>
+    <message>
+        <location filename="../../views/board/limits.py" line="50" />
+        <source>紧急程度</source>
+        <translation>Urgency</translation>
+    </message>
+    <message>
+        <location filename="../../views/board/limits.py" line="51" />
+        <source>受理 黄牌</source>
+        <translation>Accept yellow</translation>
+    </message>
+    <message>
+        <location filename="../../views/board/limits.py" line="51" />
+        <source>受理 红牌</source>
+        <translation>Accept red</translation>
+    </message>
+    <message>
+        <location filename="../../views/board/limits.py" line="51" />
+        <source>处置 黄牌</source>
+        <translation>Handle yellow</translation>
+    </message>
+    <message>
+        <location filename="../../views/board/limits.py" line="51" />
+        <source>处置 红牌</source>
+        <translation>Handle red</translation>
+    </message>
+    <message>
+        <location filename="../../views/board/limits.py" line="52" />
+        <source>核查 黄牌</source>
+        <translation>Verify yellow</translation>
+    </message>
+    <message>
+        <location filename="../../views/board/limits.py" line="52" />
+        <source>核查 红牌</source>
+        <translation>Verify red</translation>
+    </message>
+    <message>
+        <location filename="../../views/board/limits.py" line="78" />
+        <location filename="../../views/board/limits.py" line="96" />
+        <source>默认（所有类型）</source>
+        <translation>Default (all types)</translation>
+    </message>
+    <message>
+        <location filename="../../views/board/limits.py" line="82" />
+        <source>一般</source>
+        <translation>Ordinary</translation>
+    </message>
+    <message>
+        <location filename="../../views/board/limits.py" line="82" />
+        <source>紧急</source>
+        <translation>Urgent</translation>
+    </message>
+    <message>
+        <location filename="../../views/board/limits.py" line="112" />
+        <source>{0} 分钟（{1:g} 小时）</source>
+        <translation>{0} minutes ({1:g} hours)</translation>
+    </message>
+    <message>
+        <location filename="../../views/board/limits.py" line="114" />
+        <source>黄牌时限应大于0且不超过红牌时限</source>
+        <translation>The yellow limit must be above 0 and not above the red limit</translation>
     </message>
 </context>
 <context>

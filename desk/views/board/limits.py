@@ -11,7 +11,7 @@ from PySide6.QtWidgets import (
 )
 
 from desk.services.errors import ConflictError, DeskError, NotFound
-from desk.services.incidents import codes, list_limits, set_limit
+from desk.services.incidents import list_limits, set_limit
 from desk.services.incidents.deadlines import STAGES, Limit
 from desk.views.board import labels
 
@@ -76,7 +76,10 @@ class LimitsModel(QAbstractTableModel):
     def describe(self, i: int) -> str:
         r = self._rows[i]
         kind = self.tr("默认（所有类型）") if r.kind == "*" else labels.kind(r.kind, r.sub_kind)
-        return f"{kind} · {self.tr(codes.URGENCIES.get(r.urgency, r.urgency))}"
+        return f"{kind} · {self.urgency(r.urgency)}"
+
+    def urgency(self, code: str) -> str:
+        return {"ordinary": self.tr("一般"), "urgent": self.tr("紧急")}.get(code, code)
 
     def flags(self, index):
         base = Qt.ItemIsEnabled | Qt.ItemIsSelectable
@@ -91,7 +94,7 @@ class LimitsModel(QAbstractTableModel):
             if role == Qt.DisplayRole:
                 if col == 0:
                     return self.tr("默认（所有类型）") if r.kind == "*" else labels.kind(r.kind, r.sub_kind)
-                return self.tr(codes.URGENCIES.get(r.urgency, r.urgency))
+                return self.urgency(r.urgency)
             return None
         field = FIELDS[col - KEY_COLUMNS]
         v = self.value(i, field)
