@@ -74,7 +74,7 @@ class AttachmentPanel(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SingleSelection)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.Stretch)
-        self.table.setMaximumHeight(92)
+        self.table.setMaximumHeight(84)
         self.table.doubleClicked.connect(lambda _i: self.save_selected())
         self.add_button = QPushButton(self.tr("添加附件…"))
         self.add_button.clicked.connect(self.choose_and_add)

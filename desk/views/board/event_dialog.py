@@ -30,7 +30,7 @@ class EventDialog(QDialog):
         self.now = now
         self.detail = None
         self.setWindowTitle(self.tr("事件 #") + str(event_id))
-        self.resize(900, 640)
+        self.resize(900, 720)
         self.heading = QLabel()
         self.heading.setTextFormat(Qt.RichText)
         self.heading.setWordWrap(True)
