@@ -16,7 +16,7 @@ from datetime import datetime, timedelta, timezone
 from sqlalchemy import func, insert, select, text
 
 from desk.demo.incident_texts import KIND_MONTH, MONTH_FACTOR, SOURCES, TEMPLATES
-from desk.demo.names import NameMaker
+from desk.demo.names import NameMaker, phone
 from desk.demo.street import DemoStreet
 from desk.models import Community, Event, EventStep, Grid, Mediation, Staff, StaffRole, grid_member
 from desk.services.incidents import codes
@@ -39,6 +39,9 @@ def build(u: Unit, rng: random.Random, street: DemoStreet, options) -> str:
     names = NameMaker(rng)
     first_id = (s.scalar(select(func.max(Event.id))) or 0) + 1
     gen = _Generator(rng, street, grids, workers, names)
+    # Reporters' phones come from a generator of their own, so adding them left every other event as it was.
+    gen.pii_rng = random.Random(f"{options.seed}:desk.demo.incidents:reporters")
+    gen.pii_names = NameMaker(gen.pii_rng)
     start = DEMO_NOW - timedelta(days=options.days)
     per_day = max(1.0, street.households / 1000 * PER_1000_HOUSEHOLDS_A_DAY)
     day = start
@@ -70,6 +73,9 @@ def _initials(template: str, building: str, place: str) -> str:
                    for part in re.split(r"(\{b\}|\{p\})", template) if part)
 
 
+PHONE_SOURCES = ("phone", "hotline_12345", "walk_in")
+
+
 def _poisson(rng: random.Random, lam: float) -> int:
     return max(0, round(rng.gauss(lam, lam ** 0.5)))
 
@@ -77,6 +83,7 @@ def _poisson(rng: random.Random, lam: float) -> int:
 class _Generator:
     def __init__(self, rng, street, grids, workers, names):
         self.rng, self.street, self.grids, self.workers, self.names = rng, street, grids, workers, names
+        self.pii_rng, self.pii_names = random.Random(0), NameMaker(random.Random(0))
         self.events: list[dict] = []
         self.steps: list[dict] = []
         self.mediations: list[dict] = []
@@ -95,6 +102,19 @@ class _Generator:
             place = cname + rng.choice(("小区门口", "菜市场", "文化广场", "主干道", "幼儿园旁"))
         x0, y0, x1, y1 = self.street.grid_boxes[gid]
         return building, place, round(rng.uniform(y0, y1), 6), round(rng.uniform(x0, x1), 6)
+
+    def _reporter(self, row: dict) -> None:
+        """Most callers and visitors leave a name and a mobile number (stored encrypted, like the
+        board stores them; the nonce comes from the seeded generator, so the same seed gives the
+        same bytes)."""
+        rng, cipher = self.pii_rng, self.street.cipher
+        if row["source"] not in PHONE_SOURCES or cipher is None or rng.random() >= 0.85:
+            return
+        if not row["reporter_name"]:
+            row["reporter_name"] = self.pii_names.person()
+        number = phone(rng)
+        row["phone_enc"] = cipher.encrypt(number, rng.randbytes(12))
+        row["phone_idx"] = cipher.blind(number)
 
     def event(self, eid: int, at: datetime, force_status: str | None = None) -> dict:
         rng = self.rng
@@ -120,6 +140,7 @@ class _Generator:
                    on_record_reason=None, on_record_until=None, ladder_level=1 if kind == "dispute" else 0,
                    ladder_due_at=None, satisfaction=None, created_by="demo", version=1,
                    accepted_at=None, feedback_at=None, closed_at=None)
+        self._reporter(row)
         self._handler = (None, self.workers.get(grid[0])) if in_grid else (dept_id, None)
         path = ["accept", "handle_in_grid" if in_grid else "dispatch"] + ([] if in_grid else ["start"])
         path += ["feedback", "verify", "close", "call_back"]

@@ -46,6 +46,8 @@ class DemoStreet:
     department_ids: dict[str, int] = field(default_factory=dict)
     staff_by_role: dict[StaffRole, list[int]] = field(default_factory=dict)
     households: int = 0
+    # The demo's data cipher, so later parts can store personal data (reporters' phones) encrypted.
+    cipher: FieldCipher | None = None
 
 
 def _grid_sizes(rng: random.Random, n: int) -> list[int]:
@@ -59,7 +61,7 @@ def _grid_sizes(rng: random.Random, n: int) -> list[int]:
 
 def build_street(u: Unit, rng: random.Random, households: int, cipher: FieldCipher) -> DemoStreet:
     s = u.session
-    out = DemoStreet()
+    out = DemoStreet(cipher=cipher)
     names = NameMaker(rng, reserved=DUTY_NAMES + tuple(n for n, _ in LEADER_NAMES))
     divisions = reference_rows("divisions-" + STREET_CODE + ".csv")
     street_box, boxes = geometry.community_boxes(rng, len(divisions) - 1)

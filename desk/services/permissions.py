@@ -28,7 +28,7 @@ PERMISSIONS: dict[str, frozenset[Role]] = {
     "board.handle": frozenset({DUTY, LEADER, LIAISON, GRID}), # department/grid: start, return, feedback
     "board.verify": frozenset({DUTY, LEADER, GRID}),          # on-the-spot check by the grid worker
     "board.mediate": frozenset({DUTY, LEADER, GRID}),         # record a dispute mediation
-    "board.phone": frozenset({DUTY, LEADER}),                 # see reporters' phone numbers in clear
+    "board.phone": frozenset({DUTY, LEADER}),                 # (kept; the full number is shown through pii.unmask)
     "board.limits": frozenset({SYSADMIN}),                    # edit the deadline table
 
     # --- dispatch ---

@@ -20,7 +20,8 @@ DUTY = Actor("wangli", "王丽", role="duty_staff")
 
 def fingerprint(ctx) -> str:
     with ctx.read() as s:
-        rows = s.execute(select(Event.id, Event.title, Event.status, Event.reported_at).order_by(Event.id)).all()
+        rows = s.execute(select(Event.id, Event.title, Event.status, Event.reported_at, Event.reporter_name,
+                                  Event.phone_enc).order_by(Event.id)).all()
     return hashlib.sha256(repr(rows).encode()).hexdigest()
 
 
@@ -52,3 +53,18 @@ def test_the_same_seed_gives_the_same_events(ctx, tmp_path):
     build_demo(other, DemoOptions(seed=5, days=30))
     assert fingerprint(ctx) == fingerprint(other)
     other_db.dispose()
+
+
+def test_most_callers_and_visitors_in_the_demo_left_a_name_and_an_encrypted_mobile_number(ctx):
+    build_demo(ctx, DemoOptions(seed=7, days=30))
+    with ctx.read() as s:
+        rows = s.execute(select(Event.source, Event.reporter_name, Event.phone_enc, Event.phone_idx)).all()
+    callers = [r for r in rows if r.source in ("phone", "hotline_12345", "walk_in")]
+    with_phone = [r for r in callers if r.phone_enc]
+    assert len(with_phone) / len(callers) > 0.7
+    assert all(r.reporter_name for r in with_phone)
+    numbers = [ctx.cipher.decrypt(r.phone_enc) for r in with_phone]
+    assert all(len(n) == 11 and n.startswith("1") and n.isdigit() for n in numbers)
+    assert all(n[-4:] not in r.phone_enc for n, r in zip(numbers, with_phone))
+    assert all(r.phone_idx == ctx.cipher.blind(n) for n, r in zip(numbers, with_phone))
+    assert not any(r.phone_enc for r in rows if r.source in ("patrol", "grid_worker"))

@@ -1,140 +1,140 @@
-<?xml version="1.0" encoding="utf-8"?>
+<?xml version='1.0' encoding='utf-8'?>
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US" sourcelanguage="zh_CN">
 <context>
-    <name></name>
+    <name />
     <message>
-        <location filename="../../views/dispatch/models.py" line="26"/>
+        <location filename="../../views/dispatch/models.py" line="26" />
         <source>事件号</source>
         <translation>Event</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/models.py" line="26"/>
+        <location filename="../../views/dispatch/models.py" line="26" />
         <source>标题</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/models.py" line="26"/>
+        <location filename="../../views/dispatch/models.py" line="26" />
         <source>类型</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/models.py" line="26"/>
+        <location filename="../../views/dispatch/models.py" line="26" />
         <source>网格</source>
         <translation>Grid</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/models.py" line="26"/>
+        <location filename="../../views/dispatch/models.py" line="26" />
         <source>承办部门</source>
         <translation>Lead department</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/models.py" line="26"/>
+        <location filename="../../views/dispatch/models.py" line="26" />
         <source>协办部门</source>
         <translation>Assisting</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/models.py" line="26"/>
+        <location filename="../../views/dispatch/models.py" line="26" />
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/models.py" line="27"/>
+        <location filename="../../views/dispatch/models.py" line="27" />
         <source>派单时间</source>
         <translation>Dispatched</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/models.py" line="27"/>
+        <location filename="../../views/dispatch/models.py" line="27" />
         <source>签收时限</source>
         <translation>Accept by</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/models.py" line="27"/>
+        <location filename="../../views/dispatch/models.py" line="27" />
         <source>办理时限</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/models.py" line="27"/>
+        <location filename="../../views/dispatch/models.py" line="27" />
         <source>督办/加急</source>
         <translation>Supervision/urgent</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/models.py" line="34"/>
+        <location filename="../../views/dispatch/models.py" line="34" />
         <source>加急</source>
         <translation>Urgent</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/models.py" line="36"/>
+        <location filename="../../views/dispatch/models.py" line="36" />
         <source>延期待批</source>
         <translation>Extension pending</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/models.py" line="38"/>
+        <location filename="../../views/dispatch/models.py" line="38" />
         <source>重办</source>
         <translation>Reopened</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/models.py" line="50"/>
+        <location filename="../../views/dispatch/models.py" line="50" />
         <source>（签收超时）</source>
         <translation> (acceptance overdue)</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/models.py" line="52"/>
+        <location filename="../../views/dispatch/models.py" line="52" />
         <source>（办理超时）</source>
         <translation> (handling overdue)</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/models.py" line="71"/>
+        <location filename="../../views/dispatch/models.py" line="71" />
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/models.py" line="71"/>
+        <location filename="../../views/dispatch/models.py" line="71" />
         <source>派单数</source>
         <translation>Dispatched</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/models.py" line="71"/>
+        <location filename="../../views/dispatch/models.py" line="71" />
         <source>按时签收率</source>
         <translation>Accepted on time</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/models.py" line="71"/>
+        <location filename="../../views/dispatch/models.py" line="71" />
         <source>退单数</source>
         <translation>Returned</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/models.py" line="71"/>
+        <location filename="../../views/dispatch/models.py" line="71" />
         <source>办结数</source>
         <translation>Closed</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/models.py" line="71"/>
+        <location filename="../../views/dispatch/models.py" line="71" />
         <source>按时办结率</source>
         <translation>Closed on time</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/models.py" line="72"/>
+        <location filename="../../views/dispatch/models.py" line="72" />
         <source>平均办理时长(小时)</source>
         <translation>Avg. handling (h)</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/models.py" line="72"/>
+        <location filename="../../views/dispatch/models.py" line="72" />
         <source>满意率</source>
         <translation>Satisfaction</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/models.py" line="72"/>
+        <location filename="../../views/dispatch/models.py" line="72" />
         <source>重办率</source>
         <translation>Reopen rate</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/models.py" line="72"/>
+        <location filename="../../views/dispatch/models.py" line="72" />
         <source>非警务分流率</source>
         <translation>Non-police diversion</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/models.py" line="72"/>
+        <location filename="../../views/dispatch/models.py" line="72" />
         <source>网格内化解率</source>
         <translation>Resolved in grid</translation>
     </message>
@@ -142,42 +142,42 @@
 <context>
     <name>AccountTableModel</name>
     <message>
-        <location filename="../../views/accounts_page.py" line="30"/>
+        <location filename="../../views/accounts_page.py" line="30" />
         <source>用户名</source>
-        <translation>Username</translation>
+        <translation>User name</translation>
     </message>
     <message>
-        <location filename="../../views/accounts_page.py" line="30"/>
+        <location filename="../../views/accounts_page.py" line="30" />
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../views/accounts_page.py" line="30"/>
+        <location filename="../../views/accounts_page.py" line="30" />
         <source>角色</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../views/accounts_page.py" line="30"/>
+        <location filename="../../views/accounts_page.py" line="30" />
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../views/accounts_page.py" line="37"/>
+        <location filename="../../views/accounts_page.py" line="37" />
         <source>已停用</source>
         <translation>Disabled</translation>
     </message>
     <message>
-        <location filename="../../views/accounts_page.py" line="39"/>
+        <location filename="../../views/accounts_page.py" line="39" />
         <source>锁定至 </source>
         <translation>Locked until </translation>
     </message>
     <message>
-        <location filename="../../views/accounts_page.py" line="41"/>
+        <location filename="../../views/accounts_page.py" line="41" />
         <source>正常</source>
         <translation>Active</translation>
     </message>
     <message>
-        <location filename="../../views/accounts_page.py" line="41"/>
+        <location filename="../../views/accounts_page.py" line="41" />
         <source>（须改密码）</source>
         <translation> (must change password)</translation>
     </message>
@@ -185,157 +185,233 @@
 <context>
     <name>AccountsPage</name>
     <message>
-        <location filename="../../views/accounts_page.py" line="82"/>
+        <location filename="../../views/accounts_page.py" line="82" />
         <source>新建账户…</source>
         <translation>New account…</translation>
     </message>
     <message>
-        <location filename="../../views/accounts_page.py" line="82"/>
+        <location filename="../../views/accounts_page.py" line="82" />
         <source>停用</source>
         <translation>Disable</translation>
     </message>
     <message>
-        <location filename="../../views/accounts_page.py" line="83"/>
+        <location filename="../../views/accounts_page.py" line="83" />
         <source>启用</source>
         <translation>Enable</translation>
     </message>
     <message>
-        <location filename="../../views/accounts_page.py" line="83"/>
+        <location filename="../../views/accounts_page.py" line="83" />
         <source>解除锁定</source>
         <translation>Unlock</translation>
     </message>
     <message>
-        <location filename="../../views/accounts_page.py" line="88"/>
+        <location filename="../../views/accounts_page.py" line="88" />
         <source>无操作自动锁屏（分钟）</source>
         <translation>Lock after inactivity (minutes)</translation>
     </message>
     <message>
-        <location filename="../../views/accounts_page.py" line="92"/>
+        <location filename="../../views/accounts_page.py" line="92" />
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../views/accounts_page.py" line="98"/>
-        <location filename="../../views/accounts_page.py" line="104"/>
+        <location filename="../../views/accounts_page.py" line="98" />
+        <location filename="../../views/accounts_page.py" line="104" />
         <source>用户账户</source>
         <translation>User accounts</translation>
     </message>
     <message>
-        <location filename="../../views/accounts_page.py" line="144"/>
+        <location filename="../../views/accounts_page.py" line="144" />
         <source>两次输入的密码不一致</source>
         <translation>The two passwords do not match</translation>
     </message>
     <message>
-        <location filename="../../views/accounts_page.py" line="149"/>
+        <location filename="../../views/accounts_page.py" line="149" />
         <source>已新建账户 {0}，首次登录须修改密码</source>
         <translation>Account {0} created; the password must be changed at first sign-in</translation>
     </message>
     <message>
-        <location filename="../../views/accounts_page.py" line="155"/>
+        <location filename="../../views/accounts_page.py" line="155" />
         <source>已停用 {0}</source>
         <translation>Disabled {0}</translation>
     </message>
     <message>
-        <location filename="../../views/accounts_page.py" line="155"/>
+        <location filename="../../views/accounts_page.py" line="155" />
         <source>已启用 {0}</source>
         <translation>Enabled {0}</translation>
     </message>
     <message>
-        <location filename="../../views/accounts_page.py" line="162"/>
+        <location filename="../../views/accounts_page.py" line="162" />
         <source>已解除 {0} 的锁定</source>
         <translation>Unlocked {0}</translation>
     </message>
     <message>
-        <location filename="../../views/accounts_page.py" line="167"/>
+        <location filename="../../views/accounts_page.py" line="167" />
         <source>锁屏时间已设为 {0} 分钟，各席位下次登录时生效</source>
-        <translation>Lock time set to {0} minutes; takes effect at each seat&apos;s next sign-in</translation>
+        <translation>Lock time set to {0} minutes; takes effect at each seat's next sign-in</translation>
+    </message>
+</context>
+<context>
+    <name>AttachmentModel</name>
+    <message>
+        <location filename="../../views/board/attachments.py" line="46" />
+        <source>文件名</source>
+        <translation>File name</translation>
+    </message>
+    <message>
+        <location filename="../../views/board/attachments.py" line="46" />
+        <source>大小</source>
+        <translation>Size</translation>
+    </message>
+    <message>
+        <location filename="../../views/board/attachments.py" line="46" />
+        <source>添加人</source>
+        <translation>Added by</translation>
+    </message>
+    <message>
+        <location filename="../../views/board/attachments.py" line="46" />
+        <source>添加时间</source>
+        <translation>Added at</translation>
+    </message>
+</context>
+<context>
+    <name>AttachmentPanel</name>
+    <message>
+        <location filename="../../views/board/attachments.py" line="79" />
+        <source>添加附件…</source>
+        <translation>Add attachment…</translation>
+    </message>
+    <message>
+        <location filename="../../views/board/attachments.py" line="82" />
+        <source>另存为…</source>
+        <translation>Save as…</translation>
+    </message>
+    <message>
+        <location filename="../../views/board/attachments.py" line="109" />
+        <source>选择附件</source>
+        <translation>Choose an attachment</translation>
+    </message>
+    <message>
+        <location filename="../../views/board/attachments.py" line="110" />
+        <source>照片和文档 (*.jpg *.jpeg *.png *.gif *.webp *.pdf *.doc *.docx *.xls *.xlsx *.txt *.mp3 *.m4a *.amr *.mp4);;所有文件 (*)</source>
+        <translation>Photos and documents (*.jpg *.jpeg *.png *.gif *.webp *.pdf *.doc *.docx *.xls *.xlsx *.txt *.mp3 *.m4a *.amr *.mp4);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../views/board/attachments.py" line="118" />
+        <source>正在上传…</source>
+        <translation>Uploading…</translation>
+    </message>
+    <message>
+        <location filename="../../views/board/attachments.py" line="123" />
+        <source>附件已添加</source>
+        <translation>Attachment added</translation>
+    </message>
+    <message>
+        <location filename="../../views/board/attachments.py" line="131" />
+        <source>保存附件</source>
+        <translation>Save attachment</translation>
+    </message>
+    <message>
+        <location filename="../../views/board/attachments.py" line="136" />
+        <source>正在保存…</source>
+        <translation>Saving…</translation>
+    </message>
+    <message>
+        <location filename="../../views/board/attachments.py" line="140" />
+        <source>已保存：</source>
+        <translation>Saved: </translation>
+    </message>
+    <message>
+        <location filename="../../views/board/attachments.py" line="145" />
+        <source>附件操作未完成</source>
+        <translation>Attachment not processed</translation>
     </message>
 </context>
 <context>
     <name>AuditBrowser</name>
     <message>
-        <location filename="../../views/audit_browser.py" line="62"/>
+        <location filename="../../views/audit_browser.py" line="62" />
         <source>操作人</source>
         <translation>User</translation>
     </message>
     <message>
-        <location filename="../../views/audit_browser.py" line="67"/>
+        <location filename="../../views/audit_browser.py" line="67" />
         <source>对象编号或内容包含…</source>
         <translation>Record no. or text contains…</translation>
     </message>
     <message>
-        <location filename="../../views/audit_browser.py" line="69"/>
+        <location filename="../../views/audit_browser.py" line="69" />
         <source>查询</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../views/audit_browser.py" line="71"/>
+        <location filename="../../views/audit_browser.py" line="71" />
         <source>导出 CSV…</source>
         <translation>Export CSV…</translation>
     </message>
     <message>
-        <location filename="../../views/audit_browser.py" line="73"/>
+        <location filename="../../views/audit_browser.py" line="73" />
         <source>校验审计链</source>
         <translation>Verify audit chain</translation>
     </message>
     <message>
-        <location filename="../../views/audit_browser.py" line="76"/>
+        <location filename="../../views/audit_browser.py" line="76" />
         <source>从</source>
         <translation>From</translation>
     </message>
     <message>
-        <location filename="../../views/audit_browser.py" line="76"/>
+        <location filename="../../views/audit_browser.py" line="76" />
         <source>到</source>
         <translation>To</translation>
     </message>
     <message>
-        <location filename="../../views/audit_browser.py" line="77"/>
+        <location filename="../../views/audit_browser.py" line="77" />
         <source>操作</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../views/audit_browser.py" line="102"/>
-        <location filename="../../views/audit_browser.py" line="108"/>
+        <location filename="../../views/audit_browser.py" line="102" />
+        <location filename="../../views/audit_browser.py" line="108" />
         <source>审计日志</source>
         <translation>Audit log</translation>
     </message>
     <message>
-        <location filename="../../views/audit_browser.py" line="132"/>
+        <location filename="../../views/audit_browser.py" line="132" />
         <source>共 {0} 条记录（最新在前）</source>
         <translation>{0} records (newest first)</translation>
     </message>
     <message>
-        <location filename="../../views/audit_browser.py" line="137"/>
+        <location filename="../../views/audit_browser.py" line="137" />
         <source>无法读取审计日志：</source>
         <translation>Cannot read the audit log: </translation>
     </message>
     <message>
-        <location filename="../../views/audit_browser.py" line="143"/>
+        <location filename="../../views/audit_browser.py" line="143" />
         <source>修改前：</source>
         <translation>Before:</translation>
     </message>
     <message>
-        <location filename="../../views/audit_browser.py" line="143"/>
+        <location filename="../../views/audit_browser.py" line="143" />
         <source>修改后：</source>
         <translation>After:</translation>
     </message>
     <message>
-        <location filename="../../views/audit_browser.py" line="149"/>
+        <location filename="../../views/audit_browser.py" line="149" />
         <source>审计链完整：{0} 条记录校验通过</source>
         <translation>Audit chain intact: {0} records verified</translation>
     </message>
     <message>
-        <location filename="../../views/audit_browser.py" line="152"/>
+        <location filename="../../views/audit_browser.py" line="152" />
         <source>审计日志被篡改或缺失：第一条有问题的记录编号 {0}（{1}）</source>
         <translation>Audit log altered or incomplete: first bad record no. {0} ({1})</translation>
     </message>
     <message>
-        <location filename="../../views/audit_browser.py" line="159"/>
+        <location filename="../../views/audit_browser.py" line="159" />
         <source>导出审计记录</source>
         <translation>Export Audit Records</translation>
     </message>
     <message>
-        <location filename="../../views/audit_browser.py" line="166"/>
+        <location filename="../../views/audit_browser.py" line="166" />
         <source>已导出 {0} 条记录到 {1}</source>
         <translation>Exported {0} records to {1}</translation>
     </message>
@@ -343,37 +419,37 @@
 <context>
     <name>AuditTableModel</name>
     <message>
-        <location filename="../../views/audit_browser.py" line="27"/>
+        <location filename="../../views/audit_browser.py" line="27" />
         <source>编号</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../views/audit_browser.py" line="27"/>
+        <location filename="../../views/audit_browser.py" line="27" />
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../views/audit_browser.py" line="27"/>
+        <location filename="../../views/audit_browser.py" line="27" />
         <source>操作人</source>
-        <translation>User</translation>
+        <translation>By</translation>
     </message>
     <message>
-        <location filename="../../views/audit_browser.py" line="27"/>
+        <location filename="../../views/audit_browser.py" line="27" />
         <source>席位</source>
         <translation>Seat</translation>
     </message>
     <message>
-        <location filename="../../views/audit_browser.py" line="27"/>
+        <location filename="../../views/audit_browser.py" line="27" />
         <source>操作</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../views/audit_browser.py" line="28"/>
+        <location filename="../../views/audit_browser.py" line="28" />
         <source>对象</source>
         <translation>Object</translation>
     </message>
     <message>
-        <location filename="../../views/audit_browser.py" line="28"/>
+        <location filename="../../views/audit_browser.py" line="28" />
         <source>对象编号</source>
         <translation>Object ID</translation>
     </message>
@@ -381,27 +457,27 @@
 <context>
     <name>Balance</name>
     <message>
-        <location filename="../../views/map/balance_view.py" line="17"/>
+        <location filename="../../views/map/balance_view.py" line="17" />
         <source>达标</source>
         <translation>Within standard</translation>
     </message>
     <message>
-        <location filename="../../views/map/balance_view.py" line="18"/>
+        <location filename="../../views/map/balance_view.py" line="18" />
         <source>偏小</source>
         <translation>Too small</translation>
     </message>
     <message>
-        <location filename="../../views/map/balance_view.py" line="19"/>
+        <location filename="../../views/map/balance_view.py" line="19" />
         <source>偏大</source>
         <translation>Too large</translation>
     </message>
     <message>
-        <location filename="../../views/map/balance_view.py" line="20"/>
+        <location filename="../../views/map/balance_view.py" line="20" />
         <source>专属网格</source>
         <translation>Dedicated grid</translation>
     </message>
     <message>
-        <location filename="../../views/map/balance_view.py" line="21"/>
+        <location filename="../../views/map/balance_view.py" line="21" />
         <source>专属网格无专人</source>
         <translation>Dedicated grid without staff</translation>
     </message>
@@ -409,32 +485,32 @@
 <context>
     <name>BalanceModel</name>
     <message>
-        <location filename="../../views/map/balance_view.py" line="30"/>
+        <location filename="../../views/map/balance_view.py" line="30" />
         <source>网格</source>
         <translation>Grid</translation>
     </message>
     <message>
-        <location filename="../../views/map/balance_view.py" line="30"/>
+        <location filename="../../views/map/balance_view.py" line="30" />
         <source>社区</source>
         <translation>Community</translation>
     </message>
     <message>
-        <location filename="../../views/map/balance_view.py" line="30"/>
+        <location filename="../../views/map/balance_view.py" line="30" />
         <source>户数</source>
         <translation>Households</translation>
     </message>
     <message>
-        <location filename="../../views/map/balance_view.py" line="30"/>
+        <location filename="../../views/map/balance_view.py" line="30" />
         <source>人口</source>
         <translation>Population</translation>
     </message>
     <message>
-        <location filename="../../views/map/balance_view.py" line="30"/>
+        <location filename="../../views/map/balance_view.py" line="30" />
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../views/map/balance_view.py" line="31"/>
+        <location filename="../../views/map/balance_view.py" line="31" />
         <source>建议</source>
         <translation>Suggestion</translation>
     </message>
@@ -442,17 +518,17 @@
 <context>
     <name>BalancePanel</name>
     <message>
-        <location filename="../../views/map/balance_view.py" line="75"/>
+        <location filename="../../views/map/balance_view.py" line="75" />
         <source>也显示达标网格</source>
         <translation>Also show grids within standard</translation>
     </message>
     <message>
-        <location filename="../../views/map/balance_view.py" line="93"/>
+        <location filename="../../views/map/balance_view.py" line="93" />
         <source>正在检查…</source>
         <translation>Checking…</translation>
     </message>
     <message>
-        <location filename="../../views/map/balance_view.py" line="108"/>
+        <location filename="../../views/map/balance_view.py" line="108" />
         <source>共 {0} 个网格：偏大 {1}，偏小 {2}，达标 {3}；调整建议 {4} 条</source>
         <translation>{0} grids: {1} too large, {2} too small, {3} within standard; {4} suggested adjustments</translation>
     </message>
@@ -460,67 +536,77 @@
 <context>
     <name>BoardPage</name>
     <message>
-        <location filename="../../views/board/page.py" line="69"/>
+        <location filename="../../views/board/page.py" line="71" />
         <source>新建事件 (Ctrl+N)</source>
         <translation>New event (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../views/board/page.py" line="71"/>
-        <location filename="../../views/board/page.py" line="272"/>
+        <location filename="../../views/board/page.py" line="73" />
+        <location filename="../../views/board/page.py" line="285" />
         <source>认领</source>
         <translation>Claim</translation>
     </message>
     <message>
-        <location filename="../../views/board/page.py" line="73"/>
-        <location filename="../../views/board/page.py" line="277"/>
+        <location filename="../../views/board/page.py" line="75" />
+        <location filename="../../views/board/page.py" line="290" />
         <source>批量受理</source>
         <translation>Accept selected</translation>
     </message>
     <message>
-        <location filename="../../views/board/page.py" line="75"/>
-        <location filename="../../views/board/page.py" line="286"/>
+        <location filename="../../views/board/page.py" line="77" />
+        <location filename="../../views/board/page.py" line="299" />
         <source>合并为重复</source>
         <translation>Merge as duplicate</translation>
     </message>
     <message>
-        <location filename="../../views/board/page.py" line="77"/>
-        <location filename="../../views/board/page.py" line="295"/>
-        <location filename="../../views/board/page.py" line="298"/>
+        <location filename="../../views/board/page.py" line="79" />
+        <location filename="../../views/board/page.py" line="308" />
+        <location filename="../../views/board/page.py" line="311" />
         <source>批量指派</source>
         <translation>Assign selected</translation>
     </message>
     <message>
-        <location filename="../../views/board/page.py" line="100"/>
+        <location filename="../../views/board/page.py" line="81" />
+        <source>时限设置</source>
+        <translation>Deadline limits</translation>
+    </message>
+    <message>
+        <location filename="../../views/board/page.py" line="106" />
         <source>事件看板</source>
         <translation>Incident board</translation>
     </message>
     <message>
-        <location filename="../../views/board/page.py" line="129"/>
+        <location filename="../../views/board/page.py" line="135" />
         <source>无法读取事件：</source>
         <translation>Cannot read events: </translation>
     </message>
     <message>
-        <location filename="../../views/board/page.py" line="191"/>
+        <location filename="../../views/board/page.py" line="197" />
         <source>当前显示 </source>
         <translation>Showing </translation>
     </message>
     <message>
-        <location filename="../../views/board/page.py" line="234"/>
+        <location filename="../../views/board/page.py" line="240" />
         <source>已登记事件 #</source>
         <translation>Registered event #</translation>
     </message>
     <message>
-        <location filename="../../views/board/page.py" line="247"/>
+        <location filename="../../views/board/page.py" line="247" />
+        <source>时限已保存</source>
+        <translation>Limits saved</translation>
+    </message>
+    <message>
+        <location filename="../../views/board/page.py" line="260" />
         <source>操作未完成</source>
         <translation>Action not completed</translation>
     </message>
     <message>
-        <location filename="../../views/board/page.py" line="282"/>
+        <location filename="../../views/board/page.py" line="295" />
         <source>请选择至少两条：最早的一条作为原事件</source>
         <translation>Select at least two: the earliest one becomes the original</translation>
     </message>
     <message>
-        <location filename="../../views/board/page.py" line="295"/>
+        <location filename="../../views/board/page.py" line="308" />
         <source>指派给：</source>
         <translation>Assign to:</translation>
     </message>
@@ -528,99 +614,99 @@
 <context>
     <name>DispatchDialog</name>
     <message>
-        <location filename="../../views/dispatch/dialog.py" line="29"/>
-        <location filename="../../views/dispatch/dialog.py" line="65"/>
+        <location filename="../../views/dispatch/dialog.py" line="29" />
+        <location filename="../../views/dispatch/dialog.py" line="65" />
         <source>改派</source>
         <translation>Reroute</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/dialog.py" line="29"/>
-        <location filename="../../views/dispatch/dialog.py" line="65"/>
+        <location filename="../../views/dispatch/dialog.py" line="29" />
+        <location filename="../../views/dispatch/dialog.py" line="65" />
         <source>派单</source>
         <translation>Dispatch</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/dialog.py" line="31"/>
+        <location filename="../../views/dispatch/dialog.py" line="31" />
         <source>正在读取事件…</source>
         <translation>Loading event…</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/dialog.py" line="47"/>
+        <location filename="../../views/dispatch/dialog.py" line="47" />
         <source>办理要求（可选）</source>
         <translation>Instructions (optional)</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/dialog.py" line="50"/>
+        <location filename="../../views/dispatch/dialog.py" line="50" />
         <source>与建议部门不同：请说明原因</source>
         <translation>Differs from the suggested department: give a reason</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/dialog.py" line="52"/>
+        <location filename="../../views/dispatch/dialog.py" line="52" />
         <source>改派原因（必填）</source>
         <translation>Reason for rerouting (required)</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/dialog.py" line="54"/>
+        <location filename="../../views/dispatch/dialog.py" line="54" />
         <source>事项</source>
         <translation>Matter</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/dialog.py" line="55"/>
+        <location filename="../../views/dispatch/dialog.py" line="55" />
         <source>承办部门</source>
         <translation>Lead department</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/dialog.py" line="56"/>
+        <location filename="../../views/dispatch/dialog.py" line="56" />
         <source>协办部门</source>
         <translation>Assisting departments</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/dialog.py" line="57"/>
+        <location filename="../../views/dispatch/dialog.py" line="57" />
         <source>办理时限</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/dialog.py" line="58"/>
+        <location filename="../../views/dispatch/dialog.py" line="58" />
         <source>办理要求</source>
         <translation>Instructions</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/dialog.py" line="59"/>
+        <location filename="../../views/dispatch/dialog.py" line="59" />
         <source>改变建议</source>
         <translation>Override</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/dialog.py" line="61"/>
+        <location filename="../../views/dispatch/dialog.py" line="61" />
         <source>改派原因</source>
         <translation>Reason for rerouting</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/dialog.py" line="79"/>
+        <location filename="../../views/dispatch/dialog.py" line="79" />
         <source>无法读取：</source>
         <translation>Cannot read: </translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/dialog.py" line="89"/>
+        <location filename="../../views/dispatch/dialog.py" line="89" />
         <source>（未选择事项）</source>
         <translation>(no matter selected)</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/dialog.py" line="108"/>
+        <location filename="../../views/dispatch/dialog.py" line="108" />
         <source>建议：</source>
         <translation>Suggested: </translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/dialog.py" line="108"/>
+        <location filename="../../views/dispatch/dialog.py" line="108" />
         <source>（无）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/dialog.py" line="168"/>
+        <location filename="../../views/dispatch/dialog.py" line="168" />
         <source>已被处理</source>
         <translation>Already handled</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/dialog.py" line="171"/>
+        <location filename="../../views/dispatch/dialog.py" line="171" />
         <source>未派单</source>
         <translation>Not dispatched</translation>
     </message>
@@ -628,247 +714,247 @@
 <context>
     <name>DispatchPage</name>
     <message>
-        <location filename="../../views/dispatch/page.py" line="86"/>
+        <location filename="../../views/dispatch/page.py" line="86" />
         <source>签收</source>
         <translation>Accept</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/page.py" line="86"/>
-        <location filename="../../views/dispatch/page.py" line="265"/>
+        <location filename="../../views/dispatch/page.py" line="86" />
+        <location filename="../../views/dispatch/page.py" line="265" />
         <source>退单</source>
         <translation>Return</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/page.py" line="87"/>
-        <location filename="../../views/dispatch/page.py" line="273"/>
+        <location filename="../../views/dispatch/page.py" line="87" />
+        <location filename="../../views/dispatch/page.py" line="273" />
         <source>反馈</source>
         <translation>Feedback</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/page.py" line="87"/>
-        <location filename="../../views/dispatch/page.py" line="287"/>
-        <location filename="../../views/dispatch/page.py" line="288"/>
+        <location filename="../../views/dispatch/page.py" line="87" />
+        <location filename="../../views/dispatch/page.py" line="287" />
+        <location filename="../../views/dispatch/page.py" line="288" />
         <source>申请延期</source>
         <translation>Request extension</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/page.py" line="88"/>
-        <location filename="../../views/dispatch/page.py" line="296"/>
-        <location filename="../../views/dispatch/page.py" line="300"/>
+        <location filename="../../views/dispatch/page.py" line="88" />
+        <location filename="../../views/dispatch/page.py" line="296" />
+        <location filename="../../views/dispatch/page.py" line="300" />
         <source>核查</source>
         <translation>Verify</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/page.py" line="88"/>
+        <location filename="../../views/dispatch/page.py" line="88" />
         <source>办结</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/page.py" line="89"/>
-        <location filename="../../views/dispatch/page.py" line="313"/>
-        <location filename="../../views/dispatch/page.py" line="318"/>
-        <location filename="../../views/dispatch/page.py" line="319"/>
+        <location filename="../../views/dispatch/page.py" line="89" />
+        <location filename="../../views/dispatch/page.py" line="313" />
+        <location filename="../../views/dispatch/page.py" line="318" />
+        <location filename="../../views/dispatch/page.py" line="319" />
         <source>回访</source>
         <translation>Call back</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/page.py" line="91"/>
+        <location filename="../../views/dispatch/page.py" line="91" />
         <source>含已办结</source>
         <translation>Include closed</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/page.py" line="93"/>
+        <location filename="../../views/dispatch/page.py" line="93" />
         <source>部门</source>
         <translation>Department</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/page.py" line="99"/>
+        <location filename="../../views/dispatch/page.py" line="99" />
         <source>催办</source>
         <translation>Urge</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/page.py" line="99"/>
-        <location filename="../../views/dispatch/page.py" line="331"/>
-        <location filename="../../views/dispatch/page.py" line="332"/>
+        <location filename="../../views/dispatch/page.py" line="99" />
+        <location filename="../../views/dispatch/page.py" line="331" />
+        <location filename="../../views/dispatch/page.py" line="332" />
         <source>督办</source>
         <translation>Supervise</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/page.py" line="100"/>
-        <location filename="../../views/dispatch/page.py" line="337"/>
+        <location filename="../../views/dispatch/page.py" line="100" />
+        <location filename="../../views/dispatch/page.py" line="337" />
         <source>领导批示</source>
-        <translation>Leader&apos;s instruction</translation>
+        <translation>Leader's instruction</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/page.py" line="100"/>
+        <location filename="../../views/dispatch/page.py" line="100" />
         <source>加急</source>
         <translation>Expedite</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/page.py" line="101"/>
+        <location filename="../../views/dispatch/page.py" line="101" />
         <source>改派</source>
         <translation>Reroute</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/page.py" line="101"/>
-        <location filename="../../views/dispatch/page.py" line="353"/>
-        <location filename="../../views/dispatch/page.py" line="355"/>
+        <location filename="../../views/dispatch/page.py" line="101" />
+        <location filename="../../views/dispatch/page.py" line="353" />
+        <location filename="../../views/dispatch/page.py" line="355" />
         <source>审批延期</source>
         <translation>Decide extension</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/page.py" line="102"/>
+        <location filename="../../views/dispatch/page.py" line="102" />
         <source>超时未签收、超过办理时限和已退单待改派的案件</source>
         <translation>Cases not accepted in time, past their deadline, or returned and awaiting rerouting</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/page.py" line="109"/>
+        <location filename="../../views/dispatch/page.py" line="109" />
         <source>本月</source>
         <translation>This month</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/page.py" line="109"/>
+        <location filename="../../views/dispatch/page.py" line="109" />
         <source>上月</source>
         <translation>Last month</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/page.py" line="109"/>
+        <location filename="../../views/dispatch/page.py" line="109" />
         <source>今年</source>
         <translation>This year</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/page.py" line="112"/>
+        <location filename="../../views/dispatch/page.py" line="112" />
         <source>按部门</source>
         <translation>By department</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/page.py" line="112"/>
+        <location filename="../../views/dispatch/page.py" line="112" />
         <source>按网格</source>
         <translation>By grid</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/page.py" line="112"/>
+        <location filename="../../views/dispatch/page.py" line="112" />
         <source>按社区</source>
         <translation>By community</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/page.py" line="124"/>
+        <location filename="../../views/dispatch/page.py" line="124" />
         <source>部门收件箱</source>
         <translation>Department inbox</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/page.py" line="126"/>
+        <location filename="../../views/dispatch/page.py" line="126" />
         <source>督办清单</source>
         <translation>Supervision list</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/page.py" line="128"/>
+        <location filename="../../views/dispatch/page.py" line="128" />
         <source>指标</source>
         <translation>Figures</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/page.py" line="130"/>
+        <location filename="../../views/dispatch/page.py" line="130" />
         <source>事项清单</source>
         <translation>Matters list</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/page.py" line="144"/>
-        <location filename="../../views/dispatch/page.py" line="251"/>
+        <location filename="../../views/dispatch/page.py" line="144" />
+        <location filename="../../views/dispatch/page.py" line="251" />
         <source>派单处置</source>
         <translation>Dispatch</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/page.py" line="169"/>
+        <location filename="../../views/dispatch/page.py" line="169" />
         <source>全部部门</source>
         <translation>All departments</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/page.py" line="214"/>
+        <location filename="../../views/dispatch/page.py" line="214" />
         <source>无法读取：</source>
         <translation>Cannot read: </translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/page.py" line="246"/>
+        <location filename="../../views/dispatch/page.py" line="246" />
         <source>未完成</source>
         <translation>Not done</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/page.py" line="251"/>
+        <location filename="../../views/dispatch/page.py" line="251" />
         <source>请先选择一个案件</source>
         <translation>Select a case first</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/page.py" line="265"/>
+        <location filename="../../views/dispatch/page.py" line="265" />
         <source>退单原因（必填）</source>
         <translation>Reason for return (required)</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/page.py" line="273"/>
+        <location filename="../../views/dispatch/page.py" line="273" />
         <source>办理情况</source>
         <translation>What was done</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/page.py" line="276"/>
+        <location filename="../../views/dispatch/page.py" line="276" />
         <source>附件（可选）</source>
         <translation>Attachments (optional)</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/page.py" line="287"/>
+        <location filename="../../views/dispatch/page.py" line="287" />
         <source>延长小时数</source>
         <translation>Extra hours</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/page.py" line="288"/>
+        <location filename="../../views/dispatch/page.py" line="288" />
         <source>延期理由</source>
         <translation>Reason for extension</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/page.py" line="296"/>
+        <location filename="../../views/dispatch/page.py" line="296" />
         <source>核查结果</source>
         <translation>Verification result</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/page.py" line="300"/>
+        <location filename="../../views/dispatch/page.py" line="300" />
         <source>现场情况</source>
         <translation>On-site findings</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/page.py" line="313"/>
+        <location filename="../../views/dispatch/page.py" line="313" />
         <source>群众满意度</source>
-        <translation>Resident&apos;s satisfaction</translation>
+        <translation>Resident's satisfaction</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/page.py" line="318"/>
+        <location filename="../../views/dispatch/page.py" line="318" />
         <source>群众不满意：是否退回部门重新办理？</source>
         <translation>The resident is not satisfied: send the case back to the department to handle again?</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/page.py" line="319"/>
+        <location filename="../../views/dispatch/page.py" line="319" />
         <source>回访记录</source>
         <translation>Call-back notes</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/page.py" line="331"/>
+        <location filename="../../views/dispatch/page.py" line="331" />
         <source>督办级别</source>
         <translation>Supervision level</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/page.py" line="332"/>
+        <location filename="../../views/dispatch/page.py" line="332" />
         <source>督办要求</source>
         <translation>Supervision requirements</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/page.py" line="337"/>
+        <location filename="../../views/dispatch/page.py" line="337" />
         <source>批示内容</source>
         <translation>Instruction</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/page.py" line="353"/>
+        <location filename="../../views/dispatch/page.py" line="353" />
         <source>该案件没有待审批的延期申请</source>
         <translation>This case has no extension request awaiting a decision</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/page.py" line="355"/>
+        <location filename="../../views/dispatch/page.py" line="355" />
         <source>是否批准该延期申请？</source>
         <translation>Approve this extension request?</translation>
     </message>
@@ -876,62 +962,82 @@
 <context>
     <name>EventDialog</name>
     <message>
-        <location filename="../../views/board/event_dialog.py" line="30"/>
+        <location filename="../../views/board/event_dialog.py" line="32" />
         <source>事件 #</source>
         <translation>Event #</translation>
     </message>
     <message>
-        <location filename="../../views/board/event_dialog.py" line="62"/>
+        <location filename="../../views/board/event_dialog.py" line="69" />
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../views/board/event_dialog.py" line="67"/>
+        <location filename="../../views/board/event_dialog.py" line="74" />
         <source>处置过程</source>
         <translation>Handling history</translation>
     </message>
     <message>
-        <location filename="../../views/board/event_dialog.py" line="89"/>
+        <location filename="../../views/board/event_dialog.py" line="76" />
+        <source>附件</source>
+        <translation>Attachments</translation>
+    </message>
+    <message>
+        <location filename="../../views/board/event_dialog.py" line="85" />
+        <source>显示完整号码</source>
+        <translation>Show full number</translation>
+    </message>
+    <message>
+        <location filename="../../views/board/event_dialog.py" line="86" />
+        <source>查看完整号码会记入审计日志</source>
+        <translation>Viewing the full number is recorded in the audit log</translation>
+    </message>
+    <message>
+        <location filename="../../views/board/event_dialog.py" line="111" />
+        <source>无法显示完整号码</source>
+        <translation>Cannot show the full number</translation>
+    </message>
+    <message>
+        <location filename="../../views/board/event_dialog.py" line="135" />
         <source>（涉警）</source>
         <translation> (police matter)</translation>
     </message>
     <message>
-        <location filename="../../views/board/event_dialog.py" line="89"/>
+        <location filename="../../views/board/event_dialog.py" line="135" />
         <source>（非警务）</source>
         <translation> (non-police)</translation>
     </message>
     <message>
-        <location filename="../../views/board/event_dialog.py" line="92"/>
+        <location filename="../../views/board/event_dialog.py" line="138" />
         <source>超时时间 </source>
         <translation>Overdue at </translation>
     </message>
     <message>
-        <location filename="../../views/board/event_dialog.py" line="95"/>
+        <location filename="../../views/board/event_dialog.py" line="141" />
         <source>，时限 </source>
         <translation>, due </translation>
     </message>
     <message>
-        <location filename="../../views/board/event_dialog.py" line="103"/>
+        <location filename="../../views/board/event_dialog.py" line="149" />
         <source>重复，原事件 #</source>
         <translation>Duplicate of #</translation>
     </message>
     <message>
-        <location filename="../../views/board/event_dialog.py" line="105"/>
+        <location filename="../../views/board/event_dialog.py" line="151" />
         <source>重复事件：</source>
         <translation>Duplicates: </translation>
     </message>
     <message>
-        <location filename="../../views/board/event_dialog.py" line="107"/>
+        <location filename="../../views/board/event_dialog.py" line="153" />
         <source>撤销原因：</source>
         <translation>Reason for cancelling: </translation>
     </message>
     <message>
-        <location filename="../../views/board/event_dialog.py" line="109"/>
+        <location filename="../../views/board/event_dialog.py" line="155" />
         <source>回访：</source>
         <translation>Call-back: </translation>
     </message>
     <message>
-        <location filename="../../views/board/event_dialog.py" line="136"/>
+        <location filename="../../views/board/event_dialog.py" line="183" />
         <source>原因：</source>
         <translation>Reason:</translation>
     </message>
@@ -940,42 +1046,42 @@
         <translation type="vanished">Lead department:</translation>
     </message>
     <message>
-        <location filename="../../views/board/event_dialog.py" line="146"/>
+        <location filename="../../views/board/event_dialog.py" line="193" />
         <source>原事件编号：</source>
         <translation>Original event no.:</translation>
     </message>
     <message>
-        <location filename="../../views/board/event_dialog.py" line="152"/>
+        <location filename="../../views/board/event_dialog.py" line="199" />
         <source>满意度：</source>
         <translation>Satisfaction:</translation>
     </message>
     <message>
-        <location filename="../../views/board/event_dialog.py" line="179"/>
+        <location filename="../../views/board/event_dialog.py" line="226" />
         <source>挂账原因：</source>
         <translation>Reason for putting on record:</translation>
     </message>
     <message>
-        <location filename="../../views/board/event_dialog.py" line="182"/>
+        <location filename="../../views/board/event_dialog.py" line="229" />
         <source>几天后复核：</source>
         <translation>Review after (days):</translation>
     </message>
     <message>
-        <location filename="../../views/board/event_dialog.py" line="193"/>
+        <location filename="../../views/board/event_dialog.py" line="240" />
         <source>调解结果：</source>
         <translation>Mediation outcome:</translation>
     </message>
     <message>
-        <location filename="../../views/board/event_dialog.py" line="196"/>
+        <location filename="../../views/board/event_dialog.py" line="243" />
         <source>调解人：</source>
         <translation>Mediator:</translation>
     </message>
     <message>
-        <location filename="../../views/board/event_dialog.py" line="208"/>
+        <location filename="../../views/board/event_dialog.py" line="259" />
         <source>其他席位已先操作</source>
         <translation>Another seat acted first</translation>
     </message>
     <message>
-        <location filename="../../views/board/event_dialog.py" line="208"/>
+        <location filename="../../views/board/event_dialog.py" line="259" />
         <source>操作未完成</source>
         <translation>Action not completed</translation>
     </message>
@@ -983,22 +1089,22 @@
 <context>
     <name>EventTableModel</name>
     <message>
-        <location filename="../../views/board/model.py" line="130"/>
+        <location filename="../../views/board/model.py" line="130" />
         <source>超时时间：</source>
         <translation>Overdue at: </translation>
     </message>
     <message>
-        <location filename="../../views/board/model.py" line="132"/>
+        <location filename="../../views/board/model.py" line="132" />
         <source>挂账：</source>
         <translation>On record: </translation>
     </message>
     <message>
-        <location filename="../../views/board/model.py" line="134"/>
+        <location filename="../../views/board/model.py" line="134" />
         <source>部门已退单，请重新派单</source>
         <translation>Returned by the department: dispatch again</translation>
     </message>
     <message>
-        <location filename="../../views/board/model.py" line="136"/>
+        <location filename="../../views/board/model.py" line="136" />
         <source>重复，原事件 #</source>
         <translation>Duplicate of #</translation>
     </message>
@@ -1006,62 +1112,62 @@
 <context>
     <name>FilterBar</name>
     <message>
-        <location filename="../../views/board/filters.py" line="22"/>
+        <location filename="../../views/board/filters.py" line="22" />
         <source>搜索 (Ctrl+F)：文字或拼音首字母，如 zsjf</source>
         <translation>Search (Ctrl+F): text or pinyin initials, e.g. zsjf</translation>
     </message>
     <message>
-        <location filename="../../views/board/filters.py" line="25"/>
+        <location filename="../../views/board/filters.py" line="25" />
         <source>全部状态</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../views/board/filters.py" line="31"/>
+        <location filename="../../views/board/filters.py" line="31" />
         <source>全部类型</source>
         <translation>All kinds</translation>
     </message>
     <message>
-        <location filename="../../views/board/filters.py" line="35"/>
+        <location filename="../../views/board/filters.py" line="35" />
         <source>全部</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../views/board/filters.py" line="36"/>
+        <location filename="../../views/board/filters.py" line="36" />
         <source>紧急</source>
         <translation>Urgent</translation>
     </message>
     <message>
-        <location filename="../../views/board/filters.py" line="37"/>
+        <location filename="../../views/board/filters.py" line="37" />
         <source>一般</source>
         <translation>Ordinary</translation>
     </message>
     <message>
-        <location filename="../../views/board/filters.py" line="38"/>
+        <location filename="../../views/board/filters.py" line="38" />
         <source>只看超时</source>
         <translation>Overdue only</translation>
     </message>
     <message>
-        <location filename="../../views/board/filters.py" line="39"/>
+        <location filename="../../views/board/filters.py" line="39" />
         <source>分诊队列</source>
         <translation>Triage queue</translation>
     </message>
     <message>
-        <location filename="../../views/board/filters.py" line="40"/>
+        <location filename="../../views/board/filters.py" line="40" />
         <source>已上报、尚未受理的事件</source>
         <translation>Reported events not yet accepted</translation>
     </message>
     <message>
-        <location filename="../../views/board/filters.py" line="41"/>
+        <location filename="../../views/board/filters.py" line="41" />
         <source>我的事件</source>
         <translation>My events</translation>
     </message>
     <message>
-        <location filename="../../views/board/filters.py" line="62"/>
+        <location filename="../../views/board/filters.py" line="62" />
         <source>全部社区</source>
         <translation>All communities</translation>
     </message>
     <message>
-        <location filename="../../views/board/filters.py" line="75"/>
+        <location filename="../../views/board/filters.py" line="75" />
         <source>全部网格</source>
         <translation>All grids</translation>
     </message>
@@ -1069,27 +1175,27 @@
 <context>
     <name>GridProfilePanel</name>
     <message>
-        <location filename="../../views/map/profile_panel.py" line="32"/>
+        <location filename="../../views/map/profile_panel.py" line="32" />
         <source>(待接入事件看板)</source>
         <translation>(not yet linked to the incident board)</translation>
     </message>
     <message>
-        <location filename="../../views/map/profile_panel.py" line="35"/>
+        <location filename="../../views/map/profile_panel.py" line="35" />
         <source>(待接入走访记录)</source>
         <translation>(not yet linked to visit records)</translation>
     </message>
     <message>
-        <location filename="../../views/map/profile_panel.py" line="54"/>
+        <location filename="../../views/map/profile_panel.py" line="54" />
         <source>点击地图上的网格，或在组织架构中选择网格，查看其档案。</source>
         <translation>Click a grid on the map, or choose one in the organisation, to see its profile.</translation>
     </message>
     <message>
-        <location filename="../../views/map/profile_panel.py" line="58"/>
+        <location filename="../../views/map/profile_panel.py" line="58" />
         <source>正在读取…</source>
         <translation>Loading…</translation>
     </message>
     <message>
-        <location filename="../../views/map/profile_panel.py" line="94"/>
+        <location filename="../../views/map/profile_panel.py" line="94" />
         <source>已超期</source>
         <translation>Overdue</translation>
     </message>
@@ -1097,228 +1203,360 @@
 <context>
     <name>Labels</name>
     <message>
-        <location filename="../../views/labels.py" line="9"/>
-        <location filename="../../views/labels.py" line="27"/>
+        <location filename="../../views/labels.py" line="9" />
+        <location filename="../../views/labels.py" line="27" />
         <source>网格长</source>
         <translation>Grid leader</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="9"/>
+        <location filename="../../views/labels.py" line="9" />
         <source>专职网格员</source>
         <translation>Full-time grid worker</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="9"/>
+        <location filename="../../views/labels.py" line="9" />
         <source>兼职网格员</source>
         <translation>Part-time grid worker</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="10"/>
+        <location filename="../../views/labels.py" line="10" />
         <source>专业网格员</source>
         <translation>Professional grid worker</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="10"/>
-        <location filename="../../views/labels.py" line="30"/>
+        <location filename="../../views/labels.py" line="10" />
+        <location filename="../../views/labels.py" line="30" />
         <source>社区民警</source>
         <translation>Community police officer</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="10"/>
+        <location filename="../../views/labels.py" line="10" />
         <source>辅警</source>
         <translation>Auxiliary officer</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="11"/>
+        <location filename="../../views/labels.py" line="11" />
         <source>值班员</source>
         <translation>Duty staff</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="11"/>
+        <location filename="../../views/labels.py" line="11" />
         <source>领导</source>
         <translation>Leader</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="11"/>
+        <location filename="../../views/labels.py" line="11" />
         <source>部门联络员</source>
         <translation>Department liaison</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="16"/>
+        <location filename="../../views/labels.py" line="16" />
         <source>社区</source>
         <translation>Community</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="16"/>
+        <location filename="../../views/labels.py" line="16" />
         <source>行政村</source>
         <translation>Village</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="16"/>
+        <location filename="../../views/labels.py" line="16" />
         <source>综合网格</source>
         <translation>Comprehensive grid</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="17"/>
+        <location filename="../../views/labels.py" line="17" />
         <source>专属网格</source>
         <translation>Dedicated grid</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="21"/>
+        <location filename="../../views/labels.py" line="21" />
         <source>达标</source>
         <translation>Within standard</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="21"/>
+        <location filename="../../views/labels.py" line="21" />
         <source>偏小</source>
         <translation>Too small</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="21"/>
+        <location filename="../../views/labels.py" line="21" />
         <source>偏大</source>
         <translation>Too large</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="21"/>
+        <location filename="../../views/labels.py" line="21" />
         <source>专属</source>
         <translation>Dedicated</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="26"/>
-        <location filename="../../views/labels.py" line="27"/>
-        <location filename="../../views/labels.py" line="30"/>
-        <location filename="../../views/labels.py" line="31"/>
-        <location filename="../../views/labels.py" line="32"/>
+        <location filename="../../views/labels.py" line="26" />
+        <location filename="../../views/labels.py" line="27" />
+        <location filename="../../views/labels.py" line="30" />
+        <location filename="../../views/labels.py" line="31" />
+        <location filename="../../views/labels.py" line="32" />
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="26"/>
-        <location filename="../../views/labels.py" line="27"/>
-        <location filename="../../views/labels.py" line="30"/>
-        <location filename="../../views/labels.py" line="31"/>
-        <location filename="../../views/labels.py" line="32"/>
+        <location filename="../../views/labels.py" line="26" />
+        <location filename="../../views/labels.py" line="27" />
+        <location filename="../../views/labels.py" line="30" />
+        <location filename="../../views/labels.py" line="31" />
+        <location filename="../../views/labels.py" line="32" />
         <source>代码</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="26"/>
-        <location filename="../../views/labels.py" line="27"/>
+        <location filename="../../views/labels.py" line="26" />
+        <location filename="../../views/labels.py" line="27" />
         <source>类型</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="26"/>
-        <location filename="../../views/labels.py" line="30"/>
+        <location filename="../../views/labels.py" line="26" />
+        <location filename="../../views/labels.py" line="30" />
         <source>网格数</source>
         <translation>Grids</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="26"/>
-        <location filename="../../views/labels.py" line="27"/>
-        <location filename="../../views/labels.py" line="30"/>
-        <location filename="../../views/labels.py" line="31"/>
+        <location filename="../../views/labels.py" line="26" />
+        <location filename="../../views/labels.py" line="27" />
+        <location filename="../../views/labels.py" line="30" />
+        <location filename="../../views/labels.py" line="31" />
         <source>户数</source>
         <translation>Households</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="26"/>
-        <location filename="../../views/labels.py" line="27"/>
-        <location filename="../../views/labels.py" line="30"/>
-        <location filename="../../views/labels.py" line="31"/>
+        <location filename="../../views/labels.py" line="26" />
+        <location filename="../../views/labels.py" line="27" />
+        <location filename="../../views/labels.py" line="30" />
+        <location filename="../../views/labels.py" line="31" />
         <source>人口</source>
         <translation>Population</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="27"/>
-        <location filename="../../views/labels.py" line="31"/>
+        <location filename="../../views/labels.py" line="27" />
+        <location filename="../../views/labels.py" line="31" />
         <source>规模</source>
         <translation>Size</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="28"/>
+        <location filename="../../views/labels.py" line="28" />
         <source>人员</source>
         <translation>Staff</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="28"/>
-        <location filename="../../views/labels.py" line="49"/>
+        <location filename="../../views/labels.py" line="28" />
+        <location filename="../../views/labels.py" line="49" />
         <source>警务区</source>
         <translation>Police beats</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="29"/>
+        <location filename="../../views/labels.py" line="29" />
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="29"/>
+        <location filename="../../views/labels.py" line="29" />
         <source>角色</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="29"/>
-        <location filename="../../views/labels.py" line="31"/>
+        <location filename="../../views/labels.py" line="29" />
+        <location filename="../../views/labels.py" line="31" />
         <source>所属社区</source>
         <translation>Community</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="29"/>
+        <location filename="../../views/labels.py" line="29" />
         <source>所属部门</source>
         <translation>Department</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="29"/>
+        <location filename="../../views/labels.py" line="29" />
         <source>网格</source>
         <translation>Grids</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="32"/>
+        <location filename="../../views/labels.py" line="32" />
         <source>简称</source>
         <translation>Short name</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="49"/>
+        <location filename="../../views/labels.py" line="49" />
         <source>职能部门</source>
         <translation>Departments</translation>
     </message>
 </context>
 <context>
+    <name>LimitsDialog</name>
+    <message>
+        <location filename="../../views/board/limits.py" line="149" />
+        <source>时限设置</source>
+        <translation>Deadline limits</translation>
+    </message>
+    <message>
+        <location filename="../../views/board/limits.py" line="160" />
+        <source>单位：分钟。受理从上报起算，处置从受理起算，核查从反馈起算；到黄牌时限预警，到红牌时限即超时。双击单元格修改。</source>
+        <translation>In minutes. Acceptance counts from the report, handling from acceptance, verification from feedback; the yellow limit warns, the red limit is overdue. Double-click a cell to change it.</translation>
+    </message>
+    <message>
+        <location filename="../../views/board/limits.py" line="167" />
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../../views/board/limits.py" line="168" />
+        <source>重新读取</source>
+        <translation>Reload</translation>
+    </message>
+    <message>
+        <location filename="../../views/board/limits.py" line="170" />
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../views/board/limits.py" line="193" />
+        <source>黄牌时限应大于0且不超过红牌时限：</source>
+        <translation>The yellow limit must be above 0 and not above the red limit: </translation>
+    </message>
+    <message>
+        <location filename="../../views/board/limits.py" line="196" />
+        <source>已修改 {0} 行，尚未保存</source>
+        <translation>{0} row(s) changed, not saved yet</translation>
+    </message>
+    <message>
+        <location filename="../../views/board/limits.py" line="226" />
+        <source>以下时限在您修改期间已被其他席位修改，您的修改未保存；现已显示最新数值，如仍需修改请重新输入：</source>
+        <translation>Another seat changed these limits while you were editing; your changes to them were not saved. The current values are shown; enter your change again if it is still needed:</translation>
+    </message>
+    <message>
+        <location filename="../../views/board/limits.py" line="230" />
+        <source>已保存：</source>
+        <translation>Saved: </translation>
+    </message>
+    <message>
+        <location filename="../../views/board/limits.py" line="231" />
+        <source>其他席位已先修改</source>
+        <translation>Another seat changed it first</translation>
+    </message>
+    <message>
+        <location filename="../../views/board/limits.py" line="235" />
+        <source>未保存</source>
+        <translation>Not saved</translation>
+    </message>
+    <message>
+        <location filename="../../views/board/limits.py" line="235" />
+        <source>操作未完成</source>
+        <translation>Not done</translation>
+    </message>
+</context>
+<context>
+    <name>LimitsModel</name>
+    <message>
+        <location filename="../../views/board/limits.py" line="50" />
+        <source>事件类型</source>
+        <translation>Event type</translation>
+    </message>
+    <message>
+        <location filename="../../views/board/limits.py" line="50" />
+        <source>紧急程度</source>
+        <translation>Urgency</translation>
+    </message>
+    <message>
+        <location filename="../../views/board/limits.py" line="51" />
+        <source>受理 黄牌</source>
+        <translation>Accept yellow</translation>
+    </message>
+    <message>
+        <location filename="../../views/board/limits.py" line="51" />
+        <source>受理 红牌</source>
+        <translation>Accept red</translation>
+    </message>
+    <message>
+        <location filename="../../views/board/limits.py" line="51" />
+        <source>处置 黄牌</source>
+        <translation>Handle yellow</translation>
+    </message>
+    <message>
+        <location filename="../../views/board/limits.py" line="51" />
+        <source>处置 红牌</source>
+        <translation>Handle red</translation>
+    </message>
+    <message>
+        <location filename="../../views/board/limits.py" line="52" />
+        <source>核查 黄牌</source>
+        <translation>Verify yellow</translation>
+    </message>
+    <message>
+        <location filename="../../views/board/limits.py" line="52" />
+        <source>核查 红牌</source>
+        <translation>Verify red</translation>
+    </message>
+    <message>
+        <location filename="../../views/board/limits.py" line="78" />
+        <location filename="../../views/board/limits.py" line="96" />
+        <source>默认（所有类型）</source>
+        <translation>Default (all types)</translation>
+    </message>
+    <message>
+        <location filename="../../views/board/limits.py" line="82" />
+        <source>一般</source>
+        <translation>Ordinary</translation>
+    </message>
+    <message>
+        <location filename="../../views/board/limits.py" line="82" />
+        <source>紧急</source>
+        <translation>Urgent</translation>
+    </message>
+    <message>
+        <location filename="../../views/board/limits.py" line="112" />
+        <source>{0} 分钟（{1:g} 小时）</source>
+        <translation>{0} minutes ({1:g} hours)</translation>
+    </message>
+    <message>
+        <location filename="../../views/board/limits.py" line="114" />
+        <source>黄牌时限应大于0且不超过红牌时限</source>
+        <translation>The yellow limit must be above 0 and not above the red limit</translation>
+    </message>
+</context>
+<context>
     <name>LockOverlay</name>
     <message>
-        <location filename="../../views/idle_lock.py" line="74"/>
+        <location filename="../../views/idle_lock.py" line="74" />
         <source>屏幕已锁定</source>
         <translation>Screen locked</translation>
     </message>
     <message>
-        <location filename="../../views/idle_lock.py" line="76"/>
+        <location filename="../../views/idle_lock.py" line="76" />
         <source>当前用户：</source>
         <translation>Current user: </translation>
     </message>
     <message>
-        <location filename="../../views/idle_lock.py" line="77"/>
+        <location filename="../../views/idle_lock.py" line="77" />
         <source>长时间未操作，工作台已锁定。
 请输入密码继续，未保存的内容仍在。</source>
         <translation>The desk locked itself after a period of inactivity.
 Enter your password to continue; unsaved work is still there.</translation>
     </message>
     <message>
-        <location filename="../../views/idle_lock.py" line="80"/>
+        <location filename="../../views/idle_lock.py" line="80" />
         <source>密码</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../views/idle_lock.py" line="85"/>
+        <location filename="../../views/idle_lock.py" line="85" />
         <source>解锁</source>
         <translation>Unlock</translation>
     </message>
     <message>
-        <location filename="../../views/idle_lock.py" line="87"/>
+        <location filename="../../views/idle_lock.py" line="87" />
         <source>退出登录</source>
         <translation>Sign out</translation>
     </message>
     <message>
-        <location filename="../../views/idle_lock.py" line="126"/>
+        <location filename="../../views/idle_lock.py" line="126" />
         <source>正在验证…</source>
         <translation>Checking…</translation>
     </message>
@@ -1326,42 +1564,42 @@ Enter your password to continue; unsaved work is still there.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../views/main_window.py" line="22"/>
+        <location filename="../../views/main_window.py" line="22" />
         <source>警网融合中心工作台</source>
         <translation>Police–Grid Fusion Command Desk</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="47"/>
+        <location filename="../../views/main_window.py" line="47" />
         <source>数据库：</source>
         <translation>Database: </translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="56"/>
+        <location filename="../../views/main_window.py" line="56" />
         <source>连接中…</source>
         <translation>Connecting…</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="88"/>
+        <location filename="../../views/main_window.py" line="88" />
         <source>实时更新已连接</source>
         <translation>Live updates connected</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="90"/>
+        <location filename="../../views/main_window.py" line="90" />
         <source>其他席位的修改会在一秒内显示</source>
         <translation>Changes made at other seats appear within a second</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="92"/>
+        <location filename="../../views/main_window.py" line="92" />
         <source>实时更新未连接</source>
         <translation>Live updates disconnected</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="101"/>
+        <location filename="../../views/main_window.py" line="101" />
         <source>数据库不可用，正在重连…</source>
         <translation>Database unavailable, reconnecting…</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="107"/>
+        <location filename="../../views/main_window.py" line="107" />
         <source>警网融合中心</source>
         <translation> Police–Grid Fusion Centre</translation>
     </message>
@@ -1369,148 +1607,148 @@ Enter your password to continue; unsaved work is still there.</translation>
 <context>
     <name>MapLegend</name>
     <message>
-        <location filename="../../views/map/builder.py" line="94"/>
+        <location filename="../../views/map/builder.py" line="94" />
         <source>底图</source>
         <translation>Base map</translation>
     </message>
     <message>
-        <location filename="../../views/map/builder.py" line="101"/>
+        <location filename="../../views/map/builder.py" line="101" />
         <source>街道边界</source>
         <translation>Street boundary</translation>
     </message>
     <message>
-        <location filename="../../views/map/builder.py" line="105"/>
+        <location filename="../../views/map/builder.py" line="105" />
         <source>【专】</source>
         <translation>[D] </translation>
     </message>
     <message>
-        <location filename="../../views/map/builder.py" line="117"/>
+        <location filename="../../views/map/builder.py" line="117" />
         <source>网格</source>
         <translation>Grids</translation>
     </message>
     <message>
-        <location filename="../../views/map/builder.py" line="124"/>
+        <location filename="../../views/map/builder.py" line="124" />
         <source>社区/村</source>
         <translation>Communities/villages</translation>
     </message>
     <message>
-        <location filename="../../views/map/builder.py" line="131"/>
+        <location filename="../../views/map/builder.py" line="131" />
         <source>警务区</source>
         <translation>Police beats</translation>
     </message>
     <message>
-        <location filename="../../views/map/builder.py" line="143"/>
+        <location filename="../../views/map/builder.py" line="143" />
         <source>社区民警 {0}</source>
         <translation>Community officer {0}</translation>
     </message>
     <message>
-        <location filename="../../views/map/builder.py" line="149"/>
-        <location filename="../../views/map/style.py" line="57"/>
+        <location filename="../../views/map/builder.py" line="149" />
+        <location filename="../../views/map/style.py" line="57" />
         <source>事件</source>
         <translation>Events</translation>
     </message>
     <message>
-        <location filename="../../views/map/builder.py" line="153"/>
+        <location filename="../../views/map/builder.py" line="153" />
         <source>警务区名称</source>
         <translation>Police beat names</translation>
     </message>
     <message>
-        <location filename="../../views/map/builder.py" line="162"/>
+        <location filename="../../views/map/builder.py" line="162" />
         <source>尚无网格边界。请用 &lt;code&gt;desk import grids 文件.geojson&lt;/code&gt; 导入（高德/腾讯地图描绘的坐标加 &lt;code&gt;--crs gcj02&lt;/code&gt;）。</source>
         <translation>No grid boundaries yet. Import them with &lt;code&gt;desk import grids file.geojson&lt;/code&gt; (add &lt;code&gt;--crs gcj02&lt;/code&gt; for coordinates traced on Amap or Tencent Maps).</translation>
     </message>
     <message>
-        <location filename="../../views/map/style.py" line="22"/>
+        <location filename="../../views/map/style.py" line="22" />
         <source>户数对标</source>
         <translation>Households vs standard</translation>
     </message>
     <message>
-        <location filename="../../views/map/style.py" line="23"/>
+        <location filename="../../views/map/style.py" line="23" />
         <source>未办结事件</source>
         <translation>Open events</translation>
     </message>
     <message>
-        <location filename="../../views/map/style.py" line="24"/>
+        <location filename="../../views/map/style.py" line="24" />
         <source>超期事件</source>
         <translation>Overdue events</translation>
     </message>
     <message>
-        <location filename="../../views/map/style.py" line="52"/>
+        <location filename="../../views/map/style.py" line="52" />
         <source>专属网格</source>
         <translation>Dedicated grid</translation>
     </message>
     <message>
-        <location filename="../../views/map/style.py" line="54"/>
+        <location filename="../../views/map/style.py" line="54" />
         <source>警务区边界</source>
         <translation>Police beat boundary</translation>
     </message>
     <message>
-        <location filename="../../views/map/style.py" line="55"/>
+        <location filename="../../views/map/style.py" line="55" />
         <source>社区/村边界</source>
         <translation>Community/village boundary</translation>
     </message>
     <message>
-        <location filename="../../views/map/style.py" line="58"/>
+        <location filename="../../views/map/style.py" line="58" />
         <source>特急</source>
         <translation>Critical</translation>
     </message>
     <message>
-        <location filename="../../views/map/style.py" line="59"/>
+        <location filename="../../views/map/style.py" line="59" />
         <source>紧急</source>
         <translation>Urgent</translation>
     </message>
     <message>
-        <location filename="../../views/map/style.py" line="60"/>
+        <location filename="../../views/map/style.py" line="60" />
         <source>一般</source>
         <translation>Ordinary</translation>
     </message>
     <message>
-        <location filename="../../views/map/style.py" line="61"/>
+        <location filename="../../views/map/style.py" line="61" />
         <source>已超期</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../views/map/style.py" line="66"/>
+        <location filename="../../views/map/style.py" line="66" />
         <source>网格着色</source>
         <translation>Grid colouring</translation>
     </message>
     <message>
-        <location filename="../../views/map/style.py" line="69"/>
+        <location filename="../../views/map/style.py" line="69" />
         <source>达标 300–500 户 / 约 1000 人</source>
         <translation>Within standard: 300–500 households / about 1,000 people</translation>
     </message>
     <message>
-        <location filename="../../views/map/style.py" line="70"/>
+        <location filename="../../views/map/style.py" line="70" />
         <source>偏小 (不足 300 户)</source>
         <translation>Too small (under 300 households)</translation>
     </message>
     <message>
-        <location filename="../../views/map/style.py" line="71"/>
+        <location filename="../../views/map/style.py" line="71" />
         <source>偏大 (超过 500 户)</source>
         <translation>Too large (over 500 households)</translation>
     </message>
     <message>
-        <location filename="../../views/map/style.py" line="73"/>
+        <location filename="../../views/map/style.py" line="73" />
         <source>无</source>
         <translation>None</translation>
     </message>
     <message>
-        <location filename="../../views/map/style.py" line="73"/>
+        <location filename="../../views/map/style.py" line="73" />
         <source>1–2 件</source>
         <translation>1–2</translation>
     </message>
     <message>
-        <location filename="../../views/map/style.py" line="74"/>
+        <location filename="../../views/map/style.py" line="74" />
         <source>3–5 件</source>
         <translation>3–5</translation>
     </message>
     <message>
-        <location filename="../../views/map/style.py" line="74"/>
+        <location filename="../../views/map/style.py" line="74" />
         <source>6–9 件</source>
         <translation>6–9</translation>
     </message>
     <message>
-        <location filename="../../views/map/style.py" line="75"/>
+        <location filename="../../views/map/style.py" line="75" />
         <source>10 件以上</source>
         <translation>10 or more</translation>
     </message>
@@ -1518,97 +1756,97 @@ Enter your password to continue; unsaved work is still there.</translation>
 <context>
     <name>MapPage</name>
     <message>
-        <location filename="../../views/map/page.py" line="74"/>
+        <location filename="../../views/map/page.py" line="74" />
         <source>（待接入事件）</source>
         <translation> (events not yet linked)</translation>
     </message>
     <message>
-        <location filename="../../views/map/page.py" line="79"/>
+        <location filename="../../views/map/page.py" line="79" />
         <source>全图</source>
         <translation>Fit all</translation>
     </message>
     <message>
-        <location filename="../../views/map/page.py" line="81"/>
+        <location filename="../../views/map/page.py" line="81" />
         <source>导出图片…</source>
         <translation>Export image…</translation>
     </message>
     <message>
-        <location filename="../../views/map/page.py" line="83"/>
+        <location filename="../../views/map/page.py" line="83" />
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../views/map/page.py" line="86"/>
+        <location filename="../../views/map/page.py" line="86" />
         <source>网格着色：</source>
         <translation>Colour grids by:</translation>
     </message>
     <message>
-        <location filename="../../views/map/page.py" line="97"/>
+        <location filename="../../views/map/page.py" line="97" />
         <source>网格档案</source>
         <translation>Grid profile</translation>
     </message>
     <message>
-        <location filename="../../views/map/page.py" line="98"/>
+        <location filename="../../views/map/page.py" line="98" />
         <source>规模检查</source>
         <translation>Size check</translation>
     </message>
     <message>
-        <location filename="../../views/map/page.py" line="101"/>
+        <location filename="../../views/map/page.py" line="101" />
         <source>地图在打开本页时加载…</source>
         <translation>The map loads when this page is opened…</translation>
     </message>
     <message>
-        <location filename="../../views/map/page.py" line="115"/>
+        <location filename="../../views/map/page.py" line="115" />
         <source>网格地图</source>
         <translation>Grid map</translation>
     </message>
     <message>
-        <location filename="../../views/map/page.py" line="176"/>
+        <location filename="../../views/map/page.py" line="176" />
         <source>正在生成地图…</source>
         <translation>Building the map…</translation>
     </message>
     <message>
-        <location filename="../../views/map/page.py" line="202"/>
+        <location filename="../../views/map/page.py" line="202" />
         <source>{0} 网格地图</source>
         <translation>{0} grid map</translation>
     </message>
     <message>
-        <location filename="../../views/map/page.py" line="215"/>
+        <location filename="../../views/map/page.py" line="215" />
         <source>地图生成失败：</source>
         <translation>Map could not be built: </translation>
     </message>
     <message>
-        <location filename="../../views/map/page.py" line="222"/>
+        <location filename="../../views/map/page.py" line="222" />
         <source>地图页面加载失败</source>
         <translation>Map page failed to load</translation>
     </message>
     <message>
-        <location filename="../../views/map/page.py" line="230"/>
+        <location filename="../../views/map/page.py" line="230" />
         <source>网格 {0} 个 · 事件 {1} 件</source>
         <translation>{0} grids · {1} events</translation>
     </message>
     <message>
-        <location filename="../../views/map/page.py" line="283"/>
+        <location filename="../../views/map/page.py" line="283" />
         <source>无未办结事件</source>
         <translation>No open events</translation>
     </message>
     <message>
-        <location filename="../../views/map/page.py" line="286"/>
+        <location filename="../../views/map/page.py" line="286" />
         <source>未办结 %1 件，其中超期 %2 件</source>
         <translation>%1 open, %2 of them overdue</translation>
     </message>
     <message>
-        <location filename="../../views/map/page.py" line="311"/>
+        <location filename="../../views/map/page.py" line="311" />
         <source>导出地图图片</source>
         <translation>Export Map Image</translation>
     </message>
     <message>
-        <location filename="../../views/map/page.py" line="314"/>
+        <location filename="../../views/map/page.py" line="314" />
         <source>已导出：</source>
         <translation>Exported: </translation>
     </message>
     <message>
-        <location filename="../../views/map/page.py" line="314"/>
+        <location filename="../../views/map/page.py" line="314" />
         <source>导出失败：</source>
         <translation>Export failed: </translation>
     </message>
@@ -1616,47 +1854,47 @@ Enter your password to continue; unsaved work is still there.</translation>
 <context>
     <name>MatterTableModel</name>
     <message>
-        <location filename="../../views/dispatch/matters.py" line="23"/>
+        <location filename="../../views/dispatch/matters.py" line="23" />
         <source>编码</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/matters.py" line="23"/>
+        <location filename="../../views/dispatch/matters.py" line="23" />
         <source>领域</source>
         <translation>Domain</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/matters.py" line="23"/>
+        <location filename="../../views/dispatch/matters.py" line="23" />
         <source>事项</source>
         <translation>Matter</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/matters.py" line="23"/>
+        <location filename="../../views/dispatch/matters.py" line="23" />
         <source>责任部门</source>
         <translation>Responsible dept.</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/matters.py" line="23"/>
+        <location filename="../../views/dispatch/matters.py" line="23" />
         <source>协办部门</source>
         <translation>Assisting departments</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/matters.py" line="24"/>
+        <location filename="../../views/dispatch/matters.py" line="24" />
         <source>时限(小时)</source>
         <translation>Time limit (h)</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/matters.py" line="24"/>
+        <location filename="../../views/dispatch/matters.py" line="24" />
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/matters.py" line="24"/>
+        <location filename="../../views/dispatch/matters.py" line="24" />
         <source>申请理由</source>
         <translation>Reason proposed</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/matters.py" line="24"/>
+        <location filename="../../views/dispatch/matters.py" line="24" />
         <source>准入决定</source>
         <translation>Admission decision</translation>
     </message>
@@ -1664,43 +1902,43 @@ Enter your password to continue; unsaved work is still there.</translation>
 <context>
     <name>MattersTab</name>
     <message>
-        <location filename="../../views/dispatch/matters.py" line="84"/>
+        <location filename="../../views/dispatch/matters.py" line="84" />
         <source>申请新事项</source>
         <translation>Propose matter</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/matters.py" line="85"/>
+        <location filename="../../views/dispatch/matters.py" line="85" />
         <source>准入</source>
         <translation>Admit</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/matters.py" line="86"/>
+        <location filename="../../views/dispatch/matters.py" line="86" />
         <source>不予准入</source>
         <translation>Refuse admission</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/matters.py" line="99"/>
+        <location filename="../../views/dispatch/matters.py" line="99" />
         <source>事项清单</source>
         <translation>Matters list</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/matters.py" line="105"/>
+        <location filename="../../views/dispatch/matters.py" line="105" />
         <source>未保存</source>
         <translation>Not saved</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/matters.py" line="120"/>
-        <location filename="../../views/dispatch/matters.py" line="122"/>
+        <location filename="../../views/dispatch/matters.py" line="120" />
+        <location filename="../../views/dispatch/matters.py" line="122" />
         <source>事务准入</source>
         <translation>Admission</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/matters.py" line="120"/>
+        <location filename="../../views/dispatch/matters.py" line="120" />
         <source>请选择一条待准入的事项</source>
         <translation>Select a matter awaiting admission</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/matters.py" line="122"/>
+        <location filename="../../views/dispatch/matters.py" line="122" />
         <source>决定理由</source>
         <translation>Reason for decision</translation>
     </message>
@@ -1729,45 +1967,45 @@ Enter your password to continue; unsaved work is still there.</translation>
     </message>
     <message>
         <source>网格与警务区的离线地图，事件实时落图，点击网格查看档案。</source>
-        <translation type="vanished">Offline map of grids and police beats, live events, a grid&apos;s profile one click away.</translation>
+        <translation type="vanished">Offline map of grids and police beats, live events, a grid's profile one click away.</translation>
     </message>
     <message>
-        <location filename="../../app.py" line="54"/>
+        <location filename="../../app.py" line="54" />
         <source>会商研判</source>
         <translation>Meetings</translation>
     </message>
     <message>
-        <location filename="../../app.py" line="54"/>
+        <location filename="../../app.py" line="54" />
         <source>日见面、周研判、月讲评：议程自动生成，决定形成待办并跟踪。</source>
         <translation>Daily meeting, weekly review, monthly assessment: agendas compiled, decisions become tracked action items.</translation>
     </message>
     <message>
-        <location filename="../../app.py" line="55"/>
+        <location filename="../../app.py" line="55" />
         <source>基础信息</source>
         <translation>Registry</translation>
     </message>
     <message>
-        <location filename="../../app.py" line="55"/>
+        <location filename="../../app.py" line="55" />
         <source>人、房、单位与特殊人群，走访记录。</source>
         <translation>People, houses, units and special populations, with visits.</translation>
     </message>
     <message>
-        <location filename="../../app.py" line="56"/>
+        <location filename="../../app.py" line="56" />
         <source>数据总览</source>
         <translation>Dashboard</translation>
     </message>
     <message>
-        <location filename="../../app.py" line="56"/>
+        <location filename="../../app.py" line="56" />
         <source>领导驾驶舱：关键指标与趋势。</source>
-        <translation>The leaders&apos; dashboard: key figures and trends.</translation>
+        <translation>The leaders' dashboard: key figures and trends.</translation>
     </message>
     <message>
-        <location filename="../../app.py" line="57"/>
+        <location filename="../../app.py" line="57" />
         <source>报表简报</source>
         <translation>Reports</translation>
     </message>
     <message>
-        <location filename="../../app.py" line="57"/>
+        <location filename="../../app.py" line="57" />
         <source>日报、周研判材料、月讲评通报，按公文格式打印。</source>
         <translation>Daily reports, weekly review papers and monthly assessments, printed in official-document layout.</translation>
     </message>
@@ -1775,32 +2013,32 @@ Enter your password to continue; unsaved work is still there.</translation>
 <context>
     <name>NewAccountDialog</name>
     <message>
-        <location filename="../../views/accounts_page.py" line="48"/>
+        <location filename="../../views/accounts_page.py" line="48" />
         <source>新建账户</source>
         <translation>New Account</translation>
     </message>
     <message>
-        <location filename="../../views/accounts_page.py" line="57"/>
+        <location filename="../../views/accounts_page.py" line="57" />
         <source>用户名</source>
         <translation>User name</translation>
     </message>
     <message>
-        <location filename="../../views/accounts_page.py" line="57"/>
+        <location filename="../../views/accounts_page.py" line="57" />
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../views/accounts_page.py" line="58"/>
+        <location filename="../../views/accounts_page.py" line="58" />
         <source>角色</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../views/accounts_page.py" line="58"/>
+        <location filename="../../views/accounts_page.py" line="58" />
         <source>临时密码</source>
         <translation>Temporary password</translation>
     </message>
     <message>
-        <location filename="../../views/accounts_page.py" line="59"/>
+        <location filename="../../views/accounts_page.py" line="59" />
         <source>再输入一次</source>
         <translation>Repeat password</translation>
     </message>
@@ -1808,48 +2046,48 @@ Enter your password to continue; unsaved work is still there.</translation>
 <context>
     <name>OrgBrowser</name>
     <message>
-        <location filename="../../views/org_browser.py" line="40"/>
+        <location filename="../../views/org_browser.py" line="40" />
         <source>筛选本表 (名称、代码、姓名…)</source>
         <translation>Filter this table (name, code, person…)</translation>
     </message>
     <message>
-        <location filename="../../views/org_browser.py" line="69"/>
+        <location filename="../../views/org_browser.py" line="69" />
         <source>组织架构</source>
         <translation>Organisation</translation>
     </message>
     <message>
-        <location filename="../../views/org_browser.py" line="87"/>
+        <location filename="../../views/org_browser.py" line="87" />
         <source>无法读取组织架构：</source>
         <translation>Cannot read the organisation: </translation>
     </message>
     <message>
-        <location filename="../../views/org_browser.py" line="95"/>
+        <location filename="../../views/org_browser.py" line="95" />
         <source>&lt;b&gt;尚无组织数据。&lt;/b&gt; 用 &lt;code&gt;desk import divisions&lt;/code&gt; 导入区划代码，或用 &lt;code&gt;desk demo&lt;/code&gt; 生成演示街道。</source>
         <translation>&lt;b&gt;No organisation yet.&lt;/b&gt; Import division codes with &lt;code&gt;desk import divisions&lt;/code&gt;, or make the demo street with &lt;code&gt;desk demo&lt;/code&gt;.</translation>
     </message>
     <message>
-        <location filename="../../views/org_browser.py" line="113"/>
+        <location filename="../../views/org_browser.py" line="113" />
         <source>个社区/村</source>
         <translation>communities/villages</translation>
     </message>
     <message>
-        <location filename="../../views/org_browser.py" line="113"/>
-        <location filename="../../views/org_browser.py" line="114"/>
+        <location filename="../../views/org_browser.py" line="113" />
+        <location filename="../../views/org_browser.py" line="114" />
         <source>个网格</source>
         <translation>grids</translation>
     </message>
     <message>
-        <location filename="../../views/org_browser.py" line="113"/>
+        <location filename="../../views/org_browser.py" line="113" />
         <source>名工作人员</source>
         <translation>staff</translation>
     </message>
     <message>
-        <location filename="../../views/org_browser.py" line="114"/>
+        <location filename="../../views/org_browser.py" line="114" />
         <source>个警务区</source>
         <translation>police beats</translation>
     </message>
     <message>
-        <location filename="../../views/org_browser.py" line="114"/>
+        <location filename="../../views/org_browser.py" line="114" />
         <source>个部门</source>
         <translation>departments</translation>
     </message>
@@ -1857,7 +2095,7 @@ Enter your password to continue; unsaved work is still there.</translation>
 <context>
     <name>OrgTreeModel</name>
     <message>
-        <location filename="../../views/org_models.py" line="76"/>
+        <location filename="../../views/org_models.py" line="76" />
         <source>户数不符合每格300–500户（约1000人）的标准</source>
         <translation>Households outside the standard of 300–500 per grid (about 1,000 people)</translation>
     </message>
@@ -1865,7 +2103,7 @@ Enter your password to continue; unsaved work is still there.</translation>
 <context>
     <name>PlannedPage</name>
     <message>
-        <location filename="../../views/pages.py" line="35"/>
+        <location filename="../../views/pages.py" line="35" />
         <source>本区域将在后续版本中启用。</source>
         <translation>This area arrives in a later version.</translation>
     </message>
@@ -1873,42 +2111,42 @@ Enter your password to continue; unsaved work is still there.</translation>
 <context>
     <name>ProposeDialog</name>
     <message>
-        <location filename="../../views/dispatch/matters.py" line="45"/>
+        <location filename="../../views/dispatch/matters.py" line="45" />
         <source>申请新事项准入</source>
         <translation>Propose a New Matter for Admission</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/matters.py" line="56"/>
+        <location filename="../../views/dispatch/matters.py" line="56" />
         <source>用空格分隔，用于自动派单</source>
         <translation>Separated by spaces; used for automatic dispatch</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/matters.py" line="59"/>
+        <location filename="../../views/dispatch/matters.py" line="59" />
         <source>领域</source>
         <translation>Domain</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/matters.py" line="59"/>
+        <location filename="../../views/dispatch/matters.py" line="59" />
         <source>事项名称</source>
         <translation>Matter name</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/matters.py" line="60"/>
+        <location filename="../../views/dispatch/matters.py" line="60" />
         <source>责任部门</source>
         <translation>Responsible department</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/matters.py" line="60"/>
+        <location filename="../../views/dispatch/matters.py" line="60" />
         <source>办理时限(小时)</source>
         <translation>Time limit (hours)</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/matters.py" line="61"/>
+        <location filename="../../views/dispatch/matters.py" line="61" />
         <source>关键词</source>
         <translation>Keywords</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/matters.py" line="61"/>
+        <location filename="../../views/dispatch/matters.py" line="61" />
         <source>申请理由</source>
         <translation>Reason</translation>
     </message>
@@ -1916,117 +2154,117 @@ Enter your password to continue; unsaved work is still there.</translation>
 <context>
     <name>QuickEntryDialog</name>
     <message>
-        <location filename="../../views/board/quick_entry.py" line="29"/>
+        <location filename="../../views/board/quick_entry.py" line="29" />
         <source>快速登记事件</source>
         <translation>Quick Event Entry</translation>
     </message>
     <message>
-        <location filename="../../views/board/quick_entry.py" line="33"/>
+        <location filename="../../views/board/quick_entry.py" line="33" />
         <source>粘贴微信群消息，按 Ctrl+R 识别（可选）</source>
         <translation>Paste a WeChat group message and press Ctrl+R to recognise it (optional)</translation>
     </message>
     <message>
-        <location filename="../../views/board/quick_entry.py" line="36"/>
+        <location filename="../../views/board/quick_entry.py" line="36" />
         <source>识别 (Ctrl+R)</source>
         <translation>Recognise (Ctrl+R)</translation>
     </message>
     <message>
-        <location filename="../../views/board/quick_entry.py" line="43"/>
+        <location filename="../../views/board/quick_entry.py" line="43" />
         <source>一句话说明事件</source>
         <translation>The event in one sentence</translation>
     </message>
     <message>
-        <location filename="../../views/board/quick_entry.py" line="52"/>
+        <location filename="../../views/board/quick_entry.py" line="52" />
         <source>紧急</source>
         <translation>Urgent</translation>
     </message>
     <message>
-        <location filename="../../views/board/quick_entry.py" line="53"/>
+        <location filename="../../views/board/quick_entry.py" line="53" />
         <source>涉警</source>
         <translation>Police matter</translation>
     </message>
     <message>
-        <location filename="../../views/board/quick_entry.py" line="55"/>
+        <location filename="../../views/board/quick_entry.py" line="55" />
         <source>社区/村、楼栋，如：白云社区5号楼</source>
         <translation>Community/village, building, e.g. Baiyun Community, Building 5</translation>
     </message>
     <message>
-        <location filename="../../views/board/quick_entry.py" line="57"/>
+        <location filename="../../views/board/quick_entry.py" line="57" />
         <source>（按地址自动查找）</source>
         <translation>(found from the address)</translation>
     </message>
     <message>
-        <location filename="../../views/board/quick_entry.py" line="78"/>
+        <location filename="../../views/board/quick_entry.py" line="78" />
         <source>标题</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../views/board/quick_entry.py" line="79"/>
+        <location filename="../../views/board/quick_entry.py" line="79" />
         <source>类型</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../views/board/quick_entry.py" line="80"/>
+        <location filename="../../views/board/quick_entry.py" line="80" />
         <source>来源</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../views/board/quick_entry.py" line="82"/>
+        <location filename="../../views/board/quick_entry.py" line="82" />
         <source>地址</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../views/board/quick_entry.py" line="83"/>
+        <location filename="../../views/board/quick_entry.py" line="83" />
         <source>网格</source>
         <translation>Grid</translation>
     </message>
     <message>
-        <location filename="../../views/board/quick_entry.py" line="84"/>
+        <location filename="../../views/board/quick_entry.py" line="84" />
         <source>报告人</source>
         <translation>Reporter</translation>
     </message>
     <message>
-        <location filename="../../views/board/quick_entry.py" line="85"/>
+        <location filename="../../views/board/quick_entry.py" line="85" />
         <source>电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../views/board/quick_entry.py" line="86"/>
+        <location filename="../../views/board/quick_entry.py" line="86" />
         <source>内容</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../views/board/quick_entry.py" line="88"/>
+        <location filename="../../views/board/quick_entry.py" line="88" />
         <source>保存 (Ctrl+Enter)</source>
         <translation>Save (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../views/board/quick_entry.py" line="89"/>
+        <location filename="../../views/board/quick_entry.py" line="89" />
         <source>取消 (Esc)</source>
         <translation>Cancel (Esc)</translation>
     </message>
     <message>
-        <location filename="../../views/board/quick_entry.py" line="124"/>
+        <location filename="../../views/board/quick_entry.py" line="124" />
         <source>（不细分）</source>
         <translation>(no sub-kind)</translation>
     </message>
     <message>
-        <location filename="../../views/board/quick_entry.py" line="155"/>
+        <location filename="../../views/board/quick_entry.py" line="155" />
         <source>未识别</source>
         <translation>not recognised</translation>
     </message>
     <message>
-        <location filename="../../views/board/quick_entry.py" line="156"/>
+        <location filename="../../views/board/quick_entry.py" line="156" />
         <source>已识别：</source>
         <translation>Recognised: </translation>
     </message>
     <message>
-        <location filename="../../views/board/quick_entry.py" line="157"/>
+        <location filename="../../views/board/quick_entry.py" line="157" />
         <source>  — 请核对后保存</source>
         <translation>  — check before saving</translation>
     </message>
     <message>
-        <location filename="../../views/board/quick_entry.py" line="182"/>
+        <location filename="../../views/board/quick_entry.py" line="182" />
         <source>未保存：</source>
         <translation>Not saved: </translation>
     </message>
@@ -2034,7 +2272,7 @@ Enter your password to continue; unsaved work is still there.</translation>
 <context>
     <name>SignIn</name>
     <message>
-        <location filename="../../views/login.py" line="146"/>
+        <location filename="../../views/login.py" line="146" />
         <source>数据库中还没有任何账户。请先在命令行建立第一个管理员：
 desk user add 用户名 --role security_admin
 （演示：在空数据库上运行 desk demo --accounts）</source>
@@ -2046,62 +2284,62 @@ desk user add USERNAME --role security_admin
 <context>
     <name>SignInDialog</name>
     <message>
-        <location filename="../../views/login.py" line="42"/>
+        <location filename="../../views/login.py" line="42" />
         <source>登录 — 警网融合中心工作台</source>
         <translation>Sign In — Police–Grid Fusion Command Desk</translation>
     </message>
     <message>
-        <location filename="../../views/login.py" line="52"/>
+        <location filename="../../views/login.py" line="52" />
         <source>用户名</source>
         <translation>User name</translation>
     </message>
     <message>
-        <location filename="../../views/login.py" line="53"/>
+        <location filename="../../views/login.py" line="53" />
         <source>密码</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../views/login.py" line="57"/>
+        <location filename="../../views/login.py" line="57" />
         <source>这是管理员为您设置的初始密码，请先设置自己的新密码。</source>
         <translation>This is the initial password your administrator set. Please choose your own new password first.</translation>
     </message>
     <message>
-        <location filename="../../views/login.py" line="62"/>
+        <location filename="../../views/login.py" line="62" />
         <source>新密码</source>
         <translation>New password</translation>
     </message>
     <message>
-        <location filename="../../views/login.py" line="63"/>
+        <location filename="../../views/login.py" line="63" />
         <source>再输入一次</source>
         <translation>Repeat new password</translation>
     </message>
     <message>
-        <location filename="../../views/login.py" line="73"/>
+        <location filename="../../views/login.py" line="73" />
         <source>登录</source>
         <translation>Sign in</translation>
     </message>
     <message>
-        <location filename="../../views/login.py" line="74"/>
+        <location filename="../../views/login.py" line="74" />
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../views/login.py" line="79"/>
+        <location filename="../../views/login.py" line="79" />
         <source>警网融合中心工作台</source>
         <translation>Police–Grid Fusion Command Desk</translation>
     </message>
     <message>
-        <location filename="../../views/login.py" line="104"/>
+        <location filename="../../views/login.py" line="104" />
         <source>请输入用户名和密码</source>
         <translation>Enter your user name and password</translation>
     </message>
     <message>
-        <location filename="../../views/login.py" line="120"/>
+        <location filename="../../views/login.py" line="120" />
         <source>修改密码并登录</source>
         <translation>Change password and sign in</translation>
     </message>
     <message>
-        <location filename="../../views/login.py" line="128"/>
+        <location filename="../../views/login.py" line="128" />
         <source>两次输入的新密码不一致</source>
         <translation>The two new passwords do not match</translation>
     </message>
@@ -2109,27 +2347,27 @@ desk user add USERNAME --role security_admin
 <context>
     <name>TimelineModel</name>
     <message>
-        <location filename="../../views/board/timeline.py" line="29"/>
+        <location filename="../../views/board/timeline.py" line="29" />
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../views/board/timeline.py" line="29"/>
+        <location filename="../../views/board/timeline.py" line="29" />
         <source>操作人</source>
         <translation>By</translation>
     </message>
     <message>
-        <location filename="../../views/board/timeline.py" line="29"/>
+        <location filename="../../views/board/timeline.py" line="29" />
         <source>操作</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../views/board/timeline.py" line="29"/>
+        <location filename="../../views/board/timeline.py" line="29" />
         <source>状态变化</source>
         <translation>Status change</translation>
     </message>
     <message>
-        <location filename="../../views/board/timeline.py" line="29"/>
+        <location filename="../../views/board/timeline.py" line="29" />
         <source>说明</source>
         <translation>Note</translation>
     </message>
@@ -2137,12 +2375,12 @@ desk user add USERNAME --role security_admin
 <context>
     <name>window</name>
     <message>
-        <location filename="../../views/auto_backup.py" line="24"/>
+        <location filename="../../views/auto_backup.py" line="24" />
         <source>已自动备份：</source>
         <translation>Automatic backup saved: </translation>
     </message>
     <message>
-        <location filename="../../views/auto_backup.py" line="27"/>
+        <location filename="../../views/auto_backup.py" line="27" />
         <source>自动备份失败：</source>
         <translation>Automatic backup failed: </translation>
     </message>

@@ -2,7 +2,9 @@
 
 Split by job: codes (state machine as data), report, lifecycle, deadlines, ladder, bulk, locate,
 search/find, wechat, attachments, rows (what screens get)."""
-from desk.services.incidents.attachments import add_attachment, attachment_data, safe_filename
+from desk.services.incidents.attachments import (
+    add_attachment, add_attachment_file, attachment_data, safe_filename, save_attachment,
+)
 from desk.services.incidents.choices import Choices, choices
 from desk.services.incidents.bulk import RowResult, bulk_accept, bulk_assign, bulk_close_duplicate
 from desk.services.incidents.deadlines import list_limits, set_limit
@@ -12,6 +14,7 @@ from desk.services.incidents.lifecycle import (
     IllegalTransition, assign, claim, put_on_record, set_urgent, transition, unclaim,
 )
 from desk.services.incidents.report import NewEvent, report_event
+from desk.services.incidents.reporter import reporter_phone
 from desk.services.incidents.rows import (
     EventDetail, EventRow, event_detail, event_row, notices, open_events,
 )
@@ -20,6 +23,7 @@ BOARD_TABLES = ("event", "event_step", "event_attachment", "mediation", "board_n
 
 __all__ = [
     "BOARD_TABLES", "Choices", "choices", "EventDetail", "EventRow", "IllegalTransition", "NewEvent", "RowResult", "add_attachment",
+    "add_attachment_file", "reporter_phone", "save_attachment",
     "assign", "attachment_data", "bulk_accept", "bulk_assign", "bulk_close_duplicate", "claim",
     "escalate_overdue", "event_detail", "event_row", "list_limits", "notices", "open_events",
     "prefill_from_message", "put_on_record", "record_mediation", "report_event", "safe_filename",

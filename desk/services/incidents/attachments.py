@@ -5,10 +5,12 @@ from __future__ import annotations
 import mimetypes
 import re
 import unicodedata
+from pathlib import Path
 
 from sqlalchemy import select
 
 from desk.models import Event, EventAttachment
+from desk.services.audit_log import record_export
 from desk.services.context import Context
 from desk.services.errors import NotFound, ValidationError
 from desk.services.incidents.lifecycle import add_step
@@ -66,3 +68,37 @@ def attachment_data(ctx: Context, attachment_id: int) -> tuple[str, str, bytes]:
     if row is None:
         raise NotFound(f"附件 #{attachment_id} 不存在 (no such attachment)")
     return row.filename, row.mime, row.data
+
+
+def add_attachment_file(ctx: Context, event_id: int, path: Path | str) -> int:
+    """Attach a file from disk: the size is checked before the file is read into memory."""
+    require(ctx.actor, "board.report")
+    path = Path(path)
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        raise ValidationError(f"无法读取文件 {path.name} (cannot read the file: {exc.strerror})") from exc
+    if size > MAX_BYTES:
+        raise ValidationError(f"附件超过 {MAX_BYTES // (1024 * 1024)} MB (file too large)")
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise ValidationError(f"无法读取文件 {path.name} (cannot read the file: {exc.strerror})") from exc
+    return add_attachment(ctx, event_id, path.name, data)
+
+
+def save_attachment(ctx: Context, attachment_id: int, path: Path | str) -> str:
+    """Write an attachment to a file (via a temporary file, so a failed write leaves nothing half
+    written); the export is recorded in the audit log. Returns the file name written."""
+    path = Path(path)
+    name, _mime, data = attachment_data(ctx, attachment_id)
+    tmp = path.with_name(path.name + ".part")
+    try:
+        tmp.write_bytes(data)
+        tmp.replace(path)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise ValidationError(f"无法保存到 {path} (cannot write the file: {exc.strerror})") from exc
+    with ctx.unit() as u:
+        record_export(u, "event_attachment", 1, path.name, {"attachment": attachment_id, "name": name})
+    return path.name

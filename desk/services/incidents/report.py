@@ -82,7 +82,7 @@ def report_event(ctx: Context, new: NewEvent) -> EventRow:
             place = locate(s, lat=new.lat, lon=new.lon, address=new.address)
             if place is not None:
                 grid_id, community_id = place.grid_id, place.community_id
-        phone = (new.phone or "").strip()
+        phone = re.sub(r"[\s-]", "", new.phone or "")  # one spelling: 13812345678 (masked 138****5678)
         e = Event(
             reported_at=reported_at, source=new.source, source_no=new.source_no, kind=new.kind,
             sub_kind=new.sub_kind or "", police=new.police, urgent=new.urgent, grid_id=grid_id,

@@ -15,7 +15,7 @@ from desk.services.context import Context
 from desk.services.errors import NotFound
 from desk.services.incidents import codes
 from desk.services.incidents.deadlines import Limits, due_times, load_limits, state_at
-from desk.services.permissions import allowed, require
+from desk.services.permissions import require
 from desk.services.pii import mask_phone
 
 
@@ -107,7 +107,7 @@ class EventDetail:
     row: EventRow
     description: str
     reporter_name: str
-    phone: str          # masked unless the role may see it
+    phone: str          # masked (138****5678); the full number via incidents.reporter_phone (audited)
     lat: float | None
     lon: float | None
     cancel_reason: str | None
@@ -181,9 +181,8 @@ def event_detail(ctx: Context, event_id: int) -> EventDetail:
         if event_id not in rows:
             raise NotFound(f"事件 #{event_id} 不存在 (no such event)")
         e = s.get(Event, event_id)
-        phone = ctx.cipher.decrypt(e.phone_enc) or ""
-        if not allowed(ctx.actor, "board.phone"):
-            phone = mask_phone(phone)
+        # Always masked here; the full number only through reporter.reporter_phone (checked, audited).
+        phone = mask_phone(ctx.cipher.decrypt(e.phone_enc) or "")
         steps = s.execute(select(EventStep).where(EventStep.event_id == event_id)
                           .order_by(EventStep.at, EventStep.id)).scalars()
         atts = s.execute(select(EventAttachment.id, EventAttachment.filename, EventAttachment.mime,

@@ -4,15 +4,17 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QDialog, QDialogButtonBox, QFormLayout, QGridLayout, QHeaderView, QInputDialog, QLabel, QMessageBox,
-    QPushButton, QTableView, QVBoxLayout,
+    QDialog, QDialogButtonBox, QFormLayout, QGridLayout, QHBoxLayout, QHeaderView, QInputDialog, QLabel, QMessageBox,
+    QPushButton, QTableView, QVBoxLayout, QWidget,
 )
 
 from desk.clock import format_local
 from desk.services.errors import ConflictError
-from desk.services.incidents import codes, ladder, lifecycle, rows
+from desk.services.incidents import codes, ladder, lifecycle, reporter_phone, rows
 from desk.services.incidents.choices import Choices
+from desk.services.permissions import allowed
 from desk.views.board import labels
+from desk.views.board.attachments import AttachmentPanel
 from desk.views.board.timeline import TimelineModel
 
 ACTIONS = ("accept", "handle_in_grid", "dispatch", "start", "return", "feedback", "verify", "close", "call_back",
@@ -28,7 +30,7 @@ class EventDialog(QDialog):
         self.now = now
         self.detail = None
         self.setWindowTitle(self.tr("事件 #") + str(event_id))
-        self.resize(900, 640)
+        self.resize(900, 720)
         self.heading = QLabel()
         self.heading.setTextFormat(Qt.RichText)
         self.heading.setWordWrap(True)
@@ -42,6 +44,8 @@ class EventDialog(QDialog):
             label.setWordWrap(True)
             label.setTextInteractionFlags(Qt.TextSelectableByMouse)
             self.fields[key] = label
+            if key == "reporter":
+                label = self._reporter_row(label, backend.ctx.actor)
             self.info.addRow(QLabel(self.tr(text) + "："), label)
         self.timeline = TimelineModel(self)
         self.table = QTableView()
@@ -58,6 +62,9 @@ class EventDialog(QDialog):
             b.clicked.connect(lambda _=False, a=action: self.run(a))
             self.buttons[action] = b
             grid.addWidget(b, i // 9, i % 9)
+        actor = backend.ctx.actor
+        self.attachments = AttachmentPanel(backend, event_id, self, can_add=allowed(actor, "board.report"))
+        self.attachments.changed.connect(self._done_attach)
         close = QDialogButtonBox(QDialogButtonBox.Close)
         close.button(QDialogButtonBox.Close).setText(self.tr("关闭"))
         close.rejected.connect(self.reject)
@@ -66,9 +73,48 @@ class EventDialog(QDialog):
         layout.addLayout(self.info)
         layout.addWidget(QLabel(self.tr("处置过程")))
         layout.addWidget(self.table, 1)
+        layout.addWidget(QLabel(self.tr("附件")))
+        layout.addWidget(self.attachments)
         layout.addLayout(grid)
         layout.addWidget(close)
         self.reload()
+
+    def _reporter_row(self, label: QLabel, actor) -> QWidget:
+        """The reporter's name and masked phone; roles allowed to see the full number get a button
+        (the service checks the role again and records every look in the audit log)."""
+        self.unmask_button = QPushButton(self.tr("显示完整号码"))
+        self.unmask_button.setToolTip(self.tr("查看完整号码会记入审计日志"))
+        self.unmask_button.clicked.connect(self.unmask_phone)
+        self.can_unmask = allowed(actor, "pii.unmask")
+        self.unmask_button.setVisible(False)
+        self.full_phone: str | None = None
+        row = QWidget()
+        box = QHBoxLayout(row)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.addWidget(label)
+        box.addWidget(self.unmask_button)
+        box.addStretch(1)
+        return row
+
+    def unmask_phone(self) -> None:
+        eid = self.event_id
+        self.unmask_button.setEnabled(False)
+        self.backend.write(lambda c: reporter_phone(c, eid), self._show_full_phone, self._unmask_failed)
+
+    def _show_full_phone(self, phone: str) -> None:
+        self.full_phone = phone
+        if self.detail is not None:
+            self._show_reporter(self.detail)
+
+    def _unmask_failed(self, exc: Exception) -> None:
+        self.unmask_button.setEnabled(True)
+        QMessageBox.warning(self, self.tr("无法显示完整号码"), str(exc))
+
+    def _show_reporter(self, d) -> None:
+        phone = self.full_phone or d.phone
+        self.fields["reporter"].setText(" ".join(x for x in (d.reporter_name, phone) if x))
+        self.unmask_button.setVisible(self.can_unmask and bool(d.phone) and self.full_phone is None)
+        self.unmask_button.setEnabled(True)
 
     def reload(self) -> None:
         self.backend.read(lambda c: rows.event_detail(c, self.event_id), self.show_detail, self._error)
@@ -88,7 +134,7 @@ class EventDialog(QDialog):
         f = self.fields
         f["kind"].setText(labels.kind(r.kind, r.sub_kind) + (self.tr("（涉警）") if r.police else self.tr("（非警务）")))
         f["place"].setText(" · ".join(x for x in (r.community_name, r.grid_name, r.address) if x))
-        f["reporter"].setText(" ".join(x for x in (d.reporter_name, d.phone) if x))
+        self._show_reporter(d)
         f["deadline"].setText((self.tr("超时时间 ") + format_local(r.red_at)) if r.red_at else "")
         f["handler"].setText(" / ".join(x for x in (r.claimed_name, r.department_name, r.assignee_name) if x))
         f["ladder"].setText(labels.ladder(r.ladder_level) + (
@@ -110,6 +156,7 @@ class EventDialog(QDialog):
         f["links"].setText("；".join(links))
         f["description"].setText(d.description)
         self.timeline.set_rows(d.steps)
+        self.attachments.set_rows(d.attachments)
         for action, b in self.buttons.items():
             if action in codes.TRANSITIONS:
                 b.setEnabled(r.status in codes.TRANSITIONS[action][0])
@@ -199,6 +246,10 @@ class EventDialog(QDialog):
         outcome = names[shown.index(text)]
         return lambda c: ladder.record_mediation(c, r.id, outcome=outcome, mediator=mediator,
                                                  expected_version=r.version)
+
+    def _done_attach(self) -> None:
+        self.changed.emit()
+        self.reload()
 
     def _done(self, _row) -> None:
         self.changed.emit()

@@ -14,7 +14,9 @@ from desk.services.incidents import BOARD_TABLES, bulk, choices, codes, escalate
 from desk.services.incidents import open_events
 from desk.views.board import labels
 from desk.views.board.event_dialog import EventDialog
+from desk.services.permissions import allowed
 from desk.views.board.filters import FilterBar
+from desk.views.board.limits import LimitsDialog
 from desk.views.board.model import BoardFilterProxy, EventTableModel
 from desk.views.board.quick_entry import QuickEntryDialog
 from desk.views.bus import touches
@@ -76,11 +78,15 @@ class BoardPage(Page):
         self.merge_button.clicked.connect(self.merge_selected)
         self.assign_button = QPushButton(self.tr("批量指派"))
         self.assign_button.clicked.connect(self.assign_selected)
+        self.limits_button = QPushButton(self.tr("时限设置"))
+        self.limits_button.clicked.connect(self.edit_limits)
+        self.limits_button.setVisible(allowed(ctx.actor, "board.limits"))  # the service checks it again
         self.status_label = QLabel()
         self.status_label.setStyleSheet("color: #555;")
         for b in (self.new_button, self.claim_button, self.accept_button, self.merge_button, self.assign_button):
             buttons.addWidget(b)
         buttons.addStretch(1)
+        buttons.addWidget(self.limits_button)
         buttons.addWidget(self.status_label)
 
         layout = QVBoxLayout(self)
@@ -232,6 +238,13 @@ class BoardPage(Page):
         dlg = QuickEntryDialog(self.backend, self.choices, self)
         dlg.setAttribute(Qt.WA_DeleteOnClose)
         dlg.saved.connect(lambda row: self.status_label.setText(self.tr("已登记事件 #") + str(row.id)))
+        dlg.show()
+        return dlg
+
+    def edit_limits(self) -> LimitsDialog:
+        dlg = LimitsDialog(self.backend, self)
+        dlg.setAttribute(Qt.WA_DeleteOnClose)
+        dlg.saved.connect(lambda: self.status_label.setText(self.tr("时限已保存")))
         dlg.show()
         return dlg
 
