@@ -73,7 +73,16 @@ class Shell:
         self.feed.stop()
         self.worker.stop()
         self.window.close()
+        dispose_pages(self.window)
         self.window.deleteLater()
+
+
+def dispose_pages(window: MainWindow) -> None:
+    """Pages holding native resources (the map's web page) release them before the program ends."""
+    for page in window.pages:
+        dispose = getattr(page, "dispose", None)
+        if dispose is not None:
+            dispose()
 
 
 def build_shell(ctx: Context, start_page: str | None = None, listen: bool = True) -> Shell:
@@ -156,6 +165,7 @@ def run_window(args) -> int:
     code = app.exec()
     shell.feed.stop()
     shell.worker.stop()
+    dispose_pages(shell.window)
     with contextlib.suppress(DeskError):  # --- security: the sign-out is recorded too ---
         auth.sign_out(ctx, "close")
     return code

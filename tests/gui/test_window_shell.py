@@ -141,3 +141,20 @@ def test_the_window_opens_without_the_map_browser_and_the_map_remembers_a_grid_c
         return bool(highlighted) and highlighted[-1] == str(model.node(grid).id)
     qtbot.waitUntil(grid_highlighted, timeout=30000)
     map_page.web_page.deleteLater()   # before the web profile goes (as the map tests do)
+
+
+def test_closing_the_window_releases_the_map_browser_before_the_program_ends(demo_ctx, qtbot):
+    """A web page alive when the program ends crashes Chromium at exit: closing the shell frees it."""
+    from shiboken6 import isValid
+
+    from desk.app import build_shell
+
+    sh = build_shell(demo_ctx)
+    sh.window.show()
+    sh.window.show_page("map")
+    map_page = sh.window.page("map")
+    page, view = map_page.web_page, map_page.view
+    assert page is not None and view is not None
+    sh.close()
+    assert map_page.web_page is None and map_page.view is None
+    assert not isValid(page) and not isValid(view)

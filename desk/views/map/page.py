@@ -20,6 +20,9 @@ from PySide6.QtWidgets import (
     QComboBox, QFileDialog, QHBoxLayout, QLabel, QPushButton, QSplitter, QTabWidget, QVBoxLayout,
 )
 
+from shiboken6 import delete as shiboken_delete
+from shiboken6 import isValid
+
 from desk.services.geo.mapdata import grid_profile, map_layers
 from desk.views.bus import touches
 from desk.views.map import style
@@ -113,6 +116,16 @@ class MapPage(LiveMarkers, Page):
 
     def title(self) -> str:
         return self.tr("网格地图")
+
+    def dispose(self) -> None:
+        """Delete the web page now, before the web profile goes at exit (Chromium crashes otherwise)."""
+        if self.web_page is not None:
+            page, self.web_page = self.web_page, None
+            if isValid(page):
+                shiboken_delete(page)
+        if self.view is not None and isValid(self.view):
+            shiboken_delete(self.view)  # with any page of its own
+        self.view = None
 
     def _ensure_view(self) -> None:
         """Create the web view, its page and channel (once), in place of the placeholder."""
@@ -208,6 +221,8 @@ class MapPage(LiveMarkers, Page):
         run_in_pool(lambda: write_page(layers, markers, options, folder, n), self._load_file, self._failed, self)
 
     def _load_file(self, path: Path) -> None:
+        if self.view is None:  # disposed while the page was being built
+            return
         self.view.load(QUrl.fromLocalFile(str(path)))
 
     def _failed(self, exc: Exception) -> None:
