@@ -59,3 +59,12 @@ def small_street(ctx: Context) -> Small:
         s.add(w)
         s.flush()
         return Small(c.id, v.id, g1.id, g2.id, g3.id, d.id, w.id)
+
+
+def new(duty: Context, **kw):
+    """Report an ordinary event (a hazard in 兴钢社区1号楼 by phone) with any field changed."""
+    from desk.services import incidents as inc
+
+    base = dict(title="楼道堆放杂物", kind="safety_hazard", source="phone", address="兴钢社区1号楼")
+    base.update(kw)
+    return inc.report_event(duty, inc.NewEvent(**base))

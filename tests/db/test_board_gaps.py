@@ -11,7 +11,7 @@ import pytest
 from sqlalchemy import select
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from board_support import ADMIN, GRIDMAN, LIAISON, WANG, small_street  # noqa: E402
+from board_support import ADMIN, GRIDMAN, LIAISON, WANG, new, small_street  # noqa: E402
 
 from desk.models import AuditRecord, Event  # noqa: E402
 from desk.services import incidents as inc  # noqa: E402
@@ -26,12 +26,6 @@ def street(ctx):
 @pytest.fixture
 def duty(ctx):
     return ctx.as_actor(WANG)
-
-
-def new(duty, **kw):
-    base = dict(title="楼道堆放杂物", kind="safety_hazard", source="phone", address="兴钢社区1号楼")
-    base.update(kw)
-    return inc.report_event(duty, inc.NewEvent(**base))
 
 
 def audit_rows(ctx, action):

@@ -10,7 +10,7 @@ import pytest
 from sqlalchemy import func, select
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from board_support import GRIDMAN, LIAISON, WANG, small_street  # noqa: E402
+from board_support import GRIDMAN, LIAISON, WANG, new, small_street  # noqa: E402
 
 from desk.models import AuditRecord, BoardNotice, Event, EventStep  # noqa: E402
 from desk.services import incidents as inc  # noqa: E402
@@ -27,12 +27,6 @@ def street(ctx):
 @pytest.fixture
 def duty(ctx):
     return ctx.as_actor(WANG)
-
-
-def new(duty, **kw):
-    base = dict(title="楼道堆放杂物", kind="safety_hazard", source="phone", address="兴钢社区1号楼")
-    base.update(kw)
-    return inc.report_event(duty, inc.NewEvent(**base))
 
 
 def audits(ctx, action=None):
