@@ -17,11 +17,12 @@ import statistics
 import sys
 import tempfile
 import time
-import uuid
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+from common import scratch_postgres  # noqa: E402
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("DESK_DATA_KEY", "ZGVzay10ZXN0LWtleS1kZXNrLXRlc3Qta2V5LTAwMDA=")
 
@@ -127,21 +128,11 @@ def main() -> None:
         ctx.db.dispose()
     pg = os.environ.get("DESK_BENCH_PG")
     if pg:
-        from sqlalchemy import create_engine
-        from sqlalchemy.engine import make_url
-
-        name = f"desk_bench_{uuid.uuid4().hex[:8]}"
-        admin = create_engine(pg, isolation_level="AUTOCOMMIT")
-        with admin.connect() as c:
-            c.exec_driver_sql(f'CREATE DATABASE "{name}"')
-        try:
+        with scratch_postgres(pg) as url:
             print("PostgreSQL:")
-            ctx = build(make_url(pg).set(database=name).render_as_string(hide_password=False))
+            ctx = build(url)
             measure(ctx)
             ctx.db.dispose()
-        finally:
-            with admin.connect() as c:
-                c.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
 
@@ -243,20 +234,9 @@ def seats_main() -> None:
         report("SQLite", seat_to_seat(url), 500)
     pg = os.environ.get("DESK_BENCH_PG")
     if pg:
-        from sqlalchemy import create_engine
-        from sqlalchemy.engine import make_url
-
-        name = f"desk_bench_{uuid.uuid4().hex[:8]}"
-        admin = create_engine(pg, isolation_level="AUTOCOMMIT")
-        with admin.connect() as c:
-            c.exec_driver_sql(f'CREATE DATABASE "{name}"')
-        try:
-            url = make_url(pg).set(database=name).render_as_string(hide_password=False)
+        with scratch_postgres(pg) as url:
             prepare(url)
             report("PostgreSQL", seat_to_seat(url), 100)
-        finally:
-            with admin.connect() as c:
-                c.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
 if __name__ == "__main__":

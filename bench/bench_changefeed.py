@@ -7,10 +7,9 @@ import subprocess
 import sys
 import tempfile
 import time
-import uuid
 from pathlib import Path
 
-from common import ROOT, figure
+from common import ROOT, figure, scratch_postgres
 
 sys.path.insert(0, str(ROOT))
 
@@ -76,22 +75,12 @@ def main() -> None:
     schema.upgrade(Database(url))
     figure("SQLite: commit at another seat → reported here", _measure(url), "s", 0.5)
     try:
-        from sqlalchemy import create_engine
-
         admin = os.environ.get("DESK_TEST_PG", "postgresql+psycopg://postgres@127.0.0.1:5432/postgres")
-        eng = create_engine(admin, isolation_level="AUTOCOMMIT")
-        name = f"desk_bench_{uuid.uuid4().hex[:8]}"
-        with eng.connect() as c:
-            c.exec_driver_sql(f'CREATE DATABASE "{name}"')
-        pg = admin.rsplit("/", 1)[0] + "/" + name
-        try:
+        with scratch_postgres(admin) as pg:
             db = Database(pg)
             schema.upgrade(db)
             db.dispose()
             figure("PostgreSQL: commit at another seat → reported here", _measure(pg), "s", 0.5)
-        finally:
-            with eng.connect() as c:
-                c.exec_driver_sql(f'DROP DATABASE "{name}" WITH (FORCE)')
     except Exception as exc:  # noqa: BLE001
         print(f"PostgreSQL: not measured ({exc.__class__.__name__}: {exc})")
 

@@ -5,6 +5,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+from contextlib import contextmanager
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -29,3 +30,23 @@ def demo_database(seed: int = 1, households: int = 16000, days: int = 365) -> st
                     "--households", str(households), "--days", str(days)], check=True, cwd=ROOT,
                    capture_output=True)
     return url
+
+
+@contextmanager
+def scratch_postgres(admin_url: str):
+    """A throwaway database on the PostgreSQL server at ``admin_url``; yields its URL, drops it after."""
+    import uuid
+
+    from sqlalchemy import create_engine
+    from sqlalchemy.engine import make_url
+
+    name = f"desk_bench_{uuid.uuid4().hex[:8]}"
+    admin = create_engine(admin_url, isolation_level="AUTOCOMMIT")
+    with admin.connect() as c:
+        c.exec_driver_sql(f'CREATE DATABASE "{name}"')
+    try:
+        yield make_url(admin_url).set(database=name).render_as_string(hide_password=False)
+    finally:
+        with admin.connect() as c:
+            c.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        admin.dispose()

@@ -10,7 +10,7 @@ import unicodedata
 from datetime import date
 
 from desk.cli.common import open_context
-from desk.services.dispatch.figures import COLUMNS, GROUPS, Figures, as_dict, figures
+from desk.services.dispatch.figures import COLUMNS, GROUPS, Figures, as_dict, figure_text, figures
 from desk.services.errors import ValidationError
 
 
@@ -30,16 +30,6 @@ def register(sub, parent) -> None:
     p.set_defaults(func=run)
 
 
-def text_cell(attr: str, value) -> str:
-    if value is None:
-        return "—"
-    if attr == "average_handling_hours":
-        return f"{value:.1f}"
-    if attr.endswith("_rate"):
-        return f"{value:.1%}"
-    return str(value)
-
-
 def _width(s: str) -> int:
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in s)
 
@@ -50,7 +40,7 @@ def _pad(s: str, n: int) -> str:
 
 def render_table(f: Figures) -> str:
     head = ["名称", *[title for _, title in COLUMNS]]
-    body = [[r.name, *[text_cell(a, getattr(r, a)) for a, _ in COLUMNS]] for r in (*f.rows, f.total)]
+    body = [[r.name, *[figure_text(a, getattr(r, a)) for a, _ in COLUMNS]] for r in (*f.rows, f.total)]
     widths = [max(_width(x[i]) for x in [head, *body]) for i in range(len(head))]
     lines = ["  ".join(_pad(c, w) for c, w in zip(row, widths)).rstrip() for row in [head, *body]]
     return "\n".join(lines)

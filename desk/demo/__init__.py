@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import func, select
 
-from desk.demo.street import DemoStreet, build_street
+from desk.demo.street import build_street
 from desk.models import Street
 from desk.services.context import Context
 from desk.services.errors import ValidationError

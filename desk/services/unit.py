@@ -22,7 +22,7 @@ from desk.clock import Clock, SystemClock
 from desk.db import Database
 from desk.models import ChangeRecord
 from desk.services import audit
-from desk.services.errors import ConflictError, DatabaseError, ValidationError
+from desk.services.errors import ConflictError, DatabaseError, NotFound, ValidationError
 
 NOTIFY_CHANNEL = "desk_changes"
 NOTIFY_LIMIT = 7000  # PostgreSQL allows 8000 bytes of payload
@@ -117,8 +117,6 @@ class Unit:
         assert self.session is not None
         row = self.session.get(model, row_id, with_for_update=not self.db.sqlite)
         if row is None:
-            from desk.services.errors import NotFound
-
             raise NotFound(f"{what}不存在或已被删除 (not found: {model.__tablename__} {row_id})")
         if seen_version is not None and getattr(row, "version", None) != seen_version:
             current = {a.key: getattr(row, a.key) for a in inspect(row).mapper.column_attrs}

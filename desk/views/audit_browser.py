@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
 
 from desk.clock import LOCAL_TZ, format_local, local
 from desk.services import audit_log
-from desk.services.audit_log import AuditFilter, AuditRow
+from desk.services.audit_log import AuditFilter
 from desk.views.bus import touches
 from desk.views.pages import Page
 from desk.views.row_model import RowTableModel

@@ -103,6 +103,17 @@ def _rate(n: int | None, d: int | None) -> float | None:
     return round(n / d, 4)
 
 
+def figure_text(attr: str, value) -> str:
+    """A figure as people read it: rates as percentages, hours to one decimal, a dash for none."""
+    if value is None:
+        return "—"
+    if attr == "average_handling_hours":
+        return f"{value:.1f}"
+    if attr.endswith("_rate"):
+        return f"{value:.1%}"
+    return str(value)
+
+
 def period_bounds(date_from: date, date_to: date) -> tuple[datetime, datetime]:
     if date_to < date_from:
         raise ValidationError("结束日期早于开始日期 (--to is before --from)")

@@ -3,16 +3,15 @@ with a reason; ask for more time (延期, decided by a leader); report back (反
 attachments. A liaison acts only on their own department's cases (checked here, not by the screen)."""
 from __future__ import annotations
 
-import mimetypes
 from datetime import timedelta
 
 from sqlalchemy import select
 
-from desk.models import DispatchParty, EventAttachment, Extension
+from desk.models import DispatchParty, Extension
 from desk.services.context import Context
 from desk.services.dispatch import common
 from desk.services.errors import ConflictError, NotFound, ValidationError
-from desk.services.incidents.attachments import ALLOWED, MAX_BYTES, safe_filename
+from desk.services.incidents.attachments import checked_attachment, insert_attachment
 from desk.services.incidents.lifecycle import transition
 from desk.services.permissions import require
 from desk.services.unit import Unit
@@ -76,19 +75,8 @@ def return_case(ctx: Context, dispatch_id: int, reason: str, *, expected_version
 def _attach(u: Unit, event_id: int, files: list[tuple[str, bytes]]) -> list[int]:
     ids = []
     for filename, data in files:
-        name = safe_filename(filename)
-        ext = ("." + name.rsplit(".", 1)[-1].lower()) if "." in name else ""
-        if ext not in ALLOWED:
-            raise ValidationError(f"不支持的附件类型 {ext or '(无扩展名)'} (file type not allowed)")
-        if not data or len(data) > MAX_BYTES:
-            raise ValidationError(f"附件 {name} 为空或过大 (empty or too large)")
-        att = EventAttachment(event_id=event_id, filename=name, mime=mimetypes.guess_type(name)[0] or
-                              "application/octet-stream", size=len(data), data=data, added_at=u.now,
-                              added_by=u.actor.username)
-        u.session.add(att)
-        u.session.flush()
-        u.changed("event_attachment", att.id, "insert")
-        ids.append(att.id)
+        name, mime = checked_attachment(filename, data)
+        ids.append(insert_attachment(u, event_id, name, mime, data))
     return ids
 
 

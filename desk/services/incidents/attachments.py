@@ -15,6 +15,7 @@ from desk.services.context import Context
 from desk.services.errors import NotFound, ValidationError
 from desk.services.incidents.lifecycle import add_step
 from desk.services.permissions import require
+from desk.services.unit import Unit
 
 MAX_BYTES = 10 * 1024 * 1024
 ALLOWED = {".jpg", ".jpeg", ".png", ".gif", ".webp", ".pdf", ".doc", ".docx", ".xls", ".xlsx", ".txt",
@@ -35,8 +36,8 @@ def safe_filename(name: str) -> str:
     return name
 
 
-def add_attachment(ctx: Context, event_id: int, filename: str, data: bytes) -> int:
-    require(ctx.actor, "board.report")
+def checked_attachment(filename: str, data: bytes) -> tuple[str, str]:
+    """The safe name and MIME type of a file that may be attached; ValidationError says why not."""
     name = safe_filename(filename)
     ext = ("." + name.rsplit(".", 1)[-1].lower()) if "." in name else ""
     if ext not in ALLOWED:
@@ -45,19 +46,30 @@ def add_attachment(ctx: Context, event_id: int, filename: str, data: bytes) -> i
         raise ValidationError("附件为空 (empty file)")
     if len(data) > MAX_BYTES:
         raise ValidationError(f"附件超过 {MAX_BYTES // (1024 * 1024)} MB (file too large)")
-    mime = mimetypes.guess_type(name)[0] or "application/octet-stream"
+    return name, mimetypes.guess_type(name)[0] or "application/octet-stream"
+
+
+def insert_attachment(u: Unit, event_id: int, name: str, mime: str, data: bytes) -> int:
+    """Store a checked attachment inside the caller's unit (the board's report, a department's feedback)."""
+    att = EventAttachment(event_id=event_id, filename=name, mime=mime, size=len(data), data=data,
+                          added_at=u.now, added_by=u.actor.username)
+    u.session.add(att)
+    u.session.flush()
+    u.changed("event_attachment", att.id, "insert")
+    return att.id
+
+
+def add_attachment(ctx: Context, event_id: int, filename: str, data: bytes) -> int:
+    require(ctx.actor, "board.report")
+    name, mime = checked_attachment(filename, data)
     with ctx.unit() as u:
         e = u.session.get(Event, event_id)
         if e is None:
             raise NotFound(f"事件 #{event_id} 不存在 (no such event)")
-        att = EventAttachment(event_id=event_id, filename=name, mime=mime, size=len(data), data=data,
-                              added_at=u.now, added_by=u.actor.username)
-        u.session.add(att)
-        u.session.flush()
+        att_id = insert_attachment(u, event_id, name, mime, data)
         add_step(u, e, "attach", e.status, e.status, name)
-        u.changed("event_attachment", att.id, "insert")
         u.audit("event.attach", "event", event_id, after={"file": name, "size": len(data)})
-        return att.id
+        return att_id
 
 
 def attachment_data(ctx: Context, attachment_id: int) -> tuple[str, str, bytes]:

@@ -1,7 +1,7 @@
 """Searching events (open and closed) and pre-filling a form from a pasted message."""
 from __future__ import annotations
 
-from sqlalchemy import and_, or_, select
+from sqlalchemy import and_, or_
 
 from desk.models import Event
 from desk.services.context import Context

@@ -3,7 +3,7 @@ file and saving one to disk. Files are read and written on the database worker, 
 thread; the service checks size and type and says why it refuses; saving a copy is audited."""
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView, QFileDialog, QHBoxLayout, QHeaderView, QLabel, QMessageBox, QPushButton, QTableView,
     QVBoxLayout, QWidget,
@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
 from desk.clock import format_local
 from desk.services.incidents import add_attachment_file, save_attachment
 from desk.services.incidents.rows import AttachmentRow
+from desk.views.row_model import RowTableModel
 
 
 def human_size(n: int) -> str:
@@ -22,29 +23,12 @@ def human_size(n: int) -> str:
     return f"{n / (1024 * 1024):.1f} MB"
 
 
-class AttachmentModel(QAbstractTableModel):
+class AttachmentModel(RowTableModel):
+    """Rows are AttachmentRow values."""
+
     def __init__(self, parent=None):
-        super().__init__(parent)
-        self._rows: tuple[AttachmentRow, ...] = ()
-
-    def set_rows(self, rows: tuple[AttachmentRow, ...]) -> None:
-        self.beginResetModel()
-        self._rows = tuple(rows)
-        self.endResetModel()
-
-    def row(self, i: int) -> AttachmentRow:
-        return self._rows[i]
-
-    def rowCount(self, parent=QModelIndex()):
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent=QModelIndex()):
-        return 0 if parent.isValid() else 4
-
-    def headerData(self, section, orientation, role=Qt.DisplayRole):
-        if role == Qt.DisplayRole and orientation == Qt.Horizontal:
-            return (self.tr("文件名"), self.tr("大小"), self.tr("添加人"), self.tr("添加时间"))[section]
-        return None
+        super().__init__(parent=parent)
+        self._headers = (self.tr("文件名"), self.tr("大小"), self.tr("添加人"), self.tr("添加时间"))
 
     def data(self, index, role=Qt.DisplayRole):
         if not index.isValid():

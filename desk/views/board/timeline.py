@@ -1,33 +1,19 @@
 """The event's timeline as a table (who, when, from → to, note)."""
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtCore import Qt
 
 from desk.clock import format_local
-from desk.services.incidents.rows import StepRow
 from desk.views.board import labels
+from desk.views.row_model import RowTableModel
 
 
-class TimelineModel(QAbstractTableModel):
+class TimelineModel(RowTableModel):
+    """Rows are StepRow values."""
+
     def __init__(self, parent=None):
-        super().__init__(parent)
-        self._rows: tuple[StepRow, ...] = ()
-
-    def set_rows(self, rows: tuple[StepRow, ...]) -> None:
-        self.beginResetModel()
-        self._rows = rows
-        self.endResetModel()
-
-    def rowCount(self, parent=QModelIndex()):
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent=QModelIndex()):
-        return 0 if parent.isValid() else 5
-
-    def headerData(self, section, orientation, role=Qt.DisplayRole):
-        if role == Qt.DisplayRole and orientation == Qt.Horizontal:
-            return (self.tr("时间"), self.tr("操作人"), self.tr("操作"), self.tr("状态变化"), self.tr("说明"))[section]
-        return None
+        super().__init__(parent=parent)
+        self._headers = (self.tr("时间"), self.tr("操作人"), self.tr("操作"), self.tr("状态变化"), self.tr("说明"))
 
     def data(self, index, role=Qt.DisplayRole):
         if not index.isValid() or role != Qt.DisplayRole:

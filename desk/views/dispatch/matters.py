@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
 
 from desk.services import dispatch as dsp
 from desk.services.dispatch.codes import DOMAINS, MATTER_STATUSES
-from desk.services.dispatch.matters import MatterRow
 from desk.services.errors import DeskError
 from desk.services.permissions import allowed
 from desk.views.row_model import RowTableModel

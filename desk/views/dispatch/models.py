@@ -6,7 +6,7 @@ from PySide6.QtGui import QBrush, QColor
 
 from desk.clock import format_local
 from desk.services.dispatch.codes import SUPERVISION
-from desk.services.dispatch.figures import COLUMNS, FigureRow
+from desk.services.dispatch.figures import COLUMNS, figure_text
 from desk.services.dispatch.rows import CaseRow
 from desk.views.row_model import RowTableModel
 
@@ -79,14 +79,7 @@ class FigureTableModel(RowTableModel):
             if index.column() == 0:
                 return r.name
             attr = COLUMNS[index.column() - 1][0]
-            value = getattr(r, attr)
-            if value is None:
-                return "—"
-            if attr == "average_handling_hours":
-                return f"{value:.1f}"
-            if attr.endswith("_rate"):
-                return f"{value:.1%}"
-            return str(value)
+            return figure_text(attr, getattr(r, attr))
         if role == Qt.TextAlignmentRole and index.column() > 0:
             return int(Qt.AlignRight | Qt.AlignVCenter)
         if role == Qt.FontRole and r.key is None and r.name:

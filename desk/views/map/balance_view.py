@@ -2,12 +2,13 @@
 with the suggested merge, split or boundary shift; a row click selects the grid on the map."""
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QCheckBox, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
 
-from desk.services.geo.balance import BalanceReport, BalanceRow, balance_check
+from desk.services.geo.balance import BalanceReport, balance_check
 from desk.views.map.style import SIZE_COLOURS
+from desk.views.row_model import RowTableModel
 
 STATUS_COLOURS = dict(SIZE_COLOURS, dedicated_unstaffed="#ce93d8")
 
@@ -23,28 +24,13 @@ def _status_name(code: str) -> str:
     return names.get(code, code)
 
 
-class BalanceModel(QAbstractTableModel):
+class BalanceModel(RowTableModel):
+    """Rows are BalanceRow values."""
+
     def __init__(self, parent=None):
-        super().__init__(parent)
-        self.rows: tuple[BalanceRow, ...] = ()
-        self.headers = (self.tr("网格"), self.tr("社区"), self.tr("户数"), self.tr("人口"), self.tr("状态"),
-                        self.tr("建议"))
-
-    def set_rows(self, rows: tuple[BalanceRow, ...]) -> None:
-        self.beginResetModel()
-        self.rows = rows
-        self.endResetModel()
-
-    def rowCount(self, parent=QModelIndex()):  # noqa: N802
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent=QModelIndex()):  # noqa: N802
-        return len(self.headers)
-
-    def headerData(self, section, orientation, role=Qt.DisplayRole):  # noqa: N802
-        if orientation == Qt.Horizontal and role == Qt.DisplayRole:
-            return self.headers[section]
-        return None
+        super().__init__(parent=parent)
+        self._headers = (self.tr("网格"), self.tr("社区"), self.tr("户数"), self.tr("人口"), self.tr("状态"),
+                         self.tr("建议"))
 
     def data(self, index, role=Qt.DisplayRole):
         if not index.isValid():
