@@ -10,6 +10,7 @@ from datetime import datetime, timedelta
 from typing import Callable
 
 from desk.models import BoardNotice, Department, Event, EventStep, Staff
+from desk.services import limits
 from desk.services.context import Context
 from desk.services.errors import ConflictError, DeskError, NotFound, ValidationError
 from desk.services.incidents import codes
@@ -94,6 +95,7 @@ def transition(ctx: Context, event_id: int, action: str, *, expected_version: in
     require(ctx.actor, PERMISSION_OF[action])
     allowed_from, target, name = codes.TRANSITIONS[action]
     reason = (reason or "").strip()
+    limits.require((limits.REASON, reason), (limits.NOTE, note), message=f"{name}未完成 (not done)")
     if action in codes.NEEDS_REASON and not reason:
         raise ValidationError(f"{name}需要填写原因 ({action} needs a reason)")
     if action == "call_back" and satisfaction not in codes.SATISFACTION:
@@ -124,7 +126,7 @@ def transition(ctx: Context, event_id: int, action: str, *, expected_version: in
         elif action == "reopen":
             e.accepted_at, e.feedback_at, e.closed_at = now, None, None
         elif action == "cancel":
-            e.cancel_reason = reason[:200]
+            e.cancel_reason = reason
         elif action == "merge":
             e.merged_into_id = _merge_target(u, e, merged_into)
         e.status = target
@@ -227,6 +229,7 @@ def put_on_record(ctx: Context, event_id: int, reason: str, review_at: datetime 
     ``review_at`` None takes it off record."""
     require(ctx.actor, "board.act")
     reason = (reason or "").strip()
+    limits.require((limits.REASON, reason), message="挂账未完成 (not put on record)")
     if review_at is not None and not reason:
         raise ValidationError("挂账需要填写原因 (putting on record needs a reason)")
 
@@ -239,7 +242,7 @@ def put_on_record(ctx: Context, event_id: int, reason: str, review_at: datetime 
             e.on_record_reason = e.on_record_until = None
             add_step(u, e, "off_record", e.status, e.status)
         else:
-            e.on_record_reason, e.on_record_until = reason[:200], review_at
+            e.on_record_reason, e.on_record_until = reason, review_at
             add_step(u, e, "on_record", e.status, e.status, f"{reason}；复核日期 {review_at:%Y-%m-%d}")
         return ""
 
