@@ -5,11 +5,11 @@ from __future__ import annotations
 import argparse
 import os
 
-from desk.config import describe_url, load_settings, resolve_db_url
+from desk.config import SettingsError, describe_url, load_settings, resolve_db_url
 from desk.db import Database, DatabaseUnavailable, looks_like_network_path, sqlite_path
 from desk.services import schema
 from desk.services.context import Context
-from desk.services.errors import DatabaseError
+from desk.services.errors import DatabaseError, ValidationError
 
 
 def db_parent() -> argparse.ArgumentParser:
@@ -22,7 +22,10 @@ def db_parent() -> argparse.ArgumentParser:
 
 
 def open_context(args: argparse.Namespace, *, upgrade: bool = True, warn=print) -> Context:
-    settings = load_settings()
+    try:
+        settings = load_settings()
+    except SettingsError as exc:
+        raise ValidationError(f"设置文件有误，请修正或删除 (the settings file is wrong): {exc}") from exc
     url = resolve_db_url(getattr(args, "db", None), settings, os.environ)
     try:
         db = Database(url)

@@ -115,6 +115,9 @@ def describe_url(url: str) -> str:
     if parts.scheme.startswith("sqlite"):
         return f"SQLite {url.split(':///', 1)[-1]}"
     host = parts.hostname or "localhost"
-    port = f":{parts.port}" if parts.port else ""
+    try:
+        port = f":{parts.port}" if parts.port else ""
+    except ValueError:  # a port that is not a number: shown as typed (the URL is refused anyway)
+        port = ":?"
     user = f"{parts.username}@" if parts.username else ""
     return f"PostgreSQL {user}{host}{port}{parts.path}"

@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 from desk.clock import Clock, SystemClock
 from desk.config import Settings, data_dir
 from desk.db import Database
-from desk.services.errors import DatabaseError
+from desk.services.errors import DatabaseError, ValidationError
 from desk.services.pii import FieldCipher, load_key
 from desk.services.unit import SYSTEM, Actor, Unit
 
@@ -50,6 +50,9 @@ class Context:
                 yield session
         except sa_exc.OperationalError as exc:
             raise DatabaseError(f"数据库不可用，请稍后重试 (database unavailable): {exc.orig}") from exc
+        except sa_exc.DataError as exc:  # a value the database cannot compare (e.g. a NUL on PostgreSQL)
+            raise ValidationError(f"查询条件含数据库无法处理的内容 (the database refused a value): "
+                                  f"{str(exc.orig).splitlines()[0] if exc.orig else exc}") from exc
 
     def as_actor(self, actor: Actor) -> "Context":
         return replace(self, actor=actor)

@@ -85,3 +85,16 @@ def output_file(path: Path | str) -> Path:
 def write_failed(path: Path | str, exc: OSError) -> ValidationError:
     """The message for a write that failed half-way (disk full, a name too long)."""
     return ValidationError(f"无法写入 {path}: {_reason(exc)}，未写入 (nothing written)")
+
+
+def write_text(path: Path | str, text: str, encoding: str = "utf-8") -> Path:
+    """Write ``text`` whole or not at all (through a ``.part`` file); a plain message on failure."""
+    path = output_file(path)
+    tmp = path.with_name(path.name + ".part")
+    try:
+        tmp.write_text(text, encoding=encoding)
+        tmp.replace(path)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise write_failed(path, exc) from exc
+    return path
