@@ -4,6 +4,7 @@ stages, closed too thinly, or handled wrongly — sends the case back to the dep
 call-back that finds the reporter not satisfied can reopen it."""
 from __future__ import annotations
 
+from desk.services import limits
 from desk.services.context import Context
 from desk.services.dispatch import common
 from desk.services.dispatch.codes import SATISFACTION, VERIFY_OUTCOMES
@@ -14,6 +15,7 @@ from desk.services.permissions import require
 
 def verify(ctx: Context, dispatch_id: int, outcome: str, note: str = "") -> None:
     require(ctx.actor, "dispatch.verify")
+    limits.require((limits.NOTE, note), message="未核查 (not verified)")
     if outcome not in VERIFY_OUTCOMES:
         raise ValidationError(f"核查结果 {outcome!r} 不存在 (unknown outcome)")
     note = (note or "").strip()
@@ -38,6 +40,7 @@ def verify(ctx: Context, dispatch_id: int, outcome: str, note: str = "") -> None
 
 def close(ctx: Context, dispatch_id: int, note: str = "") -> None:
     require(ctx.actor, "dispatch.send")
+    limits.require((limits.NOTE, note), message="未结案 (not closed)")
     with ctx.unit() as u:
         d = common.load(u, dispatch_id)
         common.need_state(d, "verified", what="办结")
@@ -52,6 +55,7 @@ def call_back(ctx: Context, dispatch_id: int, satisfaction: str, note: str = "",
     """回访. ``reopen`` (only when not satisfied) sends the case back into the same department's
     handling (it accepted the case before; its acceptance time is kept for the figures)."""
     require(ctx.actor, "dispatch.send")
+    limits.require((limits.NOTE, note), message="未回访 (no call-back recorded)")
     if satisfaction not in SATISFACTION:
         raise ValidationError(f"满意度 {satisfaction!r} 不存在 (unknown satisfaction)")
     if reopen and satisfaction != "unsatisfied":

@@ -8,6 +8,7 @@ from datetime import timedelta
 from sqlalchemy import select
 
 from desk.models import DispatchParty, Extension
+from desk.services import limits
 from desk.services.context import Context
 from desk.services.dispatch import common
 from desk.services.errors import ConflictError, NotFound, ValidationError
@@ -59,6 +60,7 @@ def return_case(ctx: Context, dispatch_id: int, reason: str, *, expected_version
     """退单: not this department's matter. The reason is mandatory; the case goes back to the duty officer."""
     require(ctx.actor, "dispatch.handle")
     reason = (reason or "").strip()
+    limits.require((limits.REASON, reason), message="未退单 (not returned)")
     if not reason:
         raise ValidationError("退单必须填写原因 (a return needs a reason)")
     with ctx.unit() as u:
@@ -86,6 +88,7 @@ def feedback(ctx: Context, dispatch_id: int, text: str, files: list[tuple[str, b
     moving the case."""
     require(ctx.actor, "dispatch.handle")
     text = (text or "").strip()
+    limits.require((limits.NOTE, text), message="未反馈 (no feedback given)")
     if not text:
         raise ValidationError("反馈需要填写办理情况 (feedback needs a text)")
     with ctx.unit() as u:
@@ -113,6 +116,7 @@ def feedback(ctx: Context, dispatch_id: int, text: str, files: list[tuple[str, b
 def request_extension(ctx: Context, dispatch_id: int, hours: int, reason: str) -> int:
     require(ctx.actor, "dispatch.handle")
     reason = (reason or "").strip()
+    limits.require((limits.REASON, reason), message="未申请延期 (no extension requested)")
     if not reason:
         raise ValidationError("申请延期需要说明理由 (an extension needs a reason)")
     if not 1 <= hours <= 24 * 30:
@@ -139,6 +143,7 @@ def request_extension(ctx: Context, dispatch_id: int, hours: int, reason: str) -
 def decide_extension(ctx: Context, extension_id: int, approve: bool, note: str = "") -> None:
     """Only a leader approves or refuses; an approval moves the deadline."""
     require(ctx.actor, "dispatch.extend")
+    limits.require((limits.NOTE, note), message="未决定 (not decided)")
     with ctx.unit() as u:
         x = u.session.get(Extension, extension_id)
         if x is None:

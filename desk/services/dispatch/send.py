@@ -10,6 +10,7 @@ from datetime import datetime, timedelta
 
 from desk.clock import format_local
 from desk.models import Department, Dispatch, DispatchParty, Event, Matter
+from desk.services import limits
 from desk.services.context import Context
 from desk.services.dispatch import common
 from desk.services.dispatch.codes import ACCEPT_MINUTES, URGENT_ACCEPT_MINUTES
@@ -90,6 +91,8 @@ def dispatch_event(ctx: Context, event_id: int, department_id: int, *, assist_id
                    proposal: RouteProposal | None = None) -> int:
     """派单. Returns the dispatch id. ``expected_version`` is the event version the seat saw."""
     require(ctx.actor, "dispatch.send")
+    limits.require((limits.NOTE, (instructions or "").strip()), (limits.REASON, (override_reason or "").strip()),
+                   message="未派单 (not dispatched)")
     if proposal is None:
         proposal = propose_route(ctx, event_id, matter_id)
     if matter_id is None:
@@ -122,6 +125,7 @@ def reroute(ctx: Context, dispatch_id: int, department_id: int, reason: str, *,
     The return counts against the routing in the figures, not against the department that returned it."""
     require(ctx.actor, "dispatch.send")
     reason = (reason or "").strip()
+    limits.require((limits.REASON, reason), (limits.NOTE, (instructions or "").strip()), message="未改派 (not re-routed)")
     if not reason:
         raise ValidationError("改派需要说明原因 (re-routing needs a reason)")
     with ctx.read() as s:

@@ -10,6 +10,7 @@ from dataclasses import dataclass, replace
 from sqlalchemy import select
 
 from desk.models import Event, Mediation
+from desk.services import limits
 from desk.services.context import Context
 from desk.services.errors import ConflictError, ValidationError
 from desk.services.incidents import codes
@@ -78,13 +79,16 @@ def record_mediation(ctx: Context, event_id: int, *, outcome: str, mediator: str
     if not (mediator or "").strip():
         raise ValidationError("请填写调解人 (who mediated?)")
     people = [(n.strip(), r.strip()) for n, r in (participants or []) if n.strip()]
+    limits.require((limits.MEDIATOR, mediator.strip()), (limits.NOTE, (note or "").strip()),
+                   *[(limits.DISPLAY_NAME, n) for n, _r in people], *[(limits.MEDIATOR, r) for _n, r in people],
+                   message="调解记录未保存 (the mediation was not recorded)")
     if joint and len(people) < 3:
         raise ValidationError("\"1+1+N\"联合调解至少需要3名参与人 (joint mediation needs at least 3 people)")
 
     def apply(u: Unit, e: Event) -> str:
         if e.kind != "dispute" or not e.is_open:
             raise ValidationError(f"事件 #{e.id} 不是进行中的矛盾纠纷 (not an open dispute)")
-        u.session.add(Mediation(event_id=e.id, at=u.now, level=e.ladder_level, mediator=mediator.strip()[:32],
+        u.session.add(Mediation(event_id=e.id, at=u.now, level=e.ladder_level, mediator=mediator.strip(),
                                 outcome=outcome, joint=joint, note=note.strip(), recorded_by=u.actor.username,
                                 participants=json.dumps([{"name": n, "role": r} for n, r in people],
                                                         ensure_ascii=False)))

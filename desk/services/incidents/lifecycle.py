@@ -95,7 +95,8 @@ def transition(ctx: Context, event_id: int, action: str, *, expected_version: in
     require(ctx.actor, PERMISSION_OF[action])
     allowed_from, target, name = codes.TRANSITIONS[action]
     reason = (reason or "").strip()
-    limits.require((limits.REASON, reason), (limits.NOTE, note), message=f"{name}未完成 (not done)")
+    limits.require((limits.REASON if action == "cancel" else limits.NOTE, reason), (limits.NOTE, note),
+                   message=f"{name}未完成 (not done)")
     if action in codes.NEEDS_REASON and not reason:
         raise ValidationError(f"{name}需要填写原因 ({action} needs a reason)")
     if action == "call_back" and satisfaction not in codes.SATISFACTION:
