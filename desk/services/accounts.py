@@ -94,9 +94,11 @@ def add_user(ctx: Context, username: str, display_name: str, role: str | Role, p
 
 
 def _load(s, username: str) -> UserAccount:
-    user = s.scalar(select(UserAccount).where(UserAccount.username == username))
+    user = None
+    if USERNAME.fullmatch(username or ""):  # anything else cannot be an account (nor be asked of a database)
+        user = s.scalar(select(UserAccount).where(UserAccount.username == username))
     if user is None:
-        raise NotFound(f"没有用户 {username} (no such user)")
+        raise NotFound(f"没有用户 {limits.shown(username or '')} (no such user)")
     return user
 
 

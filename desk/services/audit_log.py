@@ -15,7 +15,7 @@ from sqlalchemy import func, or_, select
 
 from desk.clock import format_local
 from desk.models import AuditRecord
-from desk.services import files
+from desk.services import files, limits
 from desk.services.audit import ChainReport, verify_chain
 from desk.services.context import Context
 from desk.services.errors import ValidationError
@@ -79,8 +79,8 @@ def list_records(ctx: Context, f: AuditFilter = AuditFilter(), newest_first: boo
     require(ctx.actor, "audit.read")
     if not 1 <= f.limit <= MAX_ROWS:
         raise ValidationError(f"每次最多 {MAX_ROWS} 条 (limit 1 to {MAX_ROWS})")
-    if any("\x00" in (v or "") for v in (f.actor, f.action, f.text)):
-        return []  # no record holds NUL (it is escaped in JSON and refused in names)
+    if not all(limits.storable(v) for v in (f.actor, f.action, f.text)):
+        return []  # no record holds NUL or a lone surrogate (escaped in JSON, refused in names)
     order = AuditRecord.id.desc() if newest_first else AuditRecord.id
     with ctx.read() as s:
         return [_row(r) for r in s.scalars(_query(f, ctx.db.sqlite).order_by(order).limit(f.limit).offset(f.offset))]

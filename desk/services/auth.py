@@ -23,6 +23,7 @@ from sqlalchemy.orm import Session
 from desk.models import PasswordHistory, UserAccount
 from desk.services.context import Context
 from desk.services.errors import DeskError, ValidationError
+from desk.services.limits import printable
 from desk.services.unit import Actor, Unit
 
 MIN_LENGTH = 10
@@ -115,7 +116,7 @@ def _as(ctx: Context, username: str) -> Context:
 
 def sign_in(ctx: Context, username: str, password: str) -> Actor:
     """The signed-in Actor, or SignInFailed / AccountLocked / AccountDisabled (all audited)."""
-    username = username.strip()
+    username = printable(username.strip())  # what no account name holds, and no record can, is replaced
     refusal: SignInFailed | None = None
     actor: Actor | None = None
     with _as(ctx, username).unit() as u:

@@ -50,6 +50,8 @@ class Context:
                 yield session
         except sa_exc.OperationalError as exc:
             raise DatabaseError(f"数据库不可用，请稍后重试 (database unavailable): {exc.orig}") from exc
+        except UnicodeEncodeError as exc:  # a lone surrogate in a search value: nothing can hold it
+            raise ValidationError("查询条件含无效字符 (the search holds an invalid character)") from exc
         except sa_exc.DataError as exc:  # a value the database cannot compare (e.g. a NUL on PostgreSQL)
             raise ValidationError(f"查询条件含数据库无法处理的内容 (the database refused a value): "
                                   f"{str(exc.orig).splitlines()[0] if exc.orig else exc}") from exc

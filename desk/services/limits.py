@@ -109,6 +109,12 @@ def printable(value: str) -> str:
     return _LINE_CONTROLS.sub(" ", value)
 
 
+def storable(value: str | None) -> bool:
+    """Whether any database can hold ``value`` at all (no NUL, no lone surrogate): a search for
+    what cannot be stored finds nothing, without asking the database."""
+    return not value or ("\x00" not in value and _SURROGATE.search(value) is None)
+
+
 def shown(value: str, n: int = 40) -> str:
     """A value quoted back in a message: printable and at most ``n`` characters."""
     value = printable(value)

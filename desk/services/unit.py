@@ -180,4 +180,6 @@ def translate_db_error(exc: BaseException) -> BaseException | None:
         return ValidationError(f"内容过长或格式不对，未保存 (value does not fit): {exc.orig}")
     if isinstance(exc, ValueError) and "NUL" in str(exc):
         return ValidationError("内容含空字符 (NUL)，未保存 (text holds a NUL character)")
+    if isinstance(exc, UnicodeEncodeError):  # a lone surrogate: no database can hold it
+        return ValidationError("内容含无效字符，未保存 (text holds an invalid character)")
     return exc

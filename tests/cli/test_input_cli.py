@@ -235,3 +235,19 @@ def test_malformed_input_in_a_real_process_exits_non_zero_with_a_plain_message(s
     assert r.returncode not in (0, None)
     assert "Traceback" not in r.stderr and "内部错误" not in r.stderr, r.stderr
     assert r.stderr.startswith("错误") and len(r.stderr.strip().splitlines()) <= 3
+
+
+@pytest.mark.parametrize("argv, words", [
+    (["user", "disable", "\udcff"], "没有用户"),
+    (["user", "role", "a\ud800", "leader"], "没有用户"),
+    (["user", "list", "--user", "\udcff"], "用户名或密码错误"),
+])
+def test_an_undecodable_byte_in_a_user_name_is_a_plain_message(street_db, capsys, monkeypatch, argv, words):
+    """A file name or user name typed in a terminal with another encoding reaches Python as a lone surrogate."""
+    monkeypatch.setenv("DESK_PASSWORD", "whatever")
+    assert words in refused([*argv, "--db", street_db], capsys)
+
+
+def test_an_audit_search_for_an_undecodable_byte_finds_nothing_without_an_error(street_db, capsys):
+    assert main(["audit", "list", "--actor", "\udcff", "--text", "x\ud800", "--db", street_db]) == 0
+    assert "共 0 条" in capsys.readouterr().out

@@ -33,8 +33,9 @@ _counter = itertools.count()
 
 # What a person can put on a real command line: any character but NUL (lone surrogates stand for
 # undecodable bytes of a file name). A leading "-" would be read as an option (or --help).
-junk = st.text(st.characters(blacklist_characters="\x00", blacklist_categories=()), min_size=1, max_size=40) \
-    .filter(lambda t: not t.startswith("-") and t.strip() != "")
+odd = st.sampled_from(["\udcff", "\ud800", "\x1b", "\u202e", "\x7f", "\n", "'", "%", "_", "名", "😀"])
+junk = st.text(st.one_of(st.characters(blacklist_characters="\x00", blacklist_categories=()), odd),
+               min_size=1, max_size=40).filter(lambda t: not t.startswith("-") and t.strip() != "")
 
 
 @pytest.fixture(autouse=True)
@@ -272,8 +273,13 @@ CASES = {
                                                     st.just(["grids", "balance", "--db", db])),  # no grids yet
     ("figures",): lambda tmp, db: not_a_date.map(lambda d: ["figures", "--from", d, "--to", "2026-11-30",
                                                             "--db", db]),
-    ("user", "add"): lambda tmp, db: user_name.map(lambda n: ["user", "add", n, "--role", "security_admin",
-                                                              "--password-stdin", "--db", db]),
+    ("user", "add"): lambda tmp, db: st.one_of(
+        user_name.map(lambda n: [n]),
+        st.one_of(st.tuples(junk, st.sampled_from(["\udcff", "\ud800", "\x1b", "\x7f", "\x01"]), st.just("x"))
+                  .map("".join),
+                  st.text(min_size=33, max_size=40).filter(lambda t: len(t.strip()) > 32))
+        .map(lambda d: ["fuzzadmin", "--display-name", d]),
+    ).map(lambda a: ["user", "add", *a, "--role", "security_admin", "--password-stdin", "--db", db]),
     ("user", "passwd"): lambda tmp, db: user_name.map(lambda n: ["user", "passwd", n, "--password-stdin",
                                                                  "--db", db]),
     ("user", "disable"): lambda tmp, db: junk.map(lambda n: ["user", "disable", n, "--db", db]),
