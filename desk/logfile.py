@@ -41,3 +41,23 @@ def install(path: Path | None = None) -> Path | None:
     if logger.level == logging.NOTSET or logger.level > logging.INFO:
         logger.setLevel(logging.INFO)
     return path
+
+
+def _summary(exc: BaseException) -> str:
+    first = (str(exc).strip().splitlines() or [""])[0]
+    first = first.encode("utf-8", "backslashreplace").decode("utf-8")[:160]
+    return f"{type(exc).__name__}: {first}" if first else type(exc).__name__
+
+
+def report_unexpected(exc: BaseException, where: str) -> str:
+    """Log ``exc`` with its traceback (``where``: what was running) and give the one plain line
+    a person sees: "内部错误 (internal error): ...; details in the log file ..."."""
+    path = None
+    try:
+        path = install()
+        logging.getLogger(LOGGER).error("unexpected error in %s", where, exc_info=exc)
+    except Exception:  # noqa: BLE001 - the log is a help, never a second failure
+        path = None
+    found = (f"详情见日志文件 {path} (details in the log file)" if path is not None
+             else "日志文件无法写入 (the log file could not be written)")
+    return f"内部错误 (internal error): {_summary(exc)}; {found}"

@@ -6,12 +6,9 @@ was missed, so that no traceback ever reaches a user.
 """
 from __future__ import annotations
 
-import logging
 import sys
 
 from desk import logfile
-
-log = logging.getLogger("desk.cli")
 
 
 def command_words(argv: list[str] | None) -> str:
@@ -24,21 +21,7 @@ def command_words(argv: list[str] | None) -> str:
     return " ".join(words[:3]) or "(window)"
 
 
-def _summary(exc: BaseException) -> str:
-    first = (str(exc).strip().splitlines() or [""])[0]
-    first = first.encode("utf-8", "backslashreplace").decode("utf-8")[:160]
-    return f"{type(exc).__name__}: {first}" if first else type(exc).__name__
-
-
 def unexpected(exc: BaseException, argv: list[str] | None) -> int:
     """Log ``exc`` with its traceback, tell the user where, and give the exit code (1)."""
-    path = None
-    try:
-        path = logfile.install()
-        log.error("unexpected error in `desk %s`", command_words(argv), exc_info=exc)
-    except Exception:  # noqa: BLE001 - the log is a help, never a second failure
-        path = None
-    where = (f"详情见日志文件 {path} (details in the log file)" if path is not None
-             else "日志文件无法写入 (the log file could not be written)")
-    print(f"内部错误 (internal error): {_summary(exc)}; {where}", file=sys.stderr)
+    print(logfile.report_unexpected(exc, f"`desk {command_words(argv)}`"), file=sys.stderr)
     return 1
