@@ -28,7 +28,8 @@ def duty(ctx):
 
 def counts(ctx) -> tuple[int, int]:
     with ctx.read() as s:
-        return s.scalar(select(func.count()).select_from(Event)), s.scalar(select(func.count()).select_from(AuditRecord))
+        return (s.scalar(select(func.count()).select_from(Event)),
+                s.scalar(select(func.count()).select_from(AuditRecord)))
 
 
 def test_a_five_megabyte_description_is_refused_at_once_naming_the_limit(duty):

@@ -145,7 +145,8 @@ def coordinate_defect(coords, geom_type: str = "Polygon") -> tuple[str, str] | N
     try:
         points = _positions(coords, geom_type)
     except (TypeError, ValueError, IndexError, OverflowError):
-        return "not_polygon", "坐标不是数字 (coordinates are not nested lists of numbers)"
+        return "not_polygon", ("坐标不是数字 [经度, 纬度] 组成的多边形 "
+                               "(coordinates are not a polygon of [lon, lat] numbers)")
     if not points:
         return "not_polygon", "没有坐标"
     outside = [(x, y) for x, y in points if not gcj02.in_china(x, y)]
