@@ -27,7 +27,6 @@ from desk.views.auto_backup import install_daily_backup
 from desk.views.backend import Backend
 from desk.views.board import BoardPage
 from desk.views.bus import ChangeBus
-from desk.views.crash_hook import install as install_crash_hook
 from desk.views.dispatch import DispatchPage
 from desk.views.i18n import install_translator
 from desk.views.idle_lock import install_idle_lock
@@ -154,7 +153,6 @@ def run_window(args) -> int:
 def _run_window(args, previous_crash: Path | None) -> int:
     prepare_environment()
     app = QApplication.instance() or QApplication(sys.argv[:1])
-    install_crash_hook()  # --- no traceback reaches a user: logged, and one plain line shown ---
     app.setApplicationName("desk")
     app.setOrganizationName("desk")
     try:

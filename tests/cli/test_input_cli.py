@@ -251,3 +251,16 @@ def test_an_undecodable_byte_in_a_user_name_is_a_plain_message(street_db, capsys
 def test_an_audit_search_for_an_undecodable_byte_finds_nothing_without_an_error(street_db, capsys):
     assert main(["audit", "list", "--actor", "\udcff", "--text", "x\ud800", "--db", street_db]) == 0
     assert "共 0 条" in capsys.readouterr().out
+
+
+def test_in_a_real_process_an_unexpected_error_without_a_writable_log_prints_no_traceback(street_db, tmp_path):
+    """Without a log file, logging's last resort would print the traceback: it must not."""
+    (tmp_path / "data").write_text("a file where the data folder should be")
+    code = ("import sys; from desk.cli import db_cmd, main; db_cmd.status = lambda args: 1 / 0; "
+            f"sys.exit(main(['db', 'status', '--db', {street_db!r}]))")
+    env = dict(os.environ, PYTHONPATH=str(ROOT), XDG_DATA_HOME=str(tmp_path / "data"),
+               XDG_CONFIG_HOME=str(tmp_path / "config"), DESK_SETTINGS=str(tmp_path / "config" / "s.json"))
+    r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=120)
+    assert r.returncode == 1
+    assert r.stderr.startswith("内部错误 (internal error): ZeroDivisionError") and "日志文件无法写入" in r.stderr
+    assert "Traceback" not in r.stderr and len(r.stderr.strip().splitlines()) == 1
