@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime, timezone
 
@@ -146,26 +146,38 @@ def _columns(session: Session) -> list:
 
 def verify_chain(session: Session, batch: int = 5000) -> ChainReport:
     """Walk the chain in id order, each record with its algorithm; report the first that does not fit."""
-    prev_hash, checked, last_id = None, 0, 0
     columns, table = _columns(session), AuditRecord.__table__
-    while True:
-        rows = session.execute(
-            select(*columns).where(table.c.id > last_id).order_by(table.c.id).limit(batch)).mappings().all()
-        if not rows:
-            break
-        for rec in rows:
-            if rec["id"] != last_id + 1:
-                return ChainReport(False, checked, last_id + 1, f"record {last_id + 1} is missing")
-            expected_prev = genesis(rec["alg"] or HASH_NAME) if prev_hash is None else prev_hash
-            if rec["prev_hash"] != expected_prev:
-                why = "a record before it is missing or was changed"
-                return ChainReport(False, checked, rec["id"], why)
-            if expected_hash(rec) != rec["hash"]:
-                return ChainReport(False, checked, rec["id"], "its content does not match its hash")
-            prev_hash, last_id = rec["hash"], rec["id"]
-            checked += 1
+    # The head first, and the walk up to it: records other seats append meanwhile are not half-seen.
     head = session.get(AuditHead, 1)
-    if head is not None and (head.last_id != last_id or head.last_hash != (prev_hash or head.last_hash)):
-        return ChainReport(False, checked, last_id + 1 if head.last_id > last_id else last_id,
+    upto = table.c.id <= head.last_id if head is not None else table.c.id > 0
+
+    def rows():
+        last_id = 0
+        while True:
+            part = session.execute(select(*columns).where(table.c.id > last_id, upto).order_by(table.c.id)
+                                   .limit(batch)).mappings().all()
+            if not part:
+                return
+            yield from part
+            last_id = part[-1]["id"]
+
+    return check_records(rows(), None if head is None else (head.last_id, head.last_hash))
+
+
+def check_records(rows: Iterable[Mapping], head: tuple[int, str] | None) -> ChainReport:
+    """The chain check over records in id order (from the database, or from a backup file), then the head."""
+    prev_hash, checked, last_id = None, 0, 0
+    for rec in rows:
+        if rec["id"] != last_id + 1:
+            return ChainReport(False, checked, last_id + 1, f"record {last_id + 1} is missing")
+        expected_prev = genesis(rec.get("alg") or HASH_NAME) if prev_hash is None else prev_hash
+        if rec["prev_hash"] != expected_prev:
+            return ChainReport(False, checked, rec["id"], "a record before it is missing or was changed")
+        if expected_hash(rec) != rec["hash"]:
+            return ChainReport(False, checked, rec["id"], "its content does not match its hash")
+        prev_hash, last_id = rec["hash"], rec["id"]
+        checked += 1
+    if head is not None and (head[0] != last_id or (prev_hash is not None and head[1] != prev_hash)):
+        return ChainReport(False, checked, last_id + 1 if head[0] > last_id else last_id,
                            "records at the end of the chain are missing")
     return ChainReport(True, checked)

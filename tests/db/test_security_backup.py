@@ -82,6 +82,8 @@ def test_a_file_that_is_not_a_backup_is_refused_with_its_name(ctx, tmp_path):
 
 
 def test_the_daily_backup_is_made_once_a_day_and_old_ones_are_removed(ctx, clock, tmp_path):
+    from dataclasses import replace
+    ctx = replace(ctx, settings=Settings(extra={"anchor_dir": str(tmp_path / "anchors")}))  # anchors too
     fill(ctx)
     folder = tmp_path / "backups"
     duty = ctx.as_actor(__import__("desk.services.unit", fromlist=["Actor"]).Actor("duty1", role="duty_staff"))
