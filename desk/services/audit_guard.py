@@ -23,10 +23,13 @@ from __future__ import annotations
 import re
 from contextlib import contextmanager
 
+from sqlalchemy import exc as sa_exc
 from sqlalchemy import text
 from sqlalchemy.engine import Connection
 
+from desk.db import Database
 from desk.services.audit import SERVER_ALG, genesis
+from desk.services.errors import DatabaseError
 
 # --- SQLite ---
 
@@ -230,6 +233,16 @@ def restore(conn: Connection) -> list[str]:
     if wrong:
         install(conn)
     return wrong
+
+
+def restore_in(db: Database) -> list[str]:
+    """``desk db upgrade``: put the guards back in ``db`` (connected as the owner) if any is missing."""
+    try:
+        with db.write_engine.begin() as conn:
+            return restore(conn)
+    except sa_exc.ProgrammingError as exc:  # not the owner
+        raise DatabaseError("审计保护触发器缺失或被改动，需以数据库所有者运行 desk db upgrade 才能恢复 "
+                            f"(connect as the schema's owner to restore the audit guards): {exc.orig}") from exc
 
 
 @contextmanager
