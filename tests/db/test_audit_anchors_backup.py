@@ -92,3 +92,24 @@ def test_a_zip_backup_is_checked_record_by_record_not_only_by_its_manifest(room,
             zout.writestr(item, data)
     report = backup.inspect_backup(bad)
     assert not report.verified and report.chain.first_bad_id == 2
+
+
+def test_the_daily_sheet_gets_an_anchor_line_whoever_prints_it(room, tmp_path):
+    some_records(room, 2)
+    duty = room.as_actor(Actor("duty1", role="duty_staff"))
+    made = anchors.for_sheet(duty)
+    assert made.path.parent == tmp_path / "anchors" and made.reason == "daily-sheet"
+    assert str(made.last_id) in made.line() and made.head_hash[:16] in made.line()
+    with room.read() as s:
+        from desk.models import AuditRecord
+        rec = s.get(AuditRecord, made.last_id)
+    assert (rec.action, rec.actor) == ("audit.anchor", "duty1")  # the anchor covers its own record
+
+
+def test_a_damaged_anchor_file_is_named_rather_than_skipped(room, tmp_path):
+    some_records(room, 2)
+    made = anchors.for_sheet(room)
+    made.path.write_text('{"format": "desk-audit-anchor/1", "records": "many"}', encoding="utf-8")
+    report = anchors.verify_anchors(room, tmp_path / "anchors")
+    assert (report.ok, report.first_bad) == (False, made.path)
+    assert "无法读取" in report.reason
