@@ -13,7 +13,7 @@ the backup's), then upgrades to this program's schema.
 
 Every backup's audit chain is verified as it is made (in the SQLite copy; in the zip's own records).
 A backup of a database whose chain is broken is still written -- the data may be needed -- but its
-report is not ``verified`` and says where the chain breaks; the daily backup then refuses to anchor it. Personal data stays encrypted: the
+report is not ``verified`` and says where the chain breaks (the daily backup: desk.services.backup_daily). Personal data stays encrypted: the
 target seats need the same data key (DESK_DATA_KEY or the key file), which is not in the backup.
 """
 from __future__ import annotations
@@ -22,7 +22,6 @@ import base64
 import enum
 import io
 import json
-import re
 import sqlite3
 import zipfile
 from dataclasses import dataclass
@@ -35,15 +34,13 @@ from alembic.runtime.migration import MigrationContext
 from sqlalchemy import Date, DateTime, Enum, LargeBinary, Numeric, create_engine, func, inspect, select, text
 from sqlalchemy.orm import Session
 
-from desk.clock import local
 from desk.db import Database, sqlite_path
 from desk.models import AuditHead, Base
-from desk.services import anchors, audit_guard, schema
+from desk.services import audit_guard, schema
 from desk.services.audit import ChainReport, check_records, verify_chain
 from desk.services.context import Context
 from desk.services.errors import DatabaseError, ValidationError
 from desk.services.permissions import require
-from desk.services.unit import Actor
 
 FORMAT = "desk-backup/1"
 SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -371,36 +368,3 @@ def _check(conn, src: _Source) -> dict[str, int]:
     if expected is not None and (head is None or list(head) != list(expected)):
         raise DatabaseError("审计链末端与备份清单不符，未恢复 (the audit chain's head differs from the manifest)")
     return counts
-
-
-# --- the daily automatic backup ---
-
-DAILY_NAME = re.compile(r"^desk-(\d{8})\.(db|zip)$")
-
-
-def daily_backup(ctx: Context, folder: Path, keep_days: int) -> Path | None:
-    """Today's backup into ``folder`` unless one exists; backups older than ``keep_days`` are removed.
-    Runs as the system (a scheduled job of the program, whoever is signed in); returns the new file.
-    A verified backup is followed by an anchor (desk.services.anchors, the default anchor folder); a
-    backup whose audit chain is broken is kept but raises DatabaseError saying so, and is not anchored."""
-    folder = Path(folder)
-    folder.mkdir(parents=True, exist_ok=True)
-    today = local(ctx.clock.now()).date()
-    made = None
-    target = folder / f"desk-{today:%Y%m%d}.{'db' if ctx.db.sqlite else 'zip'}"
-    broken = ""
-    if not any(DAILY_NAME.match(p.name) and p.name.startswith(f"desk-{today:%Y%m%d}.") for p in folder.iterdir()):
-        system = ctx.as_actor(Actor("system", "自动备份", seat=ctx.actor.seat))
-        report = create_backup(system, target)
-        made = target
-        if report.verified:
-            anchors.for_backup(system)
-        else:
-            broken = report.chain_problem()
-    for p in folder.iterdir():
-        m = DAILY_NAME.match(p.name)
-        if m and (today - datetime.strptime(m.group(1), "%Y%m%d").date()).days > keep_days:
-            p.unlink()
-    if broken:
-        raise DatabaseError(f"已备份到 {made.name}，但未标记为已校验: {broken} (backup made, NOT verified)")
-    return made

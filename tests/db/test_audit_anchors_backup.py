@@ -10,7 +10,7 @@ import pytest
 from sqlalchemy import text
 
 from desk.config import Settings
-from desk.services import anchors, backup
+from desk.services import anchors, backup, backup_daily
 from desk.services.errors import DatabaseError
 from desk.services.unit import Actor
 from tests.db.chain_support import owner_lifts_the_guards
@@ -36,7 +36,7 @@ def break_record(db, rec_id: int) -> None:
 
 def test_the_daily_backup_leaves_an_anchor_that_a_later_cut_no_longer_fits(room, tmp_path):
     some_records(room)
-    made = backup.daily_backup(room, tmp_path / "backups", keep_days=5)
+    made = backup_daily.daily_backup(room, tmp_path / "backups", keep_days=5)
     assert made is not None and made.exists()
     files = list((tmp_path / "anchors").glob("*.json"))
     assert len(files) == 1
@@ -68,7 +68,7 @@ def test_the_daily_backup_of_a_broken_chain_says_so_and_anchors_nothing(room, tm
     break_record(room.db, 2)
     duty = room.as_actor(Actor("duty1", role="duty_staff"))
     with pytest.raises(DatabaseError, match="未标记为已校验.*记录 2"):
-        backup.daily_backup(duty, tmp_path / "backups", keep_days=5)
+        backup_daily.daily_backup(duty, tmp_path / "backups", keep_days=5)
     assert len(list((tmp_path / "backups").iterdir())) == 1  # the data is kept all the same
     assert not (tmp_path / "anchors").exists() or not list((tmp_path / "anchors").iterdir())
 
