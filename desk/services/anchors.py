@@ -96,8 +96,11 @@ def _write(ctx: Context, folder: Path | None, reason: str) -> Anchor:
     data = {"format": FORMAT, "records": anchor.records, "last_id": anchor.last_id, "head_hash": anchor.head_hash,
             "at": anchor.at.isoformat(), "by": anchor.by, "reason": reason, "database": anchor.database}
     tmp = path.with_name(path.name + ".part")
-    tmp.write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
-    tmp.replace(path)
+    try:
+        tmp.write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
+        tmp.replace(path)
+    except OSError as exc:
+        raise ValidationError(f"无法写出锚点文件 {path} (cannot write the anchor): {exc}") from exc
     return Anchor(**{**anchor.__dict__, "path": path})
 
 
