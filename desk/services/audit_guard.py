@@ -13,7 +13,8 @@ PostgreSQL (owned by the schema's owner; the seats' restricted role cannot drop 
 - ``audit_log_append_only``/``audit_log_no_truncate``/``audit_head_no_truncate``: no UPDATE, DELETE, TRUNCATE.
 - ``user_account_audit_change``/``user_account_audit_add_remove``: any change to an account's role,
   state (disabled, lock, must-change), name, department, staff link or password, by any path (the
-  program or SQL typed by hand), adds a record ``db.account.*`` naming the database login that made it.
+  program or SQL typed by hand), adds a record ``db.account.*`` naming the database login that made it;
+  ``app_setting_audit`` does the same for the shared security settings (``db.setting.*``).
 
 ``problems`` lists what is missing, disabled or altered (``desk db check``); ``restore`` puts it back
 (``desk db upgrade``, as the owner); migration 0006 installs it.
@@ -123,6 +124,18 @@ BEGIN
     RETURN NULL;
 END
 """),
+    "desk_setting_audit": (True, """
+BEGIN
+    INSERT INTO public.audit_log (at, actor, seat, action, entity, entity_id, before, after, prev_hash, hash)
+    VALUES (clock_timestamp(), left(session_user::text, 32),
+            left(coalesce(host(inet_client_addr()), 'local') || ' ' || current_setting('application_name'), 64),
+            'db.setting.' || lower(TG_OP), 'app_setting',
+            CASE WHEN TG_OP = 'DELETE' THEN OLD.key ELSE NEW.key END,
+            CASE WHEN TG_OP = 'INSERT' THEN NULL ELSE json_build_object('value', OLD.value)::text END,
+            CASE WHEN TG_OP = 'DELETE' THEN NULL ELSE json_build_object('value', NEW.value)::text END, '', '');
+    RETURN NULL;
+END
+"""),
 }
 
 _CHANGED = " OR ".join(f"OLD.{f} IS DISTINCT FROM NEW.{f}" for f in (*ACCOUNT_FIELDS, "password_hash"))
@@ -141,8 +154,10 @@ PG_TRIGGERS: dict[str, tuple[str, str]] = {  # name: (table, what and when)
                                                   "EXECUTE FUNCTION desk_account_audit()"),
     "user_account_audit_add_remove": ("user_account", "AFTER INSERT OR DELETE ON user_account FOR EACH ROW "
                                                       "EXECUTE FUNCTION desk_account_audit()"),
+    "app_setting_audit": ("app_setting", "AFTER INSERT OR DELETE OR UPDATE ON app_setting FOR EACH ROW "
+                                         "EXECUTE FUNCTION desk_setting_audit()"),
 }
-GUARDED_TABLES = ("audit_log", "audit_head", "user_account")
+GUARDED_TABLES = ("audit_log", "audit_head", "user_account", "app_setting")
 
 
 def _function_sql(name: str) -> str:
@@ -197,7 +212,7 @@ def missing(conn: Connection) -> list[str]:
         return found
     triggers = {name: (table, enabled) for name, table, enabled in conn.execute(text(
         "SELECT t.tgname, c.relname, t.tgenabled FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid "
-        "WHERE NOT t.tgisinternal AND c.relname IN ('audit_log', 'audit_head', 'user_account')")).all()}
+        "WHERE NOT t.tgisinternal AND c.relname IN ('audit_log', 'audit_head', 'user_account', 'app_setting')")).all()}
     for name, (table, _what) in PG_TRIGGERS.items():
         if name not in triggers or triggers[name][0] != table:
             found.append(f"缺少审计保护触发器 {name} (missing trigger on {table})")

@@ -159,3 +159,14 @@ def test_a_role_changed_directly_in_the_database_is_recorded_by_the_server(ctx, 
     assert json.loads(state_change.after)["disabled"] is True
     assert "x" not in json.loads(state_change.after).values()  # never the password hash itself
     assert audit_log.verify(ctx).ok
+
+
+def test_a_security_setting_changed_directly_in_the_database_is_recorded_by_the_server(ctx, app):
+    app_db, app_ctx = app
+    accounts.set_idle_lock_minutes(app_ctx, 10)
+    with app_db.write_engine.begin() as conn:
+        conn.execute(text("UPDATE app_setting SET value = '600'"))
+    with ctx.read() as s:
+        rec = s.scalars(select(AuditRecord).order_by(AuditRecord.id.desc()).limit(1)).one()
+    assert (rec.action, rec.entity, rec.actor) == ("db.setting.update", "app_setting", app_db.write_engine.url.username)
+    assert json.loads(rec.after)["value"] == "600" and json.loads(rec.before)["value"] != "600"
