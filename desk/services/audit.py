@@ -98,6 +98,7 @@ def append(session: Session, *, at: datetime, actor: str, seat: str, action: str
     """Add one record to the chain inside the caller's transaction; returns its id.
 
     On PostgreSQL the server chains it (``at`` is then the server's time, not the one given)."""
+    # Fit the columns and keep what PostgreSQL cannot store (NUL) out: the hash covers what is stored.
     actor, seat, action = _fit(actor, 32), _fit(seat, 64), _fit(action, 48)
     entity = None if entity is None else _fit(entity, 48)
     entity_id = None if entity_id is None else _fit(str(entity_id), 48)
