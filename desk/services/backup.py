@@ -10,7 +10,8 @@
 the backup's schema revision, copies every table in dependency order, resets PostgreSQL
 sequences, compares every table's row count and verifies the audit chain (its last hash must be
 the backup's), then upgrades to this program's schema. Personal data stays encrypted: the
-target seats need the same data key (DESK_DATA_KEY or the key file), which is not in the backup.
+target seats need the same data key (DESK_DATA_KEY or the key file), which is not in the backup;
+the key's check value is (``app_setting``), so a seat with another key is refused at start.
 """
 from __future__ import annotations
 

@@ -14,7 +14,7 @@ from desk.bootstrap import open_context
 from desk.config import Settings
 from desk.db import Database
 from desk.models import AppSetting, AuditRecord, Staff, StaffRole
-from desk.services import backup, integrity
+from desk.services import backup, datakey, integrity
 from desk.services.context import Context
 from desk.services.pii import ENV_KEY, FieldCipher, KeyError_
 
@@ -218,3 +218,34 @@ def test_a_restored_backup_keeps_its_check_value_and_wants_the_same_key(seat, tm
     assert stored_check(restored) == stored_check(ctx)
     with restored.read() as s:
         assert restored.cipher.decrypt(s.get(Staff, staff).phone_enc) == "13812345678"
+
+
+def test_two_seats_starting_a_new_database_at_once_with_different_keys_end_with_one_key(db, tmp_path, monkeypatch):
+    import threading
+
+    monkeypatch.delenv(ENV_KEY, raising=False)
+    files = [tmp_path / f"seat{i}" / "desk.key" for i in range(2)]
+    gate = threading.Barrier(2)
+    outcomes: list[object] = [None, None]
+
+    def start(i: int) -> None:
+        gate.wait()
+        try:
+            outcomes[i] = datakey.start(Context(db=db, settings=Settings(extra={"key_file": str(files[i])})))
+        except KeyError_ as exc:
+            outcomes[i] = exc
+
+    threads = [threading.Thread(target=start, args=(i,)) for i in range(2)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(timeout=60)
+    winners = [i for i, o in enumerate(outcomes) if isinstance(o, FieldCipher)]
+    assert len(winners) == 1, outcomes
+    loser = 1 - winners[0]
+    assert isinstance(outcomes[loser], KeyError_) and str(files[loser]) in str(outcomes[loser])
+    assert files[winners[0]].exists() and not files[loser].exists()  # the loser keeps no key of its own
+    ctx = Context(db=db, settings=Settings())
+    assert stored_check(ctx) is not None
+    with ctx.read() as s:
+        assert s.scalar(select(func.count()).where(AuditRecord.action == "datakey.register")) == 1
