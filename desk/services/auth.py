@@ -188,7 +188,10 @@ def _count_failure(u: Unit, user_id: int, now) -> SignInFailed:
                 locked_until=case((reaches, until), else_=_T.c.locked_until), version=_T.c.version + 1)
         .returning(_T.c.failed_attempts)).first()
     if row is None:  # disabled or locked by another seat since the password was checked
-        return _closed(u, user_id, now) or _wrong()
+        refusal = _closed(u, user_id, now)
+        if refusal is None:  # not expected: the row was just closed, yet reads open; still recorded
+            u.audit("auth.signin_failed", "user_account", user_id, after={"reason": "password"})
+        return refusal or _wrong()
     u.changed("user_account", user_id)
     locked = row.failed_attempts == 0
     u.audit("auth.signin_failed", "user_account", user_id,
