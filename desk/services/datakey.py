@@ -34,6 +34,7 @@ from desk.models import AppSetting, Base
 from desk.services.context import Context
 from desk.services.errors import DatabaseError
 from desk.services.pii import ENV_KEY, FieldCipher, KeyError_, load_key, read_key_file
+from desk.services.unit import Unit
 
 log = logging.getLogger(__name__)
 
@@ -91,12 +92,12 @@ def encrypted_columns(s: Session):
                     yield table, list(table.primary_key.columns)[0], column
 
 
-def _values(column):
+def has_value(column):
     return column.isnot(None) & (column != "")
 
 
 def has_encrypted_data(s: Session) -> bool:
-    return any(s.execute(select(column).where(_values(column)).limit(1)).first() is not None
+    return any(s.execute(select(column).where(has_value(column)).limit(1)).first() is not None
                for _t, _pk, column in encrypted_columns(s))
 
 
@@ -113,7 +114,7 @@ def stored_check(s: Session) -> str | None:
                         "damaged)") from exc
 
 
-def _decrypts(cipher: FieldCipher, token: str) -> bool:
+def decrypts(cipher: FieldCipher, token: str) -> bool:
     try:
         cipher.decrypt(token)
         return True
@@ -184,10 +185,10 @@ def _check_sample(ctx: Context, cipher: FieldCipher, source: KeySource) -> int:
     with ctx.read() as s:
         for table, pk, column in encrypted_columns(s):
             for order in (pk.asc(), pk.desc()):
-                for row_id, token in s.execute(select(pk, column).where(_values(column)).order_by(order)
+                for row_id, token in s.execute(select(pk, column).where(has_value(column)).order_by(order)
                                                .limit(SAMPLE // 2)):
                     tokens[(f"{table.name}.{column.name}", row_id)] = token
-    bad = sum(not _decrypts(cipher, t) for t in tokens.values())
+    bad = sum(not decrypts(cipher, t) for t in tokens.values())
     if bad == len(tokens):
         raise KeyError_(f"数据密钥与本数据库不符: 抽查的 {len(tokens)} 个加密值都无法用{source.where}中的密钥解密。"
                         f"{_fix(source)}。未作任何修改。 (The data key in {source.where_en} decrypts none of this "
@@ -204,12 +205,7 @@ def _register(ctx: Context, cipher: FieldCipher, source: KeySource, how: str, *,
     try:
         with ctx.unit() as u:
             if u.session.get(AppSetting, CHECK_KEY) is None:
-                u.session.add(AppSetting(key=CHECK_KEY, value=json.dumps({"scheme": SCHEME, "check": cipher.check}),
-                                         updated_at=u.now, updated_by=ctx.actor.username[:32]))
-                u.audit("datakey.register", "app_setting", CHECK_KEY, after={
-                    "fingerprint": fingerprint(cipher.check), "source": "env" if source.env else "file",
-                    "verified": how})
-                u.changed("app_setting", CHECK_KEY, "insert")
+                store_check(u, cipher, source, how)
     except DatabaseError:
         log.info("data key check value stored by another seat meanwhile")
     with ctx.read() as s:
@@ -219,6 +215,15 @@ def _register(ctx: Context, cipher: FieldCipher, source: KeySource, how: str, *,
             source.key_file.unlink(missing_ok=True)
             raise missing(source)
         raise wrong(source, cipher.check, stored or "")
+
+
+def store_check(u: Unit, cipher: FieldCipher, source: KeySource, how: str) -> None:
+    """Insert the check value in the caller's unit (audited); the caller knows there is none yet."""
+    u.session.add(AppSetting(key=CHECK_KEY, value=json.dumps({"scheme": SCHEME, "check": cipher.check}),
+                             updated_at=u.now, updated_by=u.actor.username[:32]))
+    u.audit("datakey.register", "app_setting", CHECK_KEY, after={
+        "fingerprint": fingerprint(cipher.check), "source": "env" if source.env else "file", "verified": how})
+    u.changed("app_setting", CHECK_KEY, "insert")
 
 
 # --- desk db check ---
@@ -243,10 +248,10 @@ def problems(ctx: Context) -> list[str]:
     bad, total = [], 0
     with ctx.read() as s:
         for table, pk, column in encrypted_columns(s):
-            rows = s.execute(select(pk, column).where(_values(column)).order_by(pk).execution_options(yield_per=2000))
+            rows = s.execute(select(pk, column).where(has_value(column)).order_by(pk).execution_options(yield_per=2000))
             for row_id, token in rows:
                 total += 1
-                if not _decrypts(cipher, token):
+                if not decrypts(cipher, token):
                     bad.append(f"{table.name} {row_id} ({column.name})")
     if bad:
         more = f" 等 (and {len(bad) - NAMED} more)" if len(bad) > NAMED else ""
