@@ -13,8 +13,10 @@ the backup's), then upgrades to this program's schema.
 
 Every backup's audit chain is verified as it is made (in the SQLite copy; in the zip's own records).
 A backup of a database whose chain is broken is still written -- the data may be needed -- but its
-report is not ``verified`` and says where the chain breaks (the daily backup: desk.services.backup_daily). Personal data stays encrypted: the
-target seats need the same data key (DESK_DATA_KEY or the key file), which is not in the backup.
+report is not ``verified`` and says where the chain breaks (the daily backup: desk.services.backup_daily).
+Personal data stays encrypted: the target seats need the same data key (DESK_DATA_KEY or the key
+file), which is not in the backup; the key's check value is (``app_setting``), so a seat with another
+key is refused at start.
 """
 from __future__ import annotations
 

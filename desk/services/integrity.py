@@ -9,7 +9,7 @@ from __future__ import annotations
 from sqlalchemy import func, select, text
 
 from desk.models import AuditHead, AuditRecord, PasswordHistory, UserAccount
-from desk.services import audit_guard
+from desk.services import audit_guard, datakey
 from desk.services.audit import verify_chain
 from desk.services.context import Context
 
@@ -40,4 +40,5 @@ def problems(ctx: Context) -> list[str]:
         ids = {str(i) for i in s.scalars(select(UserAccount.id))}
         if ids - created:
             found.append("账户没有创建记录 (accounts without an audit record): " + ", ".join(sorted(ids - created)[:10]))
+    found.extend(datakey.problems(ctx))  # every encrypted value decrypts with this seat's key
     return found
