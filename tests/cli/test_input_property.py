@@ -287,7 +287,11 @@ CASES = {
     ("user", "unlock"): lambda tmp, db: junk.map(lambda n: ["user", "unlock", n, "--db", db]),
     ("user", "role"): lambda tmp, db: junk.map(lambda n: ["user", "role", n, "duty_staff", "--db", db]),
     ("user", "list"): lambda tmp, db: bad_url.map(lambda u: ["user", "list", "--db", u]),
-    ("audit", "verify"): lambda tmp, db: bad_url.map(lambda u: ["audit", "verify", "--db", u]),
+    ("audit", "verify"): lambda tmp, db: st.one_of(
+        bad_url.map(lambda u: ["audit", "verify", "--db", u]),
+        st.text(max_size=50).map(lambda c: ["audit", "verify", "--anchors", _junk_file(tmp, c), "--db", db])),
+    ("audit", "anchor"): lambda tmp, db: st.text(max_size=50)
+        .map(lambda c: ["audit", "anchor", "--dir", _junk_file(tmp, c), "--db", db]),
     ("audit", "list"): lambda tmp, db: st.one_of(
         not_a_date.map(lambda d: ["--since", d]), not_a_date.map(lambda d: ["--until", d]),
         st.integers().filter(lambda n: not 1 <= n <= 100_000).map(lambda n: ["--limit", str(n)]),
