@@ -136,6 +136,8 @@ def test_app_role_apply_by_an_owner_without_createrole_is_refused_plainly_and_cr
         pytest.skip("database roles are a PostgreSQL matter")
     weak, app = f"desk_weak_{uuid.uuid4().hex[:8]}", f"desk_app_{uuid.uuid4().hex[:8]}"
     admin = create_engine(db_url, isolation_level="AUTOCOMMIT")
+    assert main(["audit", "verify", "--db", db_url]) == 0  # the owner's first start registers the data key
+    capsys.readouterr()
     try:
         with admin.connect() as c:
             c.execute(text(f'CREATE ROLE "{weak}" LOGIN NOCREATEROLE'))
@@ -164,6 +166,26 @@ def test_a_seat_role_that_may_not_read_the_schema_is_told_so_plainly(db_url, cap
         assert "数据库拒绝访问" in refused(["db", "status", "--db", weak_url], capsys)
     finally:
         with admin.connect() as c:
+            c.execute(text(f'DROP ROLE IF EXISTS "{weak}"'))
+        admin.dispose()
+
+
+def test_a_seat_role_that_may_read_but_not_write_is_told_so_plainly_and_nothing_is_written(db_url, capsys):
+    if db_url.startswith("sqlite"):
+        pytest.skip("database roles are a PostgreSQL matter")
+    weak = f"desk_read_{uuid.uuid4().hex[:8]}"
+    admin = create_engine(db_url, isolation_level="AUTOCOMMIT")
+    try:
+        with admin.connect() as c:
+            c.execute(text(f'CREATE ROLE "{weak}" LOGIN'))
+            c.execute(text(f'GRANT SELECT ON ALL TABLES IN SCHEMA public TO "{weak}"'))
+        weak_url = make_url(db_url).set(username=weak).render_as_string(hide_password=False)
+        refused(["audit", "verify", "--db", weak_url], capsys)  # the first start writes the key's check value
+        with admin.connect() as c:
+            assert c.execute(text("SELECT count(*) FROM audit_log")).scalar_one() == 0
+    finally:
+        with admin.connect() as c:
+            c.execute(text(f'DROP OWNED BY "{weak}"'))
             c.execute(text(f'DROP ROLE IF EXISTS "{weak}"'))
         admin.dispose()
 

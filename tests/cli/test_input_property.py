@@ -300,6 +300,9 @@ CASES = {
         not_a_date.map(lambda d: ["--since", d, "--out", str(tmp / f"a{next(_counter)}.csv")]),
         junk.flatmap(lambda j: _an_output(tmp, j)).map(lambda out: ["--out", out]),
     ).map(lambda opts: ["audit", "export", *opts, "--db", db]),
+    ("key", "merge"): lambda tmp, db: st.tuples(st.sampled_from([_junk_file, _folder, _missing_folder]),
+                                                st.text(max_size=80))
+        .map(lambda fc: ["key", "merge", fc[0](tmp, fc[1]), "--db", db]),
     ("backup",): lambda tmp, db: junk.flatmap(lambda j: _an_output(tmp, j))
         .map(lambda out: ["backup", "--out", out, "--db", db]),
     ("restore",): lambda tmp, db: st.tuples(st.sampled_from([_junk_file, _sqlite_like, _zip_like, _folder,

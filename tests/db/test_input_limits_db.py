@@ -129,3 +129,36 @@ def test_a_hotline_file_with_thousands_of_bad_rows_lists_fifty_and_counts_the_re
         import_events(duty, path)
     assert len(exc.value.problems) == limits.MAX_LISTED + 1
     assert "另有 250 个问题" in exc.value.problems[-1]
+
+
+def test_a_write_the_database_account_may_not_make_is_a_plain_refusal(db, db_url, clock):
+    if db.sqlite:
+        pytest.skip("database roles are a PostgreSQL matter")
+    import uuid
+
+    from sqlalchemy import create_engine, text
+    from sqlalchemy.engine import make_url
+
+    from desk.config import Settings
+    from desk.db import Database
+    from desk.services.context import Context
+    from desk.services.errors import DatabaseError
+
+    weak = f"desk_ro_{uuid.uuid4().hex[:8]}"
+    admin = create_engine(db_url, isolation_level="AUTOCOMMIT")
+    with admin.connect() as c:
+        c.execute(text(f'CREATE ROLE "{weak}" LOGIN'))
+        c.execute(text(f'GRANT SELECT ON ALL TABLES IN SCHEMA public TO "{weak}"'))
+    ro = Database(make_url(db_url).set(username=weak).render_as_string(hide_password=False))
+    try:
+        ctx = Context(db=ro, settings=Settings(), clock=clock)
+        with pytest.raises(DatabaseError, match="权限不足"):
+            with ctx.unit() as u:
+                u.audit("fuzz.note", "note", None, after={"text": "x"})
+        assert counts(ctx) == (0, 0)
+    finally:
+        ro.dispose()
+        with admin.connect() as c:
+            c.execute(text(f'DROP OWNED BY "{weak}"'))
+            c.execute(text(f'DROP ROLE IF EXISTS "{weak}"'))
+        admin.dispose()
