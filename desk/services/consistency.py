@@ -25,6 +25,7 @@ can look them up; nothing is changed here.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Collection
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -50,20 +51,28 @@ def _ids(ids, prefix: str = "事件") -> str:
     return f"{prefix} {text}" + (f" 等 {len(ids)} 件" if len(ids) > SHOWN else "")
 
 
-def event_dispatch_problems(s: Session) -> list[str]:
-    """Every broken invariant between events and dispatches, in words ([] when they agree)."""
-    events = {r.id: r for r in s.execute(select(
-        Event.id, Event.status, Event.is_open, Event.department_id, Event.accepted_at, Event.feedback_at,
-        Event.closed_at, Event.satisfaction))}
-    cases = s.execute(select(
-        Dispatch.id, Dispatch.event_id, Dispatch.state, Dispatch.active, Dispatch.department_id,
-        Dispatch.accepted_at, Dispatch.returned_at, Dispatch.return_reason, Dispatch.rounds, Dispatch.feedback_at,
-        Dispatch.last_feedback_at, Dispatch.closed_at, Dispatch.satisfaction)).all()
+def event_dispatch_problems(s: Session, event_ids: Collection[int] | None = None) -> list[str]:
+    """Every broken invariant between events and dispatches, in words ([] when they agree).
+    ``event_ids`` limits the check to those events and their dispatches (default: all)."""
+    only = list(event_ids) if event_ids is not None else None
+    eq = select(Event.id, Event.status, Event.is_open, Event.department_id, Event.accepted_at, Event.feedback_at,
+                Event.closed_at, Event.satisfaction)
+    dq = select(Dispatch.id, Dispatch.event_id, Dispatch.state, Dispatch.active, Dispatch.department_id,
+                Dispatch.accepted_at, Dispatch.returned_at, Dispatch.return_reason, Dispatch.rounds,
+                Dispatch.feedback_at, Dispatch.last_feedback_at, Dispatch.closed_at, Dispatch.satisfaction)
+    pq = (select(DispatchParty.dispatch_id, DispatchParty.department_id, DispatchParty.accepted_at)
+          .where(DispatchParty.role == "lead"))
+    xq = select(Extension.id, Extension.dispatch_id).where(Extension.state == "requested")
+    if only is not None:
+        mine = select(Dispatch.id).where(Dispatch.event_id.in_(only))
+        eq, dq = eq.where(Event.id.in_(only)), dq.where(Dispatch.event_id.in_(only))
+        pq, xq = pq.where(DispatchParty.dispatch_id.in_(mine)), xq.where(Extension.dispatch_id.in_(mine))
+    events = {r.id: r for r in s.execute(eq)}
+    cases = s.execute(dq).all()
     leads: dict[int, list] = defaultdict(list)
-    for r in s.execute(select(DispatchParty.dispatch_id, DispatchParty.department_id, DispatchParty.accepted_at)
-                       .where(DispatchParty.role == "lead")):
+    for r in s.execute(pq):
         leads[r.dispatch_id].append(r)
-    pending = s.execute(select(Extension.id, Extension.dispatch_id).where(Extension.state == "requested")).all()
+    pending = s.execute(xq).all()
 
     bad: dict[str, set[int]] = defaultdict(set)
     current: dict[int, list] = defaultdict(list)

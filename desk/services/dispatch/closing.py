@@ -8,6 +8,7 @@ from desk.services.context import Context
 from desk.services.dispatch import common
 from desk.services.dispatch.codes import SATISFACTION, VERIFY_OUTCOMES
 from desk.services.errors import ValidationError
+from desk.services.incidents.dispatch_link import lapse_extensions
 from desk.services.incidents.lifecycle import transition
 from desk.services.permissions import require
 
@@ -28,6 +29,7 @@ def verify(ctx: Context, dispatch_id: int, outcome: str, note: str = "") -> None
         if outcome == "passed":
             transition(ctx, d.event_id, "verify", note=text, unit=u, by_dispatch=True)
             d.state = "verified"
+            lapse_extensions(u, d, "核查通过，延期申请失效")  # the case has left the department's hands
         else:
             common.move_event(u, d.event_id, "verify_failed", "feedback", "handling",
                               f"{text}；退回 {common.department_name(u, d.department_id)} 重新办理")
