@@ -45,7 +45,8 @@ def accept(ctx: Context, dispatch_id: int, *, expected_version: int | None = Non
             return
         common.need_state(d, "sent", what="签收")
         before = common.snapshot(d)
-        transition(ctx, d.event_id, "start", note=f"{common.department_name(u, d.department_id)} 签收", unit=u, by_dispatch=True)
+        transition(ctx, d.event_id, "start", note=f"{common.department_name(u, d.department_id)} 签收", unit=u,
+                   by_dispatch=True)
         late = u.now > d.accept_by
         d.state = "accepted"
         if d.accepted_at is None:
