@@ -13,6 +13,7 @@ from desk.services.context import Context
 from desk.services.dispatch import common
 from desk.services.errors import ConflictError, NotFound, ValidationError
 from desk.services.incidents.attachments import checked_attachment, insert_attachment
+from desk.services.incidents.dispatch_link import lapse_extensions
 from desk.services.incidents.lifecycle import transition
 from desk.services.permissions import require
 from desk.services.unit import Unit
@@ -35,6 +36,7 @@ def accept(ctx: Context, dispatch_id: int, *, expected_version: int | None = Non
             raise ConflictError(f"案件 #{d.event_id} 刚被另一席位处理，请刷新 (changed by another seat)")
         party = _my_party(u, d.id, u.actor.department_id)
         if party is not None and party.role == "assist":
+            common.need_state(d, "sent", "accepted", "feedback", what="联办签收")
             if party.accepted_at is not None:
                 raise ValidationError("本部门已签收该联办案件 (already accepted)")
             party.accepted_at, party.accepted_by = u.now, u.actor.username
@@ -44,7 +46,8 @@ def accept(ctx: Context, dispatch_id: int, *, expected_version: int | None = Non
             return
         common.need_state(d, "sent", what="签收")
         before = common.snapshot(d)
-        transition(ctx, d.event_id, "start", note=f"{common.department_name(u, d.department_id)} 签收", unit=u)
+        transition(ctx, d.event_id, "start", note=f"{common.department_name(u, d.department_id)} 签收", unit=u,
+                   by_dispatch=True)
         late = u.now > d.accept_by
         d.state = "accepted"
         if d.accepted_at is None:
@@ -68,8 +71,9 @@ def return_case(ctx: Context, dispatch_id: int, reason: str, *, expected_version
         common.check_department(u, d, lead_only=True)
         common.need_state(d, "sent", "accepted", what="退单")
         before = common.snapshot(d)
-        transition(ctx, d.event_id, "return", reason=reason, unit=u)
+        transition(ctx, d.event_id, "return", reason=reason, unit=u, by_dispatch=True)
         d.state, d.returned_at, d.return_reason = "returned", u.now, reason
+        lapse_extensions(u, d, "案件已退单，延期申请失效")
         common.entry(u, d, "return", text=reason)
         common.touch(u, d, "return", before, reason=reason)
 
@@ -97,13 +101,14 @@ def feedback(ctx: Context, dispatch_id: int, text: str, files: list[tuple[str, b
         party = _my_party(u, d.id, u.actor.department_id)
         ids = _attach(u, d.event_id, files or [])
         if party is not None and party.role == "assist":
+            common.need_state(d, "sent", "accepted", "feedback", what="反馈")
             common.entry(u, d, "feedback", department_id=party.department_id, text=text, outcome="assist",
                          attachments=ids)
             common.touch(u, d, "assist_feedback", department=party.department_id)
             return
         common.need_state(d, "accepted", what="反馈")
         before = common.snapshot(d)
-        transition(ctx, d.event_id, "feedback", note=text[:200], unit=u)
+        transition(ctx, d.event_id, "feedback", note=text[:200], unit=u, by_dispatch=True)
         d.state = "feedback"
         d.rounds += 1
         if d.feedback_at is None:
@@ -151,6 +156,7 @@ def decide_extension(ctx: Context, extension_id: int, approve: bool, note: str =
         if x.state != "requested":
             raise ValidationError("该延期申请已审批 (already decided)")
         d = common.load(u, x.dispatch_id)
+        common.need_state(d, "sent", "accepted", "feedback", what="审批延期")
         before = common.snapshot(d)
         x.state = "approved" if approve else "refused"
         x.decided_at, x.decided_by, x.decision_note = u.now, u.actor.username, (note or "").strip()

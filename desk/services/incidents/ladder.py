@@ -14,6 +14,7 @@ from desk.services import limits
 from desk.services.context import Context
 from desk.services.errors import ConflictError, ValidationError
 from desk.services.incidents import codes
+from desk.services.incidents.dispatch_link import OPEN_CASE, current_case
 from desk.services.incidents.lifecycle import act, add_notice, add_step, actor_name, ladder_due
 from desk.services.incidents.rows import EventRow
 from desk.services.permissions import require
@@ -100,7 +101,10 @@ def record_mediation(ctx: Context, event_id: int, *, outcome: str, mediator: str
             _rise(u, e, f"{codes.LADDER[e.ladder_level]}调解未成")
         elif outcome in ("resolved", "referred"):
             e.ladder_due_at = None
-            if e.status in ("in_grid", "handling"):
+            case = current_case(u.session, e.id)
+            if case is not None and case.state in OPEN_CASE:
+                pass  # a department holds the case: the event moves with the department's feedback, not here
+            elif e.status in ("in_grid", "handling"):
                 old, e.status, e.status_since, e.feedback_at = e.status, "feedback", u.now, u.now
                 add_step(u, e, "feedback", old, "feedback", codes.OUTCOMES[outcome])
         return ""

@@ -13,7 +13,7 @@ from desk.models import BoardNotice, Department, Event, EventStep, Staff
 from desk.services import limits
 from desk.services.context import Context
 from desk.services.errors import ConflictError, DeskError, NotFound, ValidationError
-from desk.services.incidents import codes
+from desk.services.incidents import codes, dispatch_link
 from desk.services.incidents.rows import EventRow, describe, event_rows
 from desk.services.permissions import require
 from desk.services.unit import Unit
@@ -88,8 +88,11 @@ def act(ctx: Context, event_id: int, expected_version: int | None, action: str,
 def transition(ctx: Context, event_id: int, action: str, *, expected_version: int | None = None,
                reason: str = "", note: str = "", department_id: int | None = None,
                merged_into: int | None = None, satisfaction: str | None = None,
-               review_hours: int | None = None, unit: Unit | None = None) -> EventRow:
-    """Move an event along the state machine (codes.TRANSITIONS); illegal moves raise IllegalTransition."""
+               review_hours: int | None = None, unit: Unit | None = None, by_dispatch: bool = False) -> EventRow:
+    """Move an event along the state machine (codes.TRANSITIONS); illegal moves raise IllegalTransition.
+
+    ``by_dispatch``: the dispatch services move the event together with its department case. A move
+    made on the board directly is checked against the case (desk.services.incidents.dispatch_link)."""
     if action not in codes.TRANSITIONS:
         raise ValidationError(f"未知操作 {action!r} (unknown action)")
     require(ctx.actor, PERMISSION_OF[action])
@@ -108,6 +111,8 @@ def transition(ctx: Context, event_id: int, action: str, *, expected_version: in
                 f"事件 #{e.id} 当前为「{codes.status_name(e.status)}」，不能{name} "
                 f"(cannot {action} an event that is {e.status}); "
                 f"可从以下状态{name}: {'、'.join(codes.status_name(s) for s in sorted(allowed_from))}")
+        if not by_dispatch:
+            dispatch_link.check_board_move(u, e, action, name, reason or note)
         now = u.now
         old = e.status
         if action == "accept":
