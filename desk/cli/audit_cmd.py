@@ -62,8 +62,11 @@ def verify(args) -> int:
 
 
 def list_(args) -> int:
-    ctx = acting_context(args)
+    ctx = acting_context(args, "audit.read")
     rows = audit_log.list_records(ctx, _filter(args, args.limit))
+    audit_log.record_output(ctx, "audit_log", len(rows), "(stdout)",
+                            {k: v for k, v in vars(args).items() if k in ("since", "until", "actor", "action", "text")
+                             and v})
     for r in rows:
         print(f"{r.id:>7} {format_local(r.at, True)} {r.actor:<12} {r.action:<22} {r.entity}:{r.entity_id} "
               f"{r.after[:60]}")
@@ -72,7 +75,7 @@ def list_(args) -> int:
 
 
 def export(args) -> int:
-    ctx = acting_context(args)
+    ctx = acting_context(args, "audit.export")
     n = audit_log.export_csv(ctx, args.out, _filter(args, audit_log.MAX_ROWS))
     print(f"已导出 {n} 条审计记录到 {args.out}")
     return 0

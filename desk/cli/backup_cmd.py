@@ -18,7 +18,7 @@ def register(sub, parent) -> None:
 
 
 def run_backup(args) -> int:
-    ctx = acting_context(args)
+    ctx = acting_context(args, "backup.run")
     rep = backup.create_backup(ctx, args.out)
     print(f"已备份 {describe_url(ctx.db.url)} → {rep.path}: {len(rep.counts)} 个表, {rep.rows} 行, "
           f"审计记录 {rep.audit_records} 条 (已校验)")

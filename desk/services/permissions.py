@@ -60,6 +60,8 @@ PERMISSIONS: dict[str, frozenset[Role]] = {
     "audit.read": frozenset({AUDITOR}),
     "audit.export": frozenset({AUDITOR}),
     "backup.run": frozenset({SYSADMIN}),
+    "db.check": frozenset({SYSADMIN, SECADMIN, AUDITOR}),  # `desk db check` names accounts and broken rows
+    "db.roles": frozenset({SYSADMIN, SECADMIN}),           # `desk db app-role --apply`: the seats' PostgreSQL role
     "pii.unmask": frozenset({DUTY, LEADER}),          # see a full phone / ID number (recorded)
 }
 
