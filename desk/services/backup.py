@@ -29,15 +29,17 @@ from pathlib import Path
 from alembic import command
 from alembic.runtime.migration import MigrationContext
 from sqlalchemy import Date, DateTime, Enum, LargeBinary, Numeric, create_engine, func, inspect, select, text
+from sqlalchemy import exc as sa_exc
 from sqlalchemy.orm import Session
 
 from desk.clock import local
 from desk.db import Database, sqlite_path
 from desk.models import AuditHead, Base
-from desk.services import schema
+from desk.services import audit, schema
 from desk.services.audit import verify_chain
+from desk.services.pii import KeyError_
 from desk.services.context import Context
-from desk.services.errors import DatabaseError, ValidationError
+from desk.services.errors import DatabaseError, DeskError, ValidationError
 from desk.services.permissions import require
 from desk.services.unit import Actor
 
@@ -287,21 +289,27 @@ def _is_empty(db: Database) -> bool:
 
 
 def restore(target: Context, path: Path) -> RestoreReport:
-    """Restore a backup into the EMPTY database of ``target``; verified before it returns."""
+    """Restore a backup into the EMPTY database of ``target``; verified before it returns.
+
+    Everything happens in ONE transaction: the schema brought to the backup's revision, the rows
+    copied, the counts, the audit chain and the data key checked, the schema brought to this
+    program's, and the restore recorded. Any refusal (a database that is not empty, a damaged or
+    tampered file, a backup of a newer schema, the wrong data key) leaves the target exactly as it was.
+    """
     db = target.db
     if not _is_empty(db):
         raise ValidationError("目标数据库不是空的；只能恢复到空数据库 (restore needs an EMPTY database)")
-    src = open_source(path)
+    name = Path(path).name
+    src = _open_checked(path)
     try:
         if not src.revision:
-            raise ValidationError(f"{Path(path).name}: 备份中没有结构版本 (no schema revision in the backup)")
+            raise ValidationError(f"{name}: 备份中没有结构版本 (no schema revision in the backup)")
         schema.check_not_newer(src.revision)
         cfg = schema.alembic_config(db.url)
         with db.write_engine.begin() as conn:
             cfg.attributes["connection"] = conn
             for rev in src.revision:
                 command.upgrade(cfg, rev)
-        with db.write_engine.begin() as conn:
             present = set(inspect(conn).get_table_names())
             for table in reversed(tables()):
                 if table.name in present and table.name in SEEDED_BY_MIGRATIONS:
@@ -310,15 +318,55 @@ def restore(target: Context, path: Path) -> RestoreReport:
                 if table.name in present:
                     for batch in src.rows(table):
                         conn.execute(table.insert(), batch)
-            if not db.sqlite:
+            counts = _check(conn, src)
+            _check_key(conn, target, present)
+            if not db.sqlite:  # after the checks: setval() is not undone by a rollback
                 _reset_sequences(conn, present)
-            counts = _check(conn, src)  # inside the transaction: a failed check leaves the target empty
+            command.upgrade(cfg, "heads")
+            revision_now = tuple(sorted(MigrationContext.configure(conn).get_current_heads()))
+            with Session(bind=conn) as s:
+                audit.append(s, at=target.clock.now(), actor=target.actor.username, seat=target.actor.seat,
+                             action="backup.restore", entity="database",
+                             after={"file": name, "rows": sum(counts.values())})
+    except DeskError:
+        raise
+    except sa_exc.OperationalError as exc:
+        raise DatabaseError(f"数据库不可用，未恢复 (database unavailable; nothing restored): {exc.orig}") from exc
+    except Exception as exc:  # a damaged file: bad zip member, bad JSON, a row the database refuses
+        raise ValidationError(f"{name}: 备份文件已损坏或被改动，未恢复，目标数据库未改变 "
+                              f"(the backup is damaged; nothing restored): {exc.__class__.__name__}") from exc
     finally:
         src.close()
-    after = schema.upgrade(db)
-    with target.unit() as u:
-        u.audit("backup.restore", "database", None, after={"file": Path(path).name, "rows": sum(counts.values())})
-    return RestoreReport(counts, counts.get("audit_log", 0), src.revision, after.current)
+    return RestoreReport(counts, counts.get("audit_log", 0), src.revision, revision_now)
+
+
+def _open_checked(path: Path) -> _Source:
+    try:
+        return open_source(path)
+    except DeskError:
+        raise
+    except Exception as exc:  # e.g. an SQLite header on a file that is not a database
+        raise ValidationError(f"{Path(path).name}: 备份文件已损坏，无法读取 (the backup is damaged): "
+                              f"{exc.__class__.__name__}") from exc
+
+
+def _check_key(conn, target: Context, present: set[str]) -> None:
+    """The data key in use must open the backup's encrypted values (columns ``*_enc``), or the
+    restored personal data could never be read: one value of each such column is tried."""
+    for table in tables():
+        if table.name not in present:
+            continue
+        for col in table.columns:
+            if not col.name.endswith("_enc"):
+                continue
+            token = conn.execute(select(col).where(col.is_not(None)).limit(1)).scalar()
+            if token is not None:
+                try:
+                    target.cipher.decrypt(token)
+                except KeyError_ as exc:
+                    raise KeyError_("数据密钥与备份不符，未恢复 (the data key does not open the backup's "
+                                    "personal data; nothing restored): 请使用备份所用的密钥 "
+                                    "(DESK_DATA_KEY 或密钥文件)") from exc
 
 
 def _reset_sequences(conn, present: set[str]) -> None:
