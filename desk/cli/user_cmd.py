@@ -59,7 +59,7 @@ def _department_id(ctx, code: str | None) -> int | None:
 
 
 def add(args) -> int:
-    ctx = acting_context(args)
+    ctx = acting_context(args, "user.manage")  # the service also asks user.role for an administrator
     if ctx.actor.role is None and args.role != Role.SECURITY_ADMIN.value:
         # The first account makes the others: only the security administrator may create administrators.
         raise ValidationError("第一个账户须为安全管理员: desk user add 用户名 --role security_admin "
