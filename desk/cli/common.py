@@ -32,7 +32,8 @@ from desk.services.permissions import require
 ENV_USER = "DESK_USER"
 ENV_PASSWORD = "DESK_PASSWORD"
 
-__all__ = ["SignInRequired", "acting_context", "db_parent", "open_context", "read_new_password", "read_password", "username_of"]
+__all__ = ["SignInRequired", "acting_context", "db_parent", "open_context", "read_new_password", "read_password",
+           "username_of"]
 
 
 def cli_seat() -> str:
@@ -70,8 +71,8 @@ class SignInRequired(PermissionDenied):
 def acting_context(args, permission: str | None = None, *, upgrade: bool = True) -> Context:
     """The context acting as the signed-in user, or as the system on a database with no account.
 
-    ``permission`` (from desk.services.permissions) is required of the signed-in user at once;
-    None only where the service alone can tell (e.g. ``user add``: which role is made)."""
+    ``permission`` (from desk.services.permissions) is required of the signed-in user at once,
+    before the command reads anything; None leaves it to the service alone."""
     ctx = open_context(args, upgrade=upgrade)
     ctx = ctx.as_actor(replace(ctx.actor, seat=cli_seat()))
     username = username_of(args)
@@ -87,5 +88,5 @@ def acting_context(args, permission: str | None = None, *, upgrade: bool = True)
         return ctx
     if accounts.account_count(ctx) > 0:
         raise SignInRequired("请登录: --user 用户名 (密码取自 DESK_PASSWORD 或提示输入) "
-                               "(sign in with --user NAME; this database has accounts)")
+                             "(sign in with --user NAME; this database has accounts)")
     return ctx

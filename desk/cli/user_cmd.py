@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
-from desk.cli.common import SignInRequired, acting_context, open_context, read_new_password, read_password, username_of
+from desk.cli.common import (SignInRequired, acting_context, open_context, read_new_password, read_password,
+                             username_of)
 from desk.clock import format_local
 from desk.models import Department, Role
 from desk.services import accounts, auth

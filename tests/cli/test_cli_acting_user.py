@@ -35,8 +35,8 @@ def audit(url, action):
     db = Database(url)
     try:
         with db.read() as s:
-            return [(r.actor, r.entity, json.loads(r.after or "null"))
-                    for r in s.scalars(select(AuditRecord).where(AuditRecord.action == action).order_by(AuditRecord.id))]
+            rows = s.scalars(select(AuditRecord).where(AuditRecord.action == action).order_by(AuditRecord.id))
+            return [(r.actor, r.entity, json.loads(r.after or "null")) for r in rows]
     finally:
         db.dispose()
 
