@@ -68,12 +68,13 @@ class SignInRequired(PermissionDenied):
     """The database has accounts and the command was given no user name."""
 
 
-def acting_context(args, permission: str | None = None, *, upgrade: bool = True) -> Context:
+def acting_context(args, permission: str | None = None, *, upgrade: bool = True,
+                   check_key: bool = True) -> Context:
     """The context acting as the signed-in user, or as the system on a database with no account.
 
     ``permission`` (from desk.services.permissions) is required of the signed-in user at once,
     before the command reads anything; None leaves it to the service alone."""
-    ctx = open_context(args, upgrade=upgrade)
+    ctx = open_context(args, upgrade=upgrade, check_key=check_key)
     ctx = ctx.as_actor(replace(ctx.actor, seat=cli_seat()))
     username = username_of(args)
     if username:

@@ -6,11 +6,18 @@
   ``manifest.json`` (format, schema revision, row counts, the audit chain's head) and one
   JSON-lines file per table. No ``pg_dump`` is needed on the seat, and it restores into either engine.
 
-``restore`` takes either kind into an EMPTY database of either engine: it brings the target to
-the backup's schema revision, copies every table in dependency order, resets PostgreSQL
-sequences, compares every table's row count and verifies the audit chain (its last hash must be
-the backup's), then upgrades to this program's schema. Personal data stays encrypted: the
-target seats need the same data key (DESK_DATA_KEY or the key file), which is not in the backup.
+``restore`` (desk.services.restore) takes either kind into an EMPTY database of either engine:
+it brings the target to the backup's schema revision, copies every table in dependency order,
+compares every table's row count, verifies the audit chain (its last hash must be the backup's)
+and the data key, resets PostgreSQL sequences, then upgrades to this program's schema -- all in
+one transaction, so a refused restore leaves the target as it was.
+
+Every backup's audit chain is verified as it is made (in the SQLite copy; in the zip's own records).
+A backup of a database whose chain is broken is still written -- the data may be needed -- but its
+report is not ``verified`` and says where the chain breaks (the daily backup: desk.services.backup_daily).
+Personal data stays encrypted: the target seats need the same data key (DESK_DATA_KEY or the key
+file), which is not in the backup; the key's check value is (``app_setting``), so a seat with another
+key is refused at start.
 """
 from __future__ import annotations
 
@@ -18,7 +25,6 @@ import base64
 import enum
 import io
 import json
-import re
 import sqlite3
 import zipfile
 from dataclasses import dataclass
@@ -26,22 +32,16 @@ from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
 
-from alembic import command
 from alembic.runtime.migration import MigrationContext
-from sqlalchemy import Date, DateTime, Enum, LargeBinary, Numeric, create_engine, func, inspect, select, text
-from sqlalchemy import exc as sa_exc
+from sqlalchemy import Date, DateTime, Enum, LargeBinary, Numeric, create_engine, func, inspect, select
 from sqlalchemy.orm import Session
 
-from desk.clock import local
 from desk.db import Database, sqlite_path
 from desk.models import AuditHead, Base
-from desk.services import audit, schema
-from desk.services.audit import verify_chain
-from desk.services.pii import KeyError_
+from desk.services.audit import ChainReport, check_records, verify_chain
 from desk.services.context import Context
-from desk.services.errors import DatabaseError, DeskError, ValidationError
+from desk.services.errors import ValidationError
 from desk.services.permissions import require
-from desk.services.unit import Actor
 
 FORMAT = "desk-backup/1"
 SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -55,10 +55,24 @@ class BackupReport:
     revision: tuple[str, ...]
     counts: dict[str, int]
     audit_records: int
+    chain: ChainReport | None = None
 
     @property
     def rows(self) -> int:
         return sum(self.counts.values())
+
+    @property
+    def verified(self) -> bool:
+        """The backup's audit chain holds, head included."""
+        return self.chain is not None and self.chain.ok
+
+    def chain_problem(self) -> str:
+        if self.verified:
+            return ""
+        if self.chain is None:
+            return "审计链未能校验 (the audit chain was not checked)"
+        return (f"审计链断裂于记录 {self.chain.first_bad_id} ({self.chain.reason})；此前 {self.chain.checked} 条通过 "
+                f"(the audit chain is broken at record {self.chain.first_bad_id})")
 
 
 @dataclass(frozen=True)
@@ -99,7 +113,7 @@ def create_backup(ctx: Context, out: Path) -> BackupReport:
         tmp.unlink(missing_ok=True)
         raise
     tmp.replace(out)
-    return BackupReport(out, report.kind, report.revision, report.counts, report.audit_records)
+    return BackupReport(out, report.kind, report.revision, report.counts, report.audit_records, report.chain)
 
 
 def _sqlite_copy(db: Database, target: Path) -> None:
@@ -189,7 +203,7 @@ class _SqliteSource(_Source):
             for part in result.mappings().partitions(BATCH):
                 yield [dict(r) for r in part]
 
-    def chain(self):
+    def chain(self) -> ChainReport:
         with Session(self.engine) as s:
             return verify_chain(s)
 
@@ -227,6 +241,12 @@ class _ZipSource(_Source):
         if batch:
             yield batch
 
+    def chain(self) -> ChainReport:
+        """The zip's own audit records walked as the database would be, against the manifest's head."""
+        table = Base.metadata.tables["audit_log"]
+        records = ({"alg": None, **r} for batch in self.rows(table) for r in batch)
+        return check_records(records, tuple(self.audit_head) if self.audit_head else None)
+
     def close(self) -> None:
         self.zf.close()
 
@@ -261,163 +281,19 @@ def open_source(path: Path) -> _Source:
 
 
 def inspect_backup(path: Path) -> BackupReport:
-    """What a backup file holds; an SQLite backup's audit chain is verified on the way."""
+    """What a backup file holds, its audit chain verified on the way (``verified``; never raises for it)."""
     src = open_source(path)
     try:
         audit = src.counts.get("audit_log", 0)
-        if isinstance(src, _SqliteSource):
-            report = src.chain()
-            if not report.ok:
-                raise DatabaseError(f"备份中的审计日志校验失败: 记录 {report.first_bad_id} ({report.reason})")
-        return BackupReport(Path(path), src.kind, src.revision, dict(src.counts), audit)
+        return BackupReport(Path(path), src.kind, src.revision, dict(src.counts), audit, src.chain())
     finally:
         src.close()
 
 
-# --- restoring ---
-
-# Reference tables that migrations fill with their defaults: an "empty" database already has
-# these rows, and a restore replaces them with the backup's (possibly edited) ones.
-SEEDED_BY_MIGRATIONS = frozenset({"deadline_limit", "matter"})
-
-
-def _is_empty(db: Database) -> bool:
-    with db.write_engine.connect() as conn:
-        present = set(inspect(conn).get_table_names())
-        return all(conn.execute(select(func.count()).select_from(t)).scalar_one() == 0
-                   for t in tables() if t.name in present and t.name not in SEEDED_BY_MIGRATIONS)
-
+# --- restoring: desk.services.restore (one transaction: a refusal leaves the target as it was) ---
 
 def restore(target: Context, path: Path) -> RestoreReport:
-    """Restore a backup into the EMPTY database of ``target``; verified before it returns.
+    """Restore a backup into the EMPTY database of ``target`` (see desk.services.restore)."""
+    from desk.services.restore import restore as restore_into
 
-    Everything happens in ONE transaction: the schema brought to the backup's revision, the rows
-    copied, the counts, the audit chain and the data key checked, the schema brought to this
-    program's, and the restore recorded. Any refusal (a database that is not empty, a damaged or
-    tampered file, a backup of a newer schema, the wrong data key) leaves the target exactly as it was.
-    """
-    db = target.db
-    if not _is_empty(db):
-        raise ValidationError("目标数据库不是空的；只能恢复到空数据库 (restore needs an EMPTY database)")
-    name = Path(path).name
-    src = _open_checked(path)
-    try:
-        if not src.revision:
-            raise ValidationError(f"{name}: 备份中没有结构版本 (no schema revision in the backup)")
-        schema.check_not_newer(src.revision)
-        cfg = schema.alembic_config(db.url)
-        with db.write_engine.begin() as conn:
-            cfg.attributes["connection"] = conn
-            for rev in src.revision:
-                command.upgrade(cfg, rev)
-            present = set(inspect(conn).get_table_names())
-            for table in reversed(tables()):
-                if table.name in present and table.name in SEEDED_BY_MIGRATIONS:
-                    conn.execute(table.delete())
-            for table in tables():
-                if table.name in present:
-                    for batch in src.rows(table):
-                        conn.execute(table.insert(), batch)
-            counts = _check(conn, src)
-            _check_key(conn, target, present)
-            if not db.sqlite:  # after the checks: setval() is not undone by a rollback
-                _reset_sequences(conn, present)
-            command.upgrade(cfg, "heads")
-            revision_now = tuple(sorted(MigrationContext.configure(conn).get_current_heads()))
-            with Session(bind=conn) as s:
-                audit.append(s, at=target.clock.now(), actor=target.actor.username, seat=target.actor.seat,
-                             action="backup.restore", entity="database",
-                             after={"file": name, "rows": sum(counts.values())})
-    except DeskError:
-        raise
-    except sa_exc.OperationalError as exc:
-        raise DatabaseError(f"数据库不可用，未恢复 (database unavailable; nothing restored): {exc.orig}") from exc
-    except Exception as exc:  # a damaged file: bad zip member, bad JSON, a row the database refuses
-        raise ValidationError(f"{name}: 备份文件已损坏或被改动，未恢复，目标数据库未改变 "
-                              f"(the backup is damaged; nothing restored): {exc.__class__.__name__}") from exc
-    finally:
-        src.close()
-    return RestoreReport(counts, counts.get("audit_log", 0), src.revision, revision_now)
-
-
-def _open_checked(path: Path) -> _Source:
-    try:
-        return open_source(path)
-    except DeskError:
-        raise
-    except Exception as exc:  # e.g. an SQLite header on a file that is not a database
-        raise ValidationError(f"{Path(path).name}: 备份文件已损坏，无法读取 (the backup is damaged): "
-                              f"{exc.__class__.__name__}") from exc
-
-
-def _check_key(conn, target: Context, present: set[str]) -> None:
-    """The data key in use must open the backup's encrypted values (columns ``*_enc``), or the
-    restored personal data could never be read: one value of each such column is tried."""
-    for table in tables():
-        if table.name not in present:
-            continue
-        for col in table.columns:
-            if not col.name.endswith("_enc"):
-                continue
-            token = conn.execute(select(col).where(col.is_not(None)).limit(1)).scalar()
-            if token is not None:
-                try:
-                    target.cipher.decrypt(token)
-                except KeyError_ as exc:
-                    raise KeyError_("数据密钥与备份不符，未恢复 (the data key does not open the backup's "
-                                    "personal data; nothing restored): 请使用备份所用的密钥 "
-                                    "(DESK_DATA_KEY 或密钥文件)") from exc
-
-
-def _reset_sequences(conn, present: set[str]) -> None:
-    """Rows came in with their ids: move each serial sequence past the highest one."""
-    for table in tables():
-        pk = list(table.primary_key.columns)
-        if table.name not in present or len(pk) != 1:
-            continue
-        seq = conn.execute(text("SELECT pg_get_serial_sequence(:t, :c)"), {"t": table.name, "c": pk[0].name}).scalar()
-        if seq:
-            top = conn.execute(select(func.max(pk[0]))).scalar()
-            conn.execute(text("SELECT setval(:s, :v, :called)"),
-                         {"s": seq, "v": top if top is not None else 1, "called": top is not None})
-
-
-def _check(conn, src: _Source) -> dict[str, int]:
-    counts = {t.name: conn.execute(select(func.count()).select_from(t)).scalar_one()
-              for t in tables() if t.name in src.counts}
-    wrong = [f"{t}: {counts.get(t)} ≠ {n}" for t, n in src.counts.items() if counts.get(t) != n]
-    if wrong:
-        raise DatabaseError("恢复后行数不符，未恢复 (row counts differ; nothing restored): " + "; ".join(wrong))
-    with Session(bind=conn) as s:
-        report = verify_chain(s)
-        head = s.execute(select(AuditHead.last_id, AuditHead.last_hash).where(AuditHead.id == 1)).first()
-    if not report.ok:
-        raise DatabaseError(f"备份中的审计日志校验失败，未恢复: 记录 {report.first_bad_id} ({report.reason}) "
-                            f"(the backup's audit chain is broken; nothing restored)")
-    expected = getattr(src, "audit_head", None)
-    if expected is not None and (head is None or list(head) != list(expected)):
-        raise DatabaseError("审计链末端与备份清单不符，未恢复 (the audit chain's head differs from the manifest)")
-    return counts
-
-
-# --- the daily automatic backup ---
-
-DAILY_NAME = re.compile(r"^desk-(\d{8})\.(db|zip)$")
-
-
-def daily_backup(ctx: Context, folder: Path, keep_days: int) -> Path | None:
-    """Today's backup into ``folder`` unless one exists; backups older than ``keep_days`` are removed.
-    Runs as the system (a scheduled job of the program, whoever is signed in); returns the new file."""
-    folder = Path(folder)
-    folder.mkdir(parents=True, exist_ok=True)
-    today = local(ctx.clock.now()).date()
-    made = None
-    target = folder / f"desk-{today:%Y%m%d}.{'db' if ctx.db.sqlite else 'zip'}"
-    if not any(DAILY_NAME.match(p.name) and p.name.startswith(f"desk-{today:%Y%m%d}.") for p in folder.iterdir()):
-        create_backup(ctx.as_actor(Actor("system", "自动备份", seat=ctx.actor.seat)), target)
-        made = target
-    for p in folder.iterdir():
-        m = DAILY_NAME.match(p.name)
-        if m and (today - datetime.strptime(m.group(1), "%Y%m%d").date()).days > keep_days:
-            p.unlink()
-    return made
+    return restore_into(target, path)
