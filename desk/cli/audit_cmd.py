@@ -76,7 +76,7 @@ def verify(args) -> int:
 
 
 def anchor(args) -> int:
-    ctx = acting_context(args)
+    ctx = acting_context(args, "audit.anchor")
     made = anchors.make_anchor(ctx, args.dir)
     print(f"已写出锚点 {made.path}: {made.records} 条记录，末条编号 {made.last_id}，哈希 {made.head_hash[:16]}…")
     print("请把锚点文件另存到数据库以外的地方 (另一台电脑、U 盘或打印)。")
