@@ -19,12 +19,12 @@ from sqlalchemy.orm import Session
 
 from desk.db import Database
 from desk.models import AuditHead
-from desk.services import audit, audit_guard, schema
+from desk.services import audit, audit_guard, datakey, schema
 from desk.services.audit import verify_chain
 from desk.services.backup import RestoreReport, _Source, open_source, tables
 from desk.services.context import Context
 from desk.services.errors import DatabaseError, DeskError, ValidationError
-from desk.services.pii import KeyError_
+from desk.services.pii import FieldCipher, KeyError_
 
 # Reference tables that migrations fill with their defaults: an "empty" database already has
 # these rows, and a restore replaces them with the backup's (possibly edited) ones.
@@ -70,7 +70,7 @@ def restore(target: Context, path: Path) -> RestoreReport:
                         for batch in src.rows(table):
                             conn.execute(table.insert(), batch)
             counts = _check(conn, src)
-            _check_key(conn, target, present)
+            _check_key(conn, target)
             if not db.sqlite:  # after the checks: setval() is not undone by a rollback
                 _reset_sequences(conn, present)
             command.upgrade(cfg, "heads")
@@ -101,23 +101,27 @@ def _open_checked(path: Path) -> _Source:
                               f"{exc.__class__.__name__}") from exc
 
 
-def _check_key(conn, target: Context, present: set[str]) -> None:
-    """The data key in use must open the backup's encrypted values (columns ``*_enc``), or the
-    restored personal data could never be read: one value of each such column is tried."""
-    for table in tables():
-        if table.name not in present:
-            continue
-        for col in table.columns:
-            if not col.name.endswith("_enc"):
-                continue
-            token = conn.execute(select(col).where(col.is_not(None)).limit(1)).scalar()
-            if token is not None:
-                try:
-                    target.cipher.decrypt(token)
-                except KeyError_ as exc:
-                    raise KeyError_("数据密钥与备份不符，未恢复 (the data key does not open the backup's "
-                                    "personal data; nothing restored): 请使用备份所用的密钥 "
-                                    "(DESK_DATA_KEY 或密钥文件)") from exc
+def _check_key(conn, target: Context) -> None:
+    """The data key of this seat must be the backup's: its check value (``app_setting``) must match,
+    and one value of each encrypted column (``*_enc``) must open -- or the restored personal data
+    could never be read. The seat's key is only read here, never made."""
+    with Session(bind=conn) as s:
+        stored = datakey.stored_check(s)
+        tokens = [s.execute(select(column).where(datakey.has_value(column)).limit(1)).scalar()
+                  for _table, _pk, column in datakey.encrypted_columns(s)]
+    tokens = [t for t in tokens if t]
+    if stored is None and not tokens:
+        return
+    cipher = target.cipher_override
+    if cipher is None:
+        source = datakey.KeySource.of(target)
+        key = source.load()
+        if key is None:
+            raise datakey.missing(source)
+        cipher = FieldCipher(key)
+    if (stored is not None and stored != cipher.check) or not all(datakey.decrypts(cipher, t) for t in tokens):
+        raise KeyError_("数据密钥与备份不符，未恢复 (the data key does not open the backup's personal data; "
+                        "nothing restored): 请使用备份所用的密钥 (DESK_DATA_KEY 或密钥文件)")
 
 
 def _reset_sequences(conn, present: set[str]) -> None:

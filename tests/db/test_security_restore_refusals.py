@@ -244,3 +244,18 @@ def test_a_refused_restore_from_the_command_line_exits_1_and_leaves_no_new_file(
     assert main(["restore", str(_damage("zip", "a row missing", good, tmp_path)), "--db", str(new)]) == 1
     assert "未恢复" in capsys.readouterr().err
     assert not new.exists() and not list(tmp_path.glob("new.db*"))
+
+
+def test_a_seat_without_the_data_key_is_refused_and_no_key_is_made(good, target, tmp_path, monkeypatch):
+    monkeypatch.delenv("DESK_DATA_KEY", raising=False)
+    key_file = tmp_path / "keys" / "desk.key"
+    url = target("migrated")
+    before = snapshot(url)
+    db = Database(url)
+    try:
+        ctx = Context(db=db, settings=Settings(extra={"key_file": str(key_file)}))
+        with pytest.raises(DeskError, match="密钥"):
+            backup.restore(ctx, good["zip"])
+    finally:
+        db.dispose()
+    assert snapshot(url) == before and not key_file.exists()
