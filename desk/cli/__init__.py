@@ -1,7 +1,9 @@
 """`desk` and its subcommands. `desk` alone opens the window.
 
 Every subcommand takes --db URL, prints what it did in a line or two, and exits non-zero
-with a plain message (no traceback) when the user's input or the database is the problem.
+with a plain message (no traceback) when the user's input or the database is the problem:
+2 when the person is refused (not signed in, a wrong password, a locked or disabled account,
+no right; see desk.cli.common), 1 for every other error.
 """
 from __future__ import annotations
 
@@ -12,7 +14,11 @@ from desk import __version__
 from desk.cli import audit_cmd, backup_cmd, db_cmd, demo_cmd, events_cmd, figures_cmd, geo_cmd, import_cmd, user_cmd
 from desk.cli import key_cmd
 from desk.bootstrap import db_parent
+from desk.services.auth import SignInFailed
 from desk.services.errors import DeskError, PermissionDenied
+
+EXIT_ERROR = 1
+EXIT_REFUSED = 2  # the person was refused: no valid sign-in, or no right
 
 COMMANDS = [db_cmd, demo_cmd, import_cmd, events_cmd, geo_cmd, figures_cmd, user_cmd, audit_cmd, backup_cmd]
 COMMANDS.append(key_cmd)  # desk key merge (the data key)
@@ -53,7 +59,7 @@ def main(argv: list[str] | None = None) -> int:
 
             record_denied(args.acting, exc)
         print(f"错误: {exc}", file=sys.stderr)
-        return 1
+        return EXIT_REFUSED if isinstance(exc, (PermissionDenied, SignInFailed)) else EXIT_ERROR
     except KeyboardInterrupt:
         print("已中断 (interrupted)", file=sys.stderr)
         return 130

@@ -76,7 +76,7 @@ def verify(args) -> int:
 
 
 def anchor(args) -> int:
-    ctx = acting_context(args)
+    ctx = acting_context(args, "audit.anchor")
     made = anchors.make_anchor(ctx, args.dir)
     print(f"已写出锚点 {made.path}: {made.records} 条记录，末条编号 {made.last_id}，哈希 {made.head_hash[:16]}…")
     print("请把锚点文件另存到数据库以外的地方 (另一台电脑、U 盘或打印)。")
@@ -84,8 +84,11 @@ def anchor(args) -> int:
 
 
 def list_(args) -> int:
-    ctx = acting_context(args)
+    ctx = acting_context(args, "audit.read")
     rows = audit_log.list_records(ctx, _filter(args, args.limit))
+    audit_log.record_output(ctx, "audit_log", len(rows), "(stdout)",
+                            {k: v for k, v in vars(args).items() if k in ("since", "until", "actor", "action", "text")
+                             and v})
     for r in rows:
         print(f"{r.id:>7} {format_local(r.at, True)} {r.actor:<12} {r.action:<22} {r.entity}:{r.entity_id} "
               f"{r.after[:60]}")
@@ -94,7 +97,7 @@ def list_(args) -> int:
 
 
 def export(args) -> int:
-    ctx = acting_context(args)
+    ctx = acting_context(args, "audit.export")
     n = audit_log.export_csv(ctx, args.out, _filter(args, audit_log.MAX_ROWS))
     print(f"已导出 {n} 条审计记录到 {args.out}")
     return 0

@@ -1,10 +1,15 @@
-"""`desk backup --out FILE` and `desk restore FILE --db URL` (into an empty database)."""
+"""`desk backup --out FILE` and `desk restore FILE --db URL` (into an empty database).
+
+A refused restore leaves the target as it was (desk.services.restore: one transaction);
+a new SQLite file it would have created is removed again.
+"""
 from __future__ import annotations
 
 from pathlib import Path
 
 from desk.cli.common import acting_context, open_context
 from desk.config import describe_url
+from desk.db import sqlite_path
 from desk.services import backup
 
 
@@ -18,7 +23,7 @@ def register(sub, parent) -> None:
 
 
 def run_backup(args) -> int:
-    ctx = acting_context(args)
+    ctx = acting_context(args, "backup.run")
     rep = backup.create_backup(ctx, args.out)
     label = "已校验" if rep.verified else "未校验"
     print(f"已备份 {describe_url(ctx.db.url)} → {rep.path}: {len(rep.counts)} 个表, {rep.rows} 行, "
@@ -32,7 +37,17 @@ def run_backup(args) -> int:
 
 def run_restore(args) -> int:
     ctx = open_context(args, upgrade=False)
-    rep = backup.restore(ctx, args.file)
+    new_file = sqlite_path(ctx.db.url)
+    if new_file is not None and new_file.exists():
+        new_file = None
+    try:
+        rep = backup.restore(ctx, args.file)
+    except BaseException:
+        if new_file is not None:  # a refused restore into a new SQLite file leaves no file behind
+            ctx.db.dispose()
+            for extra in ("", "-wal", "-shm", "-journal"):
+                new_file.with_name(new_file.name + extra).unlink(missing_ok=True)
+        raise
     print(f"已恢复到 {describe_url(ctx.db.url)}: {len(rep.counts)} 个表, {rep.rows} 行, 行数一致；"
           f"审计链 {rep.audit_records} 条校验通过")
     return 0

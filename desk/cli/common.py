@@ -7,6 +7,13 @@ first change their password. While the database has NO account at all (a fresh i
 commands act as the system: that is how the first administrator is made (``desk user add``)
 and how ``desk demo`` / ``desk import`` fill a new database. Once an account exists, every
 command that changes or reveals data needs a signed-in user.
+
+Refusals (no user, a wrong password, a locked or disabled account, no right) exit with code 2
+(``desk.cli.main``). A command names its permission here, so it is refused right after the
+sign-in, before it reads a file or the database (the service checks it again). A refusal writes
+nothing but its own audit records: a wrong password or a locked account leaves the sign-in
+failure (and counts towards the lockout); a signed-in person without the right leaves the
+sign-in and ``auth.denied``; a command with no user name at all writes nothing.
 """
 from __future__ import annotations
 
@@ -20,11 +27,13 @@ from desk.bootstrap import db_parent, open_context
 from desk.services import accounts, auth
 from desk.services.context import Context
 from desk.services.errors import PermissionDenied, ValidationError
+from desk.services.permissions import require
 
 ENV_USER = "DESK_USER"
 ENV_PASSWORD = "DESK_PASSWORD"
 
-__all__ = ["acting_context", "db_parent", "open_context", "read_new_password", "read_password", "username_of"]
+__all__ = ["SignInRequired", "acting_context", "db_parent", "open_context", "read_new_password", "read_password",
+           "username_of"]
 
 
 def cli_seat() -> str:
@@ -55,8 +64,16 @@ def read_new_password(from_stdin: bool) -> str:
     return first
 
 
-def acting_context(args, *, upgrade: bool = True, check_key: bool = True) -> Context:
-    """The context acting as the signed-in user, or as the system on a database with no account."""
+class SignInRequired(PermissionDenied):
+    """The database has accounts and the command was given no user name."""
+
+
+def acting_context(args, permission: str | None = None, *, upgrade: bool = True,
+                   check_key: bool = True) -> Context:
+    """The context acting as the signed-in user, or as the system on a database with no account.
+
+    ``permission`` (from desk.services.permissions) is required of the signed-in user at once,
+    before the command reads anything; None leaves it to the service alone."""
     ctx = open_context(args, upgrade=upgrade, check_key=check_key)
     ctx = ctx.as_actor(replace(ctx.actor, seat=cli_seat()))
     username = username_of(args)
@@ -67,8 +84,10 @@ def acting_context(args, *, upgrade: bool = True, check_key: bool = True) -> Con
                                    f"(change your password first)")
         ctx = ctx.as_actor(replace(actor, seat=cli_seat()))
         args.acting = ctx  # so a refusal further on can be recorded (desk.cli.main)
+        if permission is not None:
+            require(ctx.actor, permission)
         return ctx
     if accounts.account_count(ctx) > 0:
-        raise PermissionDenied("请登录: --user 用户名 (密码取自 DESK_PASSWORD 或提示输入) "
-                               "(sign in with --user NAME; this database has accounts)")
+        raise SignInRequired("请登录: --user 用户名 (密码取自 DESK_PASSWORD 或提示输入) "
+                             "(sign in with --user NAME; this database has accounts)")
     return ctx

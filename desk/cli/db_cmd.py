@@ -1,9 +1,16 @@
-"""`desk db upgrade|status`."""
+"""`desk db upgrade|status|check|app-role`.
+
+``upgrade`` and ``status`` need no sign-in: they touch only the schema version (every command and
+the window bring the schema up to date on opening anyway; on PostgreSQL only the owner's
+connection may alter tables, the seats' app role cannot). ``app-role`` without ``--apply`` only
+prints SQL. ``check`` and ``app-role --apply`` are for a signed-in administrator.
+"""
 from __future__ import annotations
 
-from desk.cli.common import open_context
+from desk.cli.common import acting_context, open_context
 from desk.config import describe_url
 from desk.services import audit_guard, schema
+from desk.services.audit_log import record_action
 
 
 def register(sub, parent) -> None:
@@ -56,8 +63,9 @@ def app_role(args) -> int:
         for stmt in pg_roles.app_role_statements(args.name, "********" if password else None):
             print(stmt + ";")
         return 0
-    ctx = open_context(args)
+    ctx = acting_context(args, "db.roles")
     pg_roles.grant_app_role(ctx.db, args.name, password)
+    record_action(ctx, "db.app_role", "database", None, {"role": args.name, "password_set": password is not None})
     print(f"已建立/更新角色 {args.name}: 可读写业务表，不能修改或删除审计日志。"
           f"席位请用此角色连接 (postgresql+psycopg://{args.name}@主机/数据库)")
     return 0
@@ -66,8 +74,9 @@ def app_role(args) -> int:
 def check(args) -> int:
     from desk.services import integrity
 
-    ctx = open_context(args, check_key=False)  # a wrong data key is one of the problems reported
+    ctx = acting_context(args, "db.check", check_key=False)  # a wrong data key is one of the problems reported
     found = integrity.problems(ctx)
+    record_action(ctx, "db.check", "database", None, {"problems": len(found)})
     for p in found:
         print("问题: " + p)
     print(f"{describe_url(ctx.db.url)}: " + ("一致，未发现问题" if not found else f"发现 {len(found)} 个问题"))

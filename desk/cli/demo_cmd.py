@@ -6,6 +6,7 @@ import time
 from desk.cli.common import acting_context, open_context
 from desk.config import describe_url
 from desk.services import accounts
+from desk.services.errors import ValidationError
 from desk.demo import DemoOptions, build_demo, street_missing
 
 
@@ -21,7 +22,7 @@ def register(sub, parent) -> None:
 
 
 def run(args) -> int:
-    if args.if_empty:  # for setup scripts: a look that needs no sign-in, and changes nothing when filled
+    if args.if_empty:  # for setup scripts (run.sh): a look that needs no sign-in, and changes nothing when filled
         looked = open_context(args)
         if not street_missing(looked):
             print(f"数据库已有街道数据，未生成演示数据: {describe_url(looked.db.url)}")
@@ -30,7 +31,9 @@ def run(args) -> int:
 
                 print("已建立 " + create_demo_accounts(looked))  # no account yet: the system acts
             return 0
-    ctx = acting_context(args)
+    ctx = acting_context(args, "org.import")
+    if args.accounts and accounts.account_count(ctx) > 0:  # refused before the demo is built
+        raise ValidationError("数据库中已有账户，不再建立演示账户 (the database already has accounts)")
     started = time.monotonic()
     r = build_demo(ctx, DemoOptions(seed=args.seed, households=args.households, days=args.days))
     extra = "；".join(r.parts)

@@ -4,7 +4,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from desk.cli import import_cmd
-from desk.cli.common import open_context
+from desk.cli.common import acting_context
 from desk.services.incidents import codes
 from desk.services.incidents.importer import import_events, parse_map
 
@@ -25,7 +25,7 @@ def register(sub, parent) -> None:
 
 
 def run(args) -> int:
-    ctx = open_context(args)
+    ctx = acting_context(args, "board.report")
     r = import_events(ctx, args.file, mapping=parse_map(args.map), skip_bad=args.skip_bad, source=args.source,
                       require_grid=args.require_grid)
     print(f"导入事件 {r.imported} 件；已存在 {r.already} 件（按工单编号跳过）；问题行 {len(r.bad)} 行；"

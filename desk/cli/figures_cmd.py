@@ -9,7 +9,8 @@ import sys
 import unicodedata
 from datetime import date
 
-from desk.cli.common import open_context
+from desk.cli.common import acting_context
+from desk.services.audit_log import record_output
 from desk.services.dispatch.figures import COLUMNS, GROUPS, Figures, as_dict, figure_text, figures
 from desk.services.errors import ValidationError
 
@@ -62,9 +63,11 @@ def render_json(f: Figures) -> str:
 
 
 def run(args) -> int:
+    ctx = acting_context(args, "dispatch.figures")  # who asks comes before what is asked
     date_from, date_to = _date(args.date_from), _date(args.date_to)
-    ctx = open_context(args)
     f = figures(ctx, date_from, date_to, args.by)
+    record_output(ctx, "dispatch_figures", len(f.rows), "(stdout)",
+                  {"from": date_from.isoformat(), "to": date_to.isoformat(), "by": args.by, "format": args.format})
     if args.format == "csv":
         print(render_csv(f))
     elif args.format == "json":

@@ -5,8 +5,9 @@ import json
 from pathlib import Path
 
 from desk.cli import import_cmd
-from desk.cli.common import open_context
+from desk.cli.common import acting_context
 from desk.services import files
+from desk.services.audit_log import record_output
 from desk.services.errors import ValidationError
 from desk.services.geo.export import export_geojson
 from desk.services.geo.balance import STATUS_LABELS, balance_check
@@ -52,7 +53,7 @@ def register(sub, parent) -> None:
 
 
 def _import(args) -> int:
-    ctx = open_context(args)
+    ctx = acting_context(args, "geo.import")
     names = PropertyNames(code=args.code_property, name=args.name_property,
                           community=getattr(args, "community_property", "community"),
                           kind=getattr(args, "kind_property", "kind"))
@@ -67,16 +68,17 @@ def _import(args) -> int:
 
 
 def _export(args) -> int:
-    ctx = open_context(args)
+    ctx = acting_context(args, "org.read")
     data = export_geojson(ctx, args.what[:-1])
     files.write_text(args.file, json.dumps(data, ensure_ascii=False))
+    record_output(ctx, args.what[:-1], len(data["features"]), args.file.name, {"format": "geojson"})
     what = "网格" if args.what == "grids" else "警务区"
     print(f"已导出 {len(data['features'])} 个{what}边界 → {args.file}")
     return 0
 
 
 def _assign(args) -> int:
-    ctx = open_context(args)
+    ctx = acting_context(args, "geo.assign")
     r = assign(ctx, beats=not args.no_beats)
     print(f"有坐标的住户 {r.checked} 户: 调整网格 {r.moved} 户, 不在任何网格内 {r.outside} 户 (保持原网格)")
     if not args.no_beats:
@@ -93,10 +95,11 @@ def _pad(text: str, width: int) -> str:
 
 
 def _balance(args) -> int:
-    ctx = open_context(args)
+    ctx = acting_context(args, "org.read")
     report = balance_check(ctx)
     if not report.rows:
         raise ValidationError("还没有网格 (no grids yet)")
+    record_output(ctx, "grid_balance", len(report.rows), "(stdout)", {"all": bool(args.all)})
     rows = [r for r in report.rows if args.all or r.status not in ("ok", "dedicated")]
     head = ("网格代码", "名称", "社区", "户数", "人口", "状态", "建议")
     table = [head] + [(r.grid.code, r.grid.name, r.grid.community_name, str(r.grid.households),

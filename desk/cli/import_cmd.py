@@ -18,7 +18,7 @@ def register(sub, parent) -> None:
 
 
 def divisions(args) -> int:
-    ctx = acting_context(args)
+    ctx = acting_context(args, "org.import")
     r = import_divisions(ctx, args.file, args.street)
     made = "新建街道" if r.street_created else "街道"
     print(f"{made} {r.street_name} ({r.street_code}): 新建 {r.created} 个社区/村, 更名 {r.renamed} 个, "

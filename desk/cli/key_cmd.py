@@ -19,7 +19,7 @@ def register(sub, parent) -> None:
 
 def merge(args) -> int:
     # The start-up key check would stop here on a database with two keys: the merge checks the key itself.
-    ctx = acting_context(args, check_key=False)
+    ctx = acting_context(args, "settings.security", check_key=False)
     rep = datakey_merge.merge_key(ctx, args.old_key_file)
     print(f"{describe_url(ctx.db.url)}: 已用本数据库的密钥重新加密 {rep.re_encrypted} 个值"
           + ("，并登记了密钥校验值" if rep.registered else ""))

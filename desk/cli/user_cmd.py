@@ -8,10 +8,12 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
-from desk.cli.common import acting_context, open_context, read_new_password, read_password, username_of
+from desk.cli.common import (SignInRequired, acting_context, open_context, read_new_password, read_password,
+                             username_of)
 from desk.clock import format_local
 from desk.models import Department, Role
 from desk.services import accounts, auth
+from desk.services.audit_log import record_output
 from desk.services.errors import ValidationError
 
 ROLE_NAMES = {"duty_staff": "值班员", "leader": "领导", "liaison": "职能部门联络员", "grid_staff": "网格员",
@@ -58,7 +60,7 @@ def _department_id(ctx, code: str | None) -> int | None:
 
 
 def add(args) -> int:
-    ctx = acting_context(args)
+    ctx = acting_context(args, "user.manage")  # the service also asks user.role for an administrator
     if ctx.actor.role is None and args.role != Role.SECURITY_ADMIN.value:
         # The first account makes the others: only the security administrator may create administrators.
         raise ValidationError("第一个账户须为安全管理员: desk user add 用户名 --role security_admin "
@@ -74,12 +76,12 @@ def add(args) -> int:
 def passwd(args) -> int:
     me = username_of(args)
     if args.name and args.name != me:
-        ctx = acting_context(args)
+        ctx = acting_context(args, "user.manage")
         accounts.reset_password(ctx, args.name, read_new_password(args.password_stdin))
         print(f"已为 {args.name} 设置临时密码，其下次登录时须修改")
         return 0
     if not me:
-        raise ValidationError("请用 --user 指明是谁修改密码 (who: --user NAME)")
+        raise SignInRequired("请用 --user 指明是谁修改密码 (who: --user NAME)")
     ctx = open_context(args)
     old = read_password(f"用户 {me} 的当前密码 (current password): ")
     auth.change_password(ctx, me, old, read_new_password(args.password_stdin))
@@ -88,7 +90,7 @@ def passwd(args) -> int:
 
 
 def toggle(args) -> int:
-    ctx = acting_context(args)
+    ctx = acting_context(args, "user.manage")
     if args.verb == "unlock":
         accounts.unlock(ctx, args.name)
         print(f"已解除 {args.name} 的锁定")
@@ -99,15 +101,16 @@ def toggle(args) -> int:
 
 
 def role(args) -> int:
-    ctx = acting_context(args)
+    ctx = acting_context(args, "user.role")
     row = accounts.set_role(ctx, args.name, args.role, _department_id(ctx, args.department))
     print(f"{row.username} 的角色已改为 {ROLE_NAMES[row.role]}")
     return 0
 
 
 def list_(args) -> int:
-    ctx = acting_context(args)
+    ctx = acting_context(args, "user.list")
     rows = accounts.list_users(ctx)
+    record_output(ctx, "user_account", len(rows), "(stdout)")
     for r in rows:
         state = "停用" if r.disabled else ("锁定至 " + format_local(r.locked_until) if r.locked_until else "正常")
         print(f"{r.username:<16} {r.display_name:<10} {ROLE_NAMES[r.role]:<8} {state}"

@@ -142,3 +142,16 @@ def verify(ctx: Context) -> ChainReport:
     """The chain check; it shows no content, so anyone may run it (``desk audit verify``)."""
     with ctx.read() as s:
         return verify_chain(s)
+
+
+def record_output(ctx: Context, what: str, rows: int, target: str, detail: dict | None = None) -> None:
+    """Data a command shows or writes (a table on the terminal, a GeoJSON file) is recorded like an export."""
+    with ctx.unit() as u:
+        record_export(u, what, rows, target, detail)
+
+
+def record_action(ctx: Context, action: str, entity: str | None = None, entity_id: object = None,
+                  after: object = None) -> None:
+    """One audited action done outside a service's own unit (e.g. a database role granted)."""
+    with ctx.unit() as u:
+        u.audit(action, entity, entity_id, after=after)

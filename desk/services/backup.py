@@ -6,10 +6,11 @@
   ``manifest.json`` (format, schema revision, row counts, the audit chain's head) and one
   JSON-lines file per table. No ``pg_dump`` is needed on the seat, and it restores into either engine.
 
-``restore`` takes either kind into an EMPTY database of either engine: it brings the target to
-the backup's schema revision, copies every table in dependency order, resets PostgreSQL
-sequences, compares every table's row count and verifies the audit chain (its last hash must be
-the backup's), then upgrades to this program's schema.
+``restore`` (desk.services.restore) takes either kind into an EMPTY database of either engine:
+it brings the target to the backup's schema revision, copies every table in dependency order,
+compares every table's row count, verifies the audit chain (its last hash must be the backup's)
+and the data key, resets PostgreSQL sequences, then upgrades to this program's schema -- all in
+one transaction, so a refused restore leaves the target as it was.
 
 Every backup's audit chain is verified as it is made (in the SQLite copy; in the zip's own records).
 A backup of a database whose chain is broken is still written -- the data may be needed -- but its
@@ -31,18 +32,17 @@ from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
 
-from alembic import command
 from alembic.runtime.migration import MigrationContext
 from sqlalchemy import exc as sa_exc
-from sqlalchemy import Date, DateTime, Enum, LargeBinary, Numeric, create_engine, func, inspect, select, text
+from sqlalchemy import Date, DateTime, Enum, LargeBinary, Numeric, create_engine, func, inspect, select
 from sqlalchemy.orm import Session
 
 from desk.db import Database, sqlite_path
 from desk.models import AuditHead, Base
-from desk.services import audit_guard, files, schema
+from desk.services import files
 from desk.services.audit import ChainReport, check_records, verify_chain
 from desk.services.context import Context
-from desk.services.errors import DatabaseError, DeskError, ValidationError
+from desk.services.errors import DeskError, ValidationError
 from desk.services.permissions import require
 
 FORMAT = "desk-backup/1"
@@ -309,82 +309,10 @@ def inspect_backup(path: Path) -> BackupReport:
         src.close()
 
 
-# --- restoring ---
-
-# Reference tables that migrations fill with their defaults: an "empty" database already has
-# these rows, and a restore replaces them with the backup's (possibly edited) ones.
-SEEDED_BY_MIGRATIONS = frozenset({"deadline_limit", "matter"})
-
-
-def _is_empty(db: Database) -> bool:
-    with db.write_engine.connect() as conn:
-        present = set(inspect(conn).get_table_names())
-        return all(conn.execute(select(func.count()).select_from(t)).scalar_one() == 0
-                   for t in tables() if t.name in present and t.name not in SEEDED_BY_MIGRATIONS)
-
+# --- restoring: desk.services.restore (one transaction: a refusal leaves the target as it was) ---
 
 def restore(target: Context, path: Path) -> RestoreReport:
-    """Restore a backup into the EMPTY database of ``target``; verified before it returns."""
-    db = target.db
-    if not _is_empty(db):
-        raise ValidationError("目标数据库不是空的；只能恢复到空数据库 (restore needs an EMPTY database)")
-    src = open_source(path)
-    try:
-        if not src.revision:
-            raise ValidationError(f"{Path(path).name}: 备份中没有结构版本 (no schema revision in the backup)")
-        schema.check_not_newer(src.revision)
-        cfg = schema.alembic_config(db.url)
-        with db.write_engine.begin() as conn:
-            cfg.attributes["connection"] = conn
-            for rev in src.revision:
-                command.upgrade(cfg, rev)
-        with db.write_engine.begin() as conn:
-            present = set(inspect(conn).get_table_names())
-            for table in reversed(tables()):
-                if table.name in present and table.name in SEEDED_BY_MIGRATIONS:
-                    conn.execute(table.delete())
-            with audit_guard.lifted_for_restore(conn):  # records keep their own ids, times and hashes
-                for table in tables():
-                    if table.name in present:
-                        for batch in src.rows(table):
-                            conn.execute(table.insert(), batch)
-            if not db.sqlite:
-                _reset_sequences(conn, present)
-            counts = _check(conn, src)  # inside the transaction: a failed check leaves the target empty
-    finally:
-        src.close()
-    after = schema.upgrade(db)
-    with target.unit() as u:
-        u.audit("backup.restore", "database", None, after={"file": Path(path).name, "rows": sum(counts.values())})
-    return RestoreReport(counts, counts.get("audit_log", 0), src.revision, after.current)
+    """Restore a backup into the EMPTY database of ``target`` (see desk.services.restore)."""
+    from desk.services.restore import restore as restore_into
 
-
-def _reset_sequences(conn, present: set[str]) -> None:
-    """Rows came in with their ids: move each serial sequence past the highest one."""
-    for table in tables():
-        pk = list(table.primary_key.columns)
-        if table.name not in present or len(pk) != 1:
-            continue
-        seq = conn.execute(text("SELECT pg_get_serial_sequence(:t, :c)"), {"t": table.name, "c": pk[0].name}).scalar()
-        if seq:
-            top = conn.execute(select(func.max(pk[0]))).scalar()
-            conn.execute(text("SELECT setval(:s, :v, :called)"),
-                         {"s": seq, "v": top if top is not None else 1, "called": top is not None})
-
-
-def _check(conn, src: _Source) -> dict[str, int]:
-    counts = {t.name: conn.execute(select(func.count()).select_from(t)).scalar_one()
-              for t in tables() if t.name in src.counts}
-    wrong = [f"{t}: {counts.get(t)} ≠ {n}" for t, n in src.counts.items() if counts.get(t) != n]
-    if wrong:
-        raise DatabaseError("恢复后行数不符，未恢复 (row counts differ; nothing restored): " + "; ".join(wrong))
-    with Session(bind=conn) as s:
-        report = verify_chain(s)
-        head = s.execute(select(AuditHead.last_id, AuditHead.last_hash).where(AuditHead.id == 1)).first()
-    if not report.ok:
-        raise DatabaseError(f"备份中的审计日志校验失败，未恢复: 记录 {report.first_bad_id} ({report.reason}) "
-                            f"(the backup's audit chain is broken; nothing restored)")
-    expected = getattr(src, "audit_head", None)
-    if expected is not None and (head is None or list(head) != list(expected)):
-        raise DatabaseError("审计链末端与备份清单不符，未恢复 (the audit chain's head differs from the manifest)")
-    return counts
+    return restore_into(target, path)

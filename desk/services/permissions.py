@@ -61,6 +61,8 @@ PERMISSIONS: dict[str, frozenset[Role]] = {
     "audit.export": frozenset({AUDITOR}),
     "audit.anchor": frozenset({AUDITOR}),             # write the chain's head to a file outside the database
     "backup.run": frozenset({SYSADMIN}),
+    "db.check": frozenset({SYSADMIN, SECADMIN, AUDITOR}),  # `desk db check` names accounts and broken rows
+    "db.roles": frozenset({SYSADMIN, SECADMIN}),           # `desk db app-role --apply`: the seats' PostgreSQL role
     "pii.unmask": frozenset({DUTY, LEADER}),          # see a full phone / ID number (recorded)
 }
 

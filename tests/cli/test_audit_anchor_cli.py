@@ -70,11 +70,11 @@ def test_db_check_names_a_dropped_guard_and_db_upgrade_puts_it_back(run, capsys)
     con.commit()
     con.close()
     capsys.readouterr()
-    assert run("db", "check") == 2
+    assert run("db", "check", "--user", "admin", password=ADMIN_PW) == 2
     assert "audit_log_no_delete" in capsys.readouterr().out
     assert run("db", "upgrade") == 0
     assert "已恢复审计保护" in capsys.readouterr().out
-    assert run("db", "check") == 0
+    assert run("db", "check", "--user", "admin", password=ADMIN_PW) == 0
     assert run("db", "upgrade") == 0
     assert "已恢复" not in capsys.readouterr().out  # nothing to put back twice
 

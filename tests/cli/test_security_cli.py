@@ -38,7 +38,7 @@ def first_admin(run):
 def test_the_first_administrator_is_made_without_signing_in_and_then_signs_in(run, capsys):
     first_admin(run)
     assert "已新建账户 admin" in capsys.readouterr().out
-    assert run("user", "add", "duty1", "--role", "duty_staff", "--password-stdin", stdin="Temp-Pass-001\n") == 1
+    assert run("user", "add", "duty1", "--role", "duty_staff", "--password-stdin", stdin="Temp-Pass-001\n") == 2
     assert "请登录" in capsys.readouterr().err
     assert run("user", "add", "duty1", "--role", "duty_staff", "--password-stdin", "--user", "admin",
                password=ADMIN_PW, stdin="Temp-Pass-001\n") == 0
@@ -51,11 +51,11 @@ def test_an_account_that_must_change_its_password_can_only_change_it(run, capsys
     first_admin(run)
     run("user", "add", "duty1", "--role", "duty_staff", "--password-stdin", "--user", "admin",
         password=ADMIN_PW, stdin="Temp-Pass-001\n")
-    assert run("import", "divisions", "x.csv", "--user", "duty1", password="Temp-Pass-001") == 1
+    assert run("import", "divisions", "x.csv", "--user", "duty1", password="Temp-Pass-001") == 2
     assert "修改初始密码" in capsys.readouterr().err
     assert run("user", "passwd", "--user", "duty1", "--password-stdin", password="Temp-Pass-001",
                stdin="Night-Shift-77\n") == 0
-    assert run("user", "list", "--user", "duty1", password="Night-Shift-77") == 1  # signed in, but no right
+    assert run("user", "list", "--user", "duty1", password="Night-Shift-77") == 2  # signed in, but no right
     assert "无权" in capsys.readouterr().err
 
 
@@ -65,15 +65,15 @@ def test_a_locked_or_disabled_account_cannot_act_from_the_command_line(run, caps
         password=ADMIN_PW, stdin="Temp-Pass-001\n")
     run("user", "passwd", "--user", "ops1", "--password-stdin", password="Temp-Pass-001", stdin="Ops-Admin-0042\n")
     for _ in range(5):
-        assert run("user", "list", "--user", "ops1", password="wrong") == 1
+        assert run("user", "list", "--user", "ops1", password="wrong") == 2
     capsys.readouterr()
-    assert run("user", "list", "--user", "ops1", password="Ops-Admin-0042") == 1
+    assert run("user", "list", "--user", "ops1", password="Ops-Admin-0042") == 2
     assert "锁定" in capsys.readouterr().err
     assert run("user", "unlock", "ops1", "--user", "admin", password=ADMIN_PW) == 0
     assert run("user", "list", "--user", "ops1", password="Ops-Admin-0042") == 0
     assert run("user", "disable", "ops1", "--user", "admin", password=ADMIN_PW) == 0
     capsys.readouterr()
-    assert run("user", "list", "--user", "ops1", password="Ops-Admin-0042") == 1
+    assert run("user", "list", "--user", "ops1", password="Ops-Admin-0042") == 2
     assert "停用" in capsys.readouterr().err
 
 
@@ -98,7 +98,7 @@ def test_the_auditor_lists_and_exports_the_log_and_the_account_admin_cannot(run,
         password=ADMIN_PW, stdin="Temp-Pass-001\n")
     run("user", "passwd", "--user", "audit1", "--password-stdin", password="Temp-Pass-001", stdin="Audit-Pass-0042\n")
     capsys.readouterr()
-    assert run("audit", "list", "--user", "admin", password=ADMIN_PW) == 1
+    assert run("audit", "list", "--user", "admin", password=ADMIN_PW) == 2
     assert "无权" in capsys.readouterr().err  # and the refusal is itself recorded:
     assert run("audit", "list", "--action", "auth.", "--user", "audit1", password="Audit-Pass-0042") == 0
     assert "auth.signin" in capsys.readouterr().out
@@ -116,7 +116,7 @@ def test_the_auditor_lists_and_exports_the_log_and_the_account_admin_cannot(run,
 def test_backup_and_restore_from_the_command_line(run, capsys, tmp_path):
     first_admin(run)
     out = tmp_path / "nightly.db"
-    assert run("backup", "--out", str(out)) == 1  # accounts exist: who is backing up?
+    assert run("backup", "--out", str(out)) == 2  # accounts exist: who is backing up?
     run("user", "add", "ops1", "--role", "system_admin", "--password-stdin", "--user", "admin",
         password=ADMIN_PW, stdin="Temp-Pass-001\n")
     run("user", "passwd", "--user", "ops1", "--password-stdin", password="Temp-Pass-001", stdin="Ops-Admin-0042\n")
@@ -138,13 +138,14 @@ def test_the_first_account_must_be_the_security_administrator(run, capsys):
 
 def test_db_check_reports_a_consistent_database_and_a_broken_one(run, capsys):
     first_admin(run)
-    assert run("db", "check") == 0
+    assert run("db", "check") == 2  # it names accounts: an administrator signs in
+    assert run("db", "check", "--user", "admin", password=ADMIN_PW) == 0
     assert "一致" in capsys.readouterr().out
     con = sqlite3.connect(run.path)
     con.execute("DELETE FROM password_history")
     con.commit()
     con.close()
-    assert run("db", "check") == 2
+    assert run("db", "check", "--user", "admin", password=ADMIN_PW) == 2
     assert "admin" in capsys.readouterr().out
 
 
@@ -156,7 +157,7 @@ def test_a_plain_demo_stays_open_to_scripts_and_a_demo_with_accounts_asks_who_ac
     other = tmp_path / "with-accounts.db"
     assert main(["demo", "--households", "1000", "--days", "1", "--accounts", "--db", str(other)]) == 0
     assert "Demo-Pass-2026" in capsys.readouterr().out
-    assert main(["import", "divisions", "missing.csv", "--db", str(other)]) == 1
+    assert main(["import", "divisions", "missing.csv", "--db", str(other)]) == 2
     assert "请登录" in capsys.readouterr().err
     monkeypatch.setenv("DESK_PASSWORD", "Demo-Pass-2026")
     assert main(["user", "list", "--db", str(other), "--user", "admin"]) == 0

@@ -130,4 +130,4 @@ def test_desk_key_merge_from_the_command_line(tmp_path, sqlite_template, monkeyp
     assert main(["audit", "verify", "--db", str(path)]) == 1  # two keys: every command stops
     assert main(["key", "merge", str(stray), "--user", "secadmin", "--db", str(path)]) == 0
     assert "重新加密 1 个值" in capsys.readouterr().out
-    assert main(["db", "check", "--db", str(path)]) == 0
+    assert main(["db", "check", "--user", "secadmin", "--db", str(path)]) == 0

@@ -1,10 +1,9 @@
 """Attachments (photos, documents) stored in the database with the event: size-limited,
-the file name reduced to a safe base name, the type checked against a short list."""
+the file name made safe (desk.services.filenames) when stored and again when saved to disk,
+the type checked against a short list."""
 from __future__ import annotations
 
 import mimetypes
-import re
-import unicodedata
 from pathlib import Path
 
 from sqlalchemy import select
@@ -13,6 +12,7 @@ from desk.models import Event, EventAttachment
 from desk.services.audit_log import record_export
 from desk.services.context import Context
 from desk.services.errors import NotFound, ValidationError
+from desk.services.filenames import safe_filename
 from desk.services.incidents.lifecycle import add_step
 from desk.services.permissions import require
 from desk.services.unit import Unit
@@ -20,22 +20,6 @@ from desk.services.unit import Unit
 MAX_BYTES = 10 * 1024 * 1024
 ALLOWED = {".jpg", ".jpeg", ".png", ".gif", ".webp", ".pdf", ".doc", ".docx", ".xls", ".xlsx", ".txt",
            ".mp3", ".m4a", ".amr", ".mp4"}
-_UNSAFE = re.compile(r"[\x00-\x1f<>:\"/\\|?*]+")
-
-
-def safe_filename(name: str) -> str:
-    """'../../etc/passwd' → 'passwd'; control and reserved characters removed; at most 120 chars."""
-    name = unicodedata.normalize("NFC", name or "")
-    name = re.split(r"[\\/]", name)[-1]
-    name = _UNSAFE.sub("_", name).strip(" .")
-    if not name:
-        name = "附件"
-    if len(name) > 120:
-        stem, dot, ext = name.rpartition(".")
-        name = (stem[: 110] + "." + ext[:8]) if dot else name[:120]
-    return name
-
-
 def checked_attachment(filename: str, data: bytes) -> tuple[str, str]:
     """The safe name and MIME type of a file that may be attached; ValidationError says why not."""
     name = safe_filename(filename)
@@ -101,8 +85,10 @@ def add_attachment_file(ctx: Context, event_id: int, path: Path | str) -> int:
 
 def save_attachment(ctx: Context, attachment_id: int, path: Path | str) -> str:
     """Write an attachment to a file (via a temporary file, so a failed write leaves nothing half
-    written); the export is recorded in the audit log. Returns the file name written."""
+    written); the export is recorded in the audit log. The file's name is made safe first (it may
+    differ from the one asked for); returns the file name written."""
     path = Path(path)
+    path = path.with_name(safe_filename(path.name))  # e.g. CON.txt, a bidi trick, a trailing dot
     name, _mime, data = attachment_data(ctx, attachment_id)
     tmp = path.with_name(path.name + ".part")
     try:

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import (
 )
 
 from desk.clock import format_local
-from desk.services.incidents import add_attachment_file, save_attachment
+from desk.services.incidents import add_attachment_file, safe_filename, save_attachment
 from desk.services.incidents.rows import AttachmentRow
 from desk.views.row_model import RowTableModel
 
@@ -112,7 +112,7 @@ class AttachmentPanel(QWidget):
         a = self.selected()
         if a is None:
             return
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("保存附件"), a.filename)
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("保存附件"), safe_filename(a.filename))
         if path:
             self.save_to(a.id, path)
 
