@@ -49,14 +49,25 @@ def _digest(data: bytes, alg: str = HASH_NAME) -> str:
     return h.finalize().hex()
 
 
+def _storable(text: str) -> str:
+    """What any database can hold: a NUL or a lone surrogate (an undecodable byte typed on a command
+    line) becomes U+FFFD. The record of what someone searched for must never fail on what they typed."""
+    text = text.replace("\x00", "\ufffd")
+    try:
+        text.encode("utf-8")
+        return text
+    except UnicodeEncodeError:
+        return text.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
+
+
 def _canonical(value) -> str | None:
     if value is None:
         return None
-    return json.dumps(value, ensure_ascii=False, sort_keys=True, default=str)
+    return _storable(json.dumps(value, ensure_ascii=False, sort_keys=True, default=str))
 
 
 def _fit(text: str, length: int) -> str:
-    return text.replace("\x00", "\ufffd")[:length]
+    return _storable(text)[:length]
 
 
 def record_hash(prev_hash: str, rec_id: int, at: datetime, actor: str, seat: str, action: str,
