@@ -17,6 +17,7 @@ from desk.views.board.event_dialog import EventDialog
 from desk.services.permissions import allowed
 from desk.views.board.filters import FilterBar
 from desk.views.board.limits import LimitsDialog
+from desk.views.board.labels import COL
 from desk.views.board.model import BoardFilterProxy, EventTableModel
 from desk.views.board.quick_entry import QuickEntryDialog
 from desk.views.bus import touches
@@ -53,7 +54,7 @@ class BoardPage(Page):
         self.table = QTableView()
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
-        self.table.sortByColumn(1, Qt.DescendingOrder)
+        self.table.sortByColumn(COL["reported"], Qt.DescendingOrder)
         self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.ExtendedSelection)
         self.table.verticalHeader().setVisible(False)
@@ -61,9 +62,9 @@ class BoardPage(Page):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.Interactive)
         header.setStretchLastSection(False)
-        for col, width in enumerate((56, 92, 64, 80, 112, 300, 76, 124, 76, 56, 64, 80)):
-            self.table.setColumnWidth(col, width)
-        header.setSectionResizeMode(5, QHeaderView.Stretch)
+        header.setSectionResizeMode(COL["title"], QHeaderView.Stretch)  # the title takes what is left
+        self.table.horizontalHeader().setResizeContentsPrecision(200)
+        self._sized = False
         self.table.doubleClicked.connect(lambda idx: self.open_event(self._row_at(idx).id))
         self.table.activated.connect(lambda idx: self.open_event(self._row_at(idx).id))
 
@@ -80,7 +81,12 @@ class BoardPage(Page):
         self.assign_button.clicked.connect(self.assign_selected)
         self.limits_button = QPushButton(self.tr("时限设置"))
         self.limits_button.clicked.connect(self.edit_limits)
-        self.limits_button.setVisible(allowed(ctx.actor, "board.limits"))  # the service checks it again
+        # What a role may never do is not shown (the services check every action again).
+        for button, permission in ((self.new_button, "board.report"), (self.claim_button, "board.claim"),
+                                   (self.accept_button, "board.act"), (self.merge_button, "board.act"),
+                                   (self.assign_button, "board.act"), (self.limits_button, "board.limits")):
+            button.setVisible(allowed(ctx.actor, permission))
+        self.can_report = allowed(ctx.actor, "board.report")
         self.status_label = QLabel()
         self.status_label.setStyleSheet("color: #555;")
         for b in (self.new_button, self.claim_button, self.accept_button, self.merge_button, self.assign_button):
@@ -140,6 +146,8 @@ class BoardPage(Page):
         current = self._row_at(self.table.currentIndex())
         scroll = self.table.verticalScrollBar().value()
         self.model.set_rows(rows)
+        if not self._sized and rows:
+            self.fit_columns()
         self._restore(selected, current.id if current else None)
         self.table.verticalScrollBar().setValue(scroll)
         self._update_counts()
@@ -150,6 +158,14 @@ class BoardPage(Page):
         if self._dirty:
             self._dirty = False
             self.reload()
+
+    def fit_columns(self) -> None:
+        """Every column as wide as its content (kind, source and grid names are never cut); the title
+        takes the rest."""
+        self._sized = True
+        for col in range(self.model.columnCount()):
+            if col != COL["title"]:
+                self.table.resizeColumnToContents(col)
 
     def _restore(self, ids: list[int], current: int | None) -> None:
         sel = self.table.selectionModel()
@@ -191,7 +207,7 @@ class BoardPage(Page):
         parts.append(f"<span style='color:#c0392b'><b>{self.tr('超时')} {red}</b></span>")
         parts.append(f"<span style='color:#d68910'><b>{self.tr('黄牌')} {yellow}</b></span>")
         if urgent:
-            parts.append(f"<span style='color:white;background:#e74c3c'>&nbsp;{self.tr('紧急')} {urgent}&nbsp;</span>")
+            parts.append(f"<span style='color:white;background:#e67e22'>&nbsp;{self.tr('紧急')} {urgent}&nbsp;</span>")
         shown = self.proxy.rowCount()
         if shown != len(rows):
             parts.append(self.tr("当前显示 ") + str(shown))
@@ -234,7 +250,9 @@ class BoardPage(Page):
         dlg.show()
         return dlg
 
-    def quick_entry(self) -> QuickEntryDialog:
+    def quick_entry(self) -> QuickEntryDialog | None:
+        if not self.can_report:
+            return None
         dlg = QuickEntryDialog(self.backend, self.choices, self)
         dlg.setAttribute(Qt.WA_DeleteOnClose)
         dlg.saved.connect(lambda row: self.status_label.setText(self.tr("已登记事件 #") + str(row.id)))

@@ -56,7 +56,7 @@ class DispatchDialog(QDialog):
         form.addRow(self.tr("协办部门"), self.assist)
         form.addRow(self.tr("办理时限"), self.deadline)
         form.addRow(self.tr("办理要求"), self.instructions)
-        form.addRow(self.tr("改变建议"), self.override)
+        form.addRow(self.tr("改派理由"), self.override)
         if reroute_id:
             form.addRow(self.tr("改派原因"), self.why)
         else:

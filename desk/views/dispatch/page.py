@@ -121,10 +121,15 @@ class DispatchPage(Page):
         self.figure_table = _table(self.figure_model, stretch=0)
         fl.addWidget(self.figure_table)
         self.tabs = QTabWidget()
+        # What a person sees follows the permission table: the supervision list for those who urge,
+        # supervise, re-route or decide extensions; the figures for those allowed them.
+        self.can_watch = any(can(p) for p in ("dispatch.urge", "dispatch.supervise", "dispatch.expedite",
+                                                   "dispatch.extend", "dispatch.send"))
+        self.can_figures = can("dispatch.figures")
         self.tabs.addTab(self.inbox, self.tr("部门收件箱"))
-        if self.actor.role != "liaison":
+        if self.can_watch:
             self.tabs.addTab(self.watch, self.tr("督办清单"))
-        if can("dispatch.figures"):
+        if self.can_figures:
             self.tabs.addTab(self.figures_view, self.tr("指标"))
         self.matters = MattersTab(backend)
         self.tabs.addTab(self.matters, self.tr("事项清单"))
@@ -139,6 +144,8 @@ class DispatchPage(Page):
                           ("instruct", "dispatch.supervise"), ("expedite", "dispatch.expedite"),
                           ("reroute", "dispatch.send"), ("decide", "dispatch.extend")):
             self.watch.buttons[key].setVisible(can(perm))
+        if self.can_watch and not can("dispatch.handle"):
+            self.tabs.setCurrentWidget(self.watch)  # leaders work in the supervision list
 
     def title(self) -> str:
         return self.tr("派单处置")
@@ -148,7 +155,8 @@ class DispatchPage(Page):
             self._loaded = True
             self.backend.read(lambda c: dsp.dispatch_choices_departments(c), self._fill_departments, self._failed)
             self.reload()
-            self.load_figures()
+            if self.can_figures:
+                self.load_figures()
             self.matters.reload()
 
     def on_changes(self, changes) -> None:
@@ -161,7 +169,7 @@ class DispatchPage(Page):
     def _fill_departments(self, deps) -> None:
         self.department.blockSignals(True)
         self.department.clear()
-        if self.actor.role == "liaison":
+        if self.actor.department_id is not None and not allowed(self.actor, "dispatch.send"):
             name = next((s for i, s in deps if i == self.actor.department_id), "")
             self.department.addItem(name, self.actor.department_id)
             self.department.setEnabled(False)
@@ -178,7 +186,7 @@ class DispatchPage(Page):
         dep, done = self.department.currentData(), self.include_done.isChecked()
         self.backend.read(lambda c: dsp.inbox(c, dep, include_done=done), lambda rows: self._set(self.inbox, rows),
                           self._failed)
-        if self.actor.role != "liaison":
+        if self.can_watch:
             self.backend.read(dsp.supervision_list, lambda rows: self._set(self.watch, rows), self._failed)
 
     def _set(self, lst: CaseList, rows) -> None:

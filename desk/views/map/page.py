@@ -298,7 +298,7 @@ class MapPage(LiveMarkers, Page):
             self.panel.set_events_html(self.tr("无未办结事件"))
             return
         overdue = sum(1 for _, _, late in events if late)
-        lines = [self.tr("未办结 %1 件，其中超期 %2 件").replace("%1", str(len(events))).replace("%2", str(overdue))]
+        lines = [self.tr("未办结 %1 件，其中超时 %2 件").replace("%1", str(len(events))).replace("%2", str(overdue))]
         for _eid, label, late in events[:8]:
             style = " style='color:#8e0000'" if late else ""
             lines.append(f"<span{style}>{escape(label)}</span>")

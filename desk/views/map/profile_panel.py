@@ -28,7 +28,7 @@ class GridProfilePanel(QScrollArea):
         self.details.setTextFormat(Qt.RichText)
         self.details.setWordWrap(True)
         self.details.setTextInteractionFlags(Qt.TextSelectableByMouse)
-        self.events_title = QLabel(f"<b>{self.tr('未办结 / 超期事件')}</b>")
+        self.events_title = QLabel(f"<b>{self.tr('未办结 / 超时事件')}</b>")
         self.events_box = QLabel(self.tr("(待接入事件看板)"))
         self.events_box.setObjectName("open_events")
         self.visits_title = QLabel(f"<b>{self.tr('最近走访')}</b>")
@@ -91,7 +91,7 @@ class GridProfilePanel(QScrollArea):
     def show_marker(self, marker) -> None:
         self.grid_id = None
         self.head.setText(f"<h3>{self.tr('事件')} {escape(str(marker.id))}</h3>")
-        self.details.setText(escape(marker.label) + ("<br><b style='color:#8e0000'>" + self.tr("已超期") + "</b>"
+        self.details.setText(escape(marker.label) + ("<br><b style='color:#8e0000'>" + self.tr("超时") + "</b>"
                                                      if marker.overdue else ""))
 
     def set_events_html(self, html: str) -> None:
