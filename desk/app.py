@@ -79,7 +79,7 @@ def wire_pages(window: MainWindow) -> None:
     """Connections between pages, made only where both pages are present."""
     board, map_page, org_page = window.page("board"), window.page("map"), window.page("org")
     if map_page is not None:
-        map_page.set_marker_source(map_markers, tables=("event",))
+        map_page.set_marker_source(map_markers, topics=("events_on_map",))
         map_page.set_grid_events_source(grid_open_events)
         if org_page is not None:
             org_page.grid_selected.connect(map_page.select_grid)
@@ -133,8 +133,8 @@ def build_shell(ctx: Context, start_page: str | None = None, listen: bool = True
     feed.state.connect(bus.feed_state)
     if listen:
         feed.start()
-    backend.read(_street_name, window.set_street_name, lambda exc: None)
-    backend.write(prune_change_log, None, lambda exc: None)
+    backend.read(_street_name, window.set_street_name, backend.failed(QApplication.translate("Shell", "读取街道名称")))
+    backend.write(prune_change_log, None, backend.failed(QApplication.translate("Shell", "清理变更记录")))
     shell = Shell(ctx, window, bus, worker, backend, feed)
     window.closing_hooks.extend([feed.stop, worker.stop])
     return shell

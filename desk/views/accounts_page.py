@@ -10,7 +10,7 @@ from PySide6.QtWidgets import (
 
 from desk.clock import format_local
 from desk.services import accounts
-from desk.views.bus import touches
+from desk.services.topics import concerns
 from desk.views.pages import Page
 from desk.views.row_model import RowTableModel
 
@@ -108,7 +108,7 @@ class AccountsPage(Page):
             self.reload()
 
     def on_changes(self, changes) -> None:
-        if self._loaded and touches(changes, "user_account", "app_setting"):
+        if self._loaded and concerns(changes, "accounts"):
             self.reload()
 
     def reload(self) -> None:

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
 from desk.clock import LOCAL_TZ, format_local, local
 from desk.services import audit_log
 from desk.services.audit_log import AuditFilter
-from desk.views.bus import touches
+from desk.services.topics import concerns
 from desk.views.pages import Page
 from desk.views.row_model import RowTableModel
 
@@ -112,7 +112,7 @@ class AuditBrowser(Page):
             self.reload()
 
     def on_changes(self, changes) -> None:
-        if self._loaded and touches(changes, "audit_log"):
+        if self._loaded and concerns(changes, "audit"):
             self.reload()
 
     def current_filter(self, limit: int = 2000) -> AuditFilter:

@@ -58,6 +58,7 @@ class MainWindow(QMainWindow):
         bus.changed.connect(self._dispatch_changes)
         bus.feed_state.connect(self.set_feed_state)
         bus.db_state.connect(self.set_db_state)
+        bus.problem.connect(lambda text: self.statusBar().showMessage(text, 15000))
         keys = [p.key for p in pages]
         self.nav.setCurrentRow(keys.index(start_page) if start_page in keys else 0)
 

@@ -257,5 +257,5 @@ def test_sorting_by_a_column_header_keeps_the_rows_and_the_selection(seat, qtbot
     assert [int(page.proxy.index(i, 0).data()) for i in range(page.proxy.rowCount())] == sorted(ids, reverse=True)
     assert page.selected_ids() == chosen
     page.reload()
-    qtbot.waitUntil(lambda: not page._loading)
+    qtbot.waitUntil(lambda: not page.loading("rows"))
     assert page.selected_ids() == chosen

@@ -176,7 +176,7 @@ def test_changed_events_are_redrawn_on_the_map_without_rebuilding_the_page(qapp,
     centre = js(qapp, map_page, "(function(){var c = window[DESK_MAP.grids].getLayers()[3].getBounds().getCenter();"
                                 "return {lat: c.lat, lon: c.lng};})()")
     events = [MapMarker("a1", centre["lat"], centre["lon"], "urgent", False, "噪音扰民")]
-    map_page.set_marker_source(lambda ctx: list(events), tables=("event",))
+    map_page.set_marker_source(lambda ctx: list(events), topics=("events_on_map",))
     wait_until(qapp, lambda: js(qapp, map_page, "deskMap.markerStyle('a1')") is not None)
     assert js(qapp, map_page, "deskMap.stats()")["markers"] == 1
     events.append(MapMarker("a2", centre["lat"], centre["lon"], "critical", True, "消防通道堵塞"))

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import (
     QTableView, QVBoxLayout,
 )
 
-from desk.services.incidents import BOARD_TABLES, bulk, choices, codes, escalate_overdue, lifecycle, notices
+from desk.services.incidents import bulk, choices, codes, escalate_overdue, lifecycle, notices
 from desk.services.incidents import open_events
 from desk.views.board import labels
 from desk.views.board.event_dialog import EventDialog
@@ -20,11 +20,8 @@ from desk.views.board.limits import LimitsDialog
 from desk.views.board.labels import COL
 from desk.views.board.model import BoardFilterProxy, EventTableModel
 from desk.views.board.quick_entry import QuickEntryDialog
-from desk.views.bus import touches
+from desk.services.topics import concerns
 from desk.views.pages import Page
-
-ORG_TABLES = ("community", "grid", "department", "staff")
-
 
 class BoardPage(Page):
     key = "board"
@@ -35,7 +32,7 @@ class BoardPage(Page):
         ctx = backend.ctx
         self.me = ctx.actor.username
         self.choices = None
-        self._loaded = self._loading = self._dirty = False
+        self._loaded = False
         self._last_notice: int | None = None
         self.message_box: QMessageBox | None = None
         self.model = EventTableModel(now=ctx.clock.now, parent=self)
@@ -44,6 +41,7 @@ class BoardPage(Page):
         self.banner = QLabel()
         self.banner.setObjectName("notice")
         self.banner.setWordWrap(True)
+        self.banner.setTextFormat(Qt.PlainText)  # notices quote event titles people typed
         self.banner.setStyleSheet("QLabel#notice { background: #e74c3c; color: white; padding: 6px; font-weight: bold; }")
         self.banner.hide()
         self.counts = QLabel()
@@ -114,7 +112,7 @@ class BoardPage(Page):
     # --- loading ---
     def activate(self) -> None:
         if not self._loaded:
-            self.backend.read(choices, self._set_choices, lambda exc: None)
+            self.read_once("choices", choices, self._set_choices)
             self.reload()
             self._recolour.start()
             self._escalate.start()
@@ -122,26 +120,22 @@ class BoardPage(Page):
     def on_changes(self, changes) -> None:
         if not self._loaded:
             return
-        if touches(changes, *ORG_TABLES):
-            self.backend.read(choices, self._set_choices, lambda exc: None)
-        if touches(changes, "board_notice"):
+        if concerns(changes, "org"):
+            self.read_once("choices", choices, self._set_choices)
+        if concerns(changes, "notices"):
             self._read_notices()
-        if touches(changes, *BOARD_TABLES):
+        if concerns(changes, "board"):
             self.reload()
 
     def reload(self) -> None:
-        if self._loading:
-            self._dirty = True
-            return
-        self._loading = True
-        self.backend.read(open_events, self._show_rows, self._failed)
+        """Read the open events; a reload asked for during one runs once after it."""
+        self.read_once("rows", open_events, self._show_rows, self._failed)
 
     def _failed(self, exc: Exception) -> None:
-        self._loading = False
+        self.backend.failed(self.tr("读取事件"))(exc)
         self.status_label.setText(self.tr("无法读取事件：") + str(exc).splitlines()[0])
 
     def _show_rows(self, rows) -> None:
-        self._loading = False
         selected = self.selected_ids()
         current = self._row_at(self.table.currentIndex())
         scroll = self.table.verticalScrollBar().value()
@@ -155,9 +149,6 @@ class BoardPage(Page):
         self._loaded = True
         if first:
             self._read_notices(initial=True)
-        if self._dirty:
-            self._dirty = False
-            self.reload()
 
     def fit_columns(self) -> None:
         """Every column as wide as its content (kind, source and grid names are never cut); the title
@@ -216,7 +207,7 @@ class BoardPage(Page):
     # --- notices ---
     def _read_notices(self, initial: bool = False) -> None:
         after = self._last_notice or 0
-        self.backend.read(lambda c: notices(c, after), lambda ns: self._show_notices(ns, initial), lambda exc: None)
+        self.read_once("notices", lambda c: notices(c, after), lambda ns: self._show_notices(ns, initial))
 
     def _show_notices(self, ns, initial: bool) -> None:
         if ns:
@@ -329,7 +320,7 @@ class BoardPage(Page):
             self._bulk(lambda c: bulk.bulk_assign(c, items, staff_id), self.tr("批量指派"))
 
     def run_escalation(self) -> None:
-        self.backend.write(escalate_overdue, lambda _r: None, lambda exc: None)
+        self.backend.write(escalate_overdue, None, self.backend.failed(self.tr("逐级上升检查")))
 
 
 def role_label(code: str) -> str:

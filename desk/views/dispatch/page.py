@@ -4,6 +4,7 @@ cases: urge, supervise, instruct, expedite, re-route, decide extensions) and the
 from __future__ import annotations
 
 from datetime import date, timedelta
+from html import escape
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -14,17 +15,14 @@ from PySide6.QtWidgets import (
 from desk.clock import format_local, local
 from desk.services import dispatch as dsp
 from desk.services.dispatch import figures as figs
-from desk.services.dispatch.codes import SATISFACTION, SUPERVISION, VERIFY_OUTCOMES
+from desk.services.dispatch.codes import OPEN_STATES, SATISFACTION, SUPERVISION, VERIFY_OUTCOMES
 from desk.services.errors import DeskError
 from desk.services.permissions import allowed
-from desk.views.bus import touches
+from desk.services.topics import concerns
 from desk.views.dispatch.dialog import open_dispatch_dialog
 from desk.views.dispatch.matters import MattersTab
 from desk.views.dispatch.models import CaseTableModel, FigureTableModel
 from desk.views.pages import Page
-
-TABLES = ("dispatch", "dispatch_entry", "dispatch_party", "dispatch_extension", "event")
-
 
 def _table(model, stretch: int | None = None) -> QTableView:
     t = QTableView()
@@ -160,9 +158,9 @@ class DispatchPage(Page):
             self.matters.reload()
 
     def on_changes(self, changes) -> None:
-        if self._loaded and touches(changes, *TABLES):
+        if self._loaded and concerns(changes, "dispatch"):
             self.reload()
-        if self._loaded and touches(changes, "matter"):
+        if self._loaded and concerns(changes, "matters"):
             self.matters.reload()
 
     # --- loading ---
@@ -184,10 +182,13 @@ class DispatchPage(Page):
 
     def reload(self) -> None:
         dep, done = self.department.currentData(), self.include_done.isChecked()
-        self.backend.read(lambda c: dsp.inbox(c, dep, include_done=done), lambda rows: self._set(self.inbox, rows),
+        # 含已办结 unticked: the cases still open only; ticked: the department's closed and re-routed ones too.
+        self.read_once("inbox", lambda c: dsp.inbox(c, dep, include_done=done),
+                          lambda rows: self._set(self.inbox, rows if done else
+                                                 tuple(r for r in rows if r.state in OPEN_STATES)),
                           self._failed)
         if self.can_watch:
-            self.backend.read(dsp.supervision_list, lambda rows: self._set(self.watch, rows), self._failed)
+            self.read_once("watch", dsp.supervision_list, lambda rows: self._set(self.watch, rows), self._failed)
 
     def _set(self, lst: CaseList, rows) -> None:
         keep = lst.current()
@@ -226,29 +227,33 @@ class DispatchPage(Page):
         if c is None:
             lst.detail.setHtml("")
             return
-        self.backend.read(lambda ctx: dsp.case_detail(ctx, c.dispatch_id), lambda d: self._detail(lst, d),
-                          lambda exc: lst.detail.setPlainText(str(exc)))
+        key = "detail-inbox" if lst is self.inbox else "detail-watch"
+        self.read_once(key, lambda ctx: dsp.case_detail(ctx, c.dispatch_id), lambda d: self._detail(lst, d),
+                       lambda exc: lst.detail.setPlainText(str(exc)))
 
     def _detail(self, lst: CaseList, d) -> None:
+        """The case's record as rich text; everything people typed is escaped."""
         c = d.case
-        where = " · ".join(x for x in (c.kind_text, c.grid_name, d.address) if x)
-        head = (f"<h3>#{c.event_id} {c.title}</h3><p>{where}<br>"
-                f"{self.tr('承办')}：<b>{c.department}</b>"
-                + (f" · {self.tr('协办')}：{'、'.join(c.assist)}" if c.assist else "")
-                + f" · {self.tr('办理时限')}：{format_local(c.deadline_at)}</p>")
+        e_ = escape
+        where = " · ".join(e_(x) for x in (c.kind_text, c.grid_name, d.address) if x)
+        head = (f"<h3>#{c.event_id} {e_(c.title)}</h3><p>{where}<br>"
+                f"{e_(self.tr('承办'))}：<b>{e_(c.department)}</b>"
+                + (f" · {e_(self.tr('协办'))}：{e_('、'.join(c.assist))}" if c.assist else "")
+                + f" · {e_(self.tr('办理时限'))}：{format_local(c.deadline_at)}</p>")
         if d.routing_reason:
-            head += f"<p style='color:#2e6da4'>{self.tr('派单依据')}：{d.routing_reason}</p>"
+            head += f"<p style='color:#2e6da4'>{e_(self.tr('派单依据'))}：{e_(d.routing_reason)}</p>"
         if d.instructions:
-            head += f"<p>{self.tr('办理要求')}：{d.instructions}</p>"
-        rows = "".join(f"<tr><td>{format_local(e.at)}</td><td>{e.kind_text}"
-                       + (f"（{self.tr('第')}{e.round}{self.tr('次')}）" if e.kind == "feedback" and e.round else "")
-                       + f"</td><td>{e.department}</td><td>{e.actor_name}</td><td>{e.text}</td></tr>"
-                       for e in d.entries)
+            head += f"<p>{e_(self.tr('办理要求'))}：{e_(d.instructions)}</p>"
+        rows = "".join(f"<tr><td>{format_local(x.at)}</td><td>{e_(x.kind_text)}"
+                       + (e_(self.tr("（第%1次）").replace("%1", str(x.round))) if x.kind == "feedback" and x.round else "")
+                       + f"</td><td>{e_(x.department)}</td><td>{e_(x.actor_name)}</td><td>{e_(x.text)}</td></tr>"
+                       for x in d.entries)
         lst.detail.setHtml(head + f"<table cellspacing=4>{rows}</table>")
 
     # --- actions ---
     def _run(self, fn) -> None:
-        self.backend.write(fn, lambda _: self.reload(), self._refused)
+        """The write's change records reload the lists through the bus (once), not here too."""
+        self.backend.write(fn, None, self._refused)
 
     def _refused(self, exc: Exception) -> None:
         QMessageBox.warning(self, self.tr("未完成"), str(exc) if isinstance(exc, DeskError) else repr(exc))
