@@ -89,6 +89,7 @@ class EventDialog(QDialog):
         split.addWidget(self.tabs)
         split.setStretchFactor(0, 2)
         split.setStretchFactor(1, 3)
+        split.setSizes([360, 560])
         split.setChildrenCollapsible(False)
 
         # The next step, then every other action this role may take, grouped by step.

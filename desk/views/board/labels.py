@@ -59,6 +59,8 @@ def duration(td: timedelta) -> str:
     minutes = max(0, int(td.total_seconds() // 60))
     days, rest = divmod(minutes, 24 * 60)
     hours, mins = divmod(rest, 60)
+    if days >= 3:  # long overdue: the hours no longer matter
+        return _t("%1天").replace("%1", str(days))
     if days:
         return _t("%1天%2小时").replace("%1", str(days)).replace("%2", str(hours))
     if hours:

@@ -15,12 +15,12 @@ from desk.services.incidents.rows import EventRow
 from desk.views.board import labels
 from desk.views.board.labels import COL, COLUMNS
 
-# Two loud colours, both distinct from the blue selection: overdue (red) paints the 期限 cell,
-# urgent (orange) the 编号 cell; the rest of an overdue row only turns dark red, so a screen of
-# events has at most a few loud cells.
-OVERDUE_BG, RED_FG = QColor("#c0392b"), QColor("#922b21")
-RED_BG = OVERDUE_BG  # kept name
-URGENT_BG = QColor("#e67e22")
+# Two colours, both distinct from the blue selection: overdue is red, in the 期限 cell only (a
+# pale red ground, dark red bold words), urgent is a solid orange 编号 cell. Only urgent events,
+# which are few, are loud; the rest of an overdue row keeps its ordinary colours.
+OVERDUE_BG, RED_FG = QColor("#f9d6d2"), QColor("#a93226")
+RED_BG = OVERDUE_BG
+URGENT_BG = QColor("#d35400")
 AMBER_FG = QColor("#9a6700")
 ON_RECORD_FG = QColor("#7f8c8d")
 WHITE = QColor("white")
@@ -119,11 +119,11 @@ class EventTableModel(QAbstractTableModel):
                 return QBrush(OVERDUE_BG)
             return None
         if role == Qt.ForegroundRole:
-            if (col == COL["id"] and r.urgent) or (col == COL["deadline"] and state == "red"):
+            if col == COL["id"] and r.urgent:
                 return QBrush(WHITE)
             if col == COL["deadline"] and state == "yellow":
                 return QBrush(AMBER_FG)
-            if state == "red" or (col == COL["status"] and r.status == "returned"):
+            if (col == COL["deadline"] and state == "red") or (col == COL["status"] and r.status == "returned"):
                 return QBrush(RED_FG)
             if state == "on_record":
                 return QBrush(ON_RECORD_FG)

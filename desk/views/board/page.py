@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView, QApplication, QHBoxLayout, QHeaderView, QInputDialog, QLabel, QMessageBox, QPushButton,
+    QAbstractItemView, QApplication, QHBoxLayout, QHeaderView, QInputDialog, QLabel, QMenu, QMessageBox, QPushButton,
     QTableView, QVBoxLayout,
 )
 
@@ -17,6 +17,7 @@ from desk.views.board.event_dialog import EventDialog
 from desk.services.permissions import allowed
 from desk.views.board.filters import FilterBar
 from desk.views.board.limits import LimitsDialog
+from desk.views import ui_state
 from desk.views.board.labels import COL
 from desk.views.board.model import BoardFilterProxy, EventTableModel
 from desk.views.board.quick_entry import QuickEntryDialog
@@ -61,6 +62,15 @@ class BoardPage(Page):
         header.setSectionResizeMode(QHeaderView.Interactive)
         header.setStretchLastSection(False)
         header.setSectionResizeMode(COL["title"], QHeaderView.Stretch)  # the title takes what is left
+        header.setMinimumSectionSize(36)
+        # The grid's name carries its community and 待谁办 names the handler: those two columns are
+        # hidden unless asked for (right click on the header).
+        header.setContextMenuPolicy(Qt.CustomContextMenu)
+        header.customContextMenuRequested.connect(self._column_menu)
+        hidden = ui_state.value("board/hidden_columns", "community,handler").split(",")
+        for key in hidden:
+            if key in COL:
+                self.table.setColumnHidden(COL[key], True)
         self.table.horizontalHeader().setResizeContentsPrecision(200)
         self._sized = False
         self.table.doubleClicked.connect(lambda idx: self.open_event(self._row_at(idx).id))
@@ -151,12 +161,31 @@ class BoardPage(Page):
             self._read_notices(initial=True)
 
     def fit_columns(self) -> None:
-        """Every column as wide as its content (kind, source and grid names are never cut); the title
-        takes the rest."""
+        """Every column as wide as its content, up to a limit (kind, source and grid names are not
+        cut); the title takes the rest."""
         self._sized = True
         for col in range(self.model.columnCount()):
             if col != COL["title"]:
                 self.table.resizeColumnToContents(col)
+                self.table.setColumnWidth(col, min(self.table.columnWidth(col), 170))
+
+    def _column_menu(self, pos) -> None:
+        menu = QMenu(self)
+        for col, name in enumerate(labels.columns()):
+            if col == COL["title"]:
+                continue
+            act = menu.addAction(name)
+            act.setCheckable(True)
+            act.setChecked(not self.table.isColumnHidden(col))
+            act.toggled.connect(lambda on, c=col: self.show_column(c, on))
+        menu.exec(self.table.horizontalHeader().mapToGlobal(pos))
+
+    def show_column(self, col: int, shown: bool) -> None:
+        self.table.setColumnHidden(col, not shown)
+        if shown:
+            self.table.resizeColumnToContents(col)
+        hidden = [k for k, c in COL.items() if self.table.isColumnHidden(c)]
+        ui_state.set_value("board/hidden_columns", ",".join(hidden))
 
     def _restore(self, ids: list[int], current: int | None) -> None:
         sel = self.table.selectionModel()
