@@ -59,16 +59,15 @@ def _planned(key: str, title: str, what: str) -> PageSpec:
 def page_specs(ctx: Context) -> list[PageSpec]:
     """Every page of the window in navigation order: key, the permission to see it, its factory.
     A new page is one entry here."""
-    t = lambda text: QApplication.translate("Navigation", text)  # noqa: E731
     return [
         PageSpec("board", "board.read", BoardPage),
         PageSpec("dispatch", "dispatch.read", DispatchPage),
         PageSpec("map", "map.read", lambda backend: MapPage(backend, tiles=ctx.settings.map_tiles)),
         PageSpec("org", "org.read", OrgBrowser),
-        _planned("meetings", t("会商研判"), t("日见面、周研判、月讲评：议程自动生成，决定形成待办并跟踪。")),
-        _planned("registry", t("基础信息"), t("人、房、单位与特殊人群，走访记录。")),
-        _planned("dashboard", t("数据总览"), t("领导驾驶舱：关键指标与趋势。")),
-        _planned("reports", t("报表简报"), t("日报、周研判材料、月讲评通报，按公文格式打印。")),
+        _planned("meetings", QApplication.translate("Navigation", "会商研判"), QApplication.translate("Navigation", "日见面、周研判、月讲评：议程自动生成，决定形成待办并跟踪。")),
+        _planned("registry", QApplication.translate("Navigation", "基础信息"), QApplication.translate("Navigation", "人、房、单位与特殊人群，走访记录。")),
+        _planned("dashboard", QApplication.translate("Navigation", "数据总览"), QApplication.translate("Navigation", "领导驾驶舱：关键指标与趋势。")),
+        _planned("reports", QApplication.translate("Navigation", "报表简报"), QApplication.translate("Navigation", "日报、周研判材料、月讲评通报，按公文格式打印。")),
         # 三员分立: accounts are the security administrator's, the audit log the auditor's.
         PageSpec("accounts", "user.role", AccountsPage),
         PageSpec("audit", "audit.read", AuditBrowser),

@@ -8,6 +8,7 @@ from desk.clock import format_local
 from desk.services.dispatch.codes import SUPERVISION
 from desk.services.dispatch.figures import COLUMNS, figure_text
 from desk.services.dispatch.rows import CaseRow
+from desk.views.code_words import dispatch_word, kind_text
 from desk.views.row_model import RowTableModel
 
 RED, AMBER, GREY = QColor("#c0392b"), QColor("#b9770e"), QColor("#888888")
@@ -29,7 +30,7 @@ class CaseTableModel(RowTableModel):
     def _flags(self, c: CaseRow) -> str:
         parts = []
         if c.supervision:
-            parts.append(tr(SUPERVISION[c.supervision]))
+            parts.append(dispatch_word(SUPERVISION[c.supervision]))
         if c.urgent:
             parts.append(tr("加急"))
         if c.pending_extension:
@@ -45,12 +46,12 @@ class CaseTableModel(RowTableModel):
         col = index.column()
         if role == Qt.DisplayRole:
             overdue = c.overdue(self._now())
-            state = tr(c.state_text)
+            state = dispatch_word(c.state_text)
             if overdue == "accept":
                 state += tr("（签收超时）")
             elif overdue == "handle":
                 state += tr("（办理超时）")
-            return (f"#{c.event_id}", c.title, c.kind_text, c.grid_name, c.department, "、".join(c.assist), state,
+            return (f"#{c.event_id}", c.title, kind_text(c.kind_text), c.grid_name, c.department, "、".join(c.assist), state,
                     format_local(c.dispatched_at), format_local(c.accept_by), format_local(c.deadline_at),
                     self._flags(c))[col]
         if role == Qt.ForegroundRole:

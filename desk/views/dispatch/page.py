@@ -19,6 +19,7 @@ from desk.services.dispatch.codes import OPEN_STATES, SATISFACTION, SUPERVISION,
 from desk.services.errors import DeskError
 from desk.services.permissions import allowed
 from desk.services.topics import concerns
+from desk.views.code_words import dispatch_word, kind_text
 from desk.views.dispatch.dialog import open_dispatch_dialog
 from desk.views.dispatch.matters import MattersTab
 from desk.views.dispatch.models import CaseTableModel, FigureTableModel
@@ -235,7 +236,7 @@ class DispatchPage(Page):
         """The case's record as rich text; everything people typed is escaped."""
         c = d.case
         e_ = escape
-        where = " · ".join(e_(x) for x in (c.kind_text, c.grid_name, d.address) if x)
+        where = " · ".join(e_(x) for x in (kind_text(c.kind_text), c.grid_name, d.address) if x)
         head = (f"<h3>#{c.event_id} {e_(c.title)}</h3><p>{where}<br>"
                 f"{e_(self.tr('承办'))}：<b>{e_(c.department)}</b>"
                 + (f" · {e_(self.tr('协办'))}：{e_('、'.join(c.assist))}" if c.assist else "")
@@ -244,7 +245,7 @@ class DispatchPage(Page):
             head += f"<p style='color:#2e6da4'>{e_(self.tr('派单依据'))}：{e_(d.routing_reason)}</p>"
         if d.instructions:
             head += f"<p>{e_(self.tr('办理要求'))}：{e_(d.instructions)}</p>"
-        rows = "".join(f"<tr><td>{format_local(x.at)}</td><td>{e_(x.kind_text)}"
+        rows = "".join(f"<tr><td>{format_local(x.at)}</td><td>{e_(dispatch_word(x.kind_text))}"
                        + (e_(self.tr("（第%1次）").replace("%1", str(x.round))) if x.kind == "feedback" and x.round else "")
                        + f"</td><td>{e_(x.department)}</td><td>{e_(x.actor_name)}</td><td>{e_(x.text)}</td></tr>"
                        for x in d.entries)
@@ -305,7 +306,7 @@ class DispatchPage(Page):
         c = self._case(self.inbox)
         if c is None:
             return
-        names = [self.tr(v) for v in VERIFY_OUTCOMES.values()]
+        names = [dispatch_word(v) for v in VERIFY_OUTCOMES.values()]
         choice, ok = QInputDialog.getItem(self, self.tr("核查"), self.tr("核查结果"), names, 0, False)
         if not ok:
             return
@@ -322,7 +323,7 @@ class DispatchPage(Page):
         c = self._case(self.inbox)
         if c is None:
             return
-        names = list(SATISFACTION.values())
+        names = [dispatch_word(v) for v in SATISFACTION.values()]
         choice, ok = QInputDialog.getItem(self, self.tr("回访"), self.tr("群众满意度"), names, 0, False)
         if not ok:
             return
@@ -340,7 +341,7 @@ class DispatchPage(Page):
         c = self._case(self.watch)
         if c is None:
             return
-        names = list(SUPERVISION.values())
+        names = [dispatch_word(v) for v in SUPERVISION.values()]
         choice, ok = QInputDialog.getItem(self, self.tr("督办"), self.tr("督办级别"), names, 0, False)
         if ok and (text := self._ask(self.tr("督办"), self.tr("督办要求"))):
             level = names.index(choice) + 1
@@ -365,8 +366,18 @@ class DispatchPage(Page):
         if not c.pending_extension:
             QMessageBox.information(self, self.tr("审批延期"), self.tr("该案件没有待审批的延期申请"))
             return
-        answer = QMessageBox.question(self, self.tr("审批延期"), self.tr("是否批准该延期申请？"),
-                                      QMessageBox.Yes | QMessageBox.No | QMessageBox.Cancel)
-        if answer != QMessageBox.Cancel:
+        approve = self.ask_approval(self.tr("审批延期"), self.tr("是否批准该延期申请？"))
+        if approve is not None:
             xid = c.pending_extension
-            self._run(lambda ctx: dsp.decide_extension(ctx, xid, answer == QMessageBox.Yes))
+            self._run(lambda ctx: dsp.decide_extension(ctx, xid, approve))
+
+    def ask_approval(self, title: str, question: str) -> bool | None:
+        """批准 / 不批准 / 取消 in words, not Yes/No: True, False, or None when cancelled."""
+        box = QMessageBox(QMessageBox.Question, title, question, QMessageBox.NoButton, self)
+        yes = box.addButton(self.tr("批准"), QMessageBox.AcceptRole)
+        no = box.addButton(self.tr("不批准"), QMessageBox.RejectRole)
+        box.addButton(QMessageBox.Cancel)
+        box.setDefaultButton(yes)
+        box.exec()
+        clicked = box.clickedButton()
+        return True if clicked is yes else False if clicked is no else None
