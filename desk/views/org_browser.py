@@ -109,7 +109,8 @@ class OrgBrowser(Page):
         if node.kind == "street":
             grids = sum(len(c.children) for c in node.children)
             households = sum(int(c.cells[4]) for c in node.children if c.cells)
-            heading += f" · {grids} {self.tr('个网格')} · {households} {self.tr('户')}"
+            grid_word, household_word = self.tr("个网格"), self.tr("户")
+            heading += f" · {grids} {grid_word} · {households} {household_word}"
         self.heading.setText(heading)
         self.table.resizeColumnsToContents()
         if node.kind in ("grid", "beat_grid"):

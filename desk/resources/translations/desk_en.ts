@@ -1420,26 +1420,26 @@
     </message>
     <message>
         <location filename="../../views/board/page.py" line="82" />
-        <location filename="../../views/board/page.py" line="323" />
+        <location filename="../../views/board/page.py" line="325" />
         <source>认领</source>
         <translation>Claim</translation>
     </message>
     <message>
         <location filename="../../views/board/page.py" line="84" />
-        <location filename="../../views/board/page.py" line="328" />
+        <location filename="../../views/board/page.py" line="330" />
         <source>批量受理</source>
         <translation>Accept selected</translation>
     </message>
     <message>
         <location filename="../../views/board/page.py" line="86" />
-        <location filename="../../views/board/page.py" line="337" />
+        <location filename="../../views/board/page.py" line="339" />
         <source>合并为重复</source>
         <translation>Merge as duplicate</translation>
     </message>
     <message>
         <location filename="../../views/board/page.py" line="88" />
-        <location filename="../../views/board/page.py" line="346" />
-        <location filename="../../views/board/page.py" line="349" />
+        <location filename="../../views/board/page.py" line="348" />
+        <location filename="../../views/board/page.py" line="351" />
         <source>批量指派</source>
         <translation>Assign selected</translation>
     </message>
@@ -1464,37 +1464,57 @@
         <translation>Cannot read events: </translation>
     </message>
     <message>
-        <location filename="../../views/board/page.py" line="233" />
+        <location filename="../../views/board/page.py" line="225" />
+        <source>未办结</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <location filename="../../views/board/page.py" line="225" />
+        <source>超时</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <location filename="../../views/board/page.py" line="225" />
+        <source>黄牌</source>
+        <translation>Yellow</translation>
+    </message>
+    <message>
+        <location filename="../../views/board/page.py" line="226" />
+        <source>紧急</source>
+        <translation>Urgent</translation>
+    </message>
+    <message>
+        <location filename="../../views/board/page.py" line="235" />
         <source>当前显示 </source>
         <translation>Showing </translation>
     </message>
     <message>
-        <location filename="../../views/board/page.py" line="278" />
+        <location filename="../../views/board/page.py" line="280" />
         <source>已登记事件 #</source>
         <translation>Registered event #</translation>
     </message>
     <message>
-        <location filename="../../views/board/page.py" line="285" />
+        <location filename="../../views/board/page.py" line="287" />
         <source>时限已保存</source>
         <translation>Limits saved</translation>
     </message>
     <message>
-        <location filename="../../views/board/page.py" line="298" />
+        <location filename="../../views/board/page.py" line="300" />
         <source>操作未完成</source>
         <translation>Action not completed</translation>
     </message>
     <message>
-        <location filename="../../views/board/page.py" line="333" />
+        <location filename="../../views/board/page.py" line="335" />
         <source>请选择至少两条：最早的一条作为原事件</source>
         <translation>Select at least two: the earliest one becomes the original</translation>
     </message>
     <message>
-        <location filename="../../views/board/page.py" line="346" />
+        <location filename="../../views/board/page.py" line="348" />
         <source>指派给：</source>
         <translation>Assign to:</translation>
     </message>
     <message>
-        <location filename="../../views/board/page.py" line="352" />
+        <location filename="../../views/board/page.py" line="354" />
         <source>逐级上升检查</source>
         <translation>Escalation check</translation>
     </message>
@@ -1502,64 +1522,64 @@
 <context>
     <name>DispatchDialog</name>
     <message>
-        <location filename="../../views/dispatch/dialog.py" line="29" />
-        <location filename="../../views/dispatch/dialog.py" line="65" />
+        <location filename="../../views/dispatch/dialog.py" line="32" />
+        <location filename="../../views/dispatch/dialog.py" line="68" />
         <source>改派</source>
         <translation>Reroute</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/dialog.py" line="29" />
-        <location filename="../../views/dispatch/dialog.py" line="65" />
+        <location filename="../../views/dispatch/dialog.py" line="32" />
+        <location filename="../../views/dispatch/dialog.py" line="68" />
         <source>派单</source>
         <translation>Dispatch</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/dialog.py" line="31" />
+        <location filename="../../views/dispatch/dialog.py" line="34" />
         <source>正在读取事件…</source>
         <translation>Loading event…</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/dialog.py" line="47" />
+        <location filename="../../views/dispatch/dialog.py" line="50" />
         <source>办理要求（可选）</source>
         <translation>Instructions (optional)</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/dialog.py" line="50" />
+        <location filename="../../views/dispatch/dialog.py" line="53" />
         <source>与建议部门不同：请说明原因</source>
         <translation>Differs from the suggested department: give a reason</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/dialog.py" line="52" />
+        <location filename="../../views/dispatch/dialog.py" line="55" />
         <source>改派原因（必填）</source>
         <translation>Reason for rerouting (required)</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/dialog.py" line="54" />
+        <location filename="../../views/dispatch/dialog.py" line="57" />
         <source>事项</source>
         <translation>Matter</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/dialog.py" line="55" />
+        <location filename="../../views/dispatch/dialog.py" line="58" />
         <source>承办部门</source>
         <translation>Lead department</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/dialog.py" line="56" />
+        <location filename="../../views/dispatch/dialog.py" line="59" />
         <source>协办部门</source>
         <translation>Assisting departments</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/dialog.py" line="57" />
+        <location filename="../../views/dispatch/dialog.py" line="60" />
         <source>办理时限</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/dialog.py" line="58" />
+        <location filename="../../views/dispatch/dialog.py" line="61" />
         <source>办理要求</source>
         <translation>Instructions</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/dialog.py" line="59" />
+        <location filename="../../views/dispatch/dialog.py" line="62" />
         <source>改派理由</source>
         <translation>Reason for the change</translation>
     </message>
@@ -1568,37 +1588,42 @@
         <translation type="vanished">Override</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/dialog.py" line="61" />
+        <location filename="../../views/dispatch/dialog.py" line="64" />
         <source>改派原因</source>
         <translation>Reason for rerouting</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/dialog.py" line="79" />
+        <location filename="../../views/dispatch/dialog.py" line="82" />
         <source>无法读取：</source>
         <translation>Cannot read: </translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/dialog.py" line="89" />
+        <location filename="../../views/dispatch/dialog.py" line="88" />
+        <source>当前状态</source>
+        <translation>Now</translation>
+    </message>
+    <message>
+        <location filename="../../views/dispatch/dialog.py" line="93" />
         <source>（未选择事项）</source>
         <translation>(no matter selected)</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/dialog.py" line="108" />
+        <location filename="../../views/dispatch/dialog.py" line="112" />
         <source>建议：</source>
         <translation>Suggested: </translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/dialog.py" line="108" />
+        <location filename="../../views/dispatch/dialog.py" line="112" />
         <source>（无）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/dialog.py" line="168" />
+        <location filename="../../views/dispatch/dialog.py" line="172" />
         <source>已被处理</source>
         <translation>Already handled</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/dialog.py" line="171" />
+        <location filename="../../views/dispatch/dialog.py" line="175" />
         <source>未派单</source>
         <translation>Not dispatched</translation>
     </message>
@@ -1990,27 +2015,27 @@
     </message>
     <message>
         <location filename="../../views/dispatch/page.py" line="85" />
-        <location filename="../../views/dispatch/page.py" line="279" />
+        <location filename="../../views/dispatch/page.py" line="281" />
         <source>退单</source>
         <translation>Return</translation>
     </message>
     <message>
         <location filename="../../views/dispatch/page.py" line="86" />
-        <location filename="../../views/dispatch/page.py" line="287" />
+        <location filename="../../views/dispatch/page.py" line="289" />
         <source>反馈</source>
         <translation>Feedback</translation>
     </message>
     <message>
         <location filename="../../views/dispatch/page.py" line="86" />
-        <location filename="../../views/dispatch/page.py" line="301" />
-        <location filename="../../views/dispatch/page.py" line="302" />
+        <location filename="../../views/dispatch/page.py" line="303" />
+        <location filename="../../views/dispatch/page.py" line="304" />
         <source>申请延期</source>
         <translation>Request extension</translation>
     </message>
     <message>
         <location filename="../../views/dispatch/page.py" line="87" />
-        <location filename="../../views/dispatch/page.py" line="310" />
-        <location filename="../../views/dispatch/page.py" line="314" />
+        <location filename="../../views/dispatch/page.py" line="312" />
+        <location filename="../../views/dispatch/page.py" line="316" />
         <source>核查</source>
         <translation>Verify</translation>
     </message>
@@ -2021,9 +2046,9 @@
     </message>
     <message>
         <location filename="../../views/dispatch/page.py" line="88" />
-        <location filename="../../views/dispatch/page.py" line="327" />
-        <location filename="../../views/dispatch/page.py" line="332" />
-        <location filename="../../views/dispatch/page.py" line="333" />
+        <location filename="../../views/dispatch/page.py" line="329" />
+        <location filename="../../views/dispatch/page.py" line="334" />
+        <location filename="../../views/dispatch/page.py" line="335" />
         <source>回访</source>
         <translation>Call back</translation>
     </message>
@@ -2044,14 +2069,14 @@
     </message>
     <message>
         <location filename="../../views/dispatch/page.py" line="98" />
-        <location filename="../../views/dispatch/page.py" line="345" />
-        <location filename="../../views/dispatch/page.py" line="346" />
+        <location filename="../../views/dispatch/page.py" line="347" />
+        <location filename="../../views/dispatch/page.py" line="348" />
         <source>督办</source>
         <translation>Supervise</translation>
     </message>
     <message>
         <location filename="../../views/dispatch/page.py" line="99" />
-        <location filename="../../views/dispatch/page.py" line="351" />
+        <location filename="../../views/dispatch/page.py" line="353" />
         <source>领导批示</source>
         <translation>Leader's instruction</translation>
     </message>
@@ -2067,8 +2092,8 @@
     </message>
     <message>
         <location filename="../../views/dispatch/page.py" line="100" />
-        <location filename="../../views/dispatch/page.py" line="367" />
         <location filename="../../views/dispatch/page.py" line="369" />
+        <location filename="../../views/dispatch/page.py" line="371" />
         <source>审批延期</source>
         <translation>Decide extension</translation>
     </message>
@@ -2129,7 +2154,7 @@
     </message>
     <message>
         <location filename="../../views/dispatch/page.py" line="150" />
-        <location filename="../../views/dispatch/page.py" line="265" />
+        <location filename="../../views/dispatch/page.py" line="267" />
         <source>派单处置</source>
         <translation>Dispatch</translation>
     </message>
@@ -2144,102 +2169,127 @@
         <translation>Cannot read: </translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/page.py" line="249" />
+        <location filename="../../views/dispatch/page.py" line="240" />
+        <source>承办</source>
+        <translation>Lead</translation>
+    </message>
+    <message>
+        <location filename="../../views/dispatch/page.py" line="240" />
+        <source>协办</source>
+        <translation>Assisting</translation>
+    </message>
+    <message>
+        <location filename="../../views/dispatch/page.py" line="240" />
+        <source>办理时限</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <location filename="../../views/dispatch/page.py" line="241" />
+        <source>派单依据</source>
+        <translation>Routed by</translation>
+    </message>
+    <message>
+        <location filename="../../views/dispatch/page.py" line="241" />
+        <source>办理要求</source>
+        <translation>Instructions</translation>
+    </message>
+    <message>
+        <location filename="../../views/dispatch/page.py" line="251" />
         <source>（第%1次）</source>
         <translation> (round %1)</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/page.py" line="260" />
+        <location filename="../../views/dispatch/page.py" line="262" />
         <source>未完成</source>
         <translation>Not done</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/page.py" line="265" />
+        <location filename="../../views/dispatch/page.py" line="267" />
         <source>请先选择一个案件</source>
         <translation>Select a case first</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/page.py" line="279" />
+        <location filename="../../views/dispatch/page.py" line="281" />
         <source>退单原因（必填）</source>
         <translation>Reason for return (required)</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/page.py" line="287" />
+        <location filename="../../views/dispatch/page.py" line="289" />
         <source>办理情况</source>
         <translation>What was done</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/page.py" line="290" />
+        <location filename="../../views/dispatch/page.py" line="292" />
         <source>附件（可选）</source>
         <translation>Attachments (optional)</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/page.py" line="301" />
+        <location filename="../../views/dispatch/page.py" line="303" />
         <source>延长小时数</source>
         <translation>Extra hours</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/page.py" line="302" />
+        <location filename="../../views/dispatch/page.py" line="304" />
         <source>延期理由</source>
         <translation>Reason for extension</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/page.py" line="310" />
+        <location filename="../../views/dispatch/page.py" line="312" />
         <source>核查结果</source>
         <translation>Verification result</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/page.py" line="314" />
+        <location filename="../../views/dispatch/page.py" line="316" />
         <source>现场情况</source>
         <translation>On-site findings</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/page.py" line="327" />
+        <location filename="../../views/dispatch/page.py" line="329" />
         <source>群众满意度</source>
         <translation>Resident's satisfaction</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/page.py" line="332" />
+        <location filename="../../views/dispatch/page.py" line="334" />
         <source>群众不满意：是否退回部门重新办理？</source>
         <translation>The resident is not satisfied: send the case back to the department to handle again?</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/page.py" line="333" />
+        <location filename="../../views/dispatch/page.py" line="335" />
         <source>回访记录</source>
         <translation>Call-back notes</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/page.py" line="345" />
+        <location filename="../../views/dispatch/page.py" line="347" />
         <source>督办级别</source>
         <translation>Supervision level</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/page.py" line="346" />
+        <location filename="../../views/dispatch/page.py" line="348" />
         <source>督办要求</source>
         <translation>Supervision requirements</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/page.py" line="351" />
+        <location filename="../../views/dispatch/page.py" line="353" />
         <source>批示内容</source>
         <translation>Instruction</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/page.py" line="367" />
+        <location filename="../../views/dispatch/page.py" line="369" />
         <source>该案件没有待审批的延期申请</source>
         <translation>This case has no extension request awaiting a decision</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/page.py" line="369" />
+        <location filename="../../views/dispatch/page.py" line="371" />
         <source>是否批准该延期申请？</source>
         <translation>Approve this extension request?</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/page.py" line="377" />
+        <location filename="../../views/dispatch/page.py" line="379" />
         <source>批准</source>
         <translation>Approve</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/page.py" line="378" />
+        <location filename="../../views/dispatch/page.py" line="380" />
         <source>不批准</source>
         <translation>Refuse</translation>
     </message>
@@ -2347,12 +2397,22 @@
         <translation>Cannot show the full number</translation>
     </message>
     <message>
-        <location filename="../../views/board/event_dialog.py" line="196" />
+        <location filename="../../views/board/event_dialog.py" line="189" />
+        <source>紧急</source>
+        <translation>Urgent</translation>
+    </message>
+    <message>
+        <location filename="../../views/board/event_dialog.py" line="194" />
+        <source>上报</source>
+        <translation>Reported</translation>
+    </message>
+    <message>
+        <location filename="../../views/board/event_dialog.py" line="198" />
         <source>（涉警）</source>
         <translation> (police matter)</translation>
     </message>
     <message>
-        <location filename="../../views/board/event_dialog.py" line="196" />
+        <location filename="../../views/board/event_dialog.py" line="198" />
         <source>（非警务）</source>
         <translation> (non-police)</translation>
     </message>
@@ -2361,32 +2421,37 @@
         <translation type="vanished">Overdue at </translation>
     </message>
     <message>
-        <location filename="../../views/board/event_dialog.py" line="202" />
+        <location filename="../../views/board/event_dialog.py" line="204" />
         <source>，时限 </source>
         <translation>, due </translation>
     </message>
     <message>
-        <location filename="../../views/board/event_dialog.py" line="210" />
+        <location filename="../../views/board/event_dialog.py" line="208" />
+        <source>复核</source>
+        <translation>review</translation>
+    </message>
+    <message>
+        <location filename="../../views/board/event_dialog.py" line="213" />
         <source>重复，原事件 #</source>
         <translation>Duplicate of #</translation>
     </message>
     <message>
-        <location filename="../../views/board/event_dialog.py" line="212" />
+        <location filename="../../views/board/event_dialog.py" line="215" />
         <source>重复事件：</source>
         <translation>Duplicates: </translation>
     </message>
     <message>
-        <location filename="../../views/board/event_dialog.py" line="214" />
+        <location filename="../../views/board/event_dialog.py" line="217" />
         <source>撤销原因：</source>
         <translation>Reason for cancelling: </translation>
     </message>
     <message>
-        <location filename="../../views/board/event_dialog.py" line="216" />
+        <location filename="../../views/board/event_dialog.py" line="219" />
         <source>回访：</source>
         <translation>Call-back: </translation>
     </message>
     <message>
-        <location filename="../../views/board/event_dialog.py" line="252" />
+        <location filename="../../views/board/event_dialog.py" line="255" />
         <source>原因：</source>
         <translation>Reason:</translation>
     </message>
@@ -2395,42 +2460,42 @@
         <translation type="vanished">Lead department:</translation>
     </message>
     <message>
-        <location filename="../../views/board/event_dialog.py" line="262" />
+        <location filename="../../views/board/event_dialog.py" line="265" />
         <source>原事件编号：</source>
         <translation>Original event no.:</translation>
     </message>
     <message>
-        <location filename="../../views/board/event_dialog.py" line="268" />
+        <location filename="../../views/board/event_dialog.py" line="271" />
         <source>满意度：</source>
         <translation>Satisfaction:</translation>
     </message>
     <message>
-        <location filename="../../views/board/event_dialog.py" line="295" />
+        <location filename="../../views/board/event_dialog.py" line="298" />
         <source>挂账原因：</source>
         <translation>Reason for putting on record:</translation>
     </message>
     <message>
-        <location filename="../../views/board/event_dialog.py" line="298" />
+        <location filename="../../views/board/event_dialog.py" line="301" />
         <source>几天后复核：</source>
         <translation>Review after (days):</translation>
     </message>
     <message>
-        <location filename="../../views/board/event_dialog.py" line="309" />
+        <location filename="../../views/board/event_dialog.py" line="312" />
         <source>调解结果：</source>
         <translation>Mediation outcome:</translation>
     </message>
     <message>
-        <location filename="../../views/board/event_dialog.py" line="312" />
+        <location filename="../../views/board/event_dialog.py" line="315" />
         <source>调解人：</source>
         <translation>Mediator:</translation>
     </message>
     <message>
-        <location filename="../../views/board/event_dialog.py" line="328" />
+        <location filename="../../views/board/event_dialog.py" line="331" />
         <source>其他席位已先操作</source>
         <translation>Another seat acted first</translation>
     </message>
     <message>
-        <location filename="../../views/board/event_dialog.py" line="328" />
+        <location filename="../../views/board/event_dialog.py" line="331" />
         <source>操作未完成</source>
         <translation>Action not completed</translation>
     </message>
@@ -2537,14 +2602,29 @@
 <context>
     <name>GridProfilePanel</name>
     <message>
+        <location filename="../../views/map/profile_panel.py" line="31" />
+        <source>未办结 / 超时事件</source>
+        <translation>Open / overdue events</translation>
+    </message>
+    <message>
         <location filename="../../views/map/profile_panel.py" line="32" />
         <source>(待接入事件看板)</source>
         <translation>(not yet linked to the incident board)</translation>
     </message>
     <message>
+        <location filename="../../views/map/profile_panel.py" line="34" />
+        <source>最近走访</source>
+        <translation>Recent visits</translation>
+    </message>
+    <message>
         <location filename="../../views/map/profile_panel.py" line="35" />
         <source>(待接入走访记录)</source>
         <translation>(not yet linked to visit records)</translation>
+    </message>
+    <message>
+        <location filename="../../views/map/profile_panel.py" line="53" />
+        <source>网格档案</source>
+        <translation>Grid profile</translation>
     </message>
     <message>
         <location filename="../../views/map/profile_panel.py" line="54" />
@@ -2555,6 +2635,11 @@
         <location filename="../../views/map/profile_panel.py" line="58" />
         <source>正在读取…</source>
         <translation>Loading…</translation>
+    </message>
+    <message>
+        <location filename="../../views/map/profile_panel.py" line="93" />
+        <source>事件</source>
+        <translation>Event</translation>
     </message>
     <message>
         <location filename="../../views/map/profile_panel.py" line="94" />
@@ -3464,6 +3549,7 @@ Enter your password to continue; unsaved work is still there.</translation>
     <message>
         <location filename="../../views/org_browser.py" line="106" />
         <location filename="../../views/org_browser.py" line="107" />
+        <location filename="../../views/org_browser.py" line="112" />
         <source>个网格</source>
         <translation>grids</translation>
     </message>
@@ -3482,9 +3568,19 @@ Enter your password to continue; unsaved work is still there.</translation>
         <source>个部门</source>
         <translation>departments</translation>
     </message>
+    <message>
+        <location filename="../../views/org_browser.py" line="112" />
+        <source>户</source>
+        <translation> households</translation>
+    </message>
 </context>
 <context>
     <name>OrgTreeModel</name>
+    <message>
+        <location filename="../../views/org_models.py" line="71" />
+        <source>户</source>
+        <translation> households</translation>
+    </message>
     <message>
         <location filename="../../views/org_models.py" line="76" />
         <source>户数不符合每格300–500户（约1000人）的标准</source>

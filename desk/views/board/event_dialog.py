@@ -186,11 +186,13 @@ class EventDialog(QDialog):
         now = self.now() if self.now else None
         state = r.deadline(now) if now else "none"
         colour = {"red": "#c0392b", "yellow": "#d68910"}.get(state, "#1e8449")
-        urgent = f" <span style='color:white;background:#c0392b'>&nbsp;{self.tr('紧急')}&nbsp;</span>" if r.urgent else ""
+        urgent_word = self.tr("紧急")
+        urgent = f" <span style='color:white;background:#d35400'>&nbsp;{urgent_word}&nbsp;</span>" if r.urgent else ""
         parts = [f"<b>{escape(labels.status(r.status))}</b>"]
         if labels.deadline(state):
             parts.append(f"<span style='color:{colour}'>{escape(labels.deadline(state))}</span>")
-        parts.append(escape(f"{self.tr('上报')} {format_local(r.reported_at)} · {labels.source(r.source)}"))
+        reported_word = self.tr("上报")
+        parts.append(escape(f"{reported_word} {format_local(r.reported_at)} · {labels.source(r.source)}"))
         self.heading.setText(f"<h3>#{r.id} {escape(r.title)}{urgent}</h3>" + " · ".join(parts))
         f = self.fields
         f["kind"].setText(labels.kind(r.kind, r.sub_kind) + (self.tr("（涉警）") if r.police else self.tr("（非警务）")))
@@ -203,7 +205,8 @@ class EventDialog(QDialog):
         f["mediation"].setText("；".join(
             f"{labels.ladder(m.level)} {labels.outcome(m.outcome)}"
             + (f"（1+1+N：{'、'.join(n for n, _ in m.participants)}）" if m.joint else "") for m in d.mediations))
-        f["record"].setText(f"{r.on_record_reason}（{self.tr('复核')} {format_local(r.on_record_until)[:10]}）"
+        review_word = self.tr("复核")
+        f["record"].setText(f"{r.on_record_reason}（{review_word} {format_local(r.on_record_until)[:10]}）"
                             if r.on_record_until else "")
         links = []
         if r.merged_into_id:

@@ -222,12 +222,14 @@ class BoardPage(Page):
             red += state == "red"
             yellow += state == "yellow"
             urgent += r.urgent
-        parts = [f"<b>{self.tr('未办结')} {len(rows)}</b>"]
+        open_word, late_word, yellow_word, urgent_word = (self.tr("未办结"), self.tr("超时"), self.tr("黄牌"),
+                                                           self.tr("紧急"))
+        parts = [f"<b>{open_word} {len(rows)}</b>"]
         parts += [f"{labels.status(s)} {n}" for s, n in per.items() if n]
-        parts.append(f"<span style='color:#c0392b'><b>{self.tr('超时')} {red}</b></span>")
-        parts.append(f"<span style='color:#d68910'><b>{self.tr('黄牌')} {yellow}</b></span>")
+        parts.append(f"<span style='color:#c0392b'><b>{late_word} {red}</b></span>")
+        parts.append(f"<span style='color:#d68910'><b>{yellow_word} {yellow}</b></span>")
         if urgent:
-            parts.append(f"<span style='color:white;background:#e67e22'>&nbsp;{self.tr('紧急')} {urgent}&nbsp;</span>")
+            parts.append(f"<span style='color:white;background:#e67e22'>&nbsp;{urgent_word} {urgent}&nbsp;</span>")
         shown = self.proxy.rowCount()
         if shown != len(rows):
             parts.append(self.tr("当前显示 ") + str(shown))

@@ -11,9 +11,12 @@ from PySide6.QtWidgets import (
     QListWidgetItem, QMessageBox, QPlainTextEdit, QVBoxLayout,
 )
 
+from html import escape
+
 from desk.services import dispatch as dsp
 from desk.services.dispatch.choices import DispatchChoices
 from desk.services.errors import ConflictError, DeskError
+from desk.views.code_words import board_word, kind_text
 
 SHANGHAI = QTimeZone(b"Asia/Shanghai")
 
@@ -81,9 +84,10 @@ class DispatchDialog(QDialog):
     def _show(self, ch: DispatchChoices) -> None:
         self.choices = ch
         e = ch.event
-        where = " · ".join(x for x in (e.kind_text, e.grid_name, e.address) if x)
-        self.event_label.setText(f"<b>#{e.id} {e.title}</b><br>{where}"
-                                 f"<br>{self.tr('当前状态')}：{e.status_text}")
+        where = " · ".join(escape(x) for x in (kind_text(e.kind_text), e.grid_name, e.address) if x)
+        state_word = self.tr("当前状态")
+        self.event_label.setText(f"<b>#{e.id} {escape(e.title)}</b><br>{where}"
+                                 f"<br>{state_word}：{escape(board_word(e.status_text))}")
         self._filling = True
         self.matter.clear()
         self.matter.addItem(self.tr("（未选择事项）"), None)

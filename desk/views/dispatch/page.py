@@ -237,14 +237,16 @@ class DispatchPage(Page):
         c = d.case
         e_ = escape
         where = " · ".join(e_(x) for x in (kind_text(c.kind_text), c.grid_name, d.address) if x)
+        lead, assist, due = self.tr("承办"), self.tr("协办"), self.tr("办理时限")
+        basis, asked = self.tr("派单依据"), self.tr("办理要求")
         head = (f"<h3>#{c.event_id} {e_(c.title)}</h3><p>{where}<br>"
-                f"{e_(self.tr('承办'))}：<b>{e_(c.department)}</b>"
-                + (f" · {e_(self.tr('协办'))}：{e_('、'.join(c.assist))}" if c.assist else "")
-                + f" · {e_(self.tr('办理时限'))}：{format_local(c.deadline_at)}</p>")
+                f"{e_(lead)}：<b>{e_(c.department)}</b>"
+                + (f" · {e_(assist)}：{e_('、'.join(c.assist))}" if c.assist else "")
+                + f" · {e_(due)}：{format_local(c.deadline_at)}</p>")
         if d.routing_reason:
-            head += f"<p style='color:#2e6da4'>{e_(self.tr('派单依据'))}：{e_(d.routing_reason)}</p>"
+            head += f"<p style='color:#2e6da4'>{e_(basis)}：{e_(d.routing_reason)}</p>"
         if d.instructions:
-            head += f"<p>{e_(self.tr('办理要求'))}：{e_(d.instructions)}</p>"
+            head += f"<p>{e_(asked)}：{e_(d.instructions)}</p>"
         rows = "".join(f"<tr><td>{format_local(x.at)}</td><td>{e_(dispatch_word(x.kind_text))}"
                        + (e_(self.tr("（第%1次）").replace("%1", str(x.round))) if x.kind == "feedback" and x.round else "")
                        + f"</td><td>{e_(x.department)}</td><td>{e_(x.actor_name)}</td><td>{e_(x.text)}</td></tr>"
