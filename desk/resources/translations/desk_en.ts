@@ -142,42 +142,47 @@
 <context>
     <name>AccountTableModel</name>
     <message>
-        <location filename="../../views/accounts_page.py" line="30" />
+        <location filename="../../views/accounts_page.py" line="31" />
         <source>用户名</source>
         <translation>User name</translation>
     </message>
     <message>
-        <location filename="../../views/accounts_page.py" line="30" />
+        <location filename="../../views/accounts_page.py" line="31" />
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../views/accounts_page.py" line="30" />
+        <location filename="../../views/accounts_page.py" line="31" />
         <source>角色</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../views/accounts_page.py" line="30" />
+        <location filename="../../views/accounts_page.py" line="31" />
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../views/accounts_page.py" line="37" />
+        <location filename="../../views/accounts_page.py" line="31" />
+        <source>所属部门</source>
+        <translation>Department</translation>
+    </message>
+    <message>
+        <location filename="../../views/accounts_page.py" line="39" />
         <source>已停用</source>
         <translation>Disabled</translation>
     </message>
     <message>
-        <location filename="../../views/accounts_page.py" line="39" />
+        <location filename="../../views/accounts_page.py" line="41" />
         <source>锁定至 </source>
         <translation>Locked until </translation>
     </message>
     <message>
-        <location filename="../../views/accounts_page.py" line="41" />
+        <location filename="../../views/accounts_page.py" line="43" />
         <source>正常</source>
         <translation>Active</translation>
     </message>
     <message>
-        <location filename="../../views/accounts_page.py" line="41" />
+        <location filename="../../views/accounts_page.py" line="43" />
         <source>（须改密码）</source>
         <translation> (must change password)</translation>
     </message>
@@ -185,68 +190,89 @@
 <context>
     <name>AccountsPage</name>
     <message>
-        <location filename="../../views/accounts_page.py" line="82" />
+        <location filename="../../views/accounts_page.py" line="136" />
         <source>新建账户…</source>
         <translation>New account…</translation>
     </message>
     <message>
-        <location filename="../../views/accounts_page.py" line="82" />
+        <location filename="../../views/accounts_page.py" line="137" />
         <source>停用</source>
         <translation>Disable</translation>
     </message>
     <message>
-        <location filename="../../views/accounts_page.py" line="83" />
+        <location filename="../../views/accounts_page.py" line="138" />
         <source>启用</source>
         <translation>Enable</translation>
     </message>
     <message>
-        <location filename="../../views/accounts_page.py" line="83" />
+        <location filename="../../views/accounts_page.py" line="139" />
         <source>解除锁定</source>
         <translation>Unlock</translation>
     </message>
     <message>
-        <location filename="../../views/accounts_page.py" line="88" />
+        <location filename="../../views/accounts_page.py" line="140" />
+        <source>重置密码…</source>
+        <translation>Reset password…</translation>
+    </message>
+    <message>
+        <location filename="../../views/accounts_page.py" line="141" />
+        <source>变更角色…</source>
+        <translation>Change role…</translation>
+    </message>
+    <message>
+        <location filename="../../views/accounts_page.py" line="148" />
         <source>无操作自动锁屏（分钟）</source>
         <translation>Lock after inactivity (minutes)</translation>
     </message>
     <message>
-        <location filename="../../views/accounts_page.py" line="92" />
+        <location filename="../../views/accounts_page.py" line="152" />
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../views/accounts_page.py" line="98" />
-        <location filename="../../views/accounts_page.py" line="104" />
+        <location filename="../../views/accounts_page.py" line="158" />
+        <location filename="../../views/accounts_page.py" line="164" />
         <source>用户账户</source>
         <translation>User accounts</translation>
     </message>
     <message>
-        <location filename="../../views/accounts_page.py" line="144" />
+        <location filename="../../views/accounts_page.py" line="211" />
+        <location filename="../../views/accounts_page.py" line="240" />
         <source>两次输入的密码不一致</source>
         <translation>The two passwords do not match</translation>
     </message>
     <message>
-        <location filename="../../views/accounts_page.py" line="149" />
+        <location filename="../../views/accounts_page.py" line="216" />
         <source>已新建账户 {0}，首次登录须修改密码</source>
         <translation>Account {0} created; the password must be changed at first sign-in</translation>
     </message>
     <message>
-        <location filename="../../views/accounts_page.py" line="155" />
+        <location filename="../../views/accounts_page.py" line="222" />
         <source>已停用 {0}</source>
         <translation>Disabled {0}</translation>
     </message>
     <message>
-        <location filename="../../views/accounts_page.py" line="155" />
+        <location filename="../../views/accounts_page.py" line="222" />
         <source>已启用 {0}</source>
         <translation>Enabled {0}</translation>
     </message>
     <message>
-        <location filename="../../views/accounts_page.py" line="162" />
+        <location filename="../../views/accounts_page.py" line="229" />
         <source>已解除 {0} 的锁定</source>
         <translation>Unlocked {0}</translation>
     </message>
     <message>
-        <location filename="../../views/accounts_page.py" line="167" />
+        <location filename="../../views/accounts_page.py" line="244" />
+        <source>已重置 {0} 的密码，下次登录须修改</source>
+        <translation>{0}'s password was reset; they must change it at sign-in</translation>
+    </message>
+    <message>
+        <location filename="../../views/accounts_page.py" line="257" />
+        <source>{0} 的角色已改为 {1}</source>
+        <translation>{0} is now {1}</translation>
+    </message>
+    <message>
+        <location filename="../../views/accounts_page.py" line="263" />
         <source>锁屏时间已设为 {0} 分钟，各席位下次登录时生效</source>
         <translation>Lock time set to {0} minutes; takes effect at each seat's next sign-in</translation>
     </message>
@@ -2684,7 +2710,7 @@
     </message>
     <message>
         <location filename="../../views/labels.py" line="10" />
-        <location filename="../../views/labels.py" line="30" />
+        <location filename="../../views/labels.py" line="31" />
         <source>社区民警</source>
         <translation>Community police officer</translation>
     </message>
@@ -2751,18 +2777,18 @@
     <message>
         <location filename="../../views/labels.py" line="26" />
         <location filename="../../views/labels.py" line="27" />
-        <location filename="../../views/labels.py" line="30" />
         <location filename="../../views/labels.py" line="31" />
         <location filename="../../views/labels.py" line="32" />
+        <location filename="../../views/labels.py" line="33" />
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
         <location filename="../../views/labels.py" line="26" />
         <location filename="../../views/labels.py" line="27" />
-        <location filename="../../views/labels.py" line="30" />
         <location filename="../../views/labels.py" line="31" />
         <location filename="../../views/labels.py" line="32" />
+        <location filename="../../views/labels.py" line="33" />
         <source>代码</source>
         <translation>Code</translation>
     </message>
@@ -2774,29 +2800,29 @@
     </message>
     <message>
         <location filename="../../views/labels.py" line="26" />
-        <location filename="../../views/labels.py" line="30" />
+        <location filename="../../views/labels.py" line="31" />
         <source>网格数</source>
         <translation>Grids</translation>
     </message>
     <message>
         <location filename="../../views/labels.py" line="26" />
         <location filename="../../views/labels.py" line="27" />
-        <location filename="../../views/labels.py" line="30" />
         <location filename="../../views/labels.py" line="31" />
+        <location filename="../../views/labels.py" line="32" />
         <source>户数</source>
         <translation>Households</translation>
     </message>
     <message>
         <location filename="../../views/labels.py" line="26" />
         <location filename="../../views/labels.py" line="27" />
-        <location filename="../../views/labels.py" line="30" />
         <location filename="../../views/labels.py" line="31" />
+        <location filename="../../views/labels.py" line="32" />
         <source>人口</source>
         <translation>Population</translation>
     </message>
     <message>
         <location filename="../../views/labels.py" line="27" />
-        <location filename="../../views/labels.py" line="31" />
+        <location filename="../../views/labels.py" line="32" />
         <source>规模</source>
         <translation>Size</translation>
     </message>
@@ -2807,7 +2833,7 @@
     </message>
     <message>
         <location filename="../../views/labels.py" line="28" />
-        <location filename="../../views/labels.py" line="49" />
+        <location filename="../../views/labels.py" line="50" />
         <source>警务区</source>
         <translation>Police beats</translation>
     </message>
@@ -2823,7 +2849,7 @@
     </message>
     <message>
         <location filename="../../views/labels.py" line="29" />
-        <location filename="../../views/labels.py" line="31" />
+        <location filename="../../views/labels.py" line="32" />
         <source>所属社区</source>
         <translation>Community</translation>
     </message>
@@ -2838,12 +2864,17 @@
         <translation>Grids</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="32" />
+        <location filename="../../views/labels.py" line="30" />
+        <source>电话</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <location filename="../../views/labels.py" line="33" />
         <source>简称</source>
         <translation>Short name</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="49" />
+        <location filename="../../views/labels.py" line="50" />
         <source>职能部门</source>
         <translation>Departments</translation>
     </message>
@@ -3489,32 +3520,32 @@ Enter your password to continue; unsaved work is still there.</translation>
 <context>
     <name>NewAccountDialog</name>
     <message>
-        <location filename="../../views/accounts_page.py" line="48" />
+        <location filename="../../views/accounts_page.py" line="51" />
         <source>新建账户</source>
         <translation>New Account</translation>
     </message>
     <message>
-        <location filename="../../views/accounts_page.py" line="57" />
+        <location filename="../../views/accounts_page.py" line="60" />
         <source>用户名</source>
         <translation>User name</translation>
     </message>
     <message>
-        <location filename="../../views/accounts_page.py" line="57" />
+        <location filename="../../views/accounts_page.py" line="60" />
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../views/accounts_page.py" line="58" />
+        <location filename="../../views/accounts_page.py" line="61" />
         <source>角色</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../views/accounts_page.py" line="58" />
+        <location filename="../../views/accounts_page.py" line="61" />
         <source>临时密码</source>
         <translation>Temporary password</translation>
     </message>
     <message>
-        <location filename="../../views/accounts_page.py" line="59" />
+        <location filename="../../views/accounts_page.py" line="62" />
         <source>再输入一次</source>
         <translation>Repeat password</translation>
     </message>
@@ -3585,6 +3616,29 @@ Enter your password to continue; unsaved work is still there.</translation>
         <location filename="../../views/org_models.py" line="76" />
         <source>户数不符合每格300–500户（约1000人）的标准</source>
         <translation>Households outside the standard of 300–500 per grid (about 1,000 people)</translation>
+    </message>
+</context>
+<context>
+    <name>PasswordDialog</name>
+    <message>
+        <location filename="../../views/accounts_page.py" line="75" />
+        <source>重置密码：</source>
+        <translation>Reset password: </translation>
+    </message>
+    <message>
+        <location filename="../../views/accounts_page.py" line="80" />
+        <source>临时密码</source>
+        <translation>Temporary password</translation>
+    </message>
+    <message>
+        <location filename="../../views/accounts_page.py" line="81" />
+        <source>再输入一次</source>
+        <translation>Again</translation>
+    </message>
+    <message>
+        <location filename="../../views/accounts_page.py" line="82" />
+        <source>对方下次登录时须修改密码。</source>
+        <translation>They must change it at their next sign-in.</translation>
     </message>
 </context>
 <context>
@@ -3754,6 +3808,29 @@ Enter your password to continue; unsaved work is still there.</translation>
         <location filename="../../views/board/quick_entry.py" line="182" />
         <source>未保存：</source>
         <translation>Not saved: </translation>
+    </message>
+</context>
+<context>
+    <name>RoleDialog</name>
+    <message>
+        <location filename="../../views/accounts_page.py" line="94" />
+        <source>变更角色：</source>
+        <translation>Change role: </translation>
+    </message>
+    <message>
+        <location filename="../../views/accounts_page.py" line="101" />
+        <source>（无）</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <location filename="../../views/accounts_page.py" line="105" />
+        <source>角色</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <location filename="../../views/accounts_page.py" line="106" />
+        <source>所属部门</source>
+        <translation>Department</translation>
     </message>
 </context>
 <context>
