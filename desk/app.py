@@ -28,6 +28,7 @@ from desk.views.backend import Backend
 from desk.views.board import BoardPage
 from desk.views.bus import ChangeBus
 from desk.views.dispatch import DispatchPage
+from desk.views import font_size
 from desk.views.i18n import install_translator
 from desk.views.idle_lock import install_idle_lock
 from desk.views.login import sign_in_at_start
@@ -123,6 +124,7 @@ def build_shell(ctx: Context, start_page: str | None = None, listen: bool = True
     window = MainWindow(bus, pages, describe_url(ctx.db.url), user_text=user_text,
                         start_page=start_page if start_page in keys else home_page(keys, ctx.actor))
     wire_pages(window)
+    font_size.install(window)
     bus.setParent(window)
     backend.setParent(window)
     origin = seat_token()

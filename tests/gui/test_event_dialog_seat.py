@@ -155,3 +155,32 @@ def test_change_topics_name_what_a_screen_cares_about(db_url):
     assert concerns([event], "board") and concerns([event], "dispatch")
     assert not concerns([event], "org")
     assert concerns([Change("", "", "resync")], "org")
+
+
+def test_the_font_grows_and_shrinks_with_ctrl_plus_and_minus_and_is_remembered(ctx, qtbot, qapp):
+    from PySide6.QtGui import QShortcut
+
+    from desk.app import build_shell
+    from desk.views import font_size
+
+    original = qapp.font()
+    sh = build_shell(ctx, listen=False)
+    qtbot.addWidget(sh.window)
+    try:
+        sh.window.show()
+        before = font_size.current()
+        board = sh.window.page("board")
+        row_before = board.table.verticalHeader().defaultSectionSize()
+        keys = {sc.key().toString(): sc for sc in sh.window.findChildren(QShortcut)}
+        keys["Ctrl+="].activated.emit()   # the window's own shortcuts (offscreen Qt has no key focus)
+        keys["Ctrl++"].activated.emit()
+        assert font_size.current() == before + 2
+        qtbot.waitUntil(lambda: board.table.verticalHeader().defaultSectionSize() > row_before)  # rows grow too
+        keys["Ctrl+-"].activated.emit()
+        assert font_size.current() == before + 1
+        qapp.setFont(original)
+        font_size.restore()  # the next start of the program
+        assert font_size.current() == before + 1
+    finally:
+        sh.close()
+        qapp.setFont(original)

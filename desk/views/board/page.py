@@ -3,7 +3,7 @@ triage queue, claim, "my events", bulk actions, the event dialog and quick entry
 the change feed touches the board's tables, keeping the selection and the scroll position."""
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
+from PySide6.QtCore import QEvent, QItemSelectionModel, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView, QApplication, QHBoxLayout, QHeaderView, QInputDialog, QLabel, QMenu, QMessageBox, QPushButton,
@@ -57,7 +57,7 @@ class BoardPage(Page):
         self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.ExtendedSelection)
         self.table.verticalHeader().setVisible(False)
-        self.table.verticalHeader().setDefaultSectionSize(24)
+        self._fit_rows()
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.Interactive)
         header.setStretchLastSection(False)
@@ -118,6 +118,20 @@ class BoardPage(Page):
 
     def title(self) -> str:
         return self.tr("事件看板")
+
+    def _fit_rows(self) -> None:
+        """Rows as high as the text needs, at any font size."""
+        self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 8)
+
+    def _refit(self) -> None:
+        self._fit_rows()
+        if self.model.rows:
+            self.fit_columns()
+
+    def changeEvent(self, event) -> None:
+        if event.type() in (QEvent.FontChange, QEvent.ApplicationFontChange):
+            QTimer.singleShot(0, self, self._refit)  # once the table itself has the new font
+        super().changeEvent(event)
 
     # --- loading ---
     def activate(self) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import timedelta, timezone
 
-from PySide6.QtCore import QDateTime, Qt, QTimeZone
+from PySide6.QtCore import QDateTime, QSize, Qt, QTimeZone
 from PySide6.QtWidgets import (
     QComboBox, QDateTimeEdit, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QListWidget,
     QListWidgetItem, QMessageBox, QPlainTextEdit, QVBoxLayout,
@@ -30,7 +30,7 @@ class DispatchDialog(QDialog):
         self.choices: DispatchChoices | None = None
         self.result_id: int | None = None
         self.setWindowTitle(self.tr("改派") if reroute_id else self.tr("派单"))
-        self.setMinimumWidth(560)
+        self.setMinimumWidth(640)
         self.event_label = QLabel(self.tr("正在读取事件…"))
         self.event_label.setWordWrap(True)
         self.reason = QLabel()
@@ -40,8 +40,13 @@ class DispatchDialog(QDialog):
         self.matter.currentIndexChanged.connect(self._matter_changed)
         self.lead = QComboBox()
         self.lead.currentIndexChanged.connect(self._lead_changed)
-        self.assist = QListWidget()
-        self.assist.setMaximumHeight(110)
+        self.assist = QListWidget()  # every department at once, in columns: 14 fit without scrolling
+        self.assist.setFlow(QListWidget.LeftToRight)
+        self.assist.setWrapping(True)
+        self.assist.setResizeMode(QListWidget.Adjust)
+        self.assist.setUniformItemSizes(True)
+        self.assist.setGridSize(QSize(128, 24))
+        self.assist.setMinimumHeight(4 * 24 + 8)
         self.deadline = QDateTimeEdit()
         self.deadline.setCalendarPopup(True)
         self.deadline.setTimeZone(SHANGHAI)
