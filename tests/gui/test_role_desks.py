@@ -112,5 +112,12 @@ def test_the_liaison_starts_on_the_department_inbox_with_only_their_department(s
         assert "督办清单" not in tabs and "指标" not in tabs
         qtbot.waitUntil(lambda: page.department.count() == 1, timeout=5000)
         assert page.department.currentData() == actor.department_id and not page.department.isEnabled()
+        qtbot.waitUntil(lambda: page.inbox.model.rowCount() > 0, timeout=5000)
+        case = page.inbox.current()
+        accept = page.inbox.buttons["accept"]
+        assert accept.isEnabled() == (case.state == "sent")  # a case already taken on cannot be taken again
+        if not accept.isEnabled():
+            assert "待签收" in accept.toolTip()
+        assert not page.inbox.buttons["close"].isVisibleTo(page)  # closing is the duty seat's
     finally:
         sh.close()

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 from desk.clock import format_local, local
 from desk.services import dispatch as dsp
 from desk.services.dispatch import figures as figs
-from desk.services.dispatch.codes import OPEN_STATES, SATISFACTION, SUPERVISION, VERIFY_OUTCOMES
+from desk.services.dispatch.codes import OPEN_STATES, SATISFACTION, STATES, SUPERVISION, VERIFY_OUTCOMES
 from desk.services.errors import DeskError
 from desk.services.permissions import allowed
 from desk.services.topics import concerns
@@ -24,6 +24,19 @@ from desk.views.dispatch.dialog import open_dispatch_dialog
 from desk.views.dispatch.matters import MattersTab
 from desk.views.dispatch.models import CaseTableModel, FigureTableModel
 from desk.views.pages import Page
+
+# The case states each button works from (the services check again): a button is disabled, with
+# the reason as its tooltip, when the selected case is not in one of them.
+STATE_NEEDED = {
+    "accept": ("sent",), "return": ("sent", "accepted"), "feedback": ("accepted",), "extend": ("sent", "accepted"),
+    "verify": ("feedback",), "close": ("verified",), "call_back": ("closed",),
+    "urge": ("sent", "accepted", "feedback", "verified", "returned"),
+    "supervise": ("sent", "accepted", "feedback", "verified", "returned"),
+    "instruct": ("sent", "accepted", "feedback", "verified", "returned"),
+    "expedite": ("sent", "accepted", "feedback", "verified", "returned"),
+    "reroute": ("sent", "accepted", "returned"),
+}
+
 
 def _table(model, stretch: int | None = None) -> QTableView:
     t = QTableView()
@@ -223,8 +236,28 @@ class DispatchPage(Page):
     def _failed(self, exc: Exception) -> None:
         self.inbox.detail.setPlainText(self.tr("无法读取：") + str(exc))
 
+    def _enable_for(self, lst: CaseList, c) -> None:
+        for key, button in lst.buttons.items():
+            states = STATE_NEEDED.get(key)
+            if key == "decide":
+                ok = c is not None and bool(c.pending_extension)
+                button.setEnabled(ok)
+                button.setToolTip("" if ok else self.tr("所选案件没有待审批的延期申请"))
+                continue
+            ok = c is not None and (states is None or c.state in states)
+            button.setEnabled(ok)
+            if c is None:
+                button.setToolTip(self.tr("请先选择一个案件"))
+            elif not ok:
+                button.setToolTip(self.tr("案件当前为「%1」，可在以下状态操作：%2")
+                                  .replace("%1", dispatch_word(c.state_text))
+                                  .replace("%2", "、".join(dispatch_word(STATES[s]) for s in states)))
+            else:
+                button.setToolTip("")
+
     def show_detail(self, lst: CaseList) -> None:
         c = lst.current()
+        self._enable_for(lst, c)
         if c is None:
             lst.detail.setHtml("")
             return
