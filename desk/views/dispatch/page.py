@@ -53,6 +53,19 @@ def _table(model, stretch: int | None = None) -> QTableView:
     return t
 
 
+def fit_columns(table: QTableView, stretch: int, cap: int = 170) -> None:
+    """Every column as wide as its content up to ``cap`` (the rest shows as a tooltip), the
+    ``stretch`` column (the title) takes what is left: nothing cut at 1280x720."""
+    header = table.horizontalHeader()
+    for col in range(table.model().columnCount()):
+        if col == stretch:
+            continue
+        header.setSectionResizeMode(col, QHeaderView.Interactive)
+        table.resizeColumnToContents(col)
+        table.setColumnWidth(col, min(table.columnWidth(col), cap))
+    header.setSectionResizeMode(stretch, QHeaderView.Stretch)
+
+
 class CaseList(QWidget):
     """A table of cases with the selected case's record beside it and a row of buttons."""
 
@@ -207,6 +220,7 @@ class DispatchPage(Page):
     def _set(self, lst: CaseList, rows) -> None:
         keep = lst.current()
         lst.model.set_rows(rows)
+        fit_columns(lst.table, 1)
         if keep is not None:
             for r, c in enumerate(rows):
                 if c.dispatch_id == keep.dispatch_id:
