@@ -6,10 +6,9 @@ from __future__ import annotations
 from datetime import date, timedelta
 from html import escape
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QFileDialog, QHBoxLayout, QHeaderView, QInputDialog, QLabel, QMessageBox, QPushButton,
-    QSplitter, QTableView, QTabWidget, QTextBrowser, QVBoxLayout, QWidget,
+    QCheckBox, QComboBox, QFileDialog, QHBoxLayout, QInputDialog, QLabel, QMessageBox, QTabWidget, QVBoxLayout,
+    QWidget,
 )
 
 from desk.clock import format_local, local
@@ -22,81 +21,9 @@ from desk.services.topics import concerns
 from desk.views.code_words import dispatch_word, kind_text
 from desk.views.dispatch.dialog import open_dispatch_dialog
 from desk.views.dispatch.matters import MattersTab
-from desk.views.dispatch.models import CaseTableModel, FigureTableModel
+from desk.views.dispatch.case_list import STATE_NEEDED, CaseList, fit_columns, table_view
+from desk.views.dispatch.models import FigureTableModel
 from desk.views.pages import Page
-
-# The case states each button works from (the services check again): a button is disabled, with
-# the reason as its tooltip, when the selected case is not in one of them.
-STATE_NEEDED = {
-    "accept": ("sent",), "return": ("sent", "accepted"), "feedback": ("accepted",), "extend": ("sent", "accepted"),
-    "verify": ("feedback",), "close": ("verified",), "call_back": ("closed",),
-    "urge": ("sent", "accepted", "feedback", "verified", "returned"),
-    "supervise": ("sent", "accepted", "feedback", "verified", "returned"),
-    "instruct": ("sent", "accepted", "feedback", "verified", "returned"),
-    "expedite": ("sent", "accepted", "feedback", "verified", "returned"),
-    "reroute": ("sent", "accepted", "returned"),
-}
-
-
-def _table(model, stretch: int | None = None) -> QTableView:
-    t = QTableView()
-    t.setModel(model)
-    t.setSelectionBehavior(QTableView.SelectRows)
-    t.setSelectionMode(QTableView.SingleSelection)
-    t.setAlternatingRowColors(True)
-    t.verticalHeader().setVisible(False)
-    t.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
-    if stretch is None:
-        t.horizontalHeader().setStretchLastSection(True)
-    else:
-        t.horizontalHeader().setSectionResizeMode(stretch, QHeaderView.Stretch)
-    return t
-
-
-def fit_columns(table: QTableView, stretch: int, cap: int = 170) -> None:
-    """Every column as wide as its content up to ``cap`` (the rest shows as a tooltip), the
-    ``stretch`` column (the title) takes what is left: nothing cut at 1280x720."""
-    header = table.horizontalHeader()
-    for col in range(table.model().columnCount()):
-        if col == stretch:
-            continue
-        header.setSectionResizeMode(col, QHeaderView.Interactive)
-        table.resizeColumnToContents(col)
-        table.setColumnWidth(col, min(table.columnWidth(col), cap))
-    header.setSectionResizeMode(stretch, QHeaderView.Stretch)
-
-
-class CaseList(QWidget):
-    """A table of cases with the selected case's record beside it and a row of buttons."""
-
-    def __init__(self, page: "DispatchPage", buttons: list[tuple[str, str, object]]):
-        super().__init__()
-        self.page = page
-        self.model = CaseTableModel(page.backend.ctx.clock.now, self)
-        self.table = _table(self.model, stretch=1)
-        self.table.selectionModel().currentRowChanged.connect(lambda *_: self.page.show_detail(self))
-        self.detail = QTextBrowser()
-        self.top = QHBoxLayout()
-        self.buttons: dict[str, QPushButton] = {}
-        bar = QHBoxLayout()
-        for key, text, slot in buttons:
-            b = QPushButton(text)
-            b.clicked.connect(slot)
-            self.buttons[key] = b
-            bar.addWidget(b)
-        bar.addStretch(1)
-        split = QSplitter(Qt.Vertical)
-        split.addWidget(self.table)
-        split.addWidget(self.detail)
-        split.setSizes([420, 220])
-        layout = QVBoxLayout(self)
-        layout.addLayout(self.top)
-        layout.addWidget(split)
-        layout.addLayout(bar)
-
-    def current(self):
-        return self.model.row(self.table.currentIndex().row())
-
 
 class DispatchPage(Page):
     key = "dispatch"
@@ -143,7 +70,7 @@ class DispatchPage(Page):
             bar.addWidget(w)
         bar.addStretch(1)
         fl.addLayout(bar)
-        self.figure_table = _table(self.figure_model, stretch=0)
+        self.figure_table = table_view(self.figure_model, stretch=0)
         fl.addWidget(self.figure_table)
         self.tabs = QTabWidget()
         # What a person sees follows the permission table: the supervision list for those who urge,
