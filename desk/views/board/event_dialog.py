@@ -223,7 +223,7 @@ class EventDialog(QDialog):
         self.attachments.set_rows(d.attachments)
         dispute = r.kind == "dispute"
         for key in self.fields:
-            empty = not self.fields[key].text() and key not in ("reporter", "description")
+            empty = not self.fields[key].text() and key != "description"
             self.info.setRowVisible(self.field_rows[key], not empty and (dispute or key not in DISPUTE_FIELDS))
         self._show_actions(r)
 
