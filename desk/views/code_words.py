@@ -51,6 +51,9 @@ AUDIT_ACTIONS = {
     "geo.import_communitys": QT_TRANSLATE_NOOP("AuditWords", "导入社区边界"),
     "audit.export": QT_TRANSLATE_NOOP("AuditWords", "导出审计日志"),
     "audit.verify": QT_TRANSLATE_NOOP("AuditWords", "校验审计日志"),
+    "audit.anchor": QT_TRANSLATE_NOOP("AuditWords", "写出审计锚点"),
+    "datakey.register": QT_TRANSLATE_NOOP("AuditWords", "登记数据密钥"),
+    "datakey.merge": QT_TRANSLATE_NOOP("AuditWords", "合并数据密钥"),
 }
 AUDIT_ENTITIES = {
     "user_account": QT_TRANSLATE_NOOP("AuditWords", "账户"),
