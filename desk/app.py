@@ -28,6 +28,7 @@ from desk.views.backend import Backend
 from desk.views.board import BoardPage
 from desk.views.bus import ChangeBus
 from desk.views.dispatch import DispatchPage
+from desk.views import font_size
 from desk.views.i18n import install_translator
 from desk.views.idle_lock import install_idle_lock
 from desk.views.login import sign_in_at_start
@@ -36,7 +37,8 @@ from desk.views.map.markers import MapMarker
 from desk.views.map.page import MapPage
 from desk.views.map.tiles import register_scheme as register_tile_scheme
 from desk.views.org_browser import OrgBrowser
-from desk.views.pages import Page, PlannedPage
+from desk.views.page_registry import PageSpec, allowed_pages, home_page
+from desk.views.pages import PlannedPage
 from desk.views.tour import start_tour
 from desk.views.workers import DbWorker, FeedListener
 
@@ -51,13 +53,38 @@ def prepare_environment() -> None:
             os.environ["QTWEBENGINE_CHROMIUM_FLAGS"] = (flags + " --no-sandbox").strip()
 
 
-def planned_pages() -> list[Page]:
+def _planned(key: str, title: str, what: str) -> PageSpec:
+    return PageSpec(key, f"{key}.read", lambda _backend: PlannedPage(key, title, what))
+
+
+def page_specs(ctx: Context) -> list[PageSpec]:
+    """Every page of the window in navigation order: key, the permission to see it, its factory.
+    A new page is one entry here."""
     return [
-        PlannedPage("meetings", QApplication.translate("Navigation", "会商研判"), QApplication.translate("Navigation", "日见面、周研判、月讲评：议程自动生成，决定形成待办并跟踪。")),
-        PlannedPage("registry", QApplication.translate("Navigation", "基础信息"), QApplication.translate("Navigation", "人、房、单位与特殊人群，走访记录。")),
-        PlannedPage("dashboard", QApplication.translate("Navigation", "数据总览"), QApplication.translate("Navigation", "领导驾驶舱：关键指标与趋势。")),
-        PlannedPage("reports", QApplication.translate("Navigation", "报表简报"), QApplication.translate("Navigation", "日报、周研判材料、月讲评通报，按公文格式打印。")),
+        PageSpec("board", "board.read", BoardPage),
+        PageSpec("dispatch", "dispatch.read", DispatchPage),
+        PageSpec("map", "map.read", lambda backend: MapPage(backend, tiles=ctx.settings.map_tiles)),
+        PageSpec("org", "org.read", OrgBrowser),
+        _planned("meetings", QApplication.translate("Navigation", "会商研判"), QApplication.translate("Navigation", "日见面、周研判、月讲评：议程自动生成，决定形成待办并跟踪。")),
+        _planned("registry", QApplication.translate("Navigation", "基础信息"), QApplication.translate("Navigation", "人、房、单位与特殊人群，走访记录。")),
+        _planned("dashboard", QApplication.translate("Navigation", "数据总览"), QApplication.translate("Navigation", "领导驾驶舱：关键指标与趋势。")),
+        _planned("reports", QApplication.translate("Navigation", "报表简报"), QApplication.translate("Navigation", "日报、周研判材料、月讲评通报，按公文格式打印。")),
+        # 三员分立: accounts are the security administrator's, the audit log the auditor's.
+        PageSpec("accounts", "user.role", AccountsPage),
+        PageSpec("audit", "audit.read", AuditBrowser),
     ]
+
+
+def wire_pages(window: MainWindow) -> None:
+    """Connections between pages, made only where both pages are present."""
+    board, map_page, org_page = window.page("board"), window.page("map"), window.page("org")
+    if map_page is not None:
+        map_page.set_marker_source(map_markers, topics=("events_on_map",))
+        map_page.set_grid_events_source(grid_open_events)
+        if org_page is not None:
+            org_page.grid_selected.connect(map_page.select_grid)
+        if board is not None:
+            map_page.marker_selected.connect(lambda event_id: board.open_event(int(event_id)))
 
 
 @dataclass
@@ -91,25 +118,13 @@ def build_shell(ctx: Context, start_page: str | None = None, listen: bool = True
     bus = ChangeBus()
     worker = DbWorker()
     backend = Backend(ctx, worker, bus)
-    org_page = OrgBrowser(backend)
-    board_page = BoardPage(backend)
-    map_page = MapPage(backend, tiles=ctx.settings.map_tiles)
-    org_page.grid_selected.connect(map_page.select_grid)
-    map_page.set_marker_source(map_markers, tables=("event",))
-    map_page.set_grid_events_source(grid_open_events)
-    map_page.marker_selected.connect(lambda event_id: board_page.open_event(int(event_id)))
-    planned = {p.key: p for p in planned_pages()}
-    pages: list[Page] = [board_page, DispatchPage(backend), map_page, org_page, planned["meetings"],
-                         planned["registry"], planned["dashboard"], planned["reports"]]
-    # --- security: the auditor sees the audit log only; the signed-in user is shown ---
-    if ctx.actor.role == "audit_admin":
-        pages, start_page = [AuditBrowser(backend)], "audit"
-    elif ctx.actor.role == "security_admin":
-        pages, start_page = [AccountsPage(backend)], "accounts"
-    elif ctx.actor.role == "system_admin":
-        pages = [*pages, AccountsPage(backend)]
+    pages = allowed_pages(page_specs(ctx), ctx.actor, backend)
+    keys = [p.key for p in pages]
     user_text = f"{ctx.actor.display_name or ctx.actor.username} ({ctx.actor.username})" if ctx.actor.role else ""
-    window = MainWindow(bus, pages, describe_url(ctx.db.url), user_text=user_text, start_page=start_page or "board")
+    window = MainWindow(bus, pages, describe_url(ctx.db.url), user_text=user_text,
+                        start_page=start_page if start_page in keys else home_page(keys, ctx.actor))
+    wire_pages(window)
+    font_size.install(window)
     bus.setParent(window)
     backend.setParent(window)
     origin = seat_token()
@@ -119,8 +134,8 @@ def build_shell(ctx: Context, start_page: str | None = None, listen: bool = True
     feed.state.connect(bus.feed_state)
     if listen:
         feed.start()
-    backend.read(_street_name, window.set_street_name, lambda exc: None)
-    backend.write(prune_change_log, None, lambda exc: None)
+    backend.read(_street_name, window.set_street_name, backend.failed(QApplication.translate("Shell", "读取街道名称")))
+    backend.write(prune_change_log, None, backend.failed(QApplication.translate("Shell", "清理变更记录")))
     shell = Shell(ctx, window, bus, worker, backend, feed)
     window.closing_hooks.extend([feed.stop, worker.stop])
     return shell

@@ -167,8 +167,8 @@ class _Generator:
     def _walk(self, row: dict, path: list[str], at: datetime) -> None:
         rng = self.rng
         status, t = "reported", at
-        self._step(row, "report", None, "reported", t, "demo", "演示", codes.SOURCES[row["source"]])
-        who = rng.choice(DUTY)
+        who = rng.choice(DUTY)  # the duty officer who took the report in registers it and acts on it
+        self._step(row, "report", None, "reported", t, who[0], who[1], codes.SOURCES[row["source"]])
         last = "report"
         delays = {"accept": (3, 28), "handle_in_grid": (1, 20), "dispatch": (2, 30), "start": (10, 90),
                   "feedback": (60, 40 * 60), "verify": (30, 5 * 60), "close": (5, 90), "call_back": (12 * 60, 30 * 60),
@@ -201,7 +201,7 @@ class _Generator:
             row.update({"accept": {"accepted_at": t}, "feedback": {"feedback_at": t},
                         "close": {"closed_at": t}}.get(action, {}))
         row.update(status=status, is_open=status not in codes.CLOSED_STATUSES, status_since=t, last_action=last,
-                   last_actor=who[1] if last != "report" else "演示")
+                   last_actor=who[1])
         if row["kind"] == "dispute" and row["is_open"] and status not in ("feedback", "verified"):
             level, due = 1, at + timedelta(hours=codes.LADDER_HOURS[1])
             while due < DEMO_NOW and level < 4:  # the ladder rose as escalate_overdue would have done

@@ -13,7 +13,7 @@ from datetime import datetime
 
 from sqlalchemy import func, select
 
-from desk.models import AppSetting, Role, UserAccount
+from desk.models import AppSetting, Department, Role, UserAccount
 from desk.services import limits
 from desk.services.auth import check_new_password, store_password
 from desk.services.context import Context
@@ -163,6 +163,14 @@ def set_role(ctx: Context, username: str, role: str | Role, department_id: int |
         u.changed("user_account", user.id)
         u.session.flush()
         return _row(user)
+
+
+def departments(ctx: Context) -> list[tuple[int, str]]:
+    """The departments a liaison account can belong to (id, short name), for the accounts page."""
+    require(ctx.actor, "user.list")
+    with ctx.read() as s:
+        return [(i, short or name) for i, short, name in
+                s.execute(select(Department.id, Department.short_name, Department.name).order_by(Department.code))]
 
 
 def list_users(ctx: Context) -> list[UserRow]:

@@ -4,9 +4,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from sqlalchemy import select
+
+from desk.models import Staff
 from desk.services import org
 from desk.services.context import Context
 from desk.services.permissions import require
+from desk.services.pii import mask_phone
 
 @dataclass(frozen=True)
 class Node:
@@ -25,9 +29,11 @@ def _grid_node(g: org.GridRow, staff_nodes: tuple[Node, ...]) -> Node:
                 staff_nodes, g.size_status)
 
 
-def _staff_node(p: org.StaffRow) -> Node:
-    return Node("staff", p.id, p.name, (p.name, p.role, p.community_name,
-                                         p.department_name, "、".join(p.grid_codes)))
+def _staff_node(p: org.StaffRow, grid_names: dict[str, str], phone: str) -> Node:
+    """A person: name, role, community, department, the names of their grids (not the 15-digit
+    codes) and their phone, masked (138****1234)."""
+    return Node("staff", p.id, p.name, (p.name, p.role, p.community_name, p.department_name,
+                                         "、".join(grid_names.get(c, c) for c in p.grid_codes), phone))
 
 
 def build_tree(ctx: Context) -> tuple[Node, ...]:
@@ -40,10 +46,13 @@ def build_tree(ctx: Context) -> tuple[Node, ...]:
         people = org.staff(s)
         beats = org.beats(s)
         depts = org.departments(s)
+        phones = {sid: mask_phone(ctx.cipher.decrypt(enc) or "")
+                  for sid, enc in s.execute(select(Staff.id, Staff.phone_enc)) if enc}
+    names = {g.code: g.name for g in grids}
     by_grid: dict[str, list[Node]] = {}
     for p in people:
         for code in p.grid_codes:
-            by_grid.setdefault(code, []).append(_staff_node(p))
+            by_grid.setdefault(code, []).append(_staff_node(p, names, phones.get(p.id, "")))
     grids_by_comm: dict[int, list[Node]] = {}
     grid_rows = {g.id: g for g in grids}
     for g in grids:

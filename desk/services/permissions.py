@@ -45,6 +45,12 @@ PERMISSIONS: dict[str, frozenset[Role]] = {
     "dispatch.matters.admit": frozenset({LEADER, SYSADMIN}),  # 事务准入
     "dispatch.matters.edit": frozenset({SYSADMIN}),
 
+    # --- the window's pages still to come (each area replaces its row when it arrives) ---
+    "meetings.read": frozenset({DUTY, LEADER, LIAISON, GRID}),  # 会商研判: decisions become to-dos
+    "registry.read": frozenset({DUTY, LEADER, GRID}),           # 基础信息: people, houses, units
+    "dashboard.read": frozenset({DUTY, LEADER}),                # 数据总览: the leader's figures
+    "reports.read": frozenset({DUTY, LEADER}),                  # 报表简报: briefing sheets
+
     # --- map ---
     "geo.import": frozenset({SYSADMIN}),
     "geo.assign": frozenset({SYSADMIN}),

@@ -10,7 +10,8 @@ from PySide6.QtWidgets import (
 
 from desk.clock import format_local
 from desk.services import accounts, limits
-from desk.views.bus import touches
+from desk.services.permissions import allowed
+from desk.services.topics import concerns
 from desk.views.pages import Page
 from desk.views.row_model import RowTableModel
 from desk.views.text_limits import limit_line
@@ -28,7 +29,8 @@ def role_label(code: str) -> str:
 class AccountTableModel(RowTableModel):
     def __init__(self, parent=None):
         super().__init__(parent=parent)
-        self._headers = (self.tr("用户名"), self.tr("姓名"), self.tr("角色"), self.tr("状态"))
+        self._headers = (self.tr("用户名"), self.tr("姓名"), self.tr("角色"), self.tr("所属部门"), self.tr("状态"))
+        self.departments: dict[int, str] = {}
 
     def data(self, index, role=Qt.DisplayRole):
         if not index.isValid() or role != Qt.DisplayRole:
@@ -40,7 +42,8 @@ class AccountTableModel(RowTableModel):
             state = self.tr("锁定至 ") + format_local(r.locked_until)
         else:
             state = self.tr("正常") + (self.tr("（须改密码）") if r.must_change_password else "")
-        return (r.username, r.display_name, role_label(r.role), state)[index.column()]
+        department = self.departments.get(r.department_id, "") if r.department_id else ""
+        return (r.username, r.display_name, role_label(r.role), department, state)[index.column()]
 
 
 class NewAccountDialog(QDialog):
@@ -66,6 +69,54 @@ class NewAccountDialog(QDialog):
         form.addRow(buttons)
 
 
+class PasswordDialog(QDialog):
+    """A temporary password for someone who forgot theirs (they must change it at sign-in)."""
+
+    def __init__(self, username: str, parent=None):
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("重置密码：") + username)
+        form = QFormLayout(self)
+        self.password, self.again = QLineEdit(), QLineEdit()
+        for f in (self.password, self.again):
+            f.setEchoMode(QLineEdit.Password)
+        form.addRow(self.tr("临时密码"), self.password)
+        form.addRow(self.tr("再输入一次"), self.again)
+        form.addRow(QLabel(self.tr("对方下次登录时须修改密码。")))
+        buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+
+class RoleDialog(QDialog):
+    """A new role; a department liaison also needs their department."""
+
+    def __init__(self, row, departments: list[tuple[int, str]], parent=None):
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("变更角色：") + row.username)
+        form = QFormLayout(self)
+        self.role = QComboBox()
+        for code in ROLES:
+            self.role.addItem(role_label(code), code)
+        self.role.setCurrentIndex(max(0, self.role.findData(row.role)))
+        self.department = QComboBox()
+        self.department.addItem(self.tr("（无）"), None)
+        for i, name in departments:
+            self.department.addItem(name, i)
+        self.department.setCurrentIndex(max(0, self.department.findData(row.department_id)))
+        form.addRow(self.tr("角色"), self.role)
+        form.addRow(self.tr("所属部门"), self.department)
+        self.role.currentIndexChanged.connect(self._role_changed)
+        self._role_changed()
+        buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def _role_changed(self) -> None:
+        self.department.setEnabled(self.role.currentData() == "liaison")
+
+
 class AccountsPage(Page):
     key = "accounts"
 
@@ -81,10 +132,19 @@ class AccountsPage(Page):
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.Stretch)
         buttons = QHBoxLayout()
-        for text, slot in ((self.tr("新建账户…"), self.add), (self.tr("停用"), lambda: self.toggle(True)),
-                           (self.tr("启用"), lambda: self.toggle(False)), (self.tr("解除锁定"), self.unlock)):
+        self.departments: list[tuple[int, str]] = []
+        self.buttons: dict[str, QPushButton] = {}
+        for key, text, slot, permission in (
+                ("add", self.tr("新建账户…"), self.add, "user.manage"),
+                ("disable", self.tr("停用"), lambda: self.toggle(True), "user.manage"),
+                ("enable", self.tr("启用"), lambda: self.toggle(False), "user.manage"),
+                ("unlock", self.tr("解除锁定"), self.unlock, "user.manage"),
+                ("reset", self.tr("重置密码…"), self.reset_password, "user.manage"),
+                ("role", self.tr("变更角色…"), self.change_role, "user.role")):
             b = QPushButton(text)
-            b.clicked.connect(slot)
+            b.clicked.connect(lambda _=False, slot=slot: slot())
+            b.setVisible(allowed(backend.ctx.actor, permission))
+            self.buttons[key] = b
             buttons.addWidget(b)
         buttons.addStretch(1)
         buttons.addWidget(QLabel(self.tr("无操作自动锁屏（分钟）")))
@@ -110,16 +170,23 @@ class AccountsPage(Page):
             self.reload()
 
     def on_changes(self, changes) -> None:
-        if self._loaded and touches(changes, "user_account", "app_setting"):
+        if self._loaded and concerns(changes, "accounts"):
             self.reload()
 
     def reload(self) -> None:
         self._loaded = True
-        self.backend.read(lambda c: (accounts.list_users(c), accounts.idle_lock_minutes(c)), self._show, self._failed)
+        self.read_once("accounts", lambda c: (accounts.list_users(c), accounts.idle_lock_minutes(c),
+                                              accounts.departments(c)), self._show, self._failed)
 
     def _show(self, value) -> None:
-        rows, minutes = value
+        rows, minutes, departments = value
+        self.departments = departments
+        self.model.departments = dict(departments)
+        keep = self.selected()
         self.model.set_rows(rows)
+        names = [r.username for r in rows]
+        if keep is not None and keep.username in names:  # the selection survives a reload
+            self.table.selectRow(names.index(keep.username))
         self.idle.setValue(minutes)
 
     def _failed(self, exc: Exception) -> None:
@@ -162,6 +229,35 @@ class AccountsPage(Page):
         if row is not None:
             self.backend.write(lambda c: accounts.unlock(c, row.username),
                                self._done(self.tr("已解除 {0} 的锁定").format(row.username)), self._failed)
+
+    def reset_password(self, dialog: PasswordDialog | None = None) -> None:
+        row = self.selected()
+        if row is None:
+            return
+        if dialog is None:
+            dialog = PasswordDialog(row.username, self)
+            if dialog.exec() != QDialog.Accepted:
+                return
+        if dialog.password.text() != dialog.again.text():
+            self._failed(Exception(self.tr("两次输入的密码不一致")))
+            return
+        pw = dialog.password.text()
+        self.backend.write(lambda c: accounts.reset_password(c, row.username, pw),
+                           self._done(self.tr("已重置 {0} 的密码，下次登录须修改").format(row.username)), self._failed)
+
+    def change_role(self, dialog: RoleDialog | None = None) -> None:
+        row = self.selected()
+        if row is None:
+            return
+        if dialog is None:
+            dialog = RoleDialog(row, self.departments, self)
+            if dialog.exec() != QDialog.Accepted:
+                return
+        role = dialog.role.currentData()
+        department = dialog.department.currentData() if role == "liaison" else None
+        self.backend.write(lambda c: accounts.set_role(c, row.username, role, department),
+                           self._done(self.tr("{0} 的角色已改为 {1}").format(row.username, role_label(role))),
+                           self._failed)
 
     def save_idle(self) -> None:
         minutes = self.idle.value()

@@ -14,7 +14,8 @@ from PySide6.QtWidgets import (
 from desk.clock import LOCAL_TZ, format_local, local
 from desk.services import audit_log
 from desk.services.audit_log import AuditFilter
-from desk.views.bus import touches
+from desk.services.topics import concerns
+from desk.views.code_words import audit_action, audit_entity
 from desk.views.pages import Page
 from desk.views.row_model import RowTableModel
 
@@ -31,8 +32,10 @@ class AuditTableModel(RowTableModel):
         if not index.isValid() or role not in (Qt.DisplayRole, Qt.ToolTipRole):
             return None
         r = self.rows[index.row()]
-        return (str(r.id), format_local(r.at, with_seconds=True), r.actor, r.seat, r.action, r.entity,
-                r.entity_id)[index.column()]
+        if role == Qt.ToolTipRole and index.column() in (4, 5):
+            return r.action if index.column() == 4 else r.entity  # the code, for a search
+        return (str(r.id), format_local(r.at, with_seconds=True), r.actor, r.seat, audit_action(r.action),
+                audit_entity(r.entity), r.entity_id)[index.column()]
 
 
 def _pretty(text: str) -> str:
@@ -112,7 +115,7 @@ class AuditBrowser(Page):
             self.reload()
 
     def on_changes(self, changes) -> None:
-        if self._loaded and touches(changes, "audit_log"):
+        if self._loaded and concerns(changes, "audit"):
             self.reload()
 
     def current_filter(self, limit: int = 2000) -> AuditFilter:

@@ -2,6 +2,7 @@
 with each write's change records broadcast on the bus when it commits."""
 from __future__ import annotations
 
+import logging
 from typing import Any, Callable
 
 from PySide6.QtCore import QObject
@@ -12,6 +13,9 @@ from desk.services import audit_log
 from desk.services.errors import DatabaseError, PermissionDenied
 from desk.views.bus import ChangeBus
 from desk.views.workers import DbWorker
+
+
+log = logging.getLogger(__name__)
 
 
 class Backend(QObject):
@@ -37,6 +41,15 @@ class Backend(QObject):
                 _deliver(on_done, value)
 
         self.worker.submit(lambda: fn(ctx), self._ok(done), self._err(on_error))
+
+    def failed(self, what: str) -> Callable[[Exception], None]:
+        """An error callback for work the person did not ask for directly (a refresh, a timer):
+        logged with its trace and said in the status bar, never swallowed."""
+        def report(exc: Exception) -> None:
+            log.warning("%s failed: %s", what, exc, exc_info=exc)
+            first = (str(exc).splitlines() or [exc.__class__.__name__])[0]
+            self.bus.problem.emit(f"{what}：{first}")
+        return report
 
     def _ok(self, cb):
         def inner(value):

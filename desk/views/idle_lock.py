@@ -14,7 +14,7 @@ from __future__ import annotations
 import time
 from typing import Callable
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -165,7 +165,8 @@ def install_idle_lock(shell, minutes: float, now: Callable[[], float] = time.mon
     watcher = IdleWatcher(minutes, now, shell.window)
 
     def on_idle():
-        backend.write(lambda c: auth.sign_out(c, "idle_lock"), None, lambda exc: None)
+        backend.write(lambda c: auth.sign_out(c, "idle_lock"), None,
+                      backend.failed(QCoreApplication.translate("IdleLock", "记录锁屏")))
         lock.lock()
 
     watcher.idle.connect(on_idle)

@@ -2,12 +2,13 @@
 database the seat is on and whether the live feed is connected."""
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import QEvent, QSize, Qt
+from PySide6.QtGui import QFontMetrics, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QMainWindow, QStackedWidget, QWidget,
+    QApplication, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QMainWindow, QStackedWidget, QWidget,
 )
 
+from desk.views import ui_state
 from desk.views.bus import ChangeBus
 from desk.views.pages import Page
 
@@ -20,13 +21,16 @@ class MainWindow(QMainWindow):
         self.pages = pages
         self.closing_hooks: list = []
         self.setWindowTitle(self.tr("警网融合中心工作台"))
-        self.resize(1280, 800)
+        screen = QApplication.primaryScreen()
+        room = screen.availableGeometry() if screen is not None else None
+        # The first start fits the screen, taskbar included (1280x720 too); later ones are remembered.
+        self.resize(min(1280, room.width()) if room else 1280, min(800, room.height() - 30) if room else 800)
+        ui_state.restore_geometry(self, "main_window")
 
         self.nav = QListWidget()
         self.nav.setObjectName("nav")
         self.nav.setIconSize(QSize(20, 20))
-        self.nav.setFixedWidth(150)
-        self.nav.setStyleSheet("QListWidget#nav { font-size: 15px; } QListWidget#nav::item { padding: 9px 6px; }")
+        self.nav.setStyleSheet("QListWidget#nav::item { padding: 9px 6px; }")
         self.stack = QStackedWidget()
         for i, page in enumerate(pages):
             item = QListWidgetItem(page.title())
@@ -35,6 +39,7 @@ class MainWindow(QMainWindow):
             self.stack.addWidget(page)
             if i < 9:
                 QShortcut(QKeySequence(f"Ctrl+{i + 1}"), self, activated=lambda i=i: self.nav.setCurrentRow(i))
+        self._fit_nav()
         self.nav.currentRowChanged.connect(self._show_page)
         central = QWidget()
         row = QHBoxLayout(central)
@@ -58,10 +63,27 @@ class MainWindow(QMainWindow):
         bus.changed.connect(self._dispatch_changes)
         bus.feed_state.connect(self.set_feed_state)
         bus.db_state.connect(self.set_db_state)
+        bus.problem.connect(lambda text: self.statusBar().showMessage(text, 15000))
         keys = [p.key for p in pages]
         self.nav.setCurrentRow(keys.index(start_page) if start_page in keys else 0)
 
+    def _fit_nav(self) -> None:
+        """The navigation a little larger than the text and wide enough for its titles, at any
+        font size (Ctrl+= / Ctrl+-)."""
+        font = QApplication.font()
+        font.setPointSizeF(font.pointSizeF() * 1.2)
+        self.nav.setFont(font)
+        widest = max((QFontMetrics(font).horizontalAdvance(self.nav.item(i).text()) for i in range(self.nav.count())),
+                     default=100)
+        self.nav.setFixedWidth(max(150, widest + 40))
+
+    def changeEvent(self, event) -> None:
+        if event.type() == QEvent.ApplicationFontChange:
+            self._fit_nav()
+        super().changeEvent(event)
+
     def closeEvent(self, event) -> None:
+        ui_state.save_geometry(self, "main_window")
         for hook in self.closing_hooks:
             hook()
         super().closeEvent(event)

@@ -7,11 +7,10 @@ from PySide6.QtWidgets import QHeaderView, QLabel, QLineEdit, QSplitter, QTableV
 
 from desk.services.org_tree import Node, build_tree
 from desk.views import labels
-from desk.views.bus import touches
+from desk.services.topics import concerns
 from desk.views.org_models import NodeTableModel, OrgTreeModel
 from desk.views.pages import Page
 
-ORG_TABLES = ("street", "community", "grid", "staff", "police_beat", "beat_grid", "grid_member", "department")
 
 
 class OrgBrowser(Page):
@@ -22,7 +21,6 @@ class OrgBrowser(Page):
         super().__init__(parent)
         self.backend = backend
         self._loaded = False
-        self._loading = False
         self.tree_model = OrgTreeModel(self)
         self.table_model = NodeTableModel(self)
         self.proxy = QSortFilterProxyModel(self)
@@ -73,21 +71,16 @@ class OrgBrowser(Page):
             self.reload()
 
     def on_changes(self, changes) -> None:
-        if self._loaded and touches(changes, *ORG_TABLES):
+        if self._loaded and concerns(changes, "org"):
             self.reload()
 
     def reload(self) -> None:
-        if self._loading:
-            return
-        self._loading = True
-        self.backend.read(build_tree, self._show_tree, self._failed)
+        self.read_once("tree", build_tree, self._show_tree, self._failed)
 
     def _failed(self, exc: Exception) -> None:
-        self._loading = False
         self.heading.setText(self.tr("无法读取组织架构：") + str(exc))
 
     def _show_tree(self, roots: tuple[Node, ...]) -> None:
-        self._loading = False
         current = self.tree_model.node(self.tree.currentIndex())
         self.tree_model.set_roots(roots)
         self._loaded = True
@@ -116,7 +109,8 @@ class OrgBrowser(Page):
         if node.kind == "street":
             grids = sum(len(c.children) for c in node.children)
             households = sum(int(c.cells[4]) for c in node.children if c.cells)
-            heading += f" · {grids} {self.tr('个网格')} · {households} {self.tr('户')}"
+            grid_word, household_word = self.tr("个网格"), self.tr("户")
+            heading += f" · {grids} {grid_word} · {households} {household_word}"
         self.heading.setText(heading)
         self.table.resizeColumnsToContents()
         if node.kind in ("grid", "beat_grid"):

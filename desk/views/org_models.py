@@ -68,7 +68,7 @@ class OrgTreeModel(QAbstractItemModel):
         if role == Qt.DisplayRole:
             name = node.name or labels.group_name(node.kind)
             if node.kind == "grid":
-                return f"{name}  ({node.cells[3]}{self.tr('户')})"
+                return f"{name}  ({node.cells[3]}" + self.tr("户") + ")"
             return name
         if role == Qt.ForegroundRole and node.flag in ("small", "large"):
             return QBrush(OUT_OF_STANDARD)

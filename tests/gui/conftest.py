@@ -23,3 +23,12 @@ def shell(demo_ctx, qtbot):
     sh.window.show()
     yield sh
     sh.close()
+
+
+@pytest.fixture(autouse=True)
+def _own_ui_settings(tmp_path_factory):
+    """Remembered dialog sizes and the font size go to a scratch folder, never the user's own."""
+    from PySide6.QtCore import QSettings
+
+    QSettings.setPath(QSettings.IniFormat, QSettings.UserScope, str(tmp_path_factory.mktemp("ui")))
+    yield

@@ -64,7 +64,7 @@ def shot(widget, name):
 def test_a_duty_officer_attaches_a_photo_and_saves_a_copy(ctx, qtbot, backend_for, event_id, tmp_path):
     dlg = open_dialog(qtbot, backend_for(ctx.as_actor(WANG)), event_id)
     panel = dlg.attachments
-    assert panel.add_button.isVisible() and panel.model.rowCount() == 0
+    assert panel.add_button.isVisibleTo(panel) and panel.model.rowCount() == 0
     photo = tmp_path / "现场.png"
     photo.write_bytes(b"\x89PNG fake")
     panel.add_file(str(photo))
@@ -97,7 +97,7 @@ def test_a_liaison_sees_attachments_but_has_no_add_button(ctx, qtbot, backend_fo
     inc.add_attachment(ctx.as_actor(WANG), event_id, "a.pdf", b"%PDF")
     dlg = open_dialog(qtbot, backend_for(ctx.as_actor(LIAISON)), event_id)
     qtbot.waitUntil(lambda: dlg.attachments.model.rowCount() == 1)
-    assert not dlg.attachments.add_button.isVisible()
+    assert not dlg.attachments.add_button.isVisibleTo(dlg.attachments)
 
 
 def test_a_duty_officer_sees_the_phone_masked_and_shows_it_in_full_on_request(ctx, qtbot, backend_for, event_id):

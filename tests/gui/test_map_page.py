@@ -176,7 +176,7 @@ def test_changed_events_are_redrawn_on_the_map_without_rebuilding_the_page(qapp,
     centre = js(qapp, map_page, "(function(){var c = window[DESK_MAP.grids].getLayers()[3].getBounds().getCenter();"
                                 "return {lat: c.lat, lon: c.lng};})()")
     events = [MapMarker("a1", centre["lat"], centre["lon"], "urgent", False, "噪音扰民")]
-    map_page.set_marker_source(lambda ctx: list(events), tables=("event",))
+    map_page.set_marker_source(lambda ctx: list(events), topics=("events_on_map",))
     wait_until(qapp, lambda: js(qapp, map_page, "deskMap.markerStyle('a1')") is not None)
     assert js(qapp, map_page, "deskMap.stats()")["markers"] == 1
     events.append(MapMarker("a2", centre["lat"], centre["lon"], "critical", True, "消防通道堵塞"))
@@ -242,3 +242,11 @@ def test_on_a_big_screen_the_street_stays_fitted_and_the_legend_and_title_grow(q
     finally:
         map_page.resize(1280, 820)
         wait_until(qapp, lambda: js(qapp, map_page, size)[2] == zoom)
+
+
+def test_the_scale_bar_is_metric_only_and_the_credit_has_no_flag(qapp, shared, map_page):
+    scales = js(qapp, map_page, "Array.from(document.querySelectorAll('.leaflet-control-scale-line'))"
+                                ".map(e => e.textContent)")
+    assert scales and all(("m" in s and "ft" not in s and "mi" not in s) for s in scales)
+    credit = js(qapp, map_page, "document.querySelector('.leaflet-control-attribution').innerHTML")
+    assert "Leaflet" in credit and "<svg" not in credit

@@ -4,137 +4,137 @@
 <context>
     <name />
     <message>
-        <location filename="../../views/dispatch/models.py" line="26" />
+        <location filename="../../views/dispatch/models.py" line="35" />
         <source>事件号</source>
         <translation>Event</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/models.py" line="26" />
+        <location filename="../../views/dispatch/models.py" line="35" />
         <source>标题</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/models.py" line="26" />
+        <location filename="../../views/dispatch/models.py" line="35" />
         <source>类型</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/models.py" line="26" />
+        <location filename="../../views/dispatch/models.py" line="35" />
         <source>网格</source>
         <translation>Grid</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/models.py" line="26" />
+        <location filename="../../views/dispatch/models.py" line="35" />
         <source>承办部门</source>
         <translation>Lead department</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/models.py" line="26" />
+        <location filename="../../views/dispatch/models.py" line="35" />
         <source>协办部门</source>
         <translation>Assisting</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/models.py" line="26" />
+        <location filename="../../views/dispatch/models.py" line="35" />
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/models.py" line="27" />
+        <location filename="../../views/dispatch/models.py" line="36" />
         <source>派单时间</source>
         <translation>Dispatched</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/models.py" line="27" />
+        <location filename="../../views/dispatch/models.py" line="36" />
         <source>签收时限</source>
         <translation>Accept by</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/models.py" line="27" />
+        <location filename="../../views/dispatch/models.py" line="36" />
         <source>办理时限</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/models.py" line="27" />
+        <location filename="../../views/dispatch/models.py" line="36" />
         <source>督办/加急</source>
         <translation>Supervision/urgent</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/models.py" line="34" />
+        <location filename="../../views/dispatch/models.py" line="43" />
         <source>加急</source>
         <translation>Urgent</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/models.py" line="36" />
+        <location filename="../../views/dispatch/models.py" line="45" />
         <source>延期待批</source>
         <translation>Extension pending</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/models.py" line="38" />
+        <location filename="../../views/dispatch/models.py" line="47" />
         <source>重办</source>
         <translation>Reopened</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/models.py" line="50" />
+        <location filename="../../views/dispatch/models.py" line="62" />
         <source>（签收超时）</source>
         <translation> (acceptance overdue)</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/models.py" line="52" />
+        <location filename="../../views/dispatch/models.py" line="64" />
         <source>（办理超时）</source>
         <translation> (handling overdue)</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/models.py" line="71" />
+        <location filename="../../views/dispatch/models.py" line="83" />
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/models.py" line="71" />
+        <location filename="../../views/dispatch/models.py" line="83" />
         <source>派单数</source>
         <translation>Dispatched</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/models.py" line="71" />
+        <location filename="../../views/dispatch/models.py" line="83" />
         <source>按时签收率</source>
         <translation>Accepted on time</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/models.py" line="71" />
+        <location filename="../../views/dispatch/models.py" line="83" />
         <source>退单数</source>
         <translation>Returned</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/models.py" line="71" />
+        <location filename="../../views/dispatch/models.py" line="83" />
         <source>办结数</source>
         <translation>Closed</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/models.py" line="71" />
+        <location filename="../../views/dispatch/models.py" line="83" />
         <source>按时办结率</source>
         <translation>Closed on time</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/models.py" line="72" />
+        <location filename="../../views/dispatch/models.py" line="84" />
         <source>平均办理时长(小时)</source>
         <translation>Avg. handling (h)</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/models.py" line="72" />
+        <location filename="../../views/dispatch/models.py" line="84" />
         <source>满意率</source>
         <translation>Satisfaction</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/models.py" line="72" />
+        <location filename="../../views/dispatch/models.py" line="84" />
         <source>重办率</source>
         <translation>Reopen rate</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/models.py" line="72" />
+        <location filename="../../views/dispatch/models.py" line="84" />
         <source>非警务分流率</source>
         <translation>Non-police diversion</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/models.py" line="72" />
+        <location filename="../../views/dispatch/models.py" line="84" />
         <source>网格内化解率</source>
         <translation>Resolved in grid</translation>
     </message>
@@ -142,42 +142,47 @@
 <context>
     <name>AccountTableModel</name>
     <message>
-        <location filename="../../views/accounts_page.py" line="30" />
+        <location filename="../../views/accounts_page.py" line="31" />
         <source>用户名</source>
         <translation>User name</translation>
     </message>
     <message>
-        <location filename="../../views/accounts_page.py" line="30" />
+        <location filename="../../views/accounts_page.py" line="31" />
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../views/accounts_page.py" line="30" />
+        <location filename="../../views/accounts_page.py" line="31" />
         <source>角色</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../views/accounts_page.py" line="30" />
+        <location filename="../../views/accounts_page.py" line="31" />
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../views/accounts_page.py" line="37" />
+        <location filename="../../views/accounts_page.py" line="31" />
+        <source>所属部门</source>
+        <translation>Department</translation>
+    </message>
+    <message>
+        <location filename="../../views/accounts_page.py" line="39" />
         <source>已停用</source>
         <translation>Disabled</translation>
     </message>
     <message>
-        <location filename="../../views/accounts_page.py" line="39" />
+        <location filename="../../views/accounts_page.py" line="41" />
         <source>锁定至 </source>
         <translation>Locked until </translation>
     </message>
     <message>
-        <location filename="../../views/accounts_page.py" line="41" />
+        <location filename="../../views/accounts_page.py" line="43" />
         <source>正常</source>
         <translation>Active</translation>
     </message>
     <message>
-        <location filename="../../views/accounts_page.py" line="41" />
+        <location filename="../../views/accounts_page.py" line="43" />
         <source>（须改密码）</source>
         <translation> (must change password)</translation>
     </message>
@@ -185,68 +190,89 @@
 <context>
     <name>AccountsPage</name>
     <message>
-        <location filename="../../views/accounts_page.py" line="82" />
+        <location filename="../../views/accounts_page.py" line="136" />
         <source>新建账户…</source>
         <translation>New account…</translation>
     </message>
     <message>
-        <location filename="../../views/accounts_page.py" line="82" />
+        <location filename="../../views/accounts_page.py" line="137" />
         <source>停用</source>
         <translation>Disable</translation>
     </message>
     <message>
-        <location filename="../../views/accounts_page.py" line="83" />
+        <location filename="../../views/accounts_page.py" line="138" />
         <source>启用</source>
         <translation>Enable</translation>
     </message>
     <message>
-        <location filename="../../views/accounts_page.py" line="83" />
+        <location filename="../../views/accounts_page.py" line="139" />
         <source>解除锁定</source>
         <translation>Unlock</translation>
     </message>
     <message>
-        <location filename="../../views/accounts_page.py" line="88" />
+        <location filename="../../views/accounts_page.py" line="140" />
+        <source>重置密码…</source>
+        <translation>Reset password…</translation>
+    </message>
+    <message>
+        <location filename="../../views/accounts_page.py" line="141" />
+        <source>变更角色…</source>
+        <translation>Change role…</translation>
+    </message>
+    <message>
+        <location filename="../../views/accounts_page.py" line="148" />
         <source>无操作自动锁屏（分钟）</source>
         <translation>Lock after inactivity (minutes)</translation>
     </message>
     <message>
-        <location filename="../../views/accounts_page.py" line="92" />
+        <location filename="../../views/accounts_page.py" line="152" />
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../views/accounts_page.py" line="98" />
-        <location filename="../../views/accounts_page.py" line="104" />
+        <location filename="../../views/accounts_page.py" line="158" />
+        <location filename="../../views/accounts_page.py" line="164" />
         <source>用户账户</source>
         <translation>User accounts</translation>
     </message>
     <message>
-        <location filename="../../views/accounts_page.py" line="144" />
+        <location filename="../../views/accounts_page.py" line="211" />
+        <location filename="../../views/accounts_page.py" line="240" />
         <source>两次输入的密码不一致</source>
         <translation>The two passwords do not match</translation>
     </message>
     <message>
-        <location filename="../../views/accounts_page.py" line="149" />
+        <location filename="../../views/accounts_page.py" line="216" />
         <source>已新建账户 {0}，首次登录须修改密码</source>
         <translation>Account {0} created; the password must be changed at first sign-in</translation>
     </message>
     <message>
-        <location filename="../../views/accounts_page.py" line="155" />
+        <location filename="../../views/accounts_page.py" line="222" />
         <source>已停用 {0}</source>
         <translation>Disabled {0}</translation>
     </message>
     <message>
-        <location filename="../../views/accounts_page.py" line="155" />
+        <location filename="../../views/accounts_page.py" line="222" />
         <source>已启用 {0}</source>
         <translation>Enabled {0}</translation>
     </message>
     <message>
-        <location filename="../../views/accounts_page.py" line="162" />
+        <location filename="../../views/accounts_page.py" line="229" />
         <source>已解除 {0} 的锁定</source>
         <translation>Unlocked {0}</translation>
     </message>
     <message>
-        <location filename="../../views/accounts_page.py" line="167" />
+        <location filename="../../views/accounts_page.py" line="244" />
+        <source>已重置 {0} 的密码，下次登录须修改</source>
+        <translation>{0}'s password was reset; they must change it at sign-in</translation>
+    </message>
+    <message>
+        <location filename="../../views/accounts_page.py" line="257" />
+        <source>{0} 的角色已改为 {1}</source>
+        <translation>{0} is now {1}</translation>
+    </message>
+    <message>
+        <location filename="../../views/accounts_page.py" line="263" />
         <source>锁屏时间已设为 {0} 分钟，各席位下次登录时生效</source>
         <translation>Lock time set to {0} minutes; takes effect at each seat's next sign-in</translation>
     </message>
@@ -254,22 +280,22 @@
 <context>
     <name>AttachmentModel</name>
     <message>
-        <location filename="../../views/board/attachments.py" line="46" />
+        <location filename="../../views/board/attachments.py" line="31" />
         <source>文件名</source>
         <translation>File name</translation>
     </message>
     <message>
-        <location filename="../../views/board/attachments.py" line="46" />
+        <location filename="../../views/board/attachments.py" line="31" />
         <source>大小</source>
         <translation>Size</translation>
     </message>
     <message>
-        <location filename="../../views/board/attachments.py" line="46" />
+        <location filename="../../views/board/attachments.py" line="31" />
         <source>添加人</source>
         <translation>Added by</translation>
     </message>
     <message>
-        <location filename="../../views/board/attachments.py" line="46" />
+        <location filename="../../views/board/attachments.py" line="31" />
         <source>添加时间</source>
         <translation>Added at</translation>
     </message>
@@ -277,52 +303,52 @@
 <context>
     <name>AttachmentPanel</name>
     <message>
-        <location filename="../../views/board/attachments.py" line="79" />
+        <location filename="../../views/board/attachments.py" line="63" />
         <source>添加附件…</source>
         <translation>Add attachment…</translation>
     </message>
     <message>
-        <location filename="../../views/board/attachments.py" line="82" />
+        <location filename="../../views/board/attachments.py" line="66" />
         <source>另存为…</source>
         <translation>Save as…</translation>
     </message>
     <message>
-        <location filename="../../views/board/attachments.py" line="109" />
+        <location filename="../../views/board/attachments.py" line="93" />
         <source>选择附件</source>
         <translation>Choose an attachment</translation>
     </message>
     <message>
-        <location filename="../../views/board/attachments.py" line="110" />
+        <location filename="../../views/board/attachments.py" line="94" />
         <source>照片和文档 (*.jpg *.jpeg *.png *.gif *.webp *.pdf *.doc *.docx *.xls *.xlsx *.txt *.mp3 *.m4a *.amr *.mp4);;所有文件 (*)</source>
         <translation>Photos and documents (*.jpg *.jpeg *.png *.gif *.webp *.pdf *.doc *.docx *.xls *.xlsx *.txt *.mp3 *.m4a *.amr *.mp4);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../views/board/attachments.py" line="118" />
+        <location filename="../../views/board/attachments.py" line="102" />
         <source>正在上传…</source>
         <translation>Uploading…</translation>
     </message>
     <message>
-        <location filename="../../views/board/attachments.py" line="123" />
+        <location filename="../../views/board/attachments.py" line="107" />
         <source>附件已添加</source>
         <translation>Attachment added</translation>
     </message>
     <message>
-        <location filename="../../views/board/attachments.py" line="131" />
+        <location filename="../../views/board/attachments.py" line="115" />
         <source>保存附件</source>
         <translation>Save attachment</translation>
     </message>
     <message>
-        <location filename="../../views/board/attachments.py" line="136" />
+        <location filename="../../views/board/attachments.py" line="120" />
         <source>正在保存…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../views/board/attachments.py" line="140" />
+        <location filename="../../views/board/attachments.py" line="124" />
         <source>已保存：</source>
         <translation>Saved: </translation>
     </message>
     <message>
-        <location filename="../../views/board/attachments.py" line="145" />
+        <location filename="../../views/board/attachments.py" line="129" />
         <source>附件操作未完成</source>
         <translation>Attachment not processed</translation>
     </message>
@@ -330,88 +356,88 @@
 <context>
     <name>AuditBrowser</name>
     <message>
-        <location filename="../../views/audit_browser.py" line="62" />
+        <location filename="../../views/audit_browser.py" line="65" />
         <source>操作人</source>
         <translation>User</translation>
     </message>
     <message>
-        <location filename="../../views/audit_browser.py" line="67" />
+        <location filename="../../views/audit_browser.py" line="70" />
         <source>对象编号或内容包含…</source>
         <translation>Record no. or text contains…</translation>
     </message>
     <message>
-        <location filename="../../views/audit_browser.py" line="69" />
+        <location filename="../../views/audit_browser.py" line="72" />
         <source>查询</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../views/audit_browser.py" line="71" />
+        <location filename="../../views/audit_browser.py" line="74" />
         <source>导出 CSV…</source>
         <translation>Export CSV…</translation>
     </message>
     <message>
-        <location filename="../../views/audit_browser.py" line="73" />
+        <location filename="../../views/audit_browser.py" line="76" />
         <source>校验审计链</source>
         <translation>Verify audit chain</translation>
     </message>
     <message>
-        <location filename="../../views/audit_browser.py" line="76" />
+        <location filename="../../views/audit_browser.py" line="79" />
         <source>从</source>
         <translation>From</translation>
     </message>
     <message>
-        <location filename="../../views/audit_browser.py" line="76" />
+        <location filename="../../views/audit_browser.py" line="79" />
         <source>到</source>
         <translation>To</translation>
     </message>
     <message>
-        <location filename="../../views/audit_browser.py" line="77" />
+        <location filename="../../views/audit_browser.py" line="80" />
         <source>操作</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../views/audit_browser.py" line="102" />
-        <location filename="../../views/audit_browser.py" line="108" />
+        <location filename="../../views/audit_browser.py" line="105" />
+        <location filename="../../views/audit_browser.py" line="111" />
         <source>审计日志</source>
         <translation>Audit log</translation>
     </message>
     <message>
-        <location filename="../../views/audit_browser.py" line="132" />
+        <location filename="../../views/audit_browser.py" line="135" />
         <source>共 {0} 条记录（最新在前）</source>
         <translation>{0} records (newest first)</translation>
     </message>
     <message>
-        <location filename="../../views/audit_browser.py" line="137" />
+        <location filename="../../views/audit_browser.py" line="140" />
         <source>无法读取审计日志：</source>
         <translation>Cannot read the audit log: </translation>
     </message>
     <message>
-        <location filename="../../views/audit_browser.py" line="143" />
+        <location filename="../../views/audit_browser.py" line="146" />
         <source>修改前：</source>
         <translation>Before:</translation>
     </message>
     <message>
-        <location filename="../../views/audit_browser.py" line="143" />
+        <location filename="../../views/audit_browser.py" line="146" />
         <source>修改后：</source>
         <translation>After:</translation>
     </message>
     <message>
-        <location filename="../../views/audit_browser.py" line="149" />
+        <location filename="../../views/audit_browser.py" line="152" />
         <source>审计链完整：{0} 条记录校验通过</source>
         <translation>Audit chain intact: {0} records verified</translation>
     </message>
     <message>
-        <location filename="../../views/audit_browser.py" line="152" />
+        <location filename="../../views/audit_browser.py" line="155" />
         <source>审计日志被篡改或缺失：第一条有问题的记录编号 {0}（{1}）</source>
         <translation>Audit log altered or incomplete: first bad record no. {0} ({1})</translation>
     </message>
     <message>
-        <location filename="../../views/audit_browser.py" line="159" />
+        <location filename="../../views/audit_browser.py" line="162" />
         <source>导出审计记录</source>
         <translation>Export Audit Records</translation>
     </message>
     <message>
-        <location filename="../../views/audit_browser.py" line="166" />
+        <location filename="../../views/audit_browser.py" line="169" />
         <source>已导出 {0} 条记录到 {1}</source>
         <translation>Exported {0} records to {1}</translation>
     </message>
@@ -419,65 +445,370 @@
 <context>
     <name>AuditTableModel</name>
     <message>
-        <location filename="../../views/audit_browser.py" line="27" />
+        <location filename="../../views/audit_browser.py" line="28" />
         <source>编号</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../views/audit_browser.py" line="27" />
+        <location filename="../../views/audit_browser.py" line="28" />
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../views/audit_browser.py" line="27" />
+        <location filename="../../views/audit_browser.py" line="28" />
         <source>操作人</source>
         <translation>By</translation>
     </message>
     <message>
-        <location filename="../../views/audit_browser.py" line="27" />
+        <location filename="../../views/audit_browser.py" line="28" />
         <source>席位</source>
         <translation>Seat</translation>
     </message>
     <message>
-        <location filename="../../views/audit_browser.py" line="27" />
+        <location filename="../../views/audit_browser.py" line="28" />
         <source>操作</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../views/audit_browser.py" line="28" />
+        <location filename="../../views/audit_browser.py" line="29" />
         <source>对象</source>
         <translation>Object</translation>
     </message>
     <message>
-        <location filename="../../views/audit_browser.py" line="28" />
+        <location filename="../../views/audit_browser.py" line="29" />
         <source>对象编号</source>
         <translation>Object ID</translation>
     </message>
 </context>
 <context>
+    <name>AuditWords</name>
+    <message>
+        <location filename="../../views/code_words.py" line="13" />
+        <source>登录</source>
+        <translation>Sign-in</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="14" />
+        <source>退出登录</source>
+        <translation>Sign-out</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="15" />
+        <source>登录失败</source>
+        <translation>Sign-in failed</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="16" />
+        <source>拒绝登录</source>
+        <translation>Sign-in refused</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="17" />
+        <source>账户锁定</source>
+        <translation>Account locked</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="18" />
+        <source>修改密码</source>
+        <translation>Password changed</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="19" />
+        <source>无权操作被拒绝</source>
+        <translation>Refused: not permitted</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="20" />
+        <source>解除锁屏</source>
+        <translation>Screen unlocked</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="21" />
+        <source>备份数据库</source>
+        <translation>Database backed up</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="22" />
+        <source>恢复数据库</source>
+        <translation>Database restored</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="23" />
+        <source>新建警务区</source>
+        <translation>Police beat created</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="24" />
+        <source>警务区关联网格</source>
+        <translation>Beat linked to grids</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="25" />
+        <source>修改警务区边界</source>
+        <translation>Beat boundary changed</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="26" />
+        <source>导出数据</source>
+        <translation>Data exported</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="27" />
+        <source>打印</source>
+        <translation>Printed</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="28" />
+        <source>修改时限</source>
+        <translation>Time limit changed</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="29" />
+        <source>上报事件</source>
+        <translation>Event reported</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="30" />
+        <source>添加附件</source>
+        <translation>Attachment added</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="31" />
+        <source>逐级上升</source>
+        <translation>Escalated</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="32" />
+        <source>导入事件</source>
+        <translation>Events imported</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="33" />
+        <source>新建网格</source>
+        <translation>Grid created</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="34" />
+        <source>重算网格户数</source>
+        <translation>Grid households recounted</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="35" />
+        <source>修改网格边界</source>
+        <translation>Grid boundary changed</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="36" />
+        <source>导入区划</source>
+        <translation>Divisions imported</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="37" />
+        <source>事项准入</source>
+        <translation>Matter admitted</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="38" />
+        <source>修改事项</source>
+        <translation>Matter edited</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="39" />
+        <source>申请事项准入</source>
+        <translation>Matter proposed</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="40" />
+        <source>查看完整号码</source>
+        <translation>Full number viewed</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="41" />
+        <source>修改设置</source>
+        <translation>Settings changed</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="42" />
+        <source>新建账户</source>
+        <translation>Account created</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="43" />
+        <source>停用账户</source>
+        <translation>Account disabled</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="44" />
+        <source>启用账户</source>
+        <translation>Account enabled</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="45" />
+        <source>重置密码</source>
+        <translation>Password reset</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="46" />
+        <source>变更角色</source>
+        <translation>Role changed</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="47" />
+        <source>解锁账户</source>
+        <translation>Account unlocked</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="48" />
+        <source>指定网格位置</source>
+        <translation>Grid location assigned</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="49" />
+        <source>导入网格边界</source>
+        <translation>Grid boundaries imported</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="50" />
+        <source>导入警务区边界</source>
+        <translation>Beat boundaries imported</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="51" />
+        <source>导入社区边界</source>
+        <translation>Community boundaries imported</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="52" />
+        <source>导出审计日志</source>
+        <translation>Audit log exported</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="53" />
+        <source>校验审计日志</source>
+        <translation>Audit log verified</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="54" />
+        <source>写出审计锚点</source>
+        <translation>Audit anchor written</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="55" />
+        <source>登记数据密钥</source>
+        <translation>Data key registered</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="56" />
+        <source>合并数据密钥</source>
+        <translation>Data key merged</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="59" />
+        <source>账户</source>
+        <translation>Account</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="60" />
+        <location filename="../../views/code_words.py" line="83" />
+        <source>事件</source>
+        <translation>Event</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="61" />
+        <location filename="../../views/code_words.py" line="81" />
+        <source>派单</source>
+        <translation>Dispatch</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="62" />
+        <source>网格</source>
+        <translation>Grid</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="63" />
+        <source>社区</source>
+        <translation>Community</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="64" />
+        <source>警务区</source>
+        <translation>Police beat</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="65" />
+        <source>人员</source>
+        <translation>Staff</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="66" />
+        <source>部门</source>
+        <translation>Department</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="67" />
+        <source>事项</source>
+        <translation>Matter</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="68" />
+        <source>设置</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="69" />
+        <source>时限</source>
+        <translation>Time limits</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="70" />
+        <source>街道</source>
+        <translation>Street</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="71" />
+        <source>审计日志</source>
+        <translation>Audit log</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="72" />
+        <source>备份</source>
+        <translation>Backup</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="73" />
+        <source>附件</source>
+        <translation>Attachment</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="74" />
+        <source>住户</source>
+        <translation>Household</translation>
+    </message>
+</context>
+<context>
     <name>Balance</name>
     <message>
-        <location filename="../../views/map/balance_view.py" line="17" />
+        <location filename="../../views/map/balance_view.py" line="18" />
         <source>达标</source>
         <translation>Within standard</translation>
     </message>
     <message>
-        <location filename="../../views/map/balance_view.py" line="18" />
+        <location filename="../../views/map/balance_view.py" line="19" />
         <source>偏小</source>
         <translation>Too small</translation>
     </message>
     <message>
-        <location filename="../../views/map/balance_view.py" line="19" />
+        <location filename="../../views/map/balance_view.py" line="20" />
         <source>偏大</source>
         <translation>Too large</translation>
     </message>
     <message>
-        <location filename="../../views/map/balance_view.py" line="20" />
+        <location filename="../../views/map/balance_view.py" line="21" />
         <source>专属网格</source>
         <translation>Dedicated grid</translation>
     </message>
     <message>
-        <location filename="../../views/map/balance_view.py" line="21" />
+        <location filename="../../views/map/balance_view.py" line="22" />
         <source>专属网格无专人</source>
         <translation>Dedicated grid without staff</translation>
     </message>
@@ -485,32 +816,32 @@
 <context>
     <name>BalanceModel</name>
     <message>
-        <location filename="../../views/map/balance_view.py" line="30" />
+        <location filename="../../views/map/balance_view.py" line="32" />
         <source>网格</source>
         <translation>Grid</translation>
     </message>
     <message>
-        <location filename="../../views/map/balance_view.py" line="30" />
+        <location filename="../../views/map/balance_view.py" line="32" />
         <source>社区</source>
         <translation>Community</translation>
     </message>
     <message>
-        <location filename="../../views/map/balance_view.py" line="30" />
+        <location filename="../../views/map/balance_view.py" line="32" />
         <source>户数</source>
         <translation>Households</translation>
     </message>
     <message>
-        <location filename="../../views/map/balance_view.py" line="30" />
+        <location filename="../../views/map/balance_view.py" line="32" />
         <source>人口</source>
         <translation>Population</translation>
     </message>
     <message>
-        <location filename="../../views/map/balance_view.py" line="30" />
+        <location filename="../../views/map/balance_view.py" line="32" />
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../views/map/balance_view.py" line="31" />
+        <location filename="../../views/map/balance_view.py" line="33" />
         <source>建议</source>
         <translation>Suggestion</translation>
     </message>
@@ -518,526 +849,1661 @@
 <context>
     <name>BalancePanel</name>
     <message>
-        <location filename="../../views/map/balance_view.py" line="75" />
+        <location filename="../../views/map/balance_view.py" line="61" />
         <source>也显示达标网格</source>
         <translation>Also show grids within standard</translation>
     </message>
     <message>
-        <location filename="../../views/map/balance_view.py" line="93" />
+        <location filename="../../views/map/balance_view.py" line="82" />
         <source>正在检查…</source>
         <translation>Checking…</translation>
     </message>
     <message>
-        <location filename="../../views/map/balance_view.py" line="108" />
+        <location filename="../../views/map/balance_view.py" line="102" />
         <source>共 {0} 个网格：偏大 {1}，偏小 {2}，达标 {3}；调整建议 {4} 条</source>
         <translation>{0} grids: {1} too large, {2} too small, {3} within standard; {4} suggested adjustments</translation>
     </message>
 </context>
 <context>
-    <name>BoardPage</name>
+    <name>Board</name>
     <message>
-        <location filename="../../views/board/page.py" line="71" />
-        <source>新建事件 (Ctrl+N)</source>
-        <translation>New event (Ctrl+N)</translation>
+        <location filename="../../views/code_words.py" line="123" />
+        <source>网格员上报</source>
+        <translation>Grid worker</translation>
     </message>
     <message>
-        <location filename="../../views/board/page.py" line="73" />
-        <location filename="../../views/board/page.py" line="285" />
-        <source>认领</source>
-        <translation>Claim</translation>
+        <location filename="../../views/code_words.py" line="124" />
+        <source>电话</source>
+        <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../views/board/page.py" line="75" />
-        <location filename="../../views/board/page.py" line="290" />
-        <source>批量受理</source>
-        <translation>Accept selected</translation>
+        <location filename="../../views/code_words.py" line="125" />
+        <source>12345热线</source>
+        <translation>12345 hotline</translation>
     </message>
     <message>
-        <location filename="../../views/board/page.py" line="77" />
-        <location filename="../../views/board/page.py" line="299" />
+        <location filename="../../views/code_words.py" line="126" />
+        <source>微信群</source>
+        <translation>WeChat group</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="127" />
+        <source>巡查</source>
+        <translation>Patrol</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="128" />
+        <source>110非警务转办</source>
+        <translation>110 non-police transfer</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="129" />
+        <source>来访</source>
+        <translation>Walk-in</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="130" />
+        <source>矛盾纠纷</source>
+        <translation>Dispute</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="131" />
+        <source>安全隐患</source>
+        <translation>Safety hazard</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="132" />
+        <source>消防隐患</source>
+        <translation>Fire hazard</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="133" />
+        <source>治安线索</source>
+        <translation>Public-order lead</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="134" />
+        <source>民生诉求</source>
+        <translation>Public request</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="135" />
+        <source>特殊人群事项</source>
+        <translation>Special population</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="136" />
+        <source>信访维稳</source>
+        <translation>Petition / stability</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="137" />
+        <source>其他</source>
+        <translation>Other</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="138" />
+        <source>一般</source>
+        <translation>Ordinary</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="139" />
+        <source>紧急</source>
+        <translation>Urgent</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="140" />
+        <source>待受理</source>
+        <translation>To accept</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="141" />
+        <source>已受理</source>
+        <translation>Accepted</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="142" />
+        <source>网格处置</source>
+        <translation>In the grid</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="143" />
+        <source>已派单</source>
+        <translation>Dispatched</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="144" />
+        <source>处置中</source>
+        <translation>Being handled</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="145" />
+        <source>已退单</source>
+        <translation>Returned</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="146" />
+        <source>重新办理</source>
+        <translation>Reopened</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="147" />
+        <source>已反馈</source>
+        <translation>Feedback given</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="148" />
+        <source>已核查</source>
+        <translation>Verified</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="149" />
+        <source>已办结</source>
+        <translation>Closed</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="150" />
+        <source>已回访</source>
+        <translation>Called back</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="151" />
+        <source>已合并</source>
+        <translation>Merged</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="152" />
+        <source>已撤销</source>
+        <translation>Cancelled</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="153" />
+        <source>受理</source>
+        <translation>Accept</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="154" />
+        <source>交网格处置</source>
+        <translation>Hand to the grid</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="155" />
+        <source>派单</source>
+        <translation>Dispatch</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="156" />
+        <source>签收处置</source>
+        <translation>Take on</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="157" />
+        <source>退单</source>
+        <translation>Return</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="158" />
+        <source>反馈</source>
+        <translation>Feedback</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="159" />
+        <source>核查</source>
+        <translation>Verify</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="160" />
+        <source>办结</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="161" />
+        <source>回访</source>
+        <translation>Call back</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="162" />
         <source>合并为重复</source>
         <translation>Merge as duplicate</translation>
     </message>
     <message>
-        <location filename="../../views/board/page.py" line="79" />
-        <location filename="../../views/board/page.py" line="308" />
-        <location filename="../../views/board/page.py" line="311" />
+        <location filename="../../views/code_words.py" line="163" />
+        <source>撤销</source>
+        <translation>Cancel event</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="164" />
+        <source>上报</source>
+        <translation>Report</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="165" />
+        <source>认领</source>
+        <translation>Claim</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="166" />
+        <source>取消认领</source>
+        <translation>Unclaim</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="167" />
+        <source>指派</source>
+        <translation>Assign</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="168" />
+        <source>挂账</source>
+        <translation>On record</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="169" />
+        <source>取消挂账</source>
+        <translation>Off record</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="170" />
+        <source>标记紧急</source>
+        <translation>Mark urgent</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="171" />
+        <source>取消紧急</source>
+        <translation>Not urgent</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="172" />
+        <source>逐级上升</source>
+        <translation>Escalated</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="173" />
+        <source>调解</source>
+        <translation>Mediate</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="174" />
+        <source>添加附件</source>
+        <translation>Attachment added</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="175" />
+        <source>修改</source>
+        <translation>Edit</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="176" />
+        <source>网格员首接</source>
+        <translation>Grid worker first</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="177" />
+        <source>网格长调解</source>
+        <translation>Grid leader mediates</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="178" />
+        <source>社区民警介入</source>
+        <translation>Community police step in</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="179" />
+        <source>派出所兜底</source>
+        <translation>Police station backstop</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="180" />
+        <source>调解成功</source>
+        <translation>Resolved</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="181" />
+        <source>部分化解</source>
+        <translation>Partly resolved</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="182" />
+        <source>调解未成</source>
+        <translation>Not resolved</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="183" />
+        <source>转诉讼/仲裁</source>
+        <translation>Referred to court/arbitration</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="184" />
+        <source>满意</source>
+        <translation>Satisfied</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="185" />
+        <source>基本满意</source>
+        <translation>Mostly satisfied</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="186" />
+        <source>不满意</source>
+        <translation>Unsatisfied</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="187" />
+        <source>未联系上</source>
+        <translation>Not reached</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="188" />
+        <source>婚姻家庭</source>
+        <translation>Family</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="189" />
+        <source>邻里纠纷</source>
+        <translation>Neighbours</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="190" />
+        <source>经济纠纷</source>
+        <translation>Money</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="191" />
+        <source>土地纠纷</source>
+        <translation>Land</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="192" />
+        <source>劳资纠纷</source>
+        <translation>Wages</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="193" />
+        <source>物业纠纷</source>
+        <translation>Property management</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="194" />
+        <source>燃气</source>
+        <translation>Gas</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="195" />
+        <source>房屋建筑</source>
+        <translation>Buildings</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="196" />
+        <source>道路设施</source>
+        <translation>Roads</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="197" />
+        <source>用电</source>
+        <translation>Electricity</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="198" />
+        <source>消防通道堵塞</source>
+        <translation>Fire lane blocked</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="199" />
+        <source>电动车违规充电</source>
+        <translation>E-bike charging</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="200" />
+        <source>私拉电线</source>
+        <translation>Illegal wiring</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="201" />
+        <source>供水</source>
+        <translation>Water supply</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="202" />
+        <source>环境卫生</source>
+        <translation>Sanitation</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="203" />
+        <source>路灯</source>
+        <translation>Street lights</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="204" />
+        <source>噪声</source>
+        <translation>Noise</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="205" />
+        <source>占道经营</source>
+        <translation>Street stalls</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="206" />
+        <source>签收</source>
+        <translation>Take on</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="207" />
+        <source>办理反馈</source>
+        <translation>Report back</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="208" />
+        <source>改派</source>
+        <translation>Re-route</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="209" />
+        <source>重新派单</source>
+        <translation>Dispatch again</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="210" />
+        <source>值班席</source>
+        <translation>Duty seat</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="260" />
+        <source>当前角色无权执行此操作</source>
+        <translation>Your role may not do this</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="261" />
+        <source>事件当前为「%1」，可在以下状态%2：%3</source>
+        <translation>The event is “%1”; %2 is possible when it is: %3</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="262" />
+        <source>事件已结束</source>
+        <translation>The event is finished</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="263" />
+        <source>只有矛盾纠纷需要调解</source>
+        <translation>Only disputes are mediated</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="264" />
+        <source>事件尚未被认领</source>
+        <translation>Nobody has claimed the event</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="265" />
+        <source>事件已由 %1 认领</source>
+        <translation>Claimed by %1</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="266" />
+        <source>正常</source>
+        <translation>In time</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="267" />
+        <source>黄牌预警</source>
+        <translation>Yellow warning</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="268" />
+        <source>超时</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="269" />
+        <source>%1天</source>
+        <translation>%1 d</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="270" />
+        <source>%1天%2小时</source>
+        <translation>%1 d %2 h</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="271" />
+        <source>%1小时%2分</source>
+        <translation>%1 h %2 min</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="272" />
+        <source>%1分</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="273" />
+        <source>超时 %1</source>
+        <translation>Overdue %1</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="274" />
+        <source>剩 %1</source>
+        <translation>%1 left</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="275" />
+        <source>网格员</source>
+        <translation>grid worker</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="276" />
+        <source>承办部门</source>
+        <translation>Lead department</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="277" />
+        <source>编号</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="278" />
+        <source>上报时间</source>
+        <translation>Reported</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="279" />
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="280" />
+        <source>期限</source>
+        <translation>Deadline</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="281" />
+        <source>待谁办</source>
+        <translation>Next step</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="282" />
+        <source>类型</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="283" />
+        <source>标题</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="284" />
+        <source>社区</source>
+        <translation>Community</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="285" />
+        <source>网格</source>
+        <translation>Grid</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="286" />
+        <source>来源</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="287" />
+        <source>承办</source>
+        <translation>Handler</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="288" />
+        <source>调解层级</source>
+        <translation>Mediation level</translation>
+    </message>
+</context>
+<context>
+    <name>BoardPage</name>
+    <message>
+        <location filename="../../views/board/page.py" line="80" />
+        <source>新建事件 (Ctrl+N)</source>
+        <translation>New event (Ctrl+N)</translation>
+    </message>
+    <message>
+        <location filename="../../views/board/page.py" line="82" />
+        <location filename="../../views/board/page.py" line="339" />
+        <source>认领</source>
+        <translation>Claim</translation>
+    </message>
+    <message>
+        <location filename="../../views/board/page.py" line="84" />
+        <location filename="../../views/board/page.py" line="344" />
+        <source>批量受理</source>
+        <translation>Accept selected</translation>
+    </message>
+    <message>
+        <location filename="../../views/board/page.py" line="86" />
+        <location filename="../../views/board/page.py" line="353" />
+        <source>合并为重复</source>
+        <translation>Merge as duplicate</translation>
+    </message>
+    <message>
+        <location filename="../../views/board/page.py" line="88" />
+        <location filename="../../views/board/page.py" line="362" />
+        <location filename="../../views/board/page.py" line="365" />
         <source>批量指派</source>
         <translation>Assign selected</translation>
     </message>
     <message>
-        <location filename="../../views/board/page.py" line="81" />
+        <location filename="../../views/board/page.py" line="90" />
         <source>时限设置</source>
         <translation>Deadline limits</translation>
     </message>
     <message>
-        <location filename="../../views/board/page.py" line="106" />
+        <location filename="../../views/board/page.py" line="120" />
         <source>事件看板</source>
         <translation>Incident board</translation>
     </message>
     <message>
-        <location filename="../../views/board/page.py" line="135" />
+        <location filename="../../views/board/page.py" line="159" />
+        <source>读取事件</source>
+        <translation>Reading events</translation>
+    </message>
+    <message>
+        <location filename="../../views/board/page.py" line="160" />
         <source>无法读取事件：</source>
         <translation>Cannot read events: </translation>
     </message>
     <message>
-        <location filename="../../views/board/page.py" line="197" />
+        <location filename="../../views/board/page.py" line="239" />
+        <source>未办结</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <location filename="../../views/board/page.py" line="239" />
+        <source>超时</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <location filename="../../views/board/page.py" line="239" />
+        <source>黄牌</source>
+        <translation>Yellow</translation>
+    </message>
+    <message>
+        <location filename="../../views/board/page.py" line="240" />
+        <source>紧急</source>
+        <translation>Urgent</translation>
+    </message>
+    <message>
+        <location filename="../../views/board/page.py" line="249" />
         <source>当前显示 </source>
         <translation>Showing </translation>
     </message>
     <message>
-        <location filename="../../views/board/page.py" line="240" />
+        <location filename="../../views/board/page.py" line="294" />
         <source>已登记事件 #</source>
         <translation>Registered event #</translation>
     </message>
     <message>
-        <location filename="../../views/board/page.py" line="247" />
+        <location filename="../../views/board/page.py" line="301" />
         <source>时限已保存</source>
         <translation>Limits saved</translation>
     </message>
     <message>
-        <location filename="../../views/board/page.py" line="260" />
+        <location filename="../../views/board/page.py" line="314" />
         <source>操作未完成</source>
         <translation>Action not completed</translation>
     </message>
     <message>
-        <location filename="../../views/board/page.py" line="295" />
+        <location filename="../../views/board/page.py" line="349" />
         <source>请选择至少两条：最早的一条作为原事件</source>
         <translation>Select at least two: the earliest one becomes the original</translation>
     </message>
     <message>
-        <location filename="../../views/board/page.py" line="308" />
+        <location filename="../../views/board/page.py" line="362" />
         <source>指派给：</source>
         <translation>Assign to:</translation>
+    </message>
+    <message>
+        <location filename="../../views/board/page.py" line="368" />
+        <source>逐级上升检查</source>
+        <translation>Escalation check</translation>
     </message>
 </context>
 <context>
     <name>DispatchDialog</name>
     <message>
-        <location filename="../../views/dispatch/dialog.py" line="29" />
-        <location filename="../../views/dispatch/dialog.py" line="65" />
+        <location filename="../../views/dispatch/dialog.py" line="32" />
+        <location filename="../../views/dispatch/dialog.py" line="73" />
         <source>改派</source>
         <translation>Reroute</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/dialog.py" line="29" />
-        <location filename="../../views/dispatch/dialog.py" line="65" />
+        <location filename="../../views/dispatch/dialog.py" line="32" />
+        <location filename="../../views/dispatch/dialog.py" line="73" />
         <source>派单</source>
         <translation>Dispatch</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/dialog.py" line="31" />
+        <location filename="../../views/dispatch/dialog.py" line="34" />
         <source>正在读取事件…</source>
         <translation>Loading event…</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/dialog.py" line="47" />
+        <location filename="../../views/dispatch/dialog.py" line="55" />
         <source>办理要求（可选）</source>
         <translation>Instructions (optional)</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/dialog.py" line="50" />
+        <location filename="../../views/dispatch/dialog.py" line="58" />
         <source>与建议部门不同：请说明原因</source>
         <translation>Differs from the suggested department: give a reason</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/dialog.py" line="52" />
+        <location filename="../../views/dispatch/dialog.py" line="60" />
         <source>改派原因（必填）</source>
         <translation>Reason for rerouting (required)</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/dialog.py" line="54" />
+        <location filename="../../views/dispatch/dialog.py" line="62" />
         <source>事项</source>
         <translation>Matter</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/dialog.py" line="55" />
+        <location filename="../../views/dispatch/dialog.py" line="63" />
         <source>承办部门</source>
         <translation>Lead department</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/dialog.py" line="56" />
+        <location filename="../../views/dispatch/dialog.py" line="64" />
         <source>协办部门</source>
         <translation>Assisting departments</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/dialog.py" line="57" />
+        <location filename="../../views/dispatch/dialog.py" line="65" />
         <source>办理时限</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/dialog.py" line="58" />
+        <location filename="../../views/dispatch/dialog.py" line="66" />
         <source>办理要求</source>
         <translation>Instructions</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/dialog.py" line="59" />
-        <source>改变建议</source>
-        <translation>Override</translation>
+        <location filename="../../views/dispatch/dialog.py" line="67" />
+        <source>改派理由</source>
+        <translation>Reason for the change</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/dialog.py" line="61" />
+        <source>改变建议</source>
+        <translation type="vanished">Override</translation>
+    </message>
+    <message>
+        <location filename="../../views/dispatch/dialog.py" line="69" />
         <source>改派原因</source>
         <translation>Reason for rerouting</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/dialog.py" line="79" />
+        <location filename="../../views/dispatch/dialog.py" line="87" />
         <source>无法读取：</source>
         <translation>Cannot read: </translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/dialog.py" line="89" />
+        <location filename="../../views/dispatch/dialog.py" line="93" />
+        <source>当前状态</source>
+        <translation>Now</translation>
+    </message>
+    <message>
+        <location filename="../../views/dispatch/dialog.py" line="98" />
         <source>（未选择事项）</source>
         <translation>(no matter selected)</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/dialog.py" line="108" />
+        <location filename="../../views/dispatch/dialog.py" line="117" />
         <source>建议：</source>
         <translation>Suggested: </translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/dialog.py" line="108" />
+        <location filename="../../views/dispatch/dialog.py" line="117" />
         <source>（无）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/dialog.py" line="168" />
+        <location filename="../../views/dispatch/dialog.py" line="177" />
         <source>已被处理</source>
         <translation>Already handled</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/dialog.py" line="171" />
+        <location filename="../../views/dispatch/dialog.py" line="180" />
         <source>未派单</source>
         <translation>Not dispatched</translation>
     </message>
 </context>
 <context>
-    <name>DispatchPage</name>
+    <name>DispatchModels</name>
     <message>
-        <location filename="../../views/dispatch/page.py" line="86" />
-        <source>签收</source>
-        <translation>Accept</translation>
+        <location filename="../../views/code_words.py" line="211" />
+        <source>党的建设</source>
+        <translation>Party building</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/page.py" line="86" />
-        <location filename="../../views/dispatch/page.py" line="265" />
+        <location filename="../../views/code_words.py" line="212" />
+        <source>社会治安综合治理</source>
+        <translation>Public order</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="213" />
+        <source>居（村）民自治</source>
+        <translation>Residents' self-government</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="214" />
+        <source>信访维稳</source>
+        <translation>Petition / stability</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="215" />
+        <source>劳动就业服务</source>
+        <translation>Employment services</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="216" />
+        <source>防灾减灾和消防安全</source>
+        <translation>Disasters and fire safety</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="217" />
+        <source>疫情防控</source>
+        <translation>Epidemic control</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="218" />
+        <source>待准入</source>
+        <translation>Proposed</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="219" />
+        <source>已准入</source>
+        <translation>Admitted</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="220" />
+        <source>未准入</source>
+        <translation>Rejected</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="221" />
+        <source>已停用</source>
+        <translation>Retired</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="222" />
+        <source>待签收</source>
+        <translation>To take on</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="223" />
+        <source>办理中</source>
+        <translation>In hand</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="224" />
+        <source>待核查</source>
+        <translation>To verify</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="225" />
+        <source>已核查</source>
+        <translation>Verified</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="226" />
+        <source>已办结</source>
+        <translation>Closed</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="227" />
+        <source>已退单</source>
+        <translation>Returned</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="228" />
+        <source>已改派</source>
+        <translation>Re-routed</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="229" />
+        <source>派单</source>
+        <translation>Dispatch</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="230" />
+        <source>签收</source>
+        <translation>Take on</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="231" />
+        <source>联办签收</source>
+        <translation>Assisting taken on</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="232" />
         <source>退单</source>
         <translation>Return</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/page.py" line="87" />
-        <location filename="../../views/dispatch/page.py" line="273" />
+        <location filename="../../views/code_words.py" line="233" />
+        <source>改派</source>
+        <translation>Re-route</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="234" />
+        <source>改派通知</source>
+        <translation>Re-route notice</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="235" />
         <source>反馈</source>
         <translation>Feedback</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/page.py" line="87" />
-        <location filename="../../views/dispatch/page.py" line="287" />
-        <location filename="../../views/dispatch/page.py" line="288" />
-        <source>申请延期</source>
-        <translation>Request extension</translation>
-    </message>
-    <message>
-        <location filename="../../views/dispatch/page.py" line="88" />
-        <location filename="../../views/dispatch/page.py" line="296" />
-        <location filename="../../views/dispatch/page.py" line="300" />
+        <location filename="../../views/code_words.py" line="236" />
         <source>核查</source>
         <translation>Verify</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/page.py" line="88" />
+        <location filename="../../views/code_words.py" line="237" />
         <source>办结</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/page.py" line="89" />
-        <location filename="../../views/dispatch/page.py" line="313" />
-        <location filename="../../views/dispatch/page.py" line="318" />
-        <location filename="../../views/dispatch/page.py" line="319" />
+        <location filename="../../views/code_words.py" line="238" />
         <source>回访</source>
         <translation>Call back</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/page.py" line="91" />
-        <source>含已办结</source>
-        <translation>Include closed</translation>
+        <location filename="../../views/code_words.py" line="239" />
+        <source>重新办理</source>
+        <translation>Reopened</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/page.py" line="93" />
-        <source>部门</source>
-        <translation>Department</translation>
-    </message>
-    <message>
-        <location filename="../../views/dispatch/page.py" line="99" />
+        <location filename="../../views/code_words.py" line="240" />
         <source>催办</source>
         <translation>Urge</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/page.py" line="99" />
-        <location filename="../../views/dispatch/page.py" line="331" />
-        <location filename="../../views/dispatch/page.py" line="332" />
+        <location filename="../../views/code_words.py" line="241" />
         <source>督办</source>
         <translation>Supervise</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/page.py" line="100" />
-        <location filename="../../views/dispatch/page.py" line="337" />
+        <location filename="../../views/code_words.py" line="242" />
         <source>领导批示</source>
-        <translation>Leader's instruction</translation>
+        <translation>Instruction</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/page.py" line="100" />
+        <location filename="../../views/code_words.py" line="243" />
         <source>加急</source>
         <translation>Expedite</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/page.py" line="101" />
+        <location filename="../../views/code_words.py" line="244" />
+        <source>申请延期</source>
+        <translation>Ask for extension</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="245" />
+        <source>延期审批</source>
+        <translation>Extension decided</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="246" />
+        <source>改变建议部门</source>
+        <translation>Proposal overridden</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="247" />
+        <source>核查通过</source>
+        <translation>Passed</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="248" />
+        <source>阶段性闭环</source>
+        <translation>Closed for now</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="249" />
+        <source>过简闭环</source>
+        <translation>Closed too thinly</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="250" />
+        <source>错误办理</source>
+        <translation>Handled wrongly</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="251" />
+        <source>满意</source>
+        <translation>Satisfied</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="252" />
+        <source>基本满意</source>
+        <translation>Mostly satisfied</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="253" />
+        <source>不满意</source>
+        <translation>Unsatisfied</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="254" />
+        <source>一般督办</source>
+        <translation>Supervision</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="255" />
+        <source>黄牌督办</source>
+        <translation>Yellow-card supervision</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="256" />
+        <source>红牌督办</source>
+        <translation>Red-card supervision</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="257" />
+        <source>待审批</source>
+        <translation>Awaiting decision</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="258" />
+        <source>已批准</source>
+        <translation>Approved</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="259" />
+        <source>未批准</source>
+        <translation>Refused</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="289" />
+        <source>事件号</source>
+        <translation>Event</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="290" />
+        <source>标题</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="291" />
+        <source>类型</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="292" />
+        <source>网格</source>
+        <translation>Grid</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="293" />
+        <source>承办部门</source>
+        <translation>Lead department</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="294" />
+        <source>协办部门</source>
+        <translation>Assisting</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="295" />
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="296" />
+        <source>派单时间</source>
+        <translation>Dispatched</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="297" />
+        <source>签收时限</source>
+        <translation>Take on by</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="298" />
+        <source>办理时限</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="299" />
+        <source>督办/加急</source>
+        <translation>Supervision/expedite</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="300" />
+        <source>延期待批</source>
+        <translation>Extension asked</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="301" />
+        <source>重办</source>
+        <translation>Redo</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="302" />
+        <source>（签收超时）</source>
+        <translation> (take-on overdue)</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="303" />
+        <source>（办理超时）</source>
+        <translation> (overdue)</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="304" />
+        <source>名称</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="305" />
+        <source>派单数</source>
+        <translation>Dispatched</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="306" />
+        <source>按时签收率</source>
+        <translation>Taken on in time</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="307" />
+        <source>退单数</source>
+        <translation>Returned</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="308" />
+        <source>办结数</source>
+        <translation>Closed</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="309" />
+        <source>按时办结率</source>
+        <translation>Closed in time</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="310" />
+        <source>平均办理时长(小时)</source>
+        <translation>Mean handling (h)</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="311" />
+        <source>满意率</source>
+        <translation>Satisfied</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="312" />
+        <source>重办率</source>
+        <translation>Redone</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="313" />
+        <source>非警务分流率</source>
+        <translation>Non-police diverted</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="314" />
+        <source>网格内化解率</source>
+        <translation>Resolved in grid</translation>
+    </message>
+</context>
+<context>
+    <name>DispatchPage</name>
+    <message>
+        <location filename="../../views/dispatch/page.py" line="38" />
+        <source>签收</source>
+        <translation>Accept</translation>
+    </message>
+    <message>
+        <location filename="../../views/dispatch/page.py" line="38" />
+        <location filename="../../views/dispatch/page.py" line="255" />
+        <source>退单</source>
+        <translation>Return</translation>
+    </message>
+    <message>
+        <location filename="../../views/dispatch/page.py" line="39" />
+        <location filename="../../views/dispatch/page.py" line="263" />
+        <source>反馈</source>
+        <translation>Feedback</translation>
+    </message>
+    <message>
+        <location filename="../../views/dispatch/page.py" line="39" />
+        <location filename="../../views/dispatch/page.py" line="277" />
+        <location filename="../../views/dispatch/page.py" line="278" />
+        <source>申请延期</source>
+        <translation>Request extension</translation>
+    </message>
+    <message>
+        <location filename="../../views/dispatch/page.py" line="40" />
+        <location filename="../../views/dispatch/page.py" line="286" />
+        <location filename="../../views/dispatch/page.py" line="290" />
+        <source>核查</source>
+        <translation>Verify</translation>
+    </message>
+    <message>
+        <location filename="../../views/dispatch/page.py" line="40" />
+        <source>办结</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../views/dispatch/page.py" line="41" />
+        <location filename="../../views/dispatch/page.py" line="303" />
+        <location filename="../../views/dispatch/page.py" line="308" />
+        <location filename="../../views/dispatch/page.py" line="309" />
+        <source>回访</source>
+        <translation>Call back</translation>
+    </message>
+    <message>
+        <location filename="../../views/dispatch/page.py" line="43" />
+        <source>含已办结</source>
+        <translation>Include closed</translation>
+    </message>
+    <message>
+        <location filename="../../views/dispatch/page.py" line="45" />
+        <source>部门</source>
+        <translation>Department</translation>
+    </message>
+    <message>
+        <location filename="../../views/dispatch/page.py" line="51" />
+        <source>催办</source>
+        <translation>Urge</translation>
+    </message>
+    <message>
+        <location filename="../../views/dispatch/page.py" line="51" />
+        <location filename="../../views/dispatch/page.py" line="321" />
+        <location filename="../../views/dispatch/page.py" line="322" />
+        <source>督办</source>
+        <translation>Supervise</translation>
+    </message>
+    <message>
+        <location filename="../../views/dispatch/page.py" line="52" />
+        <location filename="../../views/dispatch/page.py" line="327" />
+        <source>领导批示</source>
+        <translation>Leader's instruction</translation>
+    </message>
+    <message>
+        <location filename="../../views/dispatch/page.py" line="52" />
+        <source>加急</source>
+        <translation>Expedite</translation>
+    </message>
+    <message>
+        <location filename="../../views/dispatch/page.py" line="53" />
         <source>改派</source>
         <translation>Reroute</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/page.py" line="101" />
-        <location filename="../../views/dispatch/page.py" line="353" />
-        <location filename="../../views/dispatch/page.py" line="355" />
+        <location filename="../../views/dispatch/page.py" line="53" />
+        <location filename="../../views/dispatch/page.py" line="343" />
+        <location filename="../../views/dispatch/page.py" line="345" />
         <source>审批延期</source>
         <translation>Decide extension</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/page.py" line="102" />
+        <location filename="../../views/dispatch/page.py" line="54" />
         <source>超时未签收、超过办理时限和已退单待改派的案件</source>
         <translation>Cases not accepted in time, past their deadline, or returned and awaiting rerouting</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/page.py" line="109" />
+        <location filename="../../views/dispatch/page.py" line="61" />
         <source>本月</source>
         <translation>This month</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/page.py" line="109" />
+        <location filename="../../views/dispatch/page.py" line="61" />
         <source>上月</source>
         <translation>Last month</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/page.py" line="109" />
+        <location filename="../../views/dispatch/page.py" line="61" />
         <source>今年</source>
         <translation>This year</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/page.py" line="112" />
+        <location filename="../../views/dispatch/page.py" line="64" />
         <source>按部门</source>
         <translation>By department</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/page.py" line="112" />
+        <location filename="../../views/dispatch/page.py" line="64" />
         <source>按网格</source>
         <translation>By grid</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/page.py" line="112" />
+        <location filename="../../views/dispatch/page.py" line="64" />
         <source>按社区</source>
         <translation>By community</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/page.py" line="124" />
+        <location filename="../../views/dispatch/page.py" line="81" />
         <source>部门收件箱</source>
         <translation>Department inbox</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/page.py" line="126" />
+        <location filename="../../views/dispatch/page.py" line="83" />
         <source>督办清单</source>
         <translation>Supervision list</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/page.py" line="128" />
+        <location filename="../../views/dispatch/page.py" line="85" />
         <source>指标</source>
         <translation>Figures</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/page.py" line="130" />
+        <location filename="../../views/dispatch/page.py" line="87" />
         <source>事项清单</source>
         <translation>Matters list</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/page.py" line="144" />
-        <location filename="../../views/dispatch/page.py" line="251" />
+        <location filename="../../views/dispatch/page.py" line="103" />
+        <location filename="../../views/dispatch/page.py" line="241" />
         <source>派单处置</source>
         <translation>Dispatch</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/page.py" line="169" />
+        <location filename="../../views/dispatch/page.py" line="129" />
         <source>全部部门</source>
         <translation>All departments</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/page.py" line="214" />
+        <location filename="../../views/dispatch/page.py" line="178" />
         <source>无法读取：</source>
         <translation>Cannot read: </translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/page.py" line="246" />
+        <location filename="../../views/dispatch/page.py" line="186" />
+        <source>所选案件没有待审批的延期申请</source>
+        <translation>The selected case has no extension waiting for a decision</translation>
+    </message>
+    <message>
+        <location filename="../../views/dispatch/page.py" line="193" />
+        <source>案件当前为「%1」，可在以下状态操作：%2</source>
+        <translation>The case is “%1”; this is possible when it is: %2</translation>
+    </message>
+    <message>
+        <location filename="../../views/dispatch/page.py" line="214" />
+        <source>承办</source>
+        <translation>Lead</translation>
+    </message>
+    <message>
+        <location filename="../../views/dispatch/page.py" line="214" />
+        <source>协办</source>
+        <translation>Assisting</translation>
+    </message>
+    <message>
+        <location filename="../../views/dispatch/page.py" line="214" />
+        <source>办理时限</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <location filename="../../views/dispatch/page.py" line="215" />
+        <source>派单依据</source>
+        <translation>Routed by</translation>
+    </message>
+    <message>
+        <location filename="../../views/dispatch/page.py" line="215" />
+        <source>办理要求</source>
+        <translation>Instructions</translation>
+    </message>
+    <message>
+        <location filename="../../views/dispatch/page.py" line="225" />
+        <source>（第%1次）</source>
+        <translation> (round %1)</translation>
+    </message>
+    <message>
+        <location filename="../../views/dispatch/page.py" line="236" />
         <source>未完成</source>
         <translation>Not done</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/page.py" line="251" />
+        <location filename="../../views/dispatch/page.py" line="191" />
+        <location filename="../../views/dispatch/page.py" line="241" />
         <source>请先选择一个案件</source>
         <translation>Select a case first</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/page.py" line="265" />
+        <location filename="../../views/dispatch/page.py" line="255" />
         <source>退单原因（必填）</source>
         <translation>Reason for return (required)</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/page.py" line="273" />
+        <location filename="../../views/dispatch/page.py" line="263" />
         <source>办理情况</source>
         <translation>What was done</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/page.py" line="276" />
+        <location filename="../../views/dispatch/page.py" line="266" />
         <source>附件（可选）</source>
         <translation>Attachments (optional)</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/page.py" line="287" />
+        <location filename="../../views/dispatch/page.py" line="277" />
         <source>延长小时数</source>
         <translation>Extra hours</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/page.py" line="288" />
+        <location filename="../../views/dispatch/page.py" line="278" />
         <source>延期理由</source>
         <translation>Reason for extension</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/page.py" line="296" />
+        <location filename="../../views/dispatch/page.py" line="286" />
         <source>核查结果</source>
         <translation>Verification result</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/page.py" line="300" />
+        <location filename="../../views/dispatch/page.py" line="290" />
         <source>现场情况</source>
         <translation>On-site findings</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/page.py" line="313" />
+        <location filename="../../views/dispatch/page.py" line="303" />
         <source>群众满意度</source>
         <translation>Resident's satisfaction</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/page.py" line="318" />
+        <location filename="../../views/dispatch/page.py" line="308" />
         <source>群众不满意：是否退回部门重新办理？</source>
         <translation>The resident is not satisfied: send the case back to the department to handle again?</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/page.py" line="319" />
+        <location filename="../../views/dispatch/page.py" line="309" />
         <source>回访记录</source>
         <translation>Call-back notes</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/page.py" line="331" />
+        <location filename="../../views/dispatch/page.py" line="321" />
         <source>督办级别</source>
         <translation>Supervision level</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/page.py" line="332" />
+        <location filename="../../views/dispatch/page.py" line="322" />
         <source>督办要求</source>
         <translation>Supervision requirements</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/page.py" line="337" />
+        <location filename="../../views/dispatch/page.py" line="327" />
         <source>批示内容</source>
         <translation>Instruction</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/page.py" line="353" />
+        <location filename="../../views/dispatch/page.py" line="343" />
         <source>该案件没有待审批的延期申请</source>
         <translation>This case has no extension request awaiting a decision</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/page.py" line="355" />
+        <location filename="../../views/dispatch/page.py" line="345" />
         <source>是否批准该延期申请？</source>
         <translation>Approve this extension request?</translation>
+    </message>
+    <message>
+        <location filename="../../views/dispatch/page.py" line="353" />
+        <source>批准</source>
+        <translation>Approve</translation>
+    </message>
+    <message>
+        <location filename="../../views/dispatch/page.py" line="354" />
+        <source>不批准</source>
+        <translation>Refuse</translation>
     </message>
 </context>
 <context>
     <name>EventDialog</name>
     <message>
-        <location filename="../../views/board/event_dialog.py" line="32" />
+        <location filename="../../views/board/event_dialog.py" line="42" />
         <source>事件 #</source>
         <translation>Event #</translation>
     </message>
     <message>
-        <location filename="../../views/board/event_dialog.py" line="69" />
+        <location filename="../../views/board/event_dialog.py" line="123" />
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../views/board/event_dialog.py" line="74" />
+        <location filename="../../views/board/event_dialog.py" line="85" />
         <source>处置过程</source>
         <translation>Handling history</translation>
     </message>
     <message>
-        <location filename="../../views/board/event_dialog.py" line="76" />
+        <location filename="../../views/board/event_dialog.py" line="54" />
+        <source>类型</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <location filename="../../views/board/event_dialog.py" line="54" />
+        <source>地点</source>
+        <translation>Place</translation>
+    </message>
+    <message>
+        <location filename="../../views/board/event_dialog.py" line="54" />
+        <source>报告人</source>
+        <translation>Reporter</translation>
+    </message>
+    <message>
+        <location filename="../../views/board/event_dialog.py" line="55" />
+        <source>期限</source>
+        <translation>Deadline</translation>
+    </message>
+    <message>
+        <location filename="../../views/board/event_dialog.py" line="55" />
+        <source>认领/承办</source>
+        <translation>Claimed / handled by</translation>
+    </message>
+    <message>
+        <location filename="../../views/board/event_dialog.py" line="55" />
+        <source>调解层级</source>
+        <translation>Mediation level</translation>
+    </message>
+    <message>
+        <location filename="../../views/board/event_dialog.py" line="56" />
+        <source>调解记录</source>
+        <translation>Mediations</translation>
+    </message>
+    <message>
+        <location filename="../../views/board/event_dialog.py" line="56" />
+        <source>挂账</source>
+        <translation>On record</translation>
+    </message>
+    <message>
+        <location filename="../../views/board/event_dialog.py" line="56" />
+        <source>关联</source>
+        <translation>Links</translation>
+    </message>
+    <message>
+        <location filename="../../views/board/event_dialog.py" line="57" />
+        <source>内容</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <location filename="../../views/board/event_dialog.py" line="67" />
+        <source>：</source>
+        <translation>: </translation>
+    </message>
+    <message>
+        <location filename="../../views/board/event_dialog.py" line="86" />
         <source>附件</source>
         <translation>Attachments</translation>
     </message>
     <message>
-        <location filename="../../views/board/event_dialog.py" line="85" />
+        <location filename="../../views/board/event_dialog.py" line="115" />
+        <source>更多操作</source>
+        <translation>More actions</translation>
+    </message>
+    <message>
+        <location filename="../../views/board/event_dialog.py" line="120" />
+        <source>当前角色只能查看此事件</source>
+        <translation>Your role can only view this event</translation>
+    </message>
+    <message>
+        <location filename="../../views/board/event_dialog.py" line="146" />
         <source>显示完整号码</source>
         <translation>Show full number</translation>
     </message>
     <message>
-        <location filename="../../views/board/event_dialog.py" line="86" />
+        <location filename="../../views/board/event_dialog.py" line="147" />
         <source>查看完整号码会记入审计日志</source>
         <translation>Viewing the full number is recorded in the audit log</translation>
     </message>
     <message>
-        <location filename="../../views/board/event_dialog.py" line="111" />
+        <location filename="../../views/board/event_dialog.py" line="172" />
         <source>无法显示完整号码</source>
         <translation>Cannot show the full number</translation>
     </message>
     <message>
-        <location filename="../../views/board/event_dialog.py" line="135" />
+        <location filename="../../views/board/event_dialog.py" line="189" />
+        <source>紧急</source>
+        <translation>Urgent</translation>
+    </message>
+    <message>
+        <location filename="../../views/board/event_dialog.py" line="194" />
+        <source>上报</source>
+        <translation>Reported</translation>
+    </message>
+    <message>
+        <location filename="../../views/board/event_dialog.py" line="198" />
         <source>（涉警）</source>
         <translation> (police matter)</translation>
     </message>
     <message>
-        <location filename="../../views/board/event_dialog.py" line="135" />
+        <location filename="../../views/board/event_dialog.py" line="198" />
         <source>（非警务）</source>
         <translation> (non-police)</translation>
     </message>
     <message>
-        <location filename="../../views/board/event_dialog.py" line="138" />
         <source>超时时间 </source>
-        <translation>Overdue at </translation>
+        <translation type="vanished">Overdue at </translation>
     </message>
     <message>
-        <location filename="../../views/board/event_dialog.py" line="141" />
+        <location filename="../../views/board/event_dialog.py" line="204" />
         <source>，时限 </source>
         <translation>, due </translation>
     </message>
     <message>
-        <location filename="../../views/board/event_dialog.py" line="149" />
+        <location filename="../../views/board/event_dialog.py" line="208" />
+        <source>复核</source>
+        <translation>review</translation>
+    </message>
+    <message>
+        <location filename="../../views/board/event_dialog.py" line="213" />
         <source>重复，原事件 #</source>
         <translation>Duplicate of #</translation>
     </message>
     <message>
-        <location filename="../../views/board/event_dialog.py" line="151" />
+        <location filename="../../views/board/event_dialog.py" line="215" />
         <source>重复事件：</source>
         <translation>Duplicates: </translation>
     </message>
     <message>
-        <location filename="../../views/board/event_dialog.py" line="153" />
+        <location filename="../../views/board/event_dialog.py" line="217" />
         <source>撤销原因：</source>
         <translation>Reason for cancelling: </translation>
     </message>
     <message>
-        <location filename="../../views/board/event_dialog.py" line="155" />
+        <location filename="../../views/board/event_dialog.py" line="219" />
         <source>回访：</source>
         <translation>Call-back: </translation>
     </message>
     <message>
-        <location filename="../../views/board/event_dialog.py" line="183" />
+        <location filename="../../views/board/event_dialog.py" line="255" />
         <source>原因：</source>
         <translation>Reason:</translation>
     </message>
@@ -1046,42 +2512,42 @@
         <translation type="vanished">Lead department:</translation>
     </message>
     <message>
-        <location filename="../../views/board/event_dialog.py" line="193" />
+        <location filename="../../views/board/event_dialog.py" line="265" />
         <source>原事件编号：</source>
         <translation>Original event no.:</translation>
     </message>
     <message>
-        <location filename="../../views/board/event_dialog.py" line="199" />
+        <location filename="../../views/board/event_dialog.py" line="271" />
         <source>满意度：</source>
         <translation>Satisfaction:</translation>
     </message>
     <message>
-        <location filename="../../views/board/event_dialog.py" line="226" />
+        <location filename="../../views/board/event_dialog.py" line="298" />
         <source>挂账原因：</source>
         <translation>Reason for putting on record:</translation>
     </message>
     <message>
-        <location filename="../../views/board/event_dialog.py" line="229" />
+        <location filename="../../views/board/event_dialog.py" line="301" />
         <source>几天后复核：</source>
         <translation>Review after (days):</translation>
     </message>
     <message>
-        <location filename="../../views/board/event_dialog.py" line="240" />
+        <location filename="../../views/board/event_dialog.py" line="312" />
         <source>调解结果：</source>
         <translation>Mediation outcome:</translation>
     </message>
     <message>
-        <location filename="../../views/board/event_dialog.py" line="243" />
+        <location filename="../../views/board/event_dialog.py" line="315" />
         <source>调解人：</source>
         <translation>Mediator:</translation>
     </message>
     <message>
-        <location filename="../../views/board/event_dialog.py" line="259" />
+        <location filename="../../views/board/event_dialog.py" line="331" />
         <source>其他席位已先操作</source>
         <translation>Another seat acted first</translation>
     </message>
     <message>
-        <location filename="../../views/board/event_dialog.py" line="259" />
+        <location filename="../../views/board/event_dialog.py" line="331" />
         <source>操作未完成</source>
         <translation>Action not completed</translation>
     </message>
@@ -1089,22 +2555,31 @@
 <context>
     <name>EventTableModel</name>
     <message>
-        <location filename="../../views/board/model.py" line="130" />
         <source>超时时间：</source>
-        <translation>Overdue at: </translation>
+        <translation type="vanished">Overdue at: </translation>
     </message>
     <message>
-        <location filename="../../views/board/model.py" line="132" />
+        <location filename="../../views/board/model.py" line="137" />
+        <source>紧急</source>
+        <translation>Urgent</translation>
+    </message>
+    <message>
+        <location filename="../../views/board/model.py" line="139" />
+        <source>期限：</source>
+        <translation>Deadline: </translation>
+    </message>
+    <message>
+        <location filename="../../views/board/model.py" line="141" />
         <source>挂账：</source>
         <translation>On record: </translation>
     </message>
     <message>
-        <location filename="../../views/board/model.py" line="134" />
+        <location filename="../../views/board/model.py" line="143" />
         <source>部门已退单，请重新派单</source>
         <translation>Returned by the department: dispatch again</translation>
     </message>
     <message>
-        <location filename="../../views/board/model.py" line="136" />
+        <location filename="../../views/board/model.py" line="145" />
         <source>重复，原事件 #</source>
         <translation>Duplicate of #</translation>
     </message>
@@ -1148,8 +2623,12 @@
     </message>
     <message>
         <location filename="../../views/board/filters.py" line="39" />
+        <source>待受理</source>
+        <translation>To accept</translation>
+    </message>
+    <message>
         <source>分诊队列</source>
-        <translation>Triage queue</translation>
+        <translation type="vanished">Triage queue</translation>
     </message>
     <message>
         <location filename="../../views/board/filters.py" line="40" />
@@ -1175,14 +2654,29 @@
 <context>
     <name>GridProfilePanel</name>
     <message>
+        <location filename="../../views/map/profile_panel.py" line="31" />
+        <source>未办结 / 超时事件</source>
+        <translation>Open / overdue events</translation>
+    </message>
+    <message>
         <location filename="../../views/map/profile_panel.py" line="32" />
         <source>(待接入事件看板)</source>
         <translation>(not yet linked to the incident board)</translation>
     </message>
     <message>
+        <location filename="../../views/map/profile_panel.py" line="34" />
+        <source>最近走访</source>
+        <translation>Recent visits</translation>
+    </message>
+    <message>
         <location filename="../../views/map/profile_panel.py" line="35" />
         <source>(待接入走访记录)</source>
         <translation>(not yet linked to visit records)</translation>
+    </message>
+    <message>
+        <location filename="../../views/map/profile_panel.py" line="53" />
+        <source>网格档案</source>
+        <translation>Grid profile</translation>
     </message>
     <message>
         <location filename="../../views/map/profile_panel.py" line="54" />
@@ -1195,9 +2689,26 @@
         <translation>Loading…</translation>
     </message>
     <message>
+        <location filename="../../views/map/profile_panel.py" line="93" />
+        <source>事件</source>
+        <translation>Event</translation>
+    </message>
+    <message>
         <location filename="../../views/map/profile_panel.py" line="94" />
-        <source>已超期</source>
+        <source>超时</source>
         <translation>Overdue</translation>
+    </message>
+    <message>
+        <source>已超期</source>
+        <translation type="vanished">Overdue</translation>
+    </message>
+</context>
+<context>
+    <name>IdleLock</name>
+    <message>
+        <location filename="../../views/idle_lock.py" line="169" />
+        <source>记录锁屏</source>
+        <translation>Recording the lock</translation>
     </message>
 </context>
 <context>
@@ -1225,7 +2736,7 @@
     </message>
     <message>
         <location filename="../../views/labels.py" line="10" />
-        <location filename="../../views/labels.py" line="30" />
+        <location filename="../../views/labels.py" line="31" />
         <source>社区民警</source>
         <translation>Community police officer</translation>
     </message>
@@ -1292,18 +2803,18 @@
     <message>
         <location filename="../../views/labels.py" line="26" />
         <location filename="../../views/labels.py" line="27" />
-        <location filename="../../views/labels.py" line="30" />
         <location filename="../../views/labels.py" line="31" />
         <location filename="../../views/labels.py" line="32" />
+        <location filename="../../views/labels.py" line="33" />
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
         <location filename="../../views/labels.py" line="26" />
         <location filename="../../views/labels.py" line="27" />
-        <location filename="../../views/labels.py" line="30" />
         <location filename="../../views/labels.py" line="31" />
         <location filename="../../views/labels.py" line="32" />
+        <location filename="../../views/labels.py" line="33" />
         <source>代码</source>
         <translation>Code</translation>
     </message>
@@ -1315,29 +2826,29 @@
     </message>
     <message>
         <location filename="../../views/labels.py" line="26" />
-        <location filename="../../views/labels.py" line="30" />
+        <location filename="../../views/labels.py" line="31" />
         <source>网格数</source>
         <translation>Grids</translation>
     </message>
     <message>
         <location filename="../../views/labels.py" line="26" />
         <location filename="../../views/labels.py" line="27" />
-        <location filename="../../views/labels.py" line="30" />
         <location filename="../../views/labels.py" line="31" />
+        <location filename="../../views/labels.py" line="32" />
         <source>户数</source>
         <translation>Households</translation>
     </message>
     <message>
         <location filename="../../views/labels.py" line="26" />
         <location filename="../../views/labels.py" line="27" />
-        <location filename="../../views/labels.py" line="30" />
         <location filename="../../views/labels.py" line="31" />
+        <location filename="../../views/labels.py" line="32" />
         <source>人口</source>
         <translation>Population</translation>
     </message>
     <message>
         <location filename="../../views/labels.py" line="27" />
-        <location filename="../../views/labels.py" line="31" />
+        <location filename="../../views/labels.py" line="32" />
         <source>规模</source>
         <translation>Size</translation>
     </message>
@@ -1348,7 +2859,7 @@
     </message>
     <message>
         <location filename="../../views/labels.py" line="28" />
-        <location filename="../../views/labels.py" line="49" />
+        <location filename="../../views/labels.py" line="50" />
         <source>警务区</source>
         <translation>Police beats</translation>
     </message>
@@ -1364,7 +2875,7 @@
     </message>
     <message>
         <location filename="../../views/labels.py" line="29" />
-        <location filename="../../views/labels.py" line="31" />
+        <location filename="../../views/labels.py" line="32" />
         <source>所属社区</source>
         <translation>Community</translation>
     </message>
@@ -1379,12 +2890,17 @@
         <translation>Grids</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="32" />
+        <location filename="../../views/labels.py" line="30" />
+        <source>电话</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <location filename="../../views/labels.py" line="33" />
         <source>简称</source>
         <translation>Short name</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="49" />
+        <location filename="../../views/labels.py" line="50" />
         <source>职能部门</source>
         <translation>Departments</translation>
     </message>
@@ -1524,39 +3040,39 @@
 <context>
     <name>LockOverlay</name>
     <message>
-        <location filename="../../views/idle_lock.py" line="74" />
+        <location filename="../../views/lock_overlay.py" line="33" />
         <source>屏幕已锁定</source>
         <translation>Screen locked</translation>
     </message>
     <message>
-        <location filename="../../views/idle_lock.py" line="76" />
+        <location filename="../../views/lock_overlay.py" line="35" />
         <source>当前用户：</source>
         <translation>Current user: </translation>
     </message>
     <message>
-        <location filename="../../views/idle_lock.py" line="77" />
+        <location filename="../../views/lock_overlay.py" line="36" />
         <source>长时间未操作，工作台已锁定。
 请输入密码继续，未保存的内容仍在。</source>
         <translation>The desk locked itself after a period of inactivity.
 Enter your password to continue; unsaved work is still there.</translation>
     </message>
     <message>
-        <location filename="../../views/idle_lock.py" line="80" />
+        <location filename="../../views/lock_overlay.py" line="40" />
         <source>密码</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../views/idle_lock.py" line="85" />
+        <location filename="../../views/lock_overlay.py" line="45" />
         <source>解锁</source>
         <translation>Unlock</translation>
     </message>
     <message>
-        <location filename="../../views/idle_lock.py" line="87" />
+        <location filename="../../views/lock_overlay.py" line="47" />
         <source>退出登录</source>
         <translation>Sign out</translation>
     </message>
     <message>
-        <location filename="../../views/idle_lock.py" line="126" />
+        <location filename="../../views/lock_overlay.py" line="100" />
         <source>正在验证…</source>
         <translation>Checking…</translation>
     </message>
@@ -1564,42 +3080,42 @@ Enter your password to continue; unsaved work is still there.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../views/main_window.py" line="22" />
+        <location filename="../../views/main_window.py" line="23" />
         <source>警网融合中心工作台</source>
         <translation>Police–Grid Fusion Command Desk</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="47" />
+        <location filename="../../views/main_window.py" line="52" />
         <source>数据库：</source>
         <translation>Database: </translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="56" />
+        <location filename="../../views/main_window.py" line="61" />
         <source>连接中…</source>
         <translation>Connecting…</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="88" />
+        <location filename="../../views/main_window.py" line="110" />
         <source>实时更新已连接</source>
         <translation>Live updates connected</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="90" />
+        <location filename="../../views/main_window.py" line="112" />
         <source>其他席位的修改会在一秒内显示</source>
         <translation>Changes made at other seats appear within a second</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="92" />
+        <location filename="../../views/main_window.py" line="114" />
         <source>实时更新未连接</source>
         <translation>Live updates disconnected</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="101" />
+        <location filename="../../views/main_window.py" line="123" />
         <source>数据库不可用，正在重连…</source>
         <translation>Database unavailable, reconnecting…</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="107" />
+        <location filename="../../views/main_window.py" line="129" />
         <source>警网融合中心</source>
         <translation> Police–Grid Fusion Centre</translation>
     </message>
@@ -1668,9 +3184,8 @@ Enter your password to continue; unsaved work is still there.</translation>
         <translation>Open events</translation>
     </message>
     <message>
-        <location filename="../../views/map/style.py" line="24" />
         <source>超期事件</source>
-        <translation>Overdue events</translation>
+        <translation type="vanished">Overdue events</translation>
     </message>
     <message>
         <location filename="../../views/map/style.py" line="52" />
@@ -1703,8 +3218,17 @@ Enter your password to continue; unsaved work is still there.</translation>
         <translation>Ordinary</translation>
     </message>
     <message>
-        <location filename="../../views/map/style.py" line="61" />
         <source>已超期</source>
+        <translation type="vanished">Overdue</translation>
+    </message>
+    <message>
+        <location filename="../../views/map/style.py" line="24" />
+        <source>超时事件</source>
+        <translation>Overdue events</translation>
+    </message>
+    <message>
+        <location filename="../../views/map/style.py" line="61" />
+        <source>超时</source>
         <translation>Overdue</translation>
     </message>
     <message>
@@ -1756,97 +3280,106 @@ Enter your password to continue; unsaved work is still there.</translation>
 <context>
     <name>MapPage</name>
     <message>
-        <location filename="../../views/map/page.py" line="74" />
+        <location filename="../../views/map/page.py" line="75" />
         <source>（待接入事件）</source>
         <translation> (events not yet linked)</translation>
     </message>
     <message>
-        <location filename="../../views/map/page.py" line="79" />
+        <location filename="../../views/map/page.py" line="80" />
         <source>全图</source>
         <translation>Fit all</translation>
     </message>
     <message>
-        <location filename="../../views/map/page.py" line="81" />
+        <location filename="../../views/map/page.py" line="82" />
         <source>导出图片…</source>
         <translation>Export image…</translation>
     </message>
     <message>
-        <location filename="../../views/map/page.py" line="83" />
+        <location filename="../../views/map/page.py" line="84" />
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../views/map/page.py" line="86" />
+        <location filename="../../views/map/page.py" line="87" />
         <source>网格着色：</source>
         <translation>Colour grids by:</translation>
     </message>
     <message>
-        <location filename="../../views/map/page.py" line="97" />
+        <location filename="../../views/map/page.py" line="98" />
         <source>网格档案</source>
         <translation>Grid profile</translation>
     </message>
     <message>
-        <location filename="../../views/map/page.py" line="98" />
+        <location filename="../../views/map/page.py" line="99" />
         <source>规模检查</source>
         <translation>Size check</translation>
     </message>
     <message>
-        <location filename="../../views/map/page.py" line="101" />
+        <location filename="../../views/map/page.py" line="102" />
         <source>地图在打开本页时加载…</source>
         <translation>The map loads when this page is opened…</translation>
     </message>
     <message>
-        <location filename="../../views/map/page.py" line="115" />
+        <location filename="../../views/map/page.py" line="116" />
         <source>网格地图</source>
         <translation>Grid map</translation>
     </message>
     <message>
-        <location filename="../../views/map/page.py" line="176" />
+        <location filename="../../views/map/page.py" line="187" />
         <source>正在生成地图…</source>
         <translation>Building the map…</translation>
     </message>
     <message>
-        <location filename="../../views/map/page.py" line="202" />
+        <location filename="../../views/map/page.py" line="213" />
         <source>{0} 网格地图</source>
         <translation>{0} grid map</translation>
     </message>
     <message>
-        <location filename="../../views/map/page.py" line="215" />
+        <location filename="../../views/map/page.py" line="228" />
         <source>地图生成失败：</source>
         <translation>Map could not be built: </translation>
     </message>
     <message>
-        <location filename="../../views/map/page.py" line="222" />
+        <location filename="../../views/map/page.py" line="235" />
         <source>地图页面加载失败</source>
         <translation>Map page failed to load</translation>
     </message>
     <message>
-        <location filename="../../views/map/page.py" line="230" />
+        <location filename="../../views/map/page.py" line="243" />
         <source>网格 {0} 个 · 事件 {1} 件</source>
         <translation>{0} grids · {1} events</translation>
     </message>
     <message>
-        <location filename="../../views/map/page.py" line="283" />
+        <location filename="../../views/map/page.py" line="286" />
+        <source>读取网格事件</source>
+        <translation>Reading the grid's events</translation>
+    </message>
+    <message>
+        <location filename="../../views/map/page.py" line="296" />
         <source>无未办结事件</source>
         <translation>No open events</translation>
     </message>
     <message>
-        <location filename="../../views/map/page.py" line="286" />
-        <source>未办结 %1 件，其中超期 %2 件</source>
-        <translation>%1 open, %2 of them overdue</translation>
+        <location filename="../../views/map/page.py" line="299" />
+        <source>未办结 %1 件，其中超时 %2 件</source>
+        <translation>%1 open, %2 overdue</translation>
     </message>
     <message>
-        <location filename="../../views/map/page.py" line="311" />
+        <source>未办结 %1 件，其中超期 %2 件</source>
+        <translation type="vanished">%1 open, %2 of them overdue</translation>
+    </message>
+    <message>
+        <location filename="../../views/map/page.py" line="324" />
         <source>导出地图图片</source>
         <translation>Export Map Image</translation>
     </message>
     <message>
-        <location filename="../../views/map/page.py" line="314" />
+        <location filename="../../views/map/page.py" line="327" />
         <source>已导出：</source>
         <translation>Exported: </translation>
     </message>
     <message>
-        <location filename="../../views/map/page.py" line="314" />
+        <location filename="../../views/map/page.py" line="327" />
         <source>导出失败：</source>
         <translation>Export failed: </translation>
     </message>
@@ -1902,43 +3435,43 @@ Enter your password to continue; unsaved work is still there.</translation>
 <context>
     <name>MattersTab</name>
     <message>
-        <location filename="../../views/dispatch/matters.py" line="84" />
+        <location filename="../../views/dispatch/matters.py" line="85" />
         <source>申请新事项</source>
         <translation>Propose matter</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/matters.py" line="85" />
+        <location filename="../../views/dispatch/matters.py" line="86" />
         <source>准入</source>
         <translation>Admit</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/matters.py" line="86" />
+        <location filename="../../views/dispatch/matters.py" line="87" />
         <source>不予准入</source>
         <translation>Refuse admission</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/matters.py" line="99" />
+        <location filename="../../views/dispatch/matters.py" line="100" />
         <source>事项清单</source>
         <translation>Matters list</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/matters.py" line="105" />
+        <location filename="../../views/dispatch/matters.py" line="106" />
         <source>未保存</source>
         <translation>Not saved</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/matters.py" line="120" />
-        <location filename="../../views/dispatch/matters.py" line="122" />
+        <location filename="../../views/dispatch/matters.py" line="121" />
+        <location filename="../../views/dispatch/matters.py" line="123" />
         <source>事务准入</source>
         <translation>Admission</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/matters.py" line="120" />
+        <location filename="../../views/dispatch/matters.py" line="121" />
         <source>请选择一条待准入的事项</source>
         <translation>Select a matter awaiting admission</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/matters.py" line="122" />
+        <location filename="../../views/dispatch/matters.py" line="123" />
         <source>决定理由</source>
         <translation>Reason for decision</translation>
     </message>
@@ -1970,42 +3503,42 @@ Enter your password to continue; unsaved work is still there.</translation>
         <translation type="vanished">Offline map of grids and police beats, live events, a grid's profile one click away.</translation>
     </message>
     <message>
-        <location filename="../../app.py" line="54" />
+        <location filename="../../app.py" line="68" />
         <source>会商研判</source>
         <translation>Meetings</translation>
     </message>
     <message>
-        <location filename="../../app.py" line="54" />
+        <location filename="../../app.py" line="68" />
         <source>日见面、周研判、月讲评：议程自动生成，决定形成待办并跟踪。</source>
         <translation>Daily meeting, weekly review, monthly assessment: agendas compiled, decisions become tracked action items.</translation>
     </message>
     <message>
-        <location filename="../../app.py" line="55" />
+        <location filename="../../app.py" line="69" />
         <source>基础信息</source>
         <translation>Registry</translation>
     </message>
     <message>
-        <location filename="../../app.py" line="55" />
+        <location filename="../../app.py" line="69" />
         <source>人、房、单位与特殊人群，走访记录。</source>
         <translation>People, houses, units and special populations, with visits.</translation>
     </message>
     <message>
-        <location filename="../../app.py" line="56" />
+        <location filename="../../app.py" line="70" />
         <source>数据总览</source>
         <translation>Dashboard</translation>
     </message>
     <message>
-        <location filename="../../app.py" line="56" />
+        <location filename="../../app.py" line="70" />
         <source>领导驾驶舱：关键指标与趋势。</source>
         <translation>The leaders' dashboard: key figures and trends.</translation>
     </message>
     <message>
-        <location filename="../../app.py" line="57" />
+        <location filename="../../app.py" line="71" />
         <source>报表简报</source>
         <translation>Reports</translation>
     </message>
     <message>
-        <location filename="../../app.py" line="57" />
+        <location filename="../../app.py" line="71" />
         <source>日报、周研判材料、月讲评通报，按公文格式打印。</source>
         <translation>Daily reports, weekly review papers and monthly assessments, printed in official-document layout.</translation>
     </message>
@@ -2013,32 +3546,32 @@ Enter your password to continue; unsaved work is still there.</translation>
 <context>
     <name>NewAccountDialog</name>
     <message>
-        <location filename="../../views/accounts_page.py" line="48" />
+        <location filename="../../views/accounts_page.py" line="51" />
         <source>新建账户</source>
         <translation>New Account</translation>
     </message>
     <message>
-        <location filename="../../views/accounts_page.py" line="57" />
+        <location filename="../../views/accounts_page.py" line="60" />
         <source>用户名</source>
         <translation>User name</translation>
     </message>
     <message>
-        <location filename="../../views/accounts_page.py" line="57" />
+        <location filename="../../views/accounts_page.py" line="60" />
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../views/accounts_page.py" line="58" />
+        <location filename="../../views/accounts_page.py" line="61" />
         <source>角色</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../views/accounts_page.py" line="58" />
+        <location filename="../../views/accounts_page.py" line="61" />
         <source>临时密码</source>
         <translation>Temporary password</translation>
     </message>
     <message>
-        <location filename="../../views/accounts_page.py" line="59" />
+        <location filename="../../views/accounts_page.py" line="62" />
         <source>再输入一次</source>
         <translation>Repeat password</translation>
     </message>
@@ -2046,54 +3579,65 @@ Enter your password to continue; unsaved work is still there.</translation>
 <context>
     <name>OrgBrowser</name>
     <message>
-        <location filename="../../views/org_browser.py" line="40" />
+        <location filename="../../views/org_browser.py" line="38" />
         <source>筛选本表 (名称、代码、姓名…)</source>
         <translation>Filter this table (name, code, person…)</translation>
     </message>
     <message>
-        <location filename="../../views/org_browser.py" line="69" />
+        <location filename="../../views/org_browser.py" line="67" />
         <source>组织架构</source>
         <translation>Organisation</translation>
     </message>
     <message>
-        <location filename="../../views/org_browser.py" line="87" />
+        <location filename="../../views/org_browser.py" line="81" />
         <source>无法读取组织架构：</source>
         <translation>Cannot read the organisation: </translation>
     </message>
     <message>
-        <location filename="../../views/org_browser.py" line="95" />
+        <location filename="../../views/org_browser.py" line="88" />
         <source>&lt;b&gt;尚无组织数据。&lt;/b&gt; 用 &lt;code&gt;desk import divisions&lt;/code&gt; 导入区划代码，或用 &lt;code&gt;desk demo&lt;/code&gt; 生成演示街道。</source>
         <translation>&lt;b&gt;No organisation yet.&lt;/b&gt; Import division codes with &lt;code&gt;desk import divisions&lt;/code&gt;, or make the demo street with &lt;code&gt;desk demo&lt;/code&gt;.</translation>
     </message>
     <message>
-        <location filename="../../views/org_browser.py" line="113" />
+        <location filename="../../views/org_browser.py" line="106" />
         <source>个社区/村</source>
         <translation>communities/villages</translation>
     </message>
     <message>
-        <location filename="../../views/org_browser.py" line="113" />
-        <location filename="../../views/org_browser.py" line="114" />
+        <location filename="../../views/org_browser.py" line="106" />
+        <location filename="../../views/org_browser.py" line="107" />
+        <location filename="../../views/org_browser.py" line="112" />
         <source>个网格</source>
         <translation>grids</translation>
     </message>
     <message>
-        <location filename="../../views/org_browser.py" line="113" />
+        <location filename="../../views/org_browser.py" line="106" />
         <source>名工作人员</source>
         <translation>staff</translation>
     </message>
     <message>
-        <location filename="../../views/org_browser.py" line="114" />
+        <location filename="../../views/org_browser.py" line="107" />
         <source>个警务区</source>
         <translation>police beats</translation>
     </message>
     <message>
-        <location filename="../../views/org_browser.py" line="114" />
+        <location filename="../../views/org_browser.py" line="107" />
         <source>个部门</source>
         <translation>departments</translation>
+    </message>
+    <message>
+        <location filename="../../views/org_browser.py" line="112" />
+        <source>户</source>
+        <translation> households</translation>
     </message>
 </context>
 <context>
     <name>OrgTreeModel</name>
+    <message>
+        <location filename="../../views/org_models.py" line="71" />
+        <source>户</source>
+        <translation> households</translation>
+    </message>
     <message>
         <location filename="../../views/org_models.py" line="76" />
         <source>户数不符合每格300–500户（约1000人）的标准</source>
@@ -2101,9 +3645,32 @@ Enter your password to continue; unsaved work is still there.</translation>
     </message>
 </context>
 <context>
+    <name>PasswordDialog</name>
+    <message>
+        <location filename="../../views/accounts_page.py" line="75" />
+        <source>重置密码：</source>
+        <translation>Reset password: </translation>
+    </message>
+    <message>
+        <location filename="../../views/accounts_page.py" line="80" />
+        <source>临时密码</source>
+        <translation>Temporary password</translation>
+    </message>
+    <message>
+        <location filename="../../views/accounts_page.py" line="81" />
+        <source>再输入一次</source>
+        <translation>Again</translation>
+    </message>
+    <message>
+        <location filename="../../views/accounts_page.py" line="82" />
+        <source>对方下次登录时须修改密码。</source>
+        <translation>They must change it at their next sign-in.</translation>
+    </message>
+</context>
+<context>
     <name>PlannedPage</name>
     <message>
-        <location filename="../../views/pages.py" line="35" />
+        <location filename="../../views/pages.py" line="64" />
         <source>本区域将在后续版本中启用。</source>
         <translation>This area arrives in a later version.</translation>
     </message>
@@ -2111,42 +3678,42 @@ Enter your password to continue; unsaved work is still there.</translation>
 <context>
     <name>ProposeDialog</name>
     <message>
-        <location filename="../../views/dispatch/matters.py" line="45" />
+        <location filename="../../views/dispatch/matters.py" line="46" />
         <source>申请新事项准入</source>
         <translation>Propose a New Matter for Admission</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/matters.py" line="56" />
+        <location filename="../../views/dispatch/matters.py" line="57" />
         <source>用空格分隔，用于自动派单</source>
         <translation>Separated by spaces; used for automatic dispatch</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/matters.py" line="59" />
+        <location filename="../../views/dispatch/matters.py" line="60" />
         <source>领域</source>
         <translation>Domain</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/matters.py" line="59" />
+        <location filename="../../views/dispatch/matters.py" line="60" />
         <source>事项名称</source>
         <translation>Matter name</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/matters.py" line="60" />
+        <location filename="../../views/dispatch/matters.py" line="61" />
         <source>责任部门</source>
         <translation>Responsible department</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/matters.py" line="60" />
+        <location filename="../../views/dispatch/matters.py" line="61" />
         <source>办理时限(小时)</source>
         <translation>Time limit (hours)</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/matters.py" line="61" />
+        <location filename="../../views/dispatch/matters.py" line="62" />
         <source>关键词</source>
         <translation>Keywords</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/matters.py" line="61" />
+        <location filename="../../views/dispatch/matters.py" line="62" />
         <source>申请理由</source>
         <translation>Reason</translation>
     </message>
@@ -2270,6 +3837,85 @@ Enter your password to continue; unsaved work is still there.</translation>
     </message>
 </context>
 <context>
+    <name>RoleDialog</name>
+    <message>
+        <location filename="../../views/accounts_page.py" line="94" />
+        <source>变更角色：</source>
+        <translation>Change role: </translation>
+    </message>
+    <message>
+        <location filename="../../views/accounts_page.py" line="101" />
+        <source>（无）</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <location filename="../../views/accounts_page.py" line="105" />
+        <source>角色</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <location filename="../../views/accounts_page.py" line="106" />
+        <source>所属部门</source>
+        <translation>Department</translation>
+    </message>
+</context>
+<context>
+    <name>Roles</name>
+    <message>
+        <location filename="../../views/code_words.py" line="315" />
+        <source>值班员</source>
+        <translation>Duty staff</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="316" />
+        <source>领导</source>
+        <translation>Leader</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="317" />
+        <source>职能部门联络员</source>
+        <translation>Department liaison</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="318" />
+        <source>网格员</source>
+        <translation>grid worker</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="319" />
+        <source>系统管理员</source>
+        <translation>System administrator</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="320" />
+        <source>安全管理员</source>
+        <translation>Security administrator</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="321" />
+        <source>审计管理员</source>
+        <translation>Auditor</translation>
+    </message>
+</context>
+<context>
+    <name>Shell</name>
+    <message>
+        <location filename="../../app.py" line="137" />
+        <source>读取街道名称</source>
+        <translation>Reading the street's name</translation>
+    </message>
+    <message>
+        <location filename="../../app.py" line="138" />
+        <source>清理变更记录</source>
+        <translation>Pruning the change log</translation>
+    </message>
+    <message>
+        <location filename="../../app.py" line="192" />
+        <source>上次运行异常退出，记录已保存：</source>
+        <translation>The last run ended in a crash; its record is kept at: </translation>
+    </message>
+</context>
+<context>
     <name>SignIn</name>
     <message>
         <location filename="../../views/login.py" line="146" />
@@ -2347,27 +3993,27 @@ desk user add USERNAME --role security_admin
 <context>
     <name>TimelineModel</name>
     <message>
-        <location filename="../../views/board/timeline.py" line="29" />
+        <location filename="../../views/board/timeline.py" line="16" />
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../views/board/timeline.py" line="29" />
+        <location filename="../../views/board/timeline.py" line="16" />
         <source>操作人</source>
         <translation>By</translation>
     </message>
     <message>
-        <location filename="../../views/board/timeline.py" line="29" />
+        <location filename="../../views/board/timeline.py" line="16" />
         <source>操作</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../views/board/timeline.py" line="29" />
+        <location filename="../../views/board/timeline.py" line="16" />
         <source>状态变化</source>
         <translation>Status change</translation>
     </message>
     <message>
-        <location filename="../../views/board/timeline.py" line="29" />
+        <location filename="../../views/board/timeline.py" line="16" />
         <source>说明</source>
         <translation>Note</translation>
     </message>
@@ -2375,12 +4021,12 @@ desk user add USERNAME --role security_admin
 <context>
     <name>window</name>
     <message>
-        <location filename="../../views/auto_backup.py" line="24" />
+        <location filename="../../views/auto_backup.py" line="25" />
         <source>已自动备份：</source>
         <translation>Automatic backup saved: </translation>
     </message>
     <message>
-        <location filename="../../views/auto_backup.py" line="27" />
+        <location filename="../../views/auto_backup.py" line="28" />
         <source>自动备份失败：</source>
         <translation>Automatic backup failed: </translation>
     </message>

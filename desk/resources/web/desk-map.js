@@ -194,6 +194,11 @@
     map = window[d.map];
     if (!map.options.maxZoom) { map.setMaxZoom(19); }
     if (!map.options.minZoom) { map.setMinZoom(8); }
+    // Metric only (the command room thinks in metres), and Leaflet's credit without a flag.
+    L.control.scale({metric: true, imperial: false}).addTo(map);
+    if (map.attributionControl) {
+      map.attributionControl.setPrefix('<a href="https://leafletjs.com" title="Leaflet">Leaflet</a>');
+    }
     gridLayer = d.grids ? window[d.grids] : null;
     if (gridLayer) {
       gridLayer.eachLayer(function (layer) {

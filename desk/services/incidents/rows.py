@@ -5,11 +5,12 @@ import json
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import select
+from sqlalchemy import or_, select
 from sqlalchemy.orm import Session, aliased
 
 from desk.models import (
-    BoardNotice, Community, Department, Event, EventAttachment, EventStep, Grid, Mediation, Staff,
+    BoardNotice, Community, Department, Dispatch, DispatchParty, Event, EventAttachment, EventStep, Grid,
+    Mediation, Role, Staff,
 )
 from desk.services.context import Context
 from desk.services.errors import NotFound
@@ -17,6 +18,7 @@ from desk.services.incidents import codes
 from desk.services.incidents.deadlines import Limits, due_times, load_limits, state_at
 from desk.services.permissions import require
 from desk.services.pii import mask_phone
+from desk.services.scope import grid_scope
 
 
 @dataclass(frozen=True)
@@ -151,12 +153,28 @@ def to_row(e: Event, grid_name, community_name, dept_name, assignee_name, limits
 
 
 def open_events(ctx: Context) -> tuple[EventRow, ...]:
-    """Every open event, newest first: what the board shows."""
+    """Every open event the person works on, newest first: what the board shows. Grid staff see
+    their own grids' events; a department's liaison the events sent to their department."""
     require(ctx.actor, "board.read")
     with ctx.read() as s:
         limits = load_limits(s)
-        result = s.execute(_query().where(Event.is_open.is_(True)).order_by(Event.reported_at.desc(), Event.id.desc()))
+        query = _query().where(Event.is_open.is_(True))
+        place = _place_filter(s, ctx.actor)
+        if place is not None:
+            query = query.where(place)
+        result = s.execute(query.order_by(Event.reported_at.desc(), Event.id.desc()))
         return tuple(to_row(*r, limits) for r in result)
+
+
+def _place_filter(s: Session, actor):
+    grids = grid_scope(s, actor)
+    if grids is not None:
+        return Event.grid_id.in_(grids)
+    if actor.role == Role.DEPARTMENT_LIAISON.value:
+        sent = (select(Dispatch.event_id).join(DispatchParty, DispatchParty.dispatch_id == Dispatch.id)
+                .where(DispatchParty.department_id == actor.department_id))
+        return or_(Event.department_id == actor.department_id, Event.id.in_(sent))
+    return None
 
 
 def event_rows(session: Session, ids: list[int]) -> dict[int, EventRow]:

@@ -1,11 +1,19 @@
 """An event with its full timeline, and the actions its state allows (each checked again by the
-service; a conflict with another seat is shown plainly and the dialog reloads the current state)."""
+service; a conflict with another seat is shown plainly and the dialog reloads the current state).
+
+Sized for a 1280x720 screen with a taskbar: the facts on the left, the timeline and attachments in
+tabs on the right, the next step as the main button and the other actions in a menu grouped by step.
+What the person's role may never do is not offered; what the state does not allow yet is disabled
+with the reason as its tooltip. The dialog remembers its size."""
 from __future__ import annotations
 
+from html import escape
+
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
-    QDialog, QDialogButtonBox, QFormLayout, QGridLayout, QHBoxLayout, QHeaderView, QInputDialog, QLabel, QMessageBox,
-    QPushButton, QTableView, QVBoxLayout, QWidget,
+    QDialog, QFormLayout, QHBoxLayout, QHeaderView, QInputDialog, QLabel, QMenu, QMessageBox, QPushButton,
+    QScrollArea, QSplitter, QTableView, QTabWidget, QToolButton, QVBoxLayout, QWidget,
 )
 
 from desk.clock import format_local
@@ -13,12 +21,13 @@ from desk.services.errors import ConflictError
 from desk.services.incidents import codes, ladder, lifecycle, reporter_phone, rows
 from desk.services.incidents.choices import Choices
 from desk.services.permissions import allowed
+from desk.views import ui_state
+from desk.views.board import actions as rules
 from desk.views.board import labels
 from desk.views.board.attachments import AttachmentPanel
 from desk.views.board.timeline import TimelineModel
 
-ACTIONS = ("accept", "handle_in_grid", "dispatch", "start", "return", "feedback", "verify", "close", "call_back",
-           "reopen", "merge", "cancel")
+DISPUTE_FIELDS = ("ladder", "mediation")
 
 
 class EventDialog(QDialog):
@@ -27,57 +36,109 @@ class EventDialog(QDialog):
     def __init__(self, backend, event_id: int, choices: Choices | None, parent=None, now=None):
         super().__init__(parent)
         self.backend, self.event_id, self.choices = backend, event_id, choices
+        self.actor = backend.ctx.actor
         self.now = now
         self.detail = None
         self.setWindowTitle(self.tr("事件 #") + str(event_id))
-        self.resize(900, 720)
+        self.setSizeGripEnabled(True)
+        self.setMinimumSize(640, 420)
+        self.resize(960, 600)
+        ui_state.restore_geometry(self, "event_dialog")
         self.heading = QLabel()
         self.heading.setTextFormat(Qt.RichText)
         self.heading.setWordWrap(True)
         self.info = QFormLayout()
+        self.info.setFieldGrowthPolicy(QFormLayout.AllNonFixedFieldsGrow)
         self.fields: dict[str, QLabel] = {}
-        for key, text in (("kind", "类型"), ("place", "地点"), ("reporter", "报告人"), ("deadline", "期限"),
-                          ("handler", "认领/承办"), ("ladder", "调解层级"), ("mediation", "调解记录"),
-                          ("record", "挂账"), ("links", "关联"),
-                          ("description", "内容")):
+        self.field_rows: dict[str, int] = {}
+        names = {"kind": self.tr("类型"), "place": self.tr("地点"), "reporter": self.tr("报告人"),
+                 "deadline": self.tr("期限"), "handler": self.tr("认领/承办"), "ladder": self.tr("调解层级"),
+                 "mediation": self.tr("调解记录"), "record": self.tr("挂账"), "links": self.tr("关联"),
+                 "description": self.tr("内容")}
+        for key, text in names.items():
             label = QLabel()
             label.setWordWrap(True)
+            label.setTextFormat(Qt.PlainText)
             label.setTextInteractionFlags(Qt.TextSelectableByMouse)
             self.fields[key] = label
             if key == "reporter":
                 label = self._reporter_row(label, backend.ctx.actor)
-            self.info.addRow(QLabel(self.tr(text) + "："), label)
+            self.field_rows[key] = self.info.rowCount()
+            self.info.addRow(QLabel(text + self.tr("：")), label)
+        facts = QWidget()
+        facts.setLayout(self.info)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(facts)
+        scroll.setFrameShape(QScrollArea.NoFrame)
         self.timeline = TimelineModel(self)
         self.table = QTableView()
         self.table.setModel(self.timeline)
         self.table.verticalHeader().setVisible(False)
         self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(True)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)
-        self.buttons: dict[str, QPushButton] = {}
-        grid = QGridLayout()
-        extra = ("claim", "unclaim", "urgent", "on_record", "mediate")
-        for i, action in enumerate(ACTIONS + extra):
-            b = QPushButton(labels.action(action))
-            b.clicked.connect(lambda _=False, a=action: self.run(a))
-            self.buttons[action] = b
-            grid.addWidget(b, i // 9, i % 9)
-        actor = backend.ctx.actor
-        self.attachments = AttachmentPanel(backend, event_id, self, can_add=allowed(actor, "board.report"))
+        self.attachments = AttachmentPanel(backend, event_id, self, can_add=allowed(self.actor, "board.report"))
         self.attachments.changed.connect(self._done_attach)
-        close = QDialogButtonBox(QDialogButtonBox.Close)
-        close.button(QDialogButtonBox.Close).setText(self.tr("关闭"))
-        close.rejected.connect(self.reject)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self.table, self.tr("处置过程"))
+        self.tabs.addTab(self.attachments, self.tr("附件"))
+        split = QSplitter(Qt.Horizontal)
+        split.addWidget(scroll)
+        split.addWidget(self.tabs)
+        split.setStretchFactor(0, 2)
+        split.setStretchFactor(1, 3)
+        split.setSizes([360, 560])
+        split.setChildrenCollapsible(False)
+
+        # The next step, then every other action this role may take, grouped by step.
+        self.primary = QPushButton()
+        self.primary.setDefault(True)
+        self.primary.setMinimumWidth(120)
+        self.primary.setStyleSheet("QPushButton { font-weight: bold; padding: 4px 14px; }")
+        self.primary.clicked.connect(lambda: self._primary_action and self.run(self._primary_action))
+        self._primary_action: str | None = None
+        self.menu = QMenu(self)
+        self.menu.setToolTipsVisible(True)
+        self.buttons: dict[str, QAction] = {}
+        for group in rules.GROUPS:
+            shown = [a for a in group if rules.permitted(self.actor, a)]
+            if shown and self.buttons:
+                self.menu.addSeparator()
+            for action in shown:
+                act = self.menu.addAction(labels.action(action))
+                act.triggered.connect(lambda _=False, a=action: self.run(a))
+                act.setEnabled(False)
+                self.buttons[action] = act
+        self.more = QToolButton()
+        self.more.setText(self.tr("更多操作"))
+        self.more.setPopupMode(QToolButton.InstantPopup)
+        self.more.setToolButtonStyle(Qt.ToolButtonTextOnly)
+        self.more.setMenu(self.menu)
+        self.more.setVisible(bool(self.buttons))
+        self.no_action = QLabel(self.tr("当前角色只能查看此事件"))
+        self.no_action.setStyleSheet("color: #666;")
+        self.no_action.setVisible(not self.buttons)
+        close = QPushButton(self.tr("关闭"))
+        close.setAutoDefault(False)
+        close.clicked.connect(self.reject)
+        bar = QHBoxLayout()
+        bar.addWidget(self.primary)
+        bar.addWidget(self.more)
+        bar.addWidget(self.no_action)
+        bar.addStretch(1)
+        bar.addWidget(close)
+        self.primary.hide()
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
-        layout.addLayout(self.info)
-        layout.addWidget(QLabel(self.tr("处置过程")))
-        layout.addWidget(self.table, 1)
-        layout.addWidget(QLabel(self.tr("附件")))
-        layout.addWidget(self.attachments)
-        layout.addLayout(grid)
-        layout.addWidget(close)
+        layout.addWidget(split, 1)
+        layout.addLayout(bar)
         self.reload()
+
+    def done(self, result: int) -> None:
+        ui_state.save_geometry(self, "event_dialog")
+        super().done(result)
 
     def _reporter_row(self, label: QLabel, actor) -> QWidget:
         """The reporter's name and masked phone; roles allowed to see the full number get a button
@@ -125,24 +186,27 @@ class EventDialog(QDialog):
         now = self.now() if self.now else None
         state = r.deadline(now) if now else "none"
         colour = {"red": "#c0392b", "yellow": "#d68910"}.get(state, "#1e8449")
-        urgent = f" <span style='color:white;background:#e74c3c'>&nbsp;{self.tr('紧急')}&nbsp;</span>" if r.urgent else ""
-        parts = [f"<b>{labels.status(r.status)}</b>"]
+        urgent_word = self.tr("紧急")
+        urgent = f" <span style='color:white;background:#d35400'>&nbsp;{urgent_word}&nbsp;</span>" if r.urgent else ""
+        parts = [f"<b>{escape(labels.status(r.status))}</b>"]
         if labels.deadline(state):
-            parts.append(f"<span style='color:{colour}'>{labels.deadline(state)}</span>")
-        parts.append(f"{self.tr('上报')} {format_local(r.reported_at)} · {labels.source(r.source)}")
-        self.heading.setText(f"<h3>#{r.id} {r.title}{urgent}</h3>" + " · ".join(parts))
+            parts.append(f"<span style='color:{colour}'>{escape(labels.deadline(state))}</span>")
+        reported_word = self.tr("上报")
+        parts.append(escape(f"{reported_word} {format_local(r.reported_at)} · {labels.source(r.source)}"))
+        self.heading.setText(f"<h3>#{r.id} {escape(r.title)}{urgent}</h3>" + " · ".join(parts))
         f = self.fields
         f["kind"].setText(labels.kind(r.kind, r.sub_kind) + (self.tr("（涉警）") if r.police else self.tr("（非警务）")))
         f["place"].setText(" · ".join(x for x in (r.community_name, r.grid_name, r.address) if x))
         self._show_reporter(d)
-        f["deadline"].setText((self.tr("超时时间 ") + format_local(r.red_at)) if r.red_at else "")
+        f["deadline"].setText(labels.time_left(r, now) if now and r.red_at else "")
         f["handler"].setText(" / ".join(x for x in (r.claimed_name, r.department_name, r.assignee_name) if x))
         f["ladder"].setText(labels.ladder(r.ladder_level) + (
             (self.tr("，时限 ") + format_local(r.ladder_due_at)) if r.ladder_due_at else ""))
         f["mediation"].setText("；".join(
             f"{labels.ladder(m.level)} {labels.outcome(m.outcome)}"
             + (f"（1+1+N：{'、'.join(n for n, _ in m.participants)}）" if m.joint else "") for m in d.mediations))
-        f["record"].setText(f"{r.on_record_reason}（{self.tr('复核')} {format_local(r.on_record_until)[:10]}）"
+        review_word = self.tr("复核")
+        f["record"].setText(f"{r.on_record_reason}（{review_word} {format_local(r.on_record_until)[:10]}）"
                             if r.on_record_until else "")
         links = []
         if r.merged_into_id:
@@ -157,16 +221,24 @@ class EventDialog(QDialog):
         f["description"].setText(d.description)
         self.timeline.set_rows(d.steps)
         self.attachments.set_rows(d.attachments)
-        for action, b in self.buttons.items():
-            if action in codes.TRANSITIONS:
-                b.setEnabled(r.status in codes.TRANSITIONS[action][0])
-            elif action == "mediate":
-                b.setEnabled(r.kind == "dispute" and r.status not in codes.CLOSED_STATUSES)
-            elif action == "unclaim":
-                b.setEnabled(r.claimed_by is not None)
-            else:
-                b.setEnabled(r.status not in codes.CLOSED_STATUSES)
-        self.buttons["urgent"].setText(labels.action("not_urgent" if r.urgent else "urgent"))
+        dispute = r.kind == "dispute"
+        for key in self.fields:
+            empty = not self.fields[key].text() and key != "description"
+            self.info.setRowVisible(self.field_rows[key], not empty and (dispute or key not in DISPUTE_FIELDS))
+        self._show_actions(r)
+
+    def _show_actions(self, r) -> None:
+        for action, state in rules.states(self.actor, r).items():
+            act = self.buttons.get(action)
+            if act is None:
+                continue
+            act.setText(rules.title(action, r))
+            act.setEnabled(state.enabled)
+            act.setToolTip(state.reason)
+        self._primary_action = rules.next_step(self.actor, r)
+        if self._primary_action is not None:
+            self.primary.setText(rules.title(self._primary_action, r))
+        self.primary.setVisible(self._primary_action is not None)
 
     # --- actions ---
     def _ask(self, title: str, label: str) -> str | None:

@@ -38,7 +38,7 @@ class FilterBar(QWidget):
         self.urgency.addItem(self.tr("紧急"), "urgent")
         self.urgency.addItem(self.tr("一般"), "ordinary")
         self.overdue = QCheckBox(self.tr("只看超时"))
-        self.triage = QCheckBox(self.tr("分诊队列"))
+        self.triage = QCheckBox(self.tr("待受理"))
         self.triage.setToolTip(self.tr("已上报、尚未受理的事件"))
         self.mine = QCheckBox(self.tr("我的事件"))
         self.set_choices(None)

@@ -13,11 +13,17 @@ from desk.clock import format_local
 from desk.services.incidents import search
 from desk.services.incidents.rows import EventRow
 from desk.views.board import labels
+from desk.views.board.labels import COL, COLUMNS
 
-RED_BG, RED_FG = QColor("#fadbd8"), QColor("#922b21")
-AMBER_BG = QColor("#fdebd0")
-URGENT_BG = QColor("#e74c3c")
+# Two colours, both distinct from the blue selection: overdue is red, in the 期限 cell only (a
+# pale red ground, dark red bold words), urgent is a solid orange 编号 cell. Only urgent events,
+# which are few, are loud; the rest of an overdue row keeps its ordinary colours.
+OVERDUE_BG, RED_FG = QColor("#f9d6d2"), QColor("#a93226")
+RED_BG = OVERDUE_BG
+URGENT_BG = QColor("#d35400")
+AMBER_FG = QColor("#9a6700")
 ON_RECORD_FG = QColor("#7f8c8d")
+WHITE = QColor("white")
 SORT_ROLE = Qt.UserRole + 1
 ROW_ROLE = Qt.UserRole
 
@@ -107,27 +113,30 @@ class EventTableModel(QAbstractTableModel):
             return r
         state = self._states.get(r.id, "none")
         if role == Qt.BackgroundRole:
-            if r.urgent:
+            if col == COL["id"] and r.urgent:
                 return QBrush(URGENT_BG)
-            if state == "red" or r.status == "returned":  # a returned case waits for re-routing
-                return QBrush(RED_BG)
-            if state == "yellow":
-                return QBrush(AMBER_BG)
+            if col == COL["deadline"] and state == "red":
+                return QBrush(OVERDUE_BG)
             return None
         if role == Qt.ForegroundRole:
-            if r.urgent:
-                return QBrush(QColor("white"))
-            if state == "red" or r.status == "returned":
+            if col == COL["id"] and r.urgent:
+                return QBrush(WHITE)
+            if col == COL["deadline"] and state == "yellow":
+                return QBrush(AMBER_FG)
+            if (col == COL["deadline"] and state == "red") or (col == COL["status"] and r.status == "returned"):
                 return QBrush(RED_FG)
             if state == "on_record":
                 return QBrush(ON_RECORD_FG)
             return None
-        if role == Qt.FontRole and (r.urgent or state == "red"):
+        if role == Qt.FontRole and ((col == COL["id"] and r.urgent) or (col == COL["deadline"] and state == "red")
+                                    or (col == COL["status"] and r.status == "returned")):
             return self._bold
         if role == Qt.ToolTipRole:
             tip = [r.title, labels.deadline(state)]
+            if r.urgent:
+                tip.append(self.tr("紧急"))
             if r.red_at:
-                tip.append(self.tr("超时时间：") + format_local(r.red_at))
+                tip.append(self.tr("期限：") + format_local(r.red_at))
             if r.on_record_reason:
                 tip.append(self.tr("挂账：") + r.on_record_reason)
             if r.status == "returned":
@@ -138,41 +147,45 @@ class EventTableModel(QAbstractTableModel):
         return None
 
     def _text(self, r: EventRow, col: int) -> str:
-        if col == 0:
+        key = COLUMNS[col] if 0 <= col < len(COLUMNS) else ""
+        if key == "id":
             return str(r.id)
-        if col == 1:
-            return format_local(r.reported_at)[5:]
-        if col == 2:
+        if key == "reported":
+            return labels.reported(r.reported_at, self.now())
+        if key == "status":
             return labels.status(r.status)
-        if col == 3:
-            state = self._states.get(r.id, "none")
-            return ("⚑ " if r.urgent else "") + labels.deadline(state)
-        if col == 4:
+        if key == "deadline":
+            return ("⚑ " if r.urgent else "") + labels.time_left(r, self.now(), self._states.get(r.id, "none"))
+        if key == "next":
+            return labels.next_step(r)
+        if key == "kind":
             return labels.kind(r.kind, r.sub_kind)
-        if col == 5:
+        if key == "title":
             return r.title
-        if col == 6:
+        if key == "community":
             return r.community_name
-        if col == 7:
+        if key == "grid":
             return r.grid_name
-        if col == 8:
+        if key == "source":
             return labels.source(r.source)
-        if col == 9:
+        if key == "claimed":
             return r.claimed_name or ""
-        if col == 10:
+        if key == "handler":
             return r.department_name or r.assignee_name
-        if col == 11:
+        if key == "ladder":
             return labels.ladder(r.ladder_level) if r.kind == "dispute" else ""
         return ""
 
     def _sort_key(self, r: EventRow, col: int):
-        if col == 0:
+        if col == COL["id"]:
             return r.id
-        if col == 1:
+        if col == COL["reported"]:
             return r.reported_at.timestamp()
-        if col == 3:
+        if col == COL["deadline"]:  # urgent first, then by how late (most overdue first)
             order = {"red": 0, "yellow": 1, "ok": 2, "on_record": 3, "none": 4}
-            return (0 if r.urgent else 1) * 10 + order.get(self._states.get(r.id, "none"), 5)
+            due = labels.due_at(r, self.now())
+            return ((0 if r.urgent else 1) * 10 + order.get(self._states.get(r.id, "none"), 5),
+                    due.timestamp() if due else float("inf"))
         return self._text(r, col)
 
 

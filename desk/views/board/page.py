@@ -3,27 +3,26 @@ triage queue, claim, "my events", bulk actions, the event dialog and quick entry
 the change feed touches the board's tables, keeping the selection and the scroll position."""
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
+from PySide6.QtCore import QEvent, QItemSelectionModel, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView, QApplication, QHBoxLayout, QHeaderView, QInputDialog, QLabel, QMessageBox, QPushButton,
+    QAbstractItemView, QApplication, QHBoxLayout, QHeaderView, QInputDialog, QLabel, QMenu, QMessageBox, QPushButton,
     QTableView, QVBoxLayout,
 )
 
-from desk.services.incidents import BOARD_TABLES, bulk, choices, codes, escalate_overdue, lifecycle, notices
+from desk.services.incidents import bulk, choices, codes, escalate_overdue, lifecycle, notices
 from desk.services.incidents import open_events
 from desk.views.board import labels
 from desk.views.board.event_dialog import EventDialog
 from desk.services.permissions import allowed
 from desk.views.board.filters import FilterBar
 from desk.views.board.limits import LimitsDialog
+from desk.views import ui_state
+from desk.views.board.labels import COL
 from desk.views.board.model import BoardFilterProxy, EventTableModel
 from desk.views.board.quick_entry import QuickEntryDialog
-from desk.views.bus import touches
+from desk.services.topics import concerns
 from desk.views.pages import Page
-
-ORG_TABLES = ("community", "grid", "department", "staff")
-
 
 class BoardPage(Page):
     key = "board"
@@ -34,7 +33,7 @@ class BoardPage(Page):
         ctx = backend.ctx
         self.me = ctx.actor.username
         self.choices = None
-        self._loaded = self._loading = self._dirty = False
+        self._loaded = False
         self._last_notice: int | None = None
         self.message_box: QMessageBox | None = None
         self.model = EventTableModel(now=ctx.clock.now, parent=self)
@@ -43,6 +42,7 @@ class BoardPage(Page):
         self.banner = QLabel()
         self.banner.setObjectName("notice")
         self.banner.setWordWrap(True)
+        self.banner.setTextFormat(Qt.PlainText)  # notices quote event titles people typed
         self.banner.setStyleSheet("QLabel#notice { background: #e74c3c; color: white; padding: 6px; font-weight: bold; }")
         self.banner.hide()
         self.counts = QLabel()
@@ -53,17 +53,26 @@ class BoardPage(Page):
         self.table = QTableView()
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
-        self.table.sortByColumn(1, Qt.DescendingOrder)
+        self.table.sortByColumn(COL["reported"], Qt.DescendingOrder)
         self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.ExtendedSelection)
         self.table.verticalHeader().setVisible(False)
-        self.table.verticalHeader().setDefaultSectionSize(24)
+        self._fit_rows()
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.Interactive)
         header.setStretchLastSection(False)
-        for col, width in enumerate((56, 92, 64, 80, 112, 300, 76, 124, 76, 56, 64, 80)):
-            self.table.setColumnWidth(col, width)
-        header.setSectionResizeMode(5, QHeaderView.Stretch)
+        header.setSectionResizeMode(COL["title"], QHeaderView.Stretch)  # the title takes what is left
+        header.setMinimumSectionSize(36)
+        # The grid's name carries its community and 待谁办 names the handler: those two columns are
+        # hidden unless asked for (right click on the header).
+        header.setContextMenuPolicy(Qt.CustomContextMenu)
+        header.customContextMenuRequested.connect(self._column_menu)
+        hidden = ui_state.value("board/hidden_columns", "community,handler").split(",")
+        for key in hidden:
+            if key in COL:
+                self.table.setColumnHidden(COL[key], True)
+        self.table.horizontalHeader().setResizeContentsPrecision(200)
+        self._sized = False
         self.table.doubleClicked.connect(lambda idx: self.open_event(self._row_at(idx).id))
         self.table.activated.connect(lambda idx: self.open_event(self._row_at(idx).id))
 
@@ -80,7 +89,12 @@ class BoardPage(Page):
         self.assign_button.clicked.connect(self.assign_selected)
         self.limits_button = QPushButton(self.tr("时限设置"))
         self.limits_button.clicked.connect(self.edit_limits)
-        self.limits_button.setVisible(allowed(ctx.actor, "board.limits"))  # the service checks it again
+        # What a role may never do is not shown (the services check every action again).
+        for button, permission in ((self.new_button, "board.report"), (self.claim_button, "board.claim"),
+                                   (self.accept_button, "board.act"), (self.merge_button, "board.act"),
+                                   (self.assign_button, "board.act"), (self.limits_button, "board.limits")):
+            button.setVisible(allowed(ctx.actor, permission))
+        self.can_report = allowed(ctx.actor, "board.report")
         self.status_label = QLabel()
         self.status_label.setStyleSheet("color: #555;")
         for b in (self.new_button, self.claim_button, self.accept_button, self.merge_button, self.assign_button):
@@ -105,10 +119,24 @@ class BoardPage(Page):
     def title(self) -> str:
         return self.tr("事件看板")
 
+    def _fit_rows(self) -> None:
+        """Rows as high as the text needs, at any font size."""
+        self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 8)
+
+    def _refit(self) -> None:
+        self._fit_rows()
+        if self.model.rows:
+            self.fit_columns()
+
+    def changeEvent(self, event) -> None:
+        if event.type() in (QEvent.FontChange, QEvent.ApplicationFontChange):
+            QTimer.singleShot(0, self, self._refit)  # once the table itself has the new font
+        super().changeEvent(event)
+
     # --- loading ---
     def activate(self) -> None:
         if not self._loaded:
-            self.backend.read(choices, self._set_choices, lambda exc: None)
+            self.read_once("choices", choices, self._set_choices)
             self.reload()
             self._recolour.start()
             self._escalate.start()
@@ -116,30 +144,28 @@ class BoardPage(Page):
     def on_changes(self, changes) -> None:
         if not self._loaded:
             return
-        if touches(changes, *ORG_TABLES):
-            self.backend.read(choices, self._set_choices, lambda exc: None)
-        if touches(changes, "board_notice"):
+        if concerns(changes, "org"):
+            self.read_once("choices", choices, self._set_choices)
+        if concerns(changes, "notices"):
             self._read_notices()
-        if touches(changes, *BOARD_TABLES):
+        if concerns(changes, "board"):
             self.reload()
 
     def reload(self) -> None:
-        if self._loading:
-            self._dirty = True
-            return
-        self._loading = True
-        self.backend.read(open_events, self._show_rows, self._failed)
+        """Read the open events; a reload asked for during one runs once after it."""
+        self.read_once("rows", open_events, self._show_rows, self._failed)
 
     def _failed(self, exc: Exception) -> None:
-        self._loading = False
+        self.backend.failed(self.tr("读取事件"))(exc)
         self.status_label.setText(self.tr("无法读取事件：") + str(exc).splitlines()[0])
 
     def _show_rows(self, rows) -> None:
-        self._loading = False
         selected = self.selected_ids()
         current = self._row_at(self.table.currentIndex())
         scroll = self.table.verticalScrollBar().value()
         self.model.set_rows(rows)
+        if not self._sized and rows:
+            self.fit_columns()
         self._restore(selected, current.id if current else None)
         self.table.verticalScrollBar().setValue(scroll)
         self._update_counts()
@@ -147,9 +173,33 @@ class BoardPage(Page):
         self._loaded = True
         if first:
             self._read_notices(initial=True)
-        if self._dirty:
-            self._dirty = False
-            self.reload()
+
+    def fit_columns(self) -> None:
+        """Every column as wide as its content, up to a limit (kind, source and grid names are not
+        cut); the title takes the rest."""
+        self._sized = True
+        for col in range(self.model.columnCount()):
+            if col != COL["title"]:
+                self.table.resizeColumnToContents(col)
+                self.table.setColumnWidth(col, min(self.table.columnWidth(col), 170))
+
+    def _column_menu(self, pos) -> None:
+        menu = QMenu(self)
+        for col, name in enumerate(labels.columns()):
+            if col == COL["title"]:
+                continue
+            act = menu.addAction(name)
+            act.setCheckable(True)
+            act.setChecked(not self.table.isColumnHidden(col))
+            act.toggled.connect(lambda on, c=col: self.show_column(c, on))
+        menu.exec(self.table.horizontalHeader().mapToGlobal(pos))
+
+    def show_column(self, col: int, shown: bool) -> None:
+        self.table.setColumnHidden(col, not shown)
+        if shown:
+            self.table.resizeColumnToContents(col)
+        hidden = [k for k, c in COL.items() if self.table.isColumnHidden(c)]
+        ui_state.set_value("board/hidden_columns", ",".join(hidden))
 
     def _restore(self, ids: list[int], current: int | None) -> None:
         sel = self.table.selectionModel()
@@ -186,12 +236,14 @@ class BoardPage(Page):
             red += state == "red"
             yellow += state == "yellow"
             urgent += r.urgent
-        parts = [f"<b>{self.tr('未办结')} {len(rows)}</b>"]
+        open_word, late_word, yellow_word, urgent_word = (self.tr("未办结"), self.tr("超时"), self.tr("黄牌"),
+                                                           self.tr("紧急"))
+        parts = [f"<b>{open_word} {len(rows)}</b>"]
         parts += [f"{labels.status(s)} {n}" for s, n in per.items() if n]
-        parts.append(f"<span style='color:#c0392b'><b>{self.tr('超时')} {red}</b></span>")
-        parts.append(f"<span style='color:#d68910'><b>{self.tr('黄牌')} {yellow}</b></span>")
+        parts.append(f"<span style='color:#c0392b'><b>{late_word} {red}</b></span>")
+        parts.append(f"<span style='color:#d68910'><b>{yellow_word} {yellow}</b></span>")
         if urgent:
-            parts.append(f"<span style='color:white;background:#e74c3c'>&nbsp;{self.tr('紧急')} {urgent}&nbsp;</span>")
+            parts.append(f"<span style='color:white;background:#e67e22'>&nbsp;{urgent_word} {urgent}&nbsp;</span>")
         shown = self.proxy.rowCount()
         if shown != len(rows):
             parts.append(self.tr("当前显示 ") + str(shown))
@@ -200,7 +252,7 @@ class BoardPage(Page):
     # --- notices ---
     def _read_notices(self, initial: bool = False) -> None:
         after = self._last_notice or 0
-        self.backend.read(lambda c: notices(c, after), lambda ns: self._show_notices(ns, initial), lambda exc: None)
+        self.read_once("notices", lambda c: notices(c, after), lambda ns: self._show_notices(ns, initial))
 
     def _show_notices(self, ns, initial: bool) -> None:
         if ns:
@@ -234,7 +286,9 @@ class BoardPage(Page):
         dlg.show()
         return dlg
 
-    def quick_entry(self) -> QuickEntryDialog:
+    def quick_entry(self) -> QuickEntryDialog | None:
+        if not self.can_report:
+            return None
         dlg = QuickEntryDialog(self.backend, self.choices, self)
         dlg.setAttribute(Qt.WA_DeleteOnClose)
         dlg.saved.connect(lambda row: self.status_label.setText(self.tr("已登记事件 #") + str(row.id)))
@@ -311,7 +365,7 @@ class BoardPage(Page):
             self._bulk(lambda c: bulk.bulk_assign(c, items, staff_id), self.tr("批量指派"))
 
     def run_escalation(self) -> None:
-        self.backend.write(escalate_overdue, lambda _r: None, lambda exc: None)
+        self.backend.write(escalate_overdue, None, self.backend.failed(self.tr("逐级上升检查")))
 
 
 def role_label(code: str) -> str:

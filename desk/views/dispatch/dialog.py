@@ -5,16 +5,19 @@ from __future__ import annotations
 
 from datetime import timedelta, timezone
 
-from PySide6.QtCore import QDateTime, Qt, QTimeZone
+from PySide6.QtCore import QDateTime, QSize, Qt, QTimeZone
 from PySide6.QtWidgets import (
     QComboBox, QDateTimeEdit, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QListWidget,
     QListWidgetItem, QMessageBox, QPlainTextEdit, QVBoxLayout,
 )
 
+from html import escape
+
 from desk.services import dispatch as dsp
 from desk.services import limits
 from desk.services.dispatch.choices import DispatchChoices
 from desk.services.errors import ConflictError, DeskError
+from desk.views.code_words import board_word, kind_text
 from desk.views.text_limits import limit_line
 
 SHANGHAI = QTimeZone(b"Asia/Shanghai")
@@ -29,7 +32,7 @@ class DispatchDialog(QDialog):
         self.choices: DispatchChoices | None = None
         self.result_id: int | None = None
         self.setWindowTitle(self.tr("改派") if reroute_id else self.tr("派单"))
-        self.setMinimumWidth(560)
+        self.setMinimumWidth(640)
         self.event_label = QLabel(self.tr("正在读取事件…"))
         self.event_label.setWordWrap(True)
         self.reason = QLabel()
@@ -39,8 +42,13 @@ class DispatchDialog(QDialog):
         self.matter.currentIndexChanged.connect(self._matter_changed)
         self.lead = QComboBox()
         self.lead.currentIndexChanged.connect(self._lead_changed)
-        self.assist = QListWidget()
-        self.assist.setMaximumHeight(110)
+        self.assist = QListWidget()  # every department at once, in columns: 14 fit without scrolling
+        self.assist.setFlow(QListWidget.LeftToRight)
+        self.assist.setWrapping(True)
+        self.assist.setResizeMode(QListWidget.Adjust)
+        self.assist.setUniformItemSizes(True)
+        self.assist.setGridSize(QSize(128, 24))
+        self.assist.setMinimumHeight(4 * 24 + 8)
         self.deadline = QDateTimeEdit()
         self.deadline.setCalendarPopup(True)
         self.deadline.setTimeZone(SHANGHAI)
@@ -58,7 +66,7 @@ class DispatchDialog(QDialog):
         form.addRow(self.tr("协办部门"), self.assist)
         form.addRow(self.tr("办理时限"), self.deadline)
         form.addRow(self.tr("办理要求"), self.instructions)
-        form.addRow(self.tr("改变建议"), self.override)
+        form.addRow(self.tr("改派理由"), self.override)
         if reroute_id:
             form.addRow(self.tr("改派原因"), self.why)
         else:
@@ -83,9 +91,10 @@ class DispatchDialog(QDialog):
     def _show(self, ch: DispatchChoices) -> None:
         self.choices = ch
         e = ch.event
-        where = " · ".join(x for x in (e.kind_text, e.grid_name, e.address) if x)
-        self.event_label.setText(f"<b>#{e.id} {e.title}</b><br>{where}"
-                                 f"<br>{self.tr('当前状态')}：{e.status_text}")
+        where = " · ".join(escape(x) for x in (kind_text(e.kind_text), e.grid_name, e.address) if x)
+        state_word = self.tr("当前状态")
+        self.event_label.setText(f"<b>#{e.id} {escape(e.title)}</b><br>{where}"
+                                 f"<br>{state_word}：{escape(board_word(e.status_text))}")
         self._filling = True
         self.matter.clear()
         self.matter.addItem(self.tr("（未选择事项）"), None)

@@ -14,6 +14,7 @@ from desk.services import limits
 from desk.services.dispatch.codes import DOMAINS, MATTER_STATUSES
 from desk.services.errors import DeskError
 from desk.services.permissions import allowed
+from desk.views.code_words import dispatch_word
 from desk.views.row_model import RowTableModel
 from desk.views.text_limits import limit_line
 
@@ -30,8 +31,9 @@ class MatterTableModel(RowTableModel):
         m = self._rows[index.row()]
         if role == Qt.DisplayRole:
             decision = f"{m.decided_by}：{m.decision_reason}" if m.decided_by and m.decided_by != "system" else ""
-            return (m.code, m.domain_name, m.name, m.department, "、".join(m.assist), str(m.limit_hours),
-                    MATTER_STATUSES.get(m.status, m.status), m.proposal_reason if m.proposed_by != "system" else "",
+            return (m.code, dispatch_word(m.domain_name), m.name, m.department, "、".join(m.assist),
+                    str(m.limit_hours), dispatch_word(MATTER_STATUSES.get(m.status, m.status)),
+                    m.proposal_reason if m.proposed_by != "system" else "",
                     decision)[index.column()]
         if role == Qt.ForegroundRole and m.status == "proposed":
             return QBrush(QColor("#b9770e"))
@@ -46,7 +48,7 @@ class ProposeDialog(QDialog):
         self.setWindowTitle(self.tr("申请新事项准入"))
         self.domain = QComboBox()
         for code, name in DOMAINS.items():
-            self.domain.addItem(name, code)
+            self.domain.addItem(dispatch_word(name), code)
         self.name = limit_line(QLineEdit(), limits.MATTER_NAME)
         self.department = QComboBox()
         self.department.addItems(departments)

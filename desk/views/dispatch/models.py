@@ -4,13 +4,22 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QBrush, QColor
 
-from desk.clock import format_local
+from desk.clock import format_local, local
 from desk.services.dispatch.codes import SUPERVISION
 from desk.services.dispatch.figures import COLUMNS, figure_text
 from desk.services.dispatch.rows import CaseRow
+from desk.views.code_words import dispatch_word, kind_text
 from desk.views.row_model import RowTableModel
 
 RED, AMBER, GREY = QColor("#c0392b"), QColor("#b9770e"), QColor("#888888")
+
+
+def short_time(at, now) -> str:
+    """11-24 13:31 this year, 2025-12-30 10:00 before."""
+    if at is None:
+        return ""
+    text = format_local(at)
+    return text[5:] if local(at).year == local(now).year else text
 
 
 def tr(text: str) -> str:
@@ -29,7 +38,7 @@ class CaseTableModel(RowTableModel):
     def _flags(self, c: CaseRow) -> str:
         parts = []
         if c.supervision:
-            parts.append(tr(SUPERVISION[c.supervision]))
+            parts.append(dispatch_word(SUPERVISION[c.supervision]))
         if c.urgent:
             parts.append(tr("加急"))
         if c.pending_extension:
@@ -43,15 +52,18 @@ class CaseTableModel(RowTableModel):
             return None
         c = self._rows[index.row()]
         col = index.column()
+        if role == Qt.ToolTipRole:
+            return (c.title, self.data(index, Qt.DisplayRole))[1 if index.column() != 1 else 0]
         if role == Qt.DisplayRole:
-            overdue = c.overdue(self._now())
-            state = tr(c.state_text)
+            now = self._now()
+            overdue = c.overdue(now)
+            state = dispatch_word(c.state_text)
             if overdue == "accept":
                 state += tr("（签收超时）")
             elif overdue == "handle":
                 state += tr("（办理超时）")
-            return (f"#{c.event_id}", c.title, c.kind_text, c.grid_name, c.department, "、".join(c.assist), state,
-                    format_local(c.dispatched_at), format_local(c.accept_by), format_local(c.deadline_at),
+            return (f"#{c.event_id}", c.title, kind_text(c.kind_text), c.grid_name, c.department, "、".join(c.assist), state,
+                    short_time(c.dispatched_at, now), short_time(c.accept_by, now), short_time(c.deadline_at, now),
                     self._flags(c))[col]
         if role == Qt.ForegroundRole:
             if c.overdue(self._now()) or c.supervision == 3:

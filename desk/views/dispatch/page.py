@@ -4,74 +4,26 @@ cases: urge, supervise, instruct, expedite, re-route, decide extensions) and the
 from __future__ import annotations
 
 from datetime import date, timedelta
+from html import escape
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QFileDialog, QHBoxLayout, QHeaderView, QInputDialog, QLabel, QMessageBox, QPushButton,
-    QSplitter, QTableView, QTabWidget, QTextBrowser, QVBoxLayout, QWidget,
+    QCheckBox, QComboBox, QFileDialog, QHBoxLayout, QInputDialog, QLabel, QMessageBox, QTabWidget, QVBoxLayout,
+    QWidget,
 )
 
 from desk.clock import format_local, local
 from desk.services import dispatch as dsp
 from desk.services.dispatch import figures as figs
-from desk.services.dispatch.codes import SATISFACTION, SUPERVISION, VERIFY_OUTCOMES
+from desk.services.dispatch.codes import OPEN_STATES, SATISFACTION, STATES, SUPERVISION, VERIFY_OUTCOMES
 from desk.services.errors import DeskError
 from desk.services.permissions import allowed
-from desk.views.bus import touches
+from desk.services.topics import concerns
+from desk.views.code_words import dispatch_word, kind_text
 from desk.views.dispatch.dialog import open_dispatch_dialog
 from desk.views.dispatch.matters import MattersTab
-from desk.views.dispatch.models import CaseTableModel, FigureTableModel
+from desk.views.dispatch.case_list import STATE_NEEDED, CaseList, fit_columns, table_view
+from desk.views.dispatch.models import FigureTableModel
 from desk.views.pages import Page
-
-TABLES = ("dispatch", "dispatch_entry", "dispatch_party", "dispatch_extension", "event")
-
-
-def _table(model, stretch: int | None = None) -> QTableView:
-    t = QTableView()
-    t.setModel(model)
-    t.setSelectionBehavior(QTableView.SelectRows)
-    t.setSelectionMode(QTableView.SingleSelection)
-    t.setAlternatingRowColors(True)
-    t.verticalHeader().setVisible(False)
-    t.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
-    if stretch is None:
-        t.horizontalHeader().setStretchLastSection(True)
-    else:
-        t.horizontalHeader().setSectionResizeMode(stretch, QHeaderView.Stretch)
-    return t
-
-
-class CaseList(QWidget):
-    """A table of cases with the selected case's record beside it and a row of buttons."""
-
-    def __init__(self, page: "DispatchPage", buttons: list[tuple[str, str, object]]):
-        super().__init__()
-        self.page = page
-        self.model = CaseTableModel(page.backend.ctx.clock.now, self)
-        self.table = _table(self.model, stretch=1)
-        self.table.selectionModel().currentRowChanged.connect(lambda *_: self.page.show_detail(self))
-        self.detail = QTextBrowser()
-        self.top = QHBoxLayout()
-        self.buttons: dict[str, QPushButton] = {}
-        bar = QHBoxLayout()
-        for key, text, slot in buttons:
-            b = QPushButton(text)
-            b.clicked.connect(slot)
-            self.buttons[key] = b
-            bar.addWidget(b)
-        bar.addStretch(1)
-        split = QSplitter(Qt.Vertical)
-        split.addWidget(self.table)
-        split.addWidget(self.detail)
-        split.setSizes([420, 220])
-        layout = QVBoxLayout(self)
-        layout.addLayout(self.top)
-        layout.addWidget(split)
-        layout.addLayout(bar)
-
-    def current(self):
-        return self.model.row(self.table.currentIndex().row())
-
 
 class DispatchPage(Page):
     key = "dispatch"
@@ -118,13 +70,18 @@ class DispatchPage(Page):
             bar.addWidget(w)
         bar.addStretch(1)
         fl.addLayout(bar)
-        self.figure_table = _table(self.figure_model, stretch=0)
+        self.figure_table = table_view(self.figure_model, stretch=0)
         fl.addWidget(self.figure_table)
         self.tabs = QTabWidget()
+        # What a person sees follows the permission table: the supervision list for those who urge,
+        # supervise, re-route or decide extensions; the figures for those allowed them.
+        self.can_watch = any(can(p) for p in ("dispatch.urge", "dispatch.supervise", "dispatch.expedite",
+                                                   "dispatch.extend", "dispatch.send"))
+        self.can_figures = can("dispatch.figures")
         self.tabs.addTab(self.inbox, self.tr("部门收件箱"))
-        if self.actor.role != "liaison":
+        if self.can_watch:
             self.tabs.addTab(self.watch, self.tr("督办清单"))
-        if can("dispatch.figures"):
+        if self.can_figures:
             self.tabs.addTab(self.figures_view, self.tr("指标"))
         self.matters = MattersTab(backend)
         self.tabs.addTab(self.matters, self.tr("事项清单"))
@@ -139,6 +96,8 @@ class DispatchPage(Page):
                           ("instruct", "dispatch.supervise"), ("expedite", "dispatch.expedite"),
                           ("reroute", "dispatch.send"), ("decide", "dispatch.extend")):
             self.watch.buttons[key].setVisible(can(perm))
+        if self.can_watch and not can("dispatch.handle"):
+            self.tabs.setCurrentWidget(self.watch)  # leaders work in the supervision list
 
     def title(self) -> str:
         return self.tr("派单处置")
@@ -148,20 +107,21 @@ class DispatchPage(Page):
             self._loaded = True
             self.backend.read(lambda c: dsp.dispatch_choices_departments(c), self._fill_departments, self._failed)
             self.reload()
-            self.load_figures()
+            if self.can_figures:
+                self.load_figures()
             self.matters.reload()
 
     def on_changes(self, changes) -> None:
-        if self._loaded and touches(changes, *TABLES):
+        if self._loaded and concerns(changes, "dispatch"):
             self.reload()
-        if self._loaded and touches(changes, "matter"):
+        if self._loaded and concerns(changes, "matters"):
             self.matters.reload()
 
     # --- loading ---
     def _fill_departments(self, deps) -> None:
         self.department.blockSignals(True)
         self.department.clear()
-        if self.actor.role == "liaison":
+        if self.actor.department_id is not None and not allowed(self.actor, "dispatch.send"):
             name = next((s for i, s in deps if i == self.actor.department_id), "")
             self.department.addItem(name, self.actor.department_id)
             self.department.setEnabled(False)
@@ -176,14 +136,18 @@ class DispatchPage(Page):
 
     def reload(self) -> None:
         dep, done = self.department.currentData(), self.include_done.isChecked()
-        self.backend.read(lambda c: dsp.inbox(c, dep, include_done=done), lambda rows: self._set(self.inbox, rows),
+        # 含已办结 unticked: the cases still open only; ticked: the department's closed and re-routed ones too.
+        self.read_once("inbox", lambda c: dsp.inbox(c, dep, include_done=done),
+                          lambda rows: self._set(self.inbox, rows if done else
+                                                 tuple(r for r in rows if r.state in OPEN_STATES)),
                           self._failed)
-        if self.actor.role != "liaison":
-            self.backend.read(dsp.supervision_list, lambda rows: self._set(self.watch, rows), self._failed)
+        if self.can_watch:
+            self.read_once("watch", dsp.supervision_list, lambda rows: self._set(self.watch, rows), self._failed)
 
     def _set(self, lst: CaseList, rows) -> None:
         keep = lst.current()
         lst.model.set_rows(rows)
+        fit_columns(lst.table, 1)
         if keep is not None:
             for r, c in enumerate(rows):
                 if c.dispatch_id == keep.dispatch_id:
@@ -213,34 +177,60 @@ class DispatchPage(Page):
     def _failed(self, exc: Exception) -> None:
         self.inbox.detail.setPlainText(self.tr("无法读取：") + str(exc))
 
+    def _enable_for(self, lst: CaseList, c) -> None:
+        for key, button in lst.buttons.items():
+            states = STATE_NEEDED.get(key)
+            if key == "decide":
+                ok = c is not None and bool(c.pending_extension)
+                button.setEnabled(ok)
+                button.setToolTip("" if ok else self.tr("所选案件没有待审批的延期申请"))
+                continue
+            ok = c is not None and (states is None or c.state in states)
+            button.setEnabled(ok)
+            if c is None:
+                button.setToolTip(self.tr("请先选择一个案件"))
+            elif not ok:
+                button.setToolTip(self.tr("案件当前为「%1」，可在以下状态操作：%2")
+                                  .replace("%1", dispatch_word(c.state_text))
+                                  .replace("%2", "、".join(dispatch_word(STATES[s]) for s in states)))
+            else:
+                button.setToolTip("")
+
     def show_detail(self, lst: CaseList) -> None:
         c = lst.current()
+        self._enable_for(lst, c)
         if c is None:
             lst.detail.setHtml("")
             return
-        self.backend.read(lambda ctx: dsp.case_detail(ctx, c.dispatch_id), lambda d: self._detail(lst, d),
-                          lambda exc: lst.detail.setPlainText(str(exc)))
+        key = "detail-inbox" if lst is self.inbox else "detail-watch"
+        self.read_once(key, lambda ctx: dsp.case_detail(ctx, c.dispatch_id), lambda d: self._detail(lst, d),
+                       lambda exc: lst.detail.setPlainText(str(exc)))
 
     def _detail(self, lst: CaseList, d) -> None:
+        """The case's record as rich text; everything people typed is escaped."""
         c = d.case
-        where = " · ".join(x for x in (c.kind_text, c.grid_name, d.address) if x)
-        head = (f"<h3>#{c.event_id} {c.title}</h3><p>{where}<br>"
-                f"{self.tr('承办')}：<b>{c.department}</b>"
-                + (f" · {self.tr('协办')}：{'、'.join(c.assist)}" if c.assist else "")
-                + f" · {self.tr('办理时限')}：{format_local(c.deadline_at)}</p>")
+        e_ = escape
+        where = " · ".join(e_(x) for x in (kind_text(c.kind_text), c.grid_name, d.address) if x)
+        lead, assist, due = self.tr("承办"), self.tr("协办"), self.tr("办理时限")
+        basis, asked = self.tr("派单依据"), self.tr("办理要求")
+        head = (f"<h3>#{c.event_id} {e_(c.title)}</h3><p>{where}<br>"
+                f"{e_(lead)}：<b>{e_(c.department)}</b>"
+                + (f" · {e_(assist)}：{e_('、'.join(c.assist))}" if c.assist else "")
+                + f" · {e_(due)}：{format_local(c.deadline_at)}</p>")
         if d.routing_reason:
-            head += f"<p style='color:#2e6da4'>{self.tr('派单依据')}：{d.routing_reason}</p>"
+            head += f"<p style='color:#2e6da4'>{e_(basis)}：{e_(d.routing_reason)}</p>"
         if d.instructions:
-            head += f"<p>{self.tr('办理要求')}：{d.instructions}</p>"
-        rows = "".join(f"<tr><td>{format_local(e.at)}</td><td>{e.kind_text}"
-                       + (f"（{self.tr('第')}{e.round}{self.tr('次')}）" if e.kind == "feedback" and e.round else "")
-                       + f"</td><td>{e.department}</td><td>{e.actor_name}</td><td>{e.text}</td></tr>"
-                       for e in d.entries)
+            head += f"<p>{e_(asked)}：{e_(d.instructions)}</p>"
+        rows = "".join(f"<tr><td>{format_local(x.at)}</td><td>{e_(dispatch_word(x.kind_text))}"
+                       + (e_(self.tr("（第%1次）").replace("%1", str(x.round))) if x.kind == "feedback" and x.round else "")
+                       + f"</td><td>{e_(x.department)}</td><td>{e_(x.actor_name)}</td><td>{e_(x.text)}</td></tr>"
+                       for x in d.entries)
         lst.detail.setHtml(head + f"<table cellspacing=4>{rows}</table>")
 
     # --- actions ---
     def _run(self, fn) -> None:
-        self.backend.write(fn, lambda _: self.reload(), self._refused)
+        """The write's change records reload the lists through the bus (once), not here too."""
+        self.backend.write(fn, None, self._refused)
 
     def _refused(self, exc: Exception) -> None:
         QMessageBox.warning(self, self.tr("未完成"), str(exc) if isinstance(exc, DeskError) else repr(exc))
@@ -292,7 +282,7 @@ class DispatchPage(Page):
         c = self._case(self.inbox)
         if c is None:
             return
-        names = [self.tr(v) for v in VERIFY_OUTCOMES.values()]
+        names = [dispatch_word(v) for v in VERIFY_OUTCOMES.values()]
         choice, ok = QInputDialog.getItem(self, self.tr("核查"), self.tr("核查结果"), names, 0, False)
         if not ok:
             return
@@ -309,7 +299,7 @@ class DispatchPage(Page):
         c = self._case(self.inbox)
         if c is None:
             return
-        names = list(SATISFACTION.values())
+        names = [dispatch_word(v) for v in SATISFACTION.values()]
         choice, ok = QInputDialog.getItem(self, self.tr("回访"), self.tr("群众满意度"), names, 0, False)
         if not ok:
             return
@@ -327,7 +317,7 @@ class DispatchPage(Page):
         c = self._case(self.watch)
         if c is None:
             return
-        names = list(SUPERVISION.values())
+        names = [dispatch_word(v) for v in SUPERVISION.values()]
         choice, ok = QInputDialog.getItem(self, self.tr("督办"), self.tr("督办级别"), names, 0, False)
         if ok and (text := self._ask(self.tr("督办"), self.tr("督办要求"))):
             level = names.index(choice) + 1
@@ -352,8 +342,18 @@ class DispatchPage(Page):
         if not c.pending_extension:
             QMessageBox.information(self, self.tr("审批延期"), self.tr("该案件没有待审批的延期申请"))
             return
-        answer = QMessageBox.question(self, self.tr("审批延期"), self.tr("是否批准该延期申请？"),
-                                      QMessageBox.Yes | QMessageBox.No | QMessageBox.Cancel)
-        if answer != QMessageBox.Cancel:
+        approve = self.ask_approval(self.tr("审批延期"), self.tr("是否批准该延期申请？"))
+        if approve is not None:
             xid = c.pending_extension
-            self._run(lambda ctx: dsp.decide_extension(ctx, xid, answer == QMessageBox.Yes))
+            self._run(lambda ctx: dsp.decide_extension(ctx, xid, approve))
+
+    def ask_approval(self, title: str, question: str) -> bool | None:
+        """批准 / 不批准 / 取消 in words, not Yes/No: True, False, or None when cancelled."""
+        box = QMessageBox(QMessageBox.Question, title, question, QMessageBox.NoButton, self)
+        yes = box.addButton(self.tr("批准"), QMessageBox.AcceptRole)
+        no = box.addButton(self.tr("不批准"), QMessageBox.RejectRole)
+        box.addButton(QMessageBox.Cancel)
+        box.setDefaultButton(yes)
+        box.exec()
+        clicked = box.clickedButton()
+        return True if clicked is yes else False if clicked is no else None

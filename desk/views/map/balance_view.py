@@ -69,6 +69,9 @@ class BalancePanel(QWidget):
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(True)
+        self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+        self.table.horizontalHeader().sectionResized.connect(
+            lambda col, _old, _new: col == self.model.columnCount() - 1 and self.table.resizeRowsToContents())
         self.table.clicked.connect(lambda idx: self.grid_chosen.emit(self.model.rows[idx.row()].grid.id))
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
@@ -77,7 +80,7 @@ class BalancePanel(QWidget):
 
     def reload(self) -> None:
         self.summary.setText(self.tr("正在检查…"))
-        self.backend.read(balance_check, self._show, lambda exc: self.summary.setText(str(exc)))
+        self.backend.read(balance_check, self._show, lambda exc: self.summary.setText(str(exc)))  # said, not swallowed
 
     def _show(self, report: BalanceReport) -> None:
         self.report = report
@@ -89,7 +92,12 @@ class BalancePanel(QWidget):
             return
         rows = r.rows if self.show_all.isChecked() else tuple(x for x in r.rows if x.status not in ("ok", "dedicated"))
         self.model.set_rows(rows)
-        self.table.resizeColumnsToContents()
+        # Every column fits its content but the last (建议), which takes the rest of the width and
+        # wraps its words, so a suggestion is never cut off on a 1280x720 screen.
+        last = self.model.columnCount() - 1
+        for col in range(last):
+            self.table.resizeColumnToContents(col)
+        self.table.setColumnWidth(last, 120)
         self.table.resizeRowsToContents()
         self.summary.setText(self.tr("共 {0} 个网格：偏大 {1}，偏小 {2}，达标 {3}；调整建议 {4} 条").format(
             len(r.rows), r.count("large"), r.count("small"), r.count("ok"), len(r.suggestions)))

@@ -79,7 +79,7 @@ def build_html(layers: MapLayers, markers: list[MapMarker], options: MapOptions 
         x0, y0 = min(b[0] for b in boxes), min(b[1] for b in boxes)
         x1, y1 = max(b[2] for b in boxes), max(b[3] for b in boxes)
         centre, bounds = ((y0 + y1) / 2, (x0 + x1) / 2), [[y0, x0], [y1, x1]]
-    m = folium.Map(location=centre, zoom_start=14, tiles=None, control_scale=True, max_zoom=19,
+    m = folium.Map(location=centre, zoom_start=14, tiles=None, control_scale=False, max_zoom=19,
                    zoom_snap=0.25, zoom_delta=0.5)
     m.default_js = [("leaflet", _asset("leaflet", "leaflet.js")), ("jquery", _asset("jquery", "jquery.min.js")),
                     ("markercluster", _asset("markercluster", "leaflet.markercluster.js")),

@@ -8,7 +8,7 @@ import json
 from collections import Counter
 
 from desk.services.geo.locate import GridIndex
-from desk.views.bus import touches
+from desk.services.topics import concerns
 from desk.views.map import style
 from desk.views.map.markers import MapMarker
 
@@ -26,10 +26,11 @@ class LiveMarkers:
         self._grid_shapes = ()
 
     # --- the interface the events area connects to -------------------------------------------
-    def set_marker_source(self, read_markers, tables: tuple[str, ...] = ("event",)) -> None:
-        """``read_markers(ctx) -> list[MapMarker]`` runs on the DB worker now and whenever one of
-        ``tables`` changes (this seat or another, via the change feed); only the difference is drawn."""
-        self._marker_source = (read_markers, tuple(tables))
+    def set_marker_source(self, read_markers, topics: tuple[str, ...] = ("events_on_map",)) -> None:
+        """``read_markers(ctx) -> list[MapMarker]`` runs on the DB worker now and whenever a change
+        of one of the ``topics`` arrives (this seat or another, via the change feed); only the
+        difference is drawn."""
+        self._marker_source = (read_markers, tuple(topics))
         if getattr(self, "view", None) is None:
             self._markers_due = True    # read when the map is first shown (the window starts without it)
             return
@@ -63,7 +64,7 @@ class LiveMarkers:
 
     # --- internals ---------------------------------------------------------------------------
     def _live_changes(self, changes) -> None:
-        if self._marker_source is not None and touches(changes, *self._marker_source[1]):
+        if self._marker_source is not None and concerns(changes, *self._marker_source[1]):
             if getattr(self, "view", None) is None:
                 self._markers_due = True
                 return

@@ -24,7 +24,7 @@ from shiboken6 import delete as shiboken_delete
 from shiboken6 import isValid
 
 from desk.services.geo.mapdata import grid_profile, map_layers
-from desk.views.bus import touches
+from desk.services.topics import concerns
 from desk.views.map import style
 from desk.views.map.balance_view import BalancePanel
 from desk.views.map.bridge import MapBridge, MapWebPage
@@ -34,8 +34,6 @@ from desk.views.map.tiles import SCHEME, MBTilesHandler, MBTilesReader, is_mbtil
 from desk.views.pages import Page
 from desk.views.workers import run_in_pool
 
-MAP_TABLES = ("street", "community", "grid", "police_beat", "beat_grid")          # redraw the page
-PROFILE_TABLES = MAP_TABLES + ("grid_member", "staff", "household", "joint_defence_point")  # refresh the panel
 
 
 class MapPage(LiveMarkers, Page):
@@ -169,14 +167,14 @@ class MapPage(LiveMarkers, Page):
         self._live_changes(changes)
         if not self._loaded:
             return
-        if touches(changes, *PROFILE_TABLES) and self.balance.report is not None:
+        if concerns(changes, "grid_profile") and self.balance.report is not None:
             self.balance.reload()
-        if touches(changes, *MAP_TABLES):
+        if concerns(changes, "map"):
             if self.isVisible():
                 self.rebuild()
             else:
                 self._stale = True   # redrawn when the page is shown again
-        if self.panel.grid_id is not None and touches(changes, *PROFILE_TABLES):
+        if self.panel.grid_id is not None and concerns(changes, "grid_profile"):
             self.show_grid(self.panel.grid_id)
 
     def rebuild(self) -> None:
@@ -285,7 +283,7 @@ class MapPage(LiveMarkers, Page):
         if self._grid_events is not None:
             read = self._grid_events
             self.backend.read(lambda ctx: read(ctx, grid_id), lambda evs: self._show_grid_events(grid_id, evs),
-                              lambda exc: None)
+                              self.backend.failed(self.tr("读取网格事件")))
 
     def set_grid_events_source(self, read) -> None:
         """``read(ctx, grid_id) -> [(event_id, label, overdue)]``: the grid's open events for its profile."""
@@ -298,7 +296,7 @@ class MapPage(LiveMarkers, Page):
             self.panel.set_events_html(self.tr("无未办结事件"))
             return
         overdue = sum(1 for _, _, late in events if late)
-        lines = [self.tr("未办结 %1 件，其中超期 %2 件").replace("%1", str(len(events))).replace("%2", str(overdue))]
+        lines = [self.tr("未办结 %1 件，其中超时 %2 件").replace("%1", str(len(events))).replace("%2", str(overdue))]
         for _eid, label, late in events[:8]:
             style = " style='color:#8e0000'" if late else ""
             lines.append(f"<span{style}>{escape(label)}</span>")

@@ -28,10 +28,10 @@ class GridProfilePanel(QScrollArea):
         self.details.setTextFormat(Qt.RichText)
         self.details.setWordWrap(True)
         self.details.setTextInteractionFlags(Qt.TextSelectableByMouse)
-        self.events_title = QLabel(f"<b>{self.tr('未办结 / 超期事件')}</b>")
+        self.events_title = QLabel("<b>" + self.tr("未办结 / 超时事件") + "</b>")
         self.events_box = QLabel(self.tr("(待接入事件看板)"))
         self.events_box.setObjectName("open_events")
-        self.visits_title = QLabel(f"<b>{self.tr('最近走访')}</b>")
+        self.visits_title = QLabel("<b>" + self.tr("最近走访") + "</b>")
         self.visits_box = QLabel(self.tr("(待接入走访记录)"))
         self.visits_box.setObjectName("last_visits")
         for w in (self.events_box, self.visits_box):
@@ -50,7 +50,7 @@ class GridProfilePanel(QScrollArea):
 
     def show_hint(self) -> None:
         self.grid_id = None
-        self.head.setText(f"<h3>{self.tr('网格档案')}</h3>")
+        self.head.setText("<h3>" + self.tr("网格档案") + "</h3>")
         self.details.setText(self.tr("点击地图上的网格，或在组织架构中选择网格，查看其档案。"))
 
     def show_loading(self, grid_id: int) -> None:
@@ -90,8 +90,8 @@ class GridProfilePanel(QScrollArea):
 
     def show_marker(self, marker) -> None:
         self.grid_id = None
-        self.head.setText(f"<h3>{self.tr('事件')} {escape(str(marker.id))}</h3>")
-        self.details.setText(escape(marker.label) + ("<br><b style='color:#8e0000'>" + self.tr("已超期") + "</b>"
+        self.head.setText("<h3>" + self.tr("事件") + f" {escape(str(marker.id))}</h3>")
+        self.details.setText(escape(marker.label) + ("<br><b style='color:#8e0000'>" + self.tr("超时") + "</b>"
                                                      if marker.overdue else ""))
 
     def set_events_html(self, html: str) -> None:

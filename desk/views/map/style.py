@@ -21,7 +21,7 @@ def figure_name(key: str) -> str:
     names = {
         "households": QCoreApplication.translate("MapLegend", "户数对标"),
         "open_events": QCoreApplication.translate("MapLegend", "未办结事件"),
-        "overdue_events": QCoreApplication.translate("MapLegend", "超期事件"),
+        "overdue_events": QCoreApplication.translate("MapLegend", "超时事件"),
     }
     return names.get(key, key)
 
@@ -58,7 +58,7 @@ def _common_rows() -> str:
         _dot(URGENCY_COLOURS["critical"], QCoreApplication.translate("MapLegend", "特急")),
         _dot(URGENCY_COLOURS["urgent"], QCoreApplication.translate("MapLegend", "紧急")),
         _dot(URGENCY_COLOURS["normal"], QCoreApplication.translate("MapLegend", "一般")),
-        _dot(OVERDUE_COLOUR, QCoreApplication.translate("MapLegend", "已超期"), "box-shadow:0 0 0 2px #4a0000"),
+        _dot(OVERDUE_COLOUR, QCoreApplication.translate("MapLegend", "超时"), "box-shadow:0 0 0 2px #4a0000"),
     ])
 
 
