@@ -37,6 +37,7 @@ from desk.views.map.page import MapPage
 from desk.views.map.tiles import register_scheme as register_tile_scheme
 from desk.views.org_browser import OrgBrowser
 from desk.views.pages import Page, PlannedPage
+from desk.views.problems import install_problem_reporting
 from desk.views.tour import start_tour
 from desk.views.workers import DbWorker, FeedListener
 
@@ -168,6 +169,7 @@ def _run_window(args, previous_crash: Path | None) -> int:
         return 0
     ctx = ctx.as_actor(actor)
     shell = build_shell(ctx)
+    install_problem_reporting(shell.window, shell.worker)  # logged failures nobody handled: a plain message
     watcher, overlay = install_idle_lock(shell, accounts.idle_lock_minutes(ctx))
     if ctx.settings.backup_dir:
         install_daily_backup(shell, Path(ctx.settings.backup_dir), ctx.settings.backup_keep_days)

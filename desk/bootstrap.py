@@ -18,6 +18,8 @@ def db_parent() -> argparse.ArgumentParser:
                                                "默认: 环境变量 DESK_DB, 设置文件, 用户数据目录中的 SQLite")
     p.add_argument("--user", metavar="NAME", help="以此用户身份操作 (或环境变量 DESK_USER)；密码取自环境变量 "
                                                   "DESK_PASSWORD，否则提示输入。数据库尚无账户时不需要。")
+    p.add_argument("-v", "--verbose", action="store_true", default=argparse.SUPPRESS,
+                   help="详细日志也输出到屏幕 (log everything to stderr too)")
     return p
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from desk import __version__
+from desk import __version__, logfile
 from desk.cli import audit_cmd, backup_cmd, db_cmd, demo_cmd, events_cmd, figures_cmd, geo_cmd, import_cmd, user_cmd
 from desk.bootstrap import db_parent
 from desk.services.errors import DeskError, PermissionDenied
@@ -39,6 +39,7 @@ def main(argv: list[str] | None = None) -> int:
     _configure_stdio()
     parser = build_parser()
     args = parser.parse_args(argv)
+    logfile.configure(verbose=getattr(args, "verbose", False))  # the one logging set-up (window too)
     try:
         if args.command is None:
             from desk.app import run_window
