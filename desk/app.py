@@ -37,6 +37,7 @@ from desk.views.map.page import MapPage
 from desk.views.map.tiles import register_scheme as register_tile_scheme
 from desk.views.org_browser import OrgBrowser
 from desk.views.pages import Page, PlannedPage
+from desk.views import platform_ui
 from desk.views.problems import install_problem_reporting
 from desk.views.tour import start_tour
 from desk.views.workers import DbWorker, FeedListener
@@ -46,6 +47,7 @@ def prepare_environment() -> None:
     """QtWebEngine refuses to run as root without --no-sandbox (STACK.md); the map's MBTiles
     scheme must be declared before the QApplication exists."""
     register_tile_scheme()
+    platform_ui.before_app()
     if hasattr(os, "geteuid") and os.geteuid() == 0:
         flags = os.environ.get("QTWEBENGINE_CHROMIUM_FLAGS", "")
         if "--no-sandbox" not in flags:
@@ -156,6 +158,7 @@ def _run_window(args, previous_crash: Path | None) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("desk")
     app.setOrganizationName("desk")
+    platform_ui.after_app(app)
     try:
         ctx = open_context(args, warn=lambda msg: QMessageBox.warning(None, "desk", msg))
     except DeskError as exc:

@@ -16,8 +16,9 @@ import re
 import sys
 import threading
 from logging.handlers import RotatingFileHandler
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Iterator
 
 from desk.config import data_dir
 
@@ -106,6 +107,20 @@ def configure(verbose: bool = False, path: Path | None = None) -> Path | None:
     threading.excepthook = _thread_excepthook
     logger.info("desk %s started: %s", _version(), " ".join(_safe_argv()))
     return _configured_path
+
+
+@contextmanager
+def quiet_console() -> Iterator[None]:
+    """Inside: the stderr handler stays silent (an error provoked on purpose by the self-check)."""
+    handlers = [h for h in logging.getLogger(LOGGER).handlers if getattr(h, "_desk_console", False)]
+    levels = [h.level for h in handlers]
+    for h in handlers:
+        h.setLevel(logging.CRITICAL + 1)
+    try:
+        yield
+    finally:
+        for h, level in zip(handlers, levels):
+            h.setLevel(level)
 
 
 def add_listener(callback: Callable[[str], None]) -> None:

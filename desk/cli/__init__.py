@@ -10,10 +10,12 @@ import sys
 
 from desk import __version__, logfile
 from desk.cli import audit_cmd, backup_cmd, db_cmd, demo_cmd, events_cmd, figures_cmd, geo_cmd, import_cmd, user_cmd
+from desk.cli import selftest_cmd
 from desk.bootstrap import db_parent
 from desk.services.errors import DeskError, PermissionDenied
 
 COMMANDS = [db_cmd, demo_cmd, import_cmd, events_cmd, geo_cmd, figures_cmd, user_cmd, audit_cmd, backup_cmd]
+COMMANDS.append(selftest_cmd)  # needs no sign-in, reveals no data: a scratch database
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -5,12 +5,14 @@ from PySide6.QtCore import QLocale, QTranslator
 from PySide6.QtWidgets import QApplication
 
 from desk import resources
+from desk.views.platform_ui import install_qt_chinese
 
 
 def install_translator(app: QApplication, language: str) -> QTranslator | None:
     """Load the translation for ``language`` ('zh_CN' needs none). Returns it, or None."""
     if not language or language.startswith("zh"):
         QLocale.setDefault(QLocale(QLocale.Chinese, QLocale.China))
+        install_qt_chinese(app)  # the standard dialogs' buttons and file dialogs in Chinese
         return None
     translator = QTranslator(app)
     qm = resources.path("translations", f"desk_{language.split('_')[0]}.qm")
