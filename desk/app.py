@@ -12,9 +12,9 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from desk import crashlog
+from desk import crashlog, logfile
 from desk.bootstrap import open_context
-from desk.config import data_dir, describe_url
+from desk.config import data_dir, describe_url, settings_path
 from desk.services import accounts, auth, org
 from desk.services.changefeed import ChangeFeed, prune_change_log
 from desk.services.context import Context
@@ -28,6 +28,7 @@ from desk.views.backend import Backend
 from desk.views.board import BoardPage
 from desk.views.bus import ChangeBus
 from desk.views.dispatch import DispatchPage
+from desk.views.help import AboutInfo, install_help_menu
 from desk.views.i18n import install_translator
 from desk.views.idle_lock import install_idle_lock
 from desk.views.login import sign_in_at_start
@@ -173,6 +174,8 @@ def _run_window(args, previous_crash: Path | None) -> int:
     ctx = ctx.as_actor(actor)
     shell = build_shell(ctx)
     install_problem_reporting(shell.window, shell.worker)  # logged failures nobody handled: a plain message
+    install_help_menu(shell.window, AboutInfo(describe_url(ctx.db.url), data_dir(), logfile.current_path(),
+                                              settings_path()))
     watcher, overlay = install_idle_lock(shell, accounts.idle_lock_minutes(ctx))
     if ctx.settings.backup_dir:
         install_daily_backup(shell, Path(ctx.settings.backup_dir), ctx.settings.backup_keep_days)

@@ -23,6 +23,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="desk", parents=[parent],
                                      description="警网融合中心工作台 (desk)。不带子命令时打开窗口。")
     parser.add_argument("--version", action="version", version=f"desk {__version__}")
+    parser.add_argument("--guide", action="store_true", help="只打开值班员使用指南 (show the user guide only)")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for module in COMMANDS:
         module.register(sub, parent)
@@ -43,6 +44,10 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     logfile.configure(verbose=getattr(args, "verbose", False))  # the one logging set-up (window too)
     try:
+        if args.command is None and args.guide:
+            from desk.views.help import run_guide
+
+            return run_guide()
         if args.command is None:
             from desk.app import run_window
 
