@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import argparse
 import os
+from pathlib import Path
 
-from desk.config import describe_url, load_settings, resolve_db_url
+from desk.config import data_dir, describe_url, load_settings, resolve_db_url
 from desk.db import Database, DatabaseUnavailable, looks_like_network_path, sqlite_path
-from desk.services import schema
+from desk.services import preupgrade
 from desk.services.context import Context
 from desk.services.errors import DatabaseError
 
@@ -33,6 +34,6 @@ def open_context(args: argparse.Namespace, *, upgrade: bool = True, warn=print) 
     path = sqlite_path(url)
     if path is not None and looks_like_network_path(path):
         warn(f"警告: SQLite 文件位于网络路径 {path}，不支持多台电脑共用；多席位请使用 PostgreSQL。")
-    if upgrade:
-        schema.upgrade(db)
+    if upgrade:  # an older database is backed up before it is migrated (desk.services.preupgrade)
+        preupgrade.upgrade_with_backup(db, Path(settings.backup_dir or data_dir() / "backups"))
     return Context(db=db, settings=settings)
