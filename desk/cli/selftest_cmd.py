@@ -20,6 +20,7 @@ from pathlib import Path
 from desk import __version__, logfile
 from desk.config import SettingsError, data_dir, describe_url, load_settings, resolve_db_url, settings_path
 from desk.services import selfcheck
+from desk.services.errors import ValidationError
 
 ENV_LAUNCH = "DESK_LAUNCH_T0"  # the launcher's wall-clock start (epoch seconds), to time a cold start
 
@@ -130,7 +131,25 @@ def register(sub, parent) -> None:
                     "新建临时数据库读写后删除、检查数据密钥、翻译和字体。每项一行 ok/FAILED，有失败时退出码为 1。"
                     "不需要登录，也不读取或修改业务数据：只使用临时数据库 (needs no sign-in and reveals no data: "
                     "it works on a scratch database of the configured engine).")
+    p.add_argument("--only", metavar="NAMES", help="只做这些检查，逗号分隔 (only these checks, comma-separated): "
+                   + ",".join(name for name, _ in CHECKS))
     p.set_defaults(func=run)
+
+
+NEEDS = {"window-and-map": ["database"], "demo-data": ["database"], "pdf": [], "database": []}
+
+
+def chosen(only: str | None) -> list[tuple[str, object]]:
+    """The checks to run: all, or the named ones with what they need (the window needs the database)."""
+    if not only:
+        return list(CHECKS)
+    names = {n.strip() for n in only.split(",") if n.strip()}
+    unknown = names - {name for name, _ in CHECKS}
+    if unknown:
+        raise ValidationError(f"没有这项检查 (no such check): {', '.join(sorted(unknown))}")
+    for name in list(names):
+        names.update(NEEDS.get(name, []))
+    return [(name, check) for name, check in CHECKS if name in names]
 
 
 def _make_app():
@@ -149,6 +168,7 @@ def _make_app():
 
 def run(args) -> int:
     launch = os.environ.get(ENV_LAUNCH)
+    checks = chosen(getattr(args, "only", None))
     print(f"desk {__version__} 自检 (selftest) — Python {platform.python_version()}, {platform.system()} "
           f"{platform.release()}, {'bundle' if getattr(sys, 'frozen', False) else 'source'}")
     print(f"数据目录 (data folder): {data_dir()}")
@@ -167,7 +187,7 @@ def run(args) -> int:
         try:
             with selfcheck.scratch_database(state.url, state.folder) as scratch:
                 state.scratch = scratch
-                failures = _run_checks(state)
+                failures = _run_checks(state, checks)
         except Exception as exc:  # noqa: BLE001 - the server refused even the scratch check
             print(selfcheck.Outcome("database", False, logfile.summary(exc)).line())
             failures += 1
@@ -175,11 +195,13 @@ def run(args) -> int:
     return 1 if failures else 0
 
 
-def _run_checks(state: State) -> int:
+def _run_checks(state: State, checks) -> int:
     failures = 0
+    qt_names = [name for name, _ in CHECKS][[name for name, _ in CHECKS].index(QT_FROM):]
+    first_qt = next((name for name, _ in checks if name in qt_names), None)
     try:
-        for name, check in CHECKS:
-            if name == QT_FROM:
+        for name, check in checks:
+            if name == first_qt:
                 outcome = selfcheck.run_check("qt", lambda: _make_app() and "")
                 if not outcome.ok:
                     print(outcome.line())

@@ -21,7 +21,6 @@ from sqlalchemy import MetaData, select
 
 from desk.db import Database
 from desk.services import schema
-from desk.services.backup import BATCH, FORMAT, _plain, _sqlite_copy
 from desk.services.errors import DatabaseError
 
 log = logging.getLogger(__name__)
@@ -47,6 +46,8 @@ def backup_as_is(db: Database, folder: Path, revision: tuple[str, ...]) -> Path:
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         if db.sqlite:
+            from desk.services.backup import _sqlite_copy  # only on this rare path: start-up stays light
+
             _sqlite_copy(db, part)
         else:
             _export_reflected(db, part, revision)
@@ -63,6 +64,8 @@ def backup_as_is(db: Database, folder: Path, revision: tuple[str, ...]) -> Path:
 
 def _export_reflected(db: Database, target: Path, revision: tuple[str, ...]) -> None:
     """Every table as the database has it now, in one REPEATABLE READ snapshot."""
+    from desk.services.backup import BATCH, FORMAT, _plain
+
     counts: dict[str, int] = {}
     head = None
     with db.write_engine.connect().execution_options(isolation_level="REPEATABLE READ") as conn, \
