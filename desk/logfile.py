@@ -97,14 +97,17 @@ def configure(verbose: bool = False, path: Path | None = None) -> Path | None:
     for h in [h for h in logger.handlers if getattr(h, "_desk_console", False)]:
         logger.removeHandler(h)
     if sys.stderr is not None:
-        console = logging.StreamHandler(sys.stderr)
+        console = _Stderr()
         console._desk_console = True  # type: ignore[attr-defined]
         console.setLevel(logging.DEBUG if verbose else logging.WARNING)
         console.setFormatter(MaskingFormatter("desk: %(levelname)s %(name)s: %(message)s"))
         logger.addHandler(console)
     logging.captureWarnings(True)
-    sys.excepthook = _excepthook
-    threading.excepthook = _thread_excepthook
+    # Only where nobody else (a debugger, a test harness) has put its own hook.
+    if sys.excepthook in (sys.__excepthook__, _excepthook):
+        sys.excepthook = _excepthook
+    if threading.excepthook in (threading.__excepthook__, _thread_excepthook):
+        threading.excepthook = _thread_excepthook
     logger.info("desk %s started: %s", _version(), " ".join(_safe_argv()))
     return _configured_path
 
@@ -121,6 +124,25 @@ def quiet_console() -> Iterator[None]:
     finally:
         for h, level in zip(handlers, levels):
             h.setLevel(level)
+
+
+class _Stderr(logging.StreamHandler):
+    """Writes to whatever ``sys.stderr`` is when a record comes (it may be replaced meanwhile)."""
+
+    def __init__(self):
+        super().__init__(sys.stderr)
+
+    @property
+    def stream(self):
+        return sys.stderr
+
+    @stream.setter
+    def stream(self, _value) -> None:
+        pass
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if sys.stderr is not None:
+            super().emit(record)
 
 
 def add_listener(callback: Callable[[str], None]) -> None:

@@ -15,6 +15,7 @@ from typing import Any, Callable
 
 from PySide6.QtCore import QObject, QRunnable, QThread, QThreadPool, Signal, Slot
 
+from desk import logfile
 from desk.services.errors import DeskError
 
 log = logging.getLogger(__name__)
@@ -157,7 +158,8 @@ class FeedListener(QThread):
                     self.changes.emit(batch)
             except Exception as exc:  # noqa: BLE001 - shown in the status bar, then retried
                 if connected is not False:
-                    log.warning("live feed lost: %s", type(exc).__name__, exc_info=exc)
+                    log.warning("live feed lost: %s", logfile.summary(exc))
+                    log.debug("live feed lost", exc_info=exc)
                     connected = False
                     self.state.emit(False, str(exc).splitlines()[0][:200])
                 slept = 0.0

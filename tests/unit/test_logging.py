@@ -17,8 +17,8 @@ from desk import logfile
 @pytest.fixture
 def log_to(tmp_path, monkeypatch):
     """Configure the log into tmp_path; undo every handler and hook afterwards."""
-    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
-    monkeypatch.setattr(threading, "excepthook", threading.excepthook)
+    monkeypatch.setattr(sys, "excepthook", sys.__excepthook__)  # as in the program: no harness's hook
+    monkeypatch.setattr(threading, "excepthook", threading.__excepthook__)
     logger = logging.getLogger(logfile.LOGGER)
     before, level = list(logger.handlers), logger.level
     path = tmp_path / "logs" / "desk.log"
