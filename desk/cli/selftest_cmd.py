@@ -170,7 +170,8 @@ def run(args) -> int:
     launch = os.environ.get(ENV_LAUNCH)
     checks = chosen(getattr(args, "only", None))
     print(f"desk {__version__} 自检 (selftest) — Python {platform.python_version()}, {platform.system()} "
-          f"{platform.release()}, {'bundle' if getattr(sys, 'frozen', False) else 'source'}")
+          f"{platform.release()}, {'bundle' if getattr(sys, 'frozen', False) else 'source'}"
+          f"{', UTF-8 mode' if sys.flags.utf8_mode else ''}")
     print(f"数据目录 (data folder): {data_dir()}")
     print(f"日志文件 (log file): {logfile.current_path() or '无法写入 (cannot be written) ' + str(logfile.log_path())}")
     print(f"设置文件 (settings): {settings_path()}")
