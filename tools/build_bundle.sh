@@ -19,6 +19,10 @@ mkdir -p build
 .venv/bin/pyinstaller --noconfirm --clean --log-level WARN --distpath dist --workpath build/pyinstaller \
   installer/desk.spec >build/pyinstaller.log 2>&1 || { tail -40 build/pyinstaller.log; echo "bundle: build failed"; exit 1; }
 echo "bundle: built in $(( $(date +%s) - t0 )) s"
+# pyenv's libpython carries its debug information (~18 MB); only that library is stripped
+for lib in dist/desk/_internal/libpython3*.so*; do
+  if [ -f "$lib" ] && command -v strip >/dev/null 2>&1; then strip --strip-debug "$lib"; fi
+done
 
 # The self-check from the bundle, in a clean user profile: nothing from this machine's desk is used.
 home=$(mktemp -d)
