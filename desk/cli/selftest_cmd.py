@@ -73,11 +73,12 @@ def _font(state: State) -> str:
 
 
 def _window(state: State) -> str:
+    from desk.app import build_shell, dispose_pages
     from desk.views.selftest import check_window
 
     if state.ctx is None:
         raise selfcheck.CheckFailed("临时数据库不可用，未打开窗口 (no scratch database, window not opened)")
-    return check_window(state.ctx, state.started)
+    return check_window(state.ctx, state.started, build_shell, dispose_pages)
 
 
 def _pdf(state: State) -> str:

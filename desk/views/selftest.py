@@ -80,11 +80,10 @@ class NetworkGuard(QWebEngineUrlRequestInterceptor):
             info.block(True)
 
 
-def check_window(ctx, started: float | None) -> str:
+def check_window(ctx, started: float | None, build_shell, dispose_pages) -> str:
     """The whole window on the scratch database, shown offscreen, as duty staff; the map page
-    drawn from the bundled assets with the network blocked."""
-    from desk.app import build_shell, dispose_pages
-
+    drawn from the bundled assets with the network blocked. ``build_shell`` and ``dispose_pages``
+    come from the composition root (desk.app)."""
     actor = Actor("selftest", "自检", role="duty_staff")
     t0 = time.monotonic()
     shell = build_shell(ctx.as_actor(actor), listen=False)
