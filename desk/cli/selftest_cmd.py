@@ -182,7 +182,8 @@ def run(args) -> int:
     print(f"日志文件 (log file): {logfile.current_path() or '无法写入 (cannot be written) ' + str(logfile.log_path())}")
     print(f"设置文件 (settings): {settings_path()}")
     failures = 0
-    with tempfile.TemporaryDirectory(prefix="desk-selftest-") as tmp:
+    # ignore_cleanup_errors: on Windows a file the web engine still holds must not fail the check
+    with tempfile.TemporaryDirectory(prefix="desk-selftest-", ignore_cleanup_errors=True) as tmp:
         state = State(folder=Path(tmp), url="", started=float(launch) if launch else None)
         try:
             state.settings = load_settings()
