@@ -92,7 +92,11 @@ def configure(verbose: bool = False, path: Path | None = None) -> Path | None:
     exceptions of any thread logged with their traceback. Returns the log file's path."""
     global _configured_path
     logger = logging.getLogger(LOGGER)
-    _configured_path = install(path)
+    target = (path or log_path()).absolute()
+    for h in [h for h in logger.handlers if isinstance(h, RotatingFileHandler) and Path(h.baseFilename) != target]:
+        logger.removeHandler(h)  # one log file per process: the composition root's
+        h.close()
+    _configured_path = install(target)
     logger.setLevel(logging.DEBUG if verbose else logging.INFO)
     for h in [h for h in logger.handlers if getattr(h, "_desk_console", False)]:
         logger.removeHandler(h)
