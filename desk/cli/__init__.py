@@ -42,7 +42,7 @@ def main(argv: list[str] | None = None) -> int:
     _configure_stdio()
     parser = build_parser()
     args = parser.parse_args(argv)
-    logfile.configure(verbose=getattr(args, "verbose", False))  # the one logging set-up (window too)
+    logfile.configure(verbose=getattr(args, "verbose", False), argv=argv)  # the one logging set-up (window too)
     try:
         if args.command is None and args.guide:
             from desk.views.help import run_guide

@@ -133,3 +133,22 @@ def test_verbose_shows_the_log_on_the_screen_and_the_file_keeps_it(tmp_path):
     log = (tmp_path / "data" / "desk" / "logs" / "desk.log").read_text(encoding="utf-8")
     assert log.count("started: db status") == 2
     assert "a.db" not in log  # option values (a URL may hold a password) are not written
+
+
+def test_without_verbose_the_screen_gets_one_line_and_never_a_traceback(log_to, capsys):
+    path = log_to()
+    try:
+        raise RuntimeError("the scanner jammed\nsecond line")
+    except RuntimeError:
+        logging.getLogger("desk.test").error("scan failed for 13812345678", exc_info=True)
+    err = capsys.readouterr().err
+    assert err.strip().splitlines() == ["desk: ERROR desk.test: scan failed for 138****5678 "
+                                        "(RuntimeError: the scanner jammed)"]
+    assert "Traceback (most recent call last)" in _text(path)
+
+
+def test_the_command_passed_in_is_logged_without_option_values(log_to, tmp_path):
+    path = logfile.configure(path=tmp_path / "logs" / "desk.log",
+                             argv=["db", "status", "--db", "postgresql://desk:pw@h/street"])
+    text = _text(path)
+    assert "started: db status --db …" in text and "pw@" not in text
