@@ -1,4 +1,4 @@
-; Inno Setup 6 script for the desk (警网融合中心工作台).
+﻿; Inno Setup 6 script for the desk (警网融合中心工作台). Saved as UTF-8 with a BOM (Inno Setup reads Chinese then).
 ; Build (Windows, after `pyinstaller --noconfirm installer\desk.spec` made dist\desk\), from the repository root:
 ;   iscc /DAppVersion=0.1.0 installer\desk.iss          -> dist\desk-setup-0.1.0.exe
 ; (installer\README.md has every step; the version comes from pyproject.toml, the one place it is kept.)
@@ -45,7 +45,6 @@ SolidCompression=yes
 ArchitecturesAllowed=x64compatible
 ArchitecturesInstallIn64BitMode=x64compatible
 PrivilegesRequired=admin
-PrivilegesRequiredOverridesAllowed=
 CloseApplications=yes
 RestartApplications=no
 UninstallDisplayIcon={app}\{#AppExe}
