@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import argparse
 import os
+from dataclasses import replace
 from pathlib import Path
 
-from desk.config import data_dir, describe_url, load_settings, resolve_db_url
+from desk.config import SettingsError, data_dir, describe_url, load_settings, resolve_db_url
 from desk.db import Database, DatabaseUnavailable, looks_like_network_path, sqlite_path
-from desk.services import preupgrade
+from desk.services import datakey, preupgrade
 from desk.services.context import Context
-from desk.services.errors import DatabaseError
+from desk.services.errors import DatabaseError, ValidationError
 
 
 def db_parent() -> argparse.ArgumentParser:
@@ -24,8 +25,15 @@ def db_parent() -> argparse.ArgumentParser:
     return p
 
 
-def open_context(args: argparse.Namespace, *, upgrade: bool = True, warn=print) -> Context:
-    settings = load_settings()
+def open_context(args: argparse.Namespace, *, upgrade: bool = True, warn=print, check_key: bool = True) -> Context:
+    """The context on the chosen database at this program's schema, with the data key checked
+    (a missing or wrong key stops here, before anything is read or written: KeyError_).
+    ``upgrade=False`` (schema commands, restore) and ``check_key=False`` (`desk db check`, which
+    reports a wrong key rather than stopping) leave the key alone."""
+    try:
+        settings = load_settings()
+    except SettingsError as exc:
+        raise ValidationError(f"设置文件有误，请修正或删除 (the settings file is wrong): {exc}") from exc
     url = resolve_db_url(getattr(args, "db", None), settings, os.environ)
     try:
         db = Database(url)
@@ -34,6 +42,9 @@ def open_context(args: argparse.Namespace, *, upgrade: bool = True, warn=print) 
     path = sqlite_path(url)
     if path is not None and looks_like_network_path(path):
         warn(f"警告: SQLite 文件位于网络路径 {path}，不支持多台电脑共用；多席位请使用 PostgreSQL。")
+    ctx = Context(db=db, settings=settings)
     if upgrade:  # an older database is backed up before it is migrated (desk.services.preupgrade)
         preupgrade.upgrade_with_backup(db, Path(settings.backup_dir or data_dir() / "backups"))
-    return Context(db=db, settings=settings)
+        if check_key:  # --- security: the data key is the database's ---
+            ctx = replace(ctx, cipher_override=datakey.start(ctx))
+    return ctx

@@ -10,11 +10,13 @@ import sys
 
 from desk import __version__, logfile
 from desk.cli import audit_cmd, backup_cmd, db_cmd, demo_cmd, events_cmd, figures_cmd, geo_cmd, import_cmd, user_cmd
+from desk.cli import key_cmd
 from desk.cli import selftest_cmd
 from desk.bootstrap import db_parent
 from desk.services.errors import DeskError, PermissionDenied
 
 COMMANDS = [db_cmd, demo_cmd, import_cmd, events_cmd, geo_cmd, figures_cmd, user_cmd, audit_cmd, backup_cmd]
+COMMANDS.append(key_cmd)  # desk key merge (the data key)
 COMMANDS.append(selftest_cmd)  # needs no sign-in, reveals no data: a scratch database
 
 
@@ -63,3 +65,7 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("已中断 (interrupted)", file=sys.stderr)
         return 130
+    except Exception as exc:  # the last line of defence: one plain line; the traceback goes to the log file
+        from desk.cli.crash import unexpected
+
+        return unexpected(exc, argv)

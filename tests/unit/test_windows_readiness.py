@@ -87,9 +87,9 @@ def _text_opens_without_encoding(path: Path) -> list[str]:
         mode = keywords.get("mode") or (node.args[mode_at] if len(node.args) > mode_at else None)
         if isinstance(mode, ast.Constant) and isinstance(mode.value, str) and "b" in mode.value:
             continue
-        if name == "read_text" and isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name) \
-                and func.value.id == "resources":
-            continue  # desk.resources.read_text reads UTF-8 itself
+        if name in ("read_text", "write_text") and isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name) \
+                and func.value.id in ("resources", "files"):
+            continue  # desk.resources.read_text and desk.services.files.write_text use UTF-8 themselves
         out.append(f"{_rel(path)}:{node.lineno}: {name}()")
     return out
 
