@@ -151,8 +151,9 @@ def chosen(only: str | None) -> list[tuple[str, object]]:
         return list(CHECKS)
     names = {n.strip() for n in only.split(",") if n.strip()}
     unknown = names - {name for name, _ in CHECKS}
-    if unknown:
-        raise ValidationError(f"没有这项检查 (no such check): {', '.join(sorted(unknown))}")
+    if unknown or not names:
+        raise ValidationError(f"没有这项检查 (no such check): {', '.join(sorted(unknown)) or repr(only)}; "
+                              f"可选 (choose from): {', '.join(name for name, _ in CHECKS)}")
     for name in list(names):
         names.update(NEEDS.get(name, []))
     return [(name, check) for name, check in CHECKS if name in names]
