@@ -12,9 +12,9 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from desk import crashlog
+from desk import crashlog, logfile
 from desk.bootstrap import open_context
-from desk.config import data_dir, describe_url
+from desk.config import data_dir, describe_url, settings_path
 from desk.services import accounts, auth, org
 from desk.services.changefeed import ChangeFeed, prune_change_log
 from desk.services.context import Context
@@ -29,6 +29,7 @@ from desk.views.board import BoardPage
 from desk.views.bus import ChangeBus
 from desk.views.dispatch import DispatchPage
 from desk.views import font_size
+from desk.views.help import AboutInfo, install_help_menu
 from desk.views.i18n import install_translator
 from desk.views.idle_lock import install_idle_lock
 from desk.views.login import sign_in_at_start
@@ -39,6 +40,8 @@ from desk.views.map.tiles import register_scheme as register_tile_scheme
 from desk.views.org_browser import OrgBrowser
 from desk.views.page_registry import PageSpec, allowed_pages, home_page
 from desk.views.pages import PlannedPage
+from desk.views import platform_ui
+from desk.views.problems import install_problem_reporting
 from desk.views.tour import start_tour
 from desk.views.workers import DbWorker, FeedListener
 
@@ -47,6 +50,7 @@ def prepare_environment() -> None:
     """QtWebEngine refuses to run as root without --no-sandbox (STACK.md); the map's MBTiles
     scheme must be declared before the QApplication exists."""
     register_tile_scheme()
+    platform_ui.before_app()
     if hasattr(os, "geteuid") and os.geteuid() == 0:
         flags = os.environ.get("QTWEBENGINE_CHROMIUM_FLAGS", "")
         if "--no-sandbox" not in flags:
@@ -170,6 +174,7 @@ def _run_window(args, previous_crash: Path | None) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("desk")
     app.setOrganizationName("desk")
+    platform_ui.after_app(app)
     try:
         ctx = open_context(args, warn=lambda msg: QMessageBox.warning(None, "desk", msg))
     except DeskError as exc:
@@ -183,6 +188,9 @@ def _run_window(args, previous_crash: Path | None) -> int:
         return 0
     ctx = ctx.as_actor(actor)
     shell = build_shell(ctx)
+    install_problem_reporting(shell.window, shell.worker)  # logged failures nobody handled: a plain message
+    install_help_menu(shell.window, AboutInfo(describe_url(ctx.db.url), data_dir(), logfile.current_path(),
+                                              settings_path()))
     watcher, overlay = install_idle_lock(shell, accounts.idle_lock_minutes(ctx))
     if ctx.settings.backup_dir:
         install_daily_backup(shell, Path(ctx.settings.backup_dir), ctx.settings.backup_keep_days)

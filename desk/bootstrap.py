@@ -5,10 +5,11 @@ from __future__ import annotations
 import argparse
 import os
 from dataclasses import replace
+from pathlib import Path
 
-from desk.config import SettingsError, describe_url, load_settings, resolve_db_url
+from desk.config import SettingsError, data_dir, describe_url, load_settings, resolve_db_url
 from desk.db import Database, DatabaseUnavailable, looks_like_network_path, sqlite_path
-from desk.services import datakey, schema
+from desk.services import datakey, preupgrade
 from desk.services.context import Context
 from desk.services.errors import DatabaseError, ValidationError
 
@@ -19,6 +20,8 @@ def db_parent() -> argparse.ArgumentParser:
                                                "默认: 环境变量 DESK_DB, 设置文件, 用户数据目录中的 SQLite")
     p.add_argument("--user", metavar="NAME", help="以此用户身份操作 (或环境变量 DESK_USER)；密码取自环境变量 "
                                                   "DESK_PASSWORD，否则提示输入。数据库尚无账户时不需要。")
+    p.add_argument("-v", "--verbose", action="store_true", default=argparse.SUPPRESS,
+                   help="详细日志也输出到屏幕 (log everything to stderr too)")
     return p
 
 
@@ -40,8 +43,8 @@ def open_context(args: argparse.Namespace, *, upgrade: bool = True, warn=print, 
     if path is not None and looks_like_network_path(path):
         warn(f"警告: SQLite 文件位于网络路径 {path}，不支持多台电脑共用；多席位请使用 PostgreSQL。")
     ctx = Context(db=db, settings=settings)
-    if upgrade:
-        schema.upgrade(db)
+    if upgrade:  # an older database is backed up before it is migrated (desk.services.preupgrade)
+        preupgrade.upgrade_with_backup(db, Path(settings.backup_dir or data_dir() / "backups"))
         if check_key:  # --- security: the data key is the database's ---
             ctx = replace(ctx, cipher_override=datakey.start(ctx))
     return ctx

@@ -50,16 +50,31 @@ def settings_path() -> Path:
     return Path(platformdirs.user_config_dir(APP_NAME, appauthor=False)) / "settings.json"
 
 
-def load_settings(path: Path | None = None) -> Settings:
-    path = path or settings_path()
+def site_settings_path() -> Path:
+    """The PC's settings for every user (written by the installer): ``C:\\ProgramData\\desk\\settings.json``
+    on Windows, ``/etc/xdg/desk/settings.json`` on Linux. A user's own settings file wins key by key."""
+    return Path(platformdirs.site_config_dir(APP_NAME, appauthor=False)) / "settings.json"
+
+
+def _read_raw(path: Path) -> dict:
     if not path.exists():
-        return Settings()
+        return {}
     try:
-        raw = json.loads(path.read_text(encoding="utf-8"))
+        raw = json.loads(path.read_text(encoding="utf-8-sig"))  # a BOM (Notepad, the installer) is fine
     except (OSError, ValueError) as exc:
         raise SettingsError(f"cannot read settings file {path}: {exc}") from exc
     if not isinstance(raw, dict):
         raise SettingsError(f"settings file {path} must hold a JSON object")
+    return raw
+
+
+def load_settings(path: Path | None = None) -> Settings:
+    if path is None and not os.environ.get(ENV_SETTINGS):
+        raw = {**_read_raw(site_settings_path()), **_read_raw(settings_path())}
+        path = settings_path()
+    else:
+        path = path or settings_path()
+        raw = _read_raw(path)
     known = {f.name: f for f in fields(Settings)}
     values, extra = {}, {}
     for key, value in raw.items():

@@ -52,6 +52,21 @@ class MaskingFormatter(logging.Formatter):
         return mask(super().format(record))
 
 
+class OneLineFormatter(MaskingFormatter):
+    """The screen's format without ``--verbose``: one line, no traceback (that is in the file)."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        text = mask(logging.Formatter.formatMessage(self, _with_message(record)))
+        if record.exc_info and record.exc_info[1] is not None:
+            text += f" ({summary(record.exc_info[1])})"
+        return text.splitlines()[0] if text else text
+
+
+def _with_message(record: logging.LogRecord) -> logging.LogRecord:
+    record.message = record.getMessage()
+    return record
+
+
 def log_path() -> Path:
     return data_dir() / "logs" / "desk.log"
 
@@ -86,13 +101,17 @@ def install(path: Path | None = None) -> Path | None:
     return path
 
 
-def configure(verbose: bool = False, path: Path | None = None) -> Path | None:
+def configure(verbose: bool = False, path: Path | None = None, argv: list[str] | None = None) -> Path | None:
     """The one logging set-up of the process: the rotating file, stderr (warnings; everything
     with ``verbose``) when there is a stderr (the windowed build has none), and uncaught
     exceptions of any thread logged with their traceback. Returns the log file's path."""
     global _configured_path
     logger = logging.getLogger(LOGGER)
-    _configured_path = install(path)
+    target = (path or log_path()).absolute()
+    for h in [h for h in logger.handlers if isinstance(h, RotatingFileHandler) and Path(h.baseFilename) != target]:
+        logger.removeHandler(h)  # one log file per process: the composition root's
+        h.close()
+    _configured_path = install(target)
     logger.setLevel(logging.DEBUG if verbose else logging.INFO)
     for h in [h for h in logger.handlers if getattr(h, "_desk_console", False)]:
         logger.removeHandler(h)
@@ -100,7 +119,8 @@ def configure(verbose: bool = False, path: Path | None = None) -> Path | None:
         console = _Stderr()
         console._desk_console = True  # type: ignore[attr-defined]
         console.setLevel(logging.DEBUG if verbose else logging.WARNING)
-        console.setFormatter(MaskingFormatter("desk: %(levelname)s %(name)s: %(message)s"))
+        fmt = "desk: %(levelname)s %(name)s: %(message)s"
+        console.setFormatter(MaskingFormatter(fmt) if verbose else OneLineFormatter(fmt))
         logger.addHandler(console)
     logging.captureWarnings(True)
     # Only where nobody else (a debugger, a test harness) has put its own hook.
@@ -108,7 +128,7 @@ def configure(verbose: bool = False, path: Path | None = None) -> Path | None:
         sys.excepthook = _excepthook
     if threading.excepthook in (threading.__excepthook__, _thread_excepthook):
         threading.excepthook = _thread_excepthook
-    logger.info("desk %s started: %s", _version(), " ".join(_safe_argv()))
+    logger.info("desk %s started: %s", _version(), " ".join(_safe_argv(argv)))
     return _configured_path
 
 
@@ -187,10 +207,10 @@ def _tell(exc: BaseException) -> None:
             logging.getLogger("desk.uncaught").debug("listener failed", exc_info=True)
 
 
-def _safe_argv() -> list[str]:
+def _safe_argv(argv: list[str] | None = None) -> list[str]:
     """The command as typed, without option values (a --db URL may hold a password)."""
     out, skip = [], False
-    for word in sys.argv[1:]:
+    for word in (sys.argv[1:] if argv is None else argv):
         if skip:
             out.append("…")
             skip = False

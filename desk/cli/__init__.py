@@ -10,9 +10,10 @@ from __future__ import annotations
 import argparse
 import sys
 
-from desk import __version__
+from desk import __version__, logfile
 from desk.cli import audit_cmd, backup_cmd, db_cmd, demo_cmd, events_cmd, figures_cmd, geo_cmd, import_cmd, user_cmd
 from desk.cli import key_cmd
+from desk.cli import selftest_cmd
 from desk.bootstrap import db_parent
 from desk.services.auth import SignInFailed
 from desk.services.errors import DeskError, PermissionDenied
@@ -22,6 +23,7 @@ EXIT_REFUSED = 2  # the person was refused: no valid sign-in, or no right
 
 COMMANDS = [db_cmd, demo_cmd, import_cmd, events_cmd, geo_cmd, figures_cmd, user_cmd, audit_cmd, backup_cmd]
 COMMANDS.append(key_cmd)  # desk key merge (the data key)
+COMMANDS.append(selftest_cmd)  # needs no sign-in, reveals no data: a scratch database
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -29,6 +31,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="desk", parents=[parent],
                                      description="警网融合中心工作台 (desk)。不带子命令时打开窗口。")
     parser.add_argument("--version", action="version", version=f"desk {__version__}")
+    parser.add_argument("--guide", action="store_true", help="只打开值班员使用指南 (show the user guide only)")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for module in COMMANDS:
         module.register(sub, parent)
@@ -47,7 +50,12 @@ def main(argv: list[str] | None = None) -> int:
     _configure_stdio()
     parser = build_parser()
     args = parser.parse_args(argv)
+    logfile.configure(verbose=getattr(args, "verbose", False), argv=argv)  # the one logging set-up (window too)
     try:
+        if args.command is None and args.guide:
+            from desk.views.help import run_guide
+
+            return run_guide()
         if args.command is None:
             from desk.app import run_window
 

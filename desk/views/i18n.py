@@ -15,6 +15,7 @@ from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
 from PySide6.QtWidgets import QApplication
 
 from desk import resources
+from desk.views.platform_ui import install_qt_chinese
 
 log = logging.getLogger(__name__)
 
@@ -26,6 +27,7 @@ def install_translator(app: QApplication, language: str) -> QTranslator | None:
     _install_qt_own(app, "zh_CN" if chinese else language)
     if chinese:
         QLocale.setDefault(QLocale(QLocale.Chinese, QLocale.China))
+        install_qt_chinese(app)  # the standard dialogs' buttons and file dialogs in Chinese
         return None
     QLocale.setDefault(QLocale(QLocale.English, QLocale.UnitedKingdom))
     translator = QTranslator(app)

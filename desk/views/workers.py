@@ -1,13 +1,32 @@
 """Work off the UI thread: one serial worker for the database, a pool for long jobs,
-and the live feed's listener. Results come back to the UI thread by signal."""
+and the live feed's listener. Results come back to the UI thread by signal.
+
+Every exception raised by work on a worker is logged with its traceback where it happened (the
+log file, desk.logfile); the caller's error callback then shows a plain message. Work submitted
+without an error callback is reported through ``DbWorker.unhandled`` (the window shows it).
+"""
 from __future__ import annotations
 
 import itertools
+import logging
 import time
 import traceback
 from typing import Any, Callable
 
 from PySide6.QtCore import QObject, QRunnable, QThread, QThreadPool, Signal, Slot
+
+from desk import logfile
+from desk.services.errors import DeskError
+
+log = logging.getLogger(__name__)
+
+
+def log_failure(where: str, fn: Callable, exc: BaseException) -> None:
+    """A refusal the program expects (a DeskError: bad input, no right, database away) at INFO,
+    anything else at ERROR; both with the traceback."""
+    name = getattr(fn, "__qualname__", None) or type(fn).__name__
+    level = logging.INFO if isinstance(exc, DeskError) else logging.ERROR
+    log.log(level, "%s job %s failed: %s", where, name, type(exc).__name__, exc_info=exc)
 
 
 class _SerialWorker(QObject):
@@ -19,6 +38,7 @@ class _SerialWorker(QObject):
         try:
             result = fn()
         except Exception as exc:  # noqa: BLE001 - handed to the caller's error callback
+            log_failure("database", fn, exc)
             self.failed.emit(job_id, exc, traceback.format_exc())
             return
         self.done.emit(job_id, result)
@@ -29,6 +49,7 @@ class DbWorker(QObject):
 
     _submit = Signal(int, object)
     busy_changed = Signal(bool)
+    unhandled = Signal(object)  # an exception of work submitted without an error callback (already logged)
 
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
@@ -70,7 +91,7 @@ class DbWorker(QObject):
         if on_error is not None:
             on_error(exc)
         else:
-            print(tb)
+            self.unhandled.emit(exc)
 
     @property
     def pending(self) -> int:
@@ -89,7 +110,8 @@ class _Task(QRunnable):
     def run(self) -> None:
         try:
             self.signals.done.emit(self.fn())
-        except Exception as exc:  # noqa: BLE001
+        except Exception as exc:  # noqa: BLE001 - logged, then handed to the caller's error callback
+            log_failure("background", self.fn, exc)
             self.signals.failed.emit(exc)
 
 
@@ -136,6 +158,8 @@ class FeedListener(QThread):
                     self.changes.emit(batch)
             except Exception as exc:  # noqa: BLE001 - shown in the status bar, then retried
                 if connected is not False:
+                    log.warning("live feed lost: %s", logfile.summary(exc))
+                    log.debug("live feed lost", exc_info=exc)
                     connected = False
                     self.state.emit(False, str(exc).splitlines()[0][:200])
                 slept = 0.0

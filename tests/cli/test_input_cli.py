@@ -225,8 +225,16 @@ def test_an_unexpected_error_is_one_plain_line_with_the_traceback_in_the_log_fil
 
 def test_an_unexpected_error_where_the_log_cannot_be_written_still_gives_one_plain_line(street_db, tmp_path,
                                                                                        capsys, monkeypatch):
+    import logging
+    import shutil
+
+    from desk import logfile
     from desk.cli import db_cmd
 
+    for h in [h for h in logging.getLogger(logfile.LOGGER).handlers if hasattr(h, "baseFilename")]:
+        logging.getLogger(logfile.LOGGER).removeHandler(h)  # the fixture's commands opened the log already
+        h.close()
+    shutil.rmtree(tmp_path / "data", ignore_errors=True)  # every command logs, so the folder exists by now
     (tmp_path / "data").write_text("a file where the data folder should be")
     monkeypatch.setattr(db_cmd, "status", lambda args: 1 / 0)
     assert main(["db", "status", "--db", street_db]) == 1
@@ -277,6 +285,9 @@ def test_an_audit_search_for_an_undecodable_byte_finds_nothing_without_an_error(
 
 def test_in_a_real_process_an_unexpected_error_without_a_writable_log_prints_no_traceback(street_db, tmp_path):
     """Without a log file, logging's last resort would print the traceback: it must not."""
+    import shutil
+
+    shutil.rmtree(tmp_path / "data", ignore_errors=True)  # every command logs, so the folder exists by now
     (tmp_path / "data").write_text("a file where the data folder should be")
     code = ("import sys; from desk.cli import db_cmd, main; db_cmd.status = lambda args: 1 / 0; "
             f"sys.exit(main(['db', 'status', '--db', {street_db!r}]))")

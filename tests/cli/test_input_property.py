@@ -249,6 +249,13 @@ def _an_output(tmp, value):
 
 
 # Each leaf subcommand with the ways its arguments can be malformed: fn(tmp, street_db) → strategy of argv.
+def _only_known_checks(text: str) -> bool:
+    from desk.cli.selftest_cmd import CHECKS
+
+    names = {n.strip() for n in text.split(",") if n.strip()}
+    return bool(names) and names <= {name for name, _ in CHECKS}
+
+
 CASES = {
     ("db", "upgrade"): lambda tmp, db: bad_url.map(lambda u: ["db", "upgrade", "--db", u]),
     ("db", "status"): lambda tmp, db: bad_url.map(lambda u: ["db", "status", "--db", u]),
@@ -303,6 +310,8 @@ CASES = {
     ("key", "merge"): lambda tmp, db: st.tuples(st.sampled_from([_junk_file, _folder, _missing_folder]),
                                                 st.text(max_size=80))
         .map(lambda fc: ["key", "merge", fc[0](tmp, fc[1]), "--db", db]),
+    ("selftest",): lambda tmp, db: junk.filter(lambda t: not _only_known_checks(t))
+        .map(lambda names: ["selftest", "--only", names, "--db", db]),
     ("backup",): lambda tmp, db: junk.flatmap(lambda j: _an_output(tmp, j))
         .map(lambda out: ["backup", "--out", out, "--db", db]),
     ("restore",): lambda tmp, db: st.tuples(st.sampled_from([_junk_file, _sqlite_like, _zip_like, _folder,
