@@ -50,6 +50,11 @@ PERMISSIONS: dict[str, frozenset[Role]] = {
     "geo.assign": frozenset({SYSADMIN}),
     "map.read": frozenset({DUTY, LEADER, LIAISON, GRID, SYSADMIN}),
 
+    # --- reports (briefing sheets, exports) ---
+    "report.issue": frozenset({DUTY, LEADER}),               # make, print and save the briefing sheets
+    "report.history": frozenset({DUTY, LEADER, SYSADMIN}),   # the list of issued sheets
+    "report.export": frozenset({DUTY, LEADER, SYSADMIN}),    # a screen table to .xlsx / CSV
+
     # --- security (accounts, audit, backups) ---
     # The three administrators are kept apart (三员分立): the system and security administrators
     # manage accounts but cannot read the audit log; the auditor reads it and changes nothing.
