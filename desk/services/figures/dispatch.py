@@ -33,12 +33,13 @@ def _figure_values(r: FigureRow) -> tuple:
     return (r.name, *[getattr(r, attr) for attr, _ in COLUMNS])
 
 
-def figures_table(f: Figures, title: str | None = None, *, return_rate: bool = False) -> Table:
+def figures_table(f: Figures, title: str | None = None, *, return_rate: bool = False, every_column: bool = False
+                  ) -> Table:
     """The dispatch figures (desk figures, the monthly report) as a Table."""
     cols = figure_columns(f.by)
     rows = [_figure_values(r) for r in f.rows]
     totals = _figure_values(f.total)
-    if f.by == "department":  # the event columns say nothing per department
+    if f.by == "department" and not every_column:  # the event columns say nothing per department
         keep = [i for i, c in enumerate(cols) if c.key not in ("diversion_rate", "in_grid_rate")]
         cols = tuple(cols[i] for i in keep)
         rows = [tuple(r[i] for i in keep) for r in rows]
