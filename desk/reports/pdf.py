@@ -168,6 +168,7 @@ def _numbered_canvas(font: str):
         """Draws "第 N 页 共 M 页" once the number of pages is known."""
 
         def __init__(self, *args, **kwargs):
+            kwargs.setdefault("initialFontName", font)  # no unembedded Helvetica in the file
             super().__init__(*args, **kwargs)
             self._pages: list[dict] = []
 

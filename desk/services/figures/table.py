@@ -31,7 +31,7 @@ class Column:
     @property
     def heading(self) -> str:
         """The header as printed: the title with its unit, 平均办理时长(小时)."""
-        return f"{self.title}({self.unit})" if self.unit and self.unit not in self.title else self.title
+        return f"{self.title}({self.unit})" if self.unit and not self.title.endswith(f"({self.unit})") else self.title
 
     @property
     def numeric(self) -> bool:
