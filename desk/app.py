@@ -35,6 +35,7 @@ from desk.views.map.markers import MapMarker
 from desk.views.map.page import MapPage
 from desk.views.map.tiles import register_scheme as register_tile_scheme
 from desk.views.org_browser import OrgBrowser
+from desk.views.reports import ReportsPage
 from desk.views.pages import Page, PlannedPage
 from desk.views.workers import DbWorker, FeedListener
 
@@ -54,7 +55,6 @@ def planned_pages() -> list[Page]:
         PlannedPage("meetings", QApplication.translate("Navigation", "会商研判"), QApplication.translate("Navigation", "日见面、周研判、月讲评：议程自动生成，决定形成待办并跟踪。")),
         PlannedPage("registry", QApplication.translate("Navigation", "基础信息"), QApplication.translate("Navigation", "人、房、单位与特殊人群，走访记录。")),
         PlannedPage("dashboard", QApplication.translate("Navigation", "数据总览"), QApplication.translate("Navigation", "领导驾驶舱：关键指标与趋势。")),
-        PlannedPage("reports", QApplication.translate("Navigation", "报表简报"), QApplication.translate("Navigation", "日报、周研判材料、月讲评通报，按公文格式打印。")),
     ]
 
 
@@ -98,7 +98,7 @@ def build_shell(ctx: Context, start_page: str | None = None, listen: bool = True
     map_page.marker_selected.connect(lambda event_id: board_page.open_event(int(event_id)))
     planned = {p.key: p for p in planned_pages()}
     pages: list[Page] = [board_page, DispatchPage(backend), map_page, org_page, planned["meetings"],
-                         planned["registry"], planned["dashboard"], planned["reports"]]
+                         planned["registry"], planned["dashboard"], ReportsPage(backend)]
     # --- security: the auditor sees the audit log only; the signed-in user is shown ---
     if ctx.actor.role == "audit_admin":
         pages, start_page = [AuditBrowser(backend)], "audit"

@@ -145,7 +145,8 @@ def sheet_flowables(sheet: Sheet, issue_no: str, issued_on: date) -> list:
     st = _Styles(f)
     story = _header(sheet, issue_no, issued_on, st, f)
     story.append(_p(sheet.title if sheet.kind in ("event", "dispatch") else f"{sheet.title}", st.title))
-    story.append(_p(f"（{sheet.period_label}）", st.subtitle))
+    label = sheet.period_label
+    story.append(_p(f"（{label}）" if "（" not in label else f"——{label}", st.subtitle))
     for para in sheet.summary:
         story.append(_p(para, st.body))
     for sec in sheet.sections:

@@ -14,7 +14,7 @@ def test_a_week_is_monday_to_sunday_and_its_comparisons_are_last_week_and_the_sa
     assert (w.start, w.end) == (date(2026, 11, 16), date(2026, 11, 22))
     assert w.previous().code == "2026-W46"
     assert w.a_year_before().code == "2025-W47"
-    assert w.label == "2026年第47周（11月16日—11月22日）"
+    assert w.label == "2026年第47周（11月16日至11月22日）"
 
 
 def test_months_quarters_years_and_the_last_complete_month():

@@ -55,7 +55,7 @@ class Period:
             return cn_date(s)
         if self.kind == "week":
             y, w, _ = s.isocalendar()
-            return f"{y}年第{w}周（{s.month}月{s.day}日—{e.month}月{e.day}日）"
+            return f"{y}年第{w}周（{s.month}月{s.day}日至{e.month}月{e.day}日）"
         if self.kind == "month":
             return f"{s.year}年{s.month}月"
         if self.kind == "quarter":
