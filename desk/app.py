@@ -36,6 +36,7 @@ from desk.views.map.page import MapPage
 from desk.views.map.tiles import register_scheme as register_tile_scheme
 from desk.views.org_browser import OrgBrowser
 from desk.views.reports import ReportsPage
+from desk.views.table_export import install_table_exports
 from desk.views.pages import Page, PlannedPage
 from desk.views.workers import DbWorker, FeedListener
 
@@ -110,6 +111,7 @@ def build_shell(ctx: Context, start_page: str | None = None, listen: bool = True
     window = MainWindow(bus, pages, describe_url(ctx.db.url), user_text=user_text, start_page=start_page or "board")
     bus.setParent(window)
     backend.setParent(window)
+    install_table_exports(pages, backend)  # every table on screen exports to Excel / CSV (audited)
     origin = seat_token()
     feed = FeedListener(lambda: ChangeFeed(ctx.db, ignore_origin=origin,
                                            poll_interval=ctx.settings.feed_poll_ms / 1000), window)

@@ -146,7 +146,7 @@ def sheet_flowables(sheet: Sheet, issue_no: str, issued_on: date) -> list:
     story = _header(sheet, issue_no, issued_on, st, f)
     story.append(_p(sheet.title if sheet.kind in ("event", "dispatch") else f"{sheet.title}", st.title))
     label = sheet.period_label
-    story.append(_p(f"（{label}）" if "（" not in label else f"——{label}", st.subtitle))
+    story.append(_p(f"（{label}）" if "（" not in label else label, st.subtitle))
     for para in sheet.summary:
         story.append(_p(para, st.body))
     for sec in sheet.sections:

@@ -117,3 +117,55 @@ def write_csv(t: Table, out: Path) -> int:
     tmp.write_text(render_csv(t, bom=True), encoding="utf-8", newline="")
     tmp.replace(out)
     return len(t.rows)
+
+
+_INT = re.compile(r"^-?[1-9]\d{0,8}$|^0$")
+_DEC = re.compile(r"^-?\d+\.\d+$")
+_PCT = re.compile(r"^-?\d+(\.\d+)?%$")
+_DT = re.compile(r"^\d{4}-\d{2}-\d{2} \d{2}:\d{2}(:\d{2})?$")
+_D = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_MDT = re.compile(r"^\d{2}-\d{2} \d{2}:\d{2}$")   # the board's short "11-25 09:30"
+_NONE = ("", "—", "-")
+
+
+def _kind_of(texts: list[str]) -> str:
+    seen = [t for t in texts if t not in _NONE]
+    if not seen:
+        return "text"
+    for kind, rx in (("int", _INT), ("number", _DEC), ("rate", _PCT), ("datetime", _DT), ("date", _D),
+                     ("short_datetime", _MDT)):
+        if all(rx.match(t) for t in seen):
+            return kind
+    return "text"
+
+
+def _typed(kind: str, text: str, today: date):
+    if text in _NONE:
+        return None
+    if kind == "short_datetime":  # the most recent such moment: this year's, or last year's if still ahead
+        at = datetime.fromisoformat(f"{today.year}-{text}").replace(tzinfo=LOCAL_TZ)
+        return at.replace(year=today.year - 1) if at.date() > today else at
+    if kind == "int":
+        return int(text)
+    if kind == "number":
+        return float(text)
+    if kind == "rate":
+        return round(float(text[:-1]) / 100, 6)
+    if kind == "datetime":
+        return datetime.fromisoformat(text).replace(tzinfo=LOCAL_TZ)
+    if kind == "date":
+        return date.fromisoformat(text)
+    return text
+
+
+def table_from_text(title: str, headings: list[str], rows: list[list[str]], today: date | None = None) -> Table:
+    """A screen table (what it shows, as text) as a typed Table: columns of whole numbers become numbers,
+    percentages rates, "2026-11-25 09:30" real date-times; codes with leading zeros and long digit strings
+    stay text."""
+    from desk.services.figures.table import Column
+
+    today = today or datetime.now(LOCAL_TZ).date()
+    kinds = [_kind_of([r[i] for r in rows]) for i in range(len(headings))]
+    cols = tuple(Column(f"c{i}", h or f"列{i + 1}", "datetime" if k == "short_datetime" else k)
+                 for i, (h, k) in enumerate(zip(headings, kinds)))
+    return Table(title, cols, tuple(tuple(_typed(k, r[i], today) for i, k in enumerate(kinds)) for r in rows))

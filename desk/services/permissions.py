@@ -53,7 +53,8 @@ PERMISSIONS: dict[str, frozenset[Role]] = {
     # --- reports (briefing sheets, exports) ---
     "report.issue": frozenset({DUTY, LEADER}),               # make, print and save the briefing sheets
     "report.history": frozenset({DUTY, LEADER, SYSADMIN}),   # the list of issued sheets
-    "report.export": frozenset({DUTY, LEADER, SYSADMIN}),    # a screen table to .xlsx / CSV
+    # a screen table to .xlsx / CSV; each role exports only the tables its pages show it (the auditor: the log)
+    "report.export": frozenset({DUTY, LEADER, LIAISON, GRID, SYSADMIN, SECADMIN, AUDITOR}),
 
     # --- security (accounts, audit, backups) ---
     # The three administrators are kept apart (三员分立): the system and security administrators
