@@ -10,8 +10,9 @@ from PySide6.QtWidgets import (
     QTableView, QVBoxLayout,
 )
 
-from desk.services.incidents import BOARD_TABLES, bulk, choices, codes, escalate_overdue, lifecycle, notices
+from desk.services.incidents import BOARD_TABLES, bulk, choices, escalate_overdue, lifecycle, notices
 from desk.services.incidents import open_events
+from desk.services.figures.board import board_counts
 from desk.views.board import labels
 from desk.views.board.event_dialog import EventDialog
 from desk.services.permissions import allowed
@@ -178,20 +179,13 @@ class BoardPage(Page):
 
     def _update_counts(self) -> None:
         rows = self.model.rows
-        per = {s: 0 for s in codes.OPEN_STATUSES}
-        red = yellow = urgent = 0
-        for r in rows:
-            per[r.status] = per.get(r.status, 0) + 1
-            state = self.model.state(r.id)
-            red += state == "red"
-            yellow += state == "yellow"
-            urgent += r.urgent
-        parts = [f"<b>{self.tr('未办结')} {len(rows)}</b>"]
-        parts += [f"{labels.status(s)} {n}" for s, n in per.items() if n]
-        parts.append(f"<span style='color:#c0392b'><b>{self.tr('超时')} {red}</b></span>")
-        parts.append(f"<span style='color:#d68910'><b>{self.tr('黄牌')} {yellow}</b></span>")
-        if urgent:
-            parts.append(f"<span style='color:white;background:#e74c3c'>&nbsp;{self.tr('紧急')} {urgent}&nbsp;</span>")
+        c = board_counts(rows, state_of=lambda r: self.model.state(r.id))  # the figures layer counts
+        parts = [f"<b>{self.tr('未办结')} {c.open}</b>"]
+        parts += [f"{labels.status(s)} {n}" for s, n in c.per_status]
+        parts.append(f"<span style='color:#c0392b'><b>{self.tr('超时')} {c.red}</b></span>")
+        parts.append(f"<span style='color:#d68910'><b>{self.tr('黄牌')} {c.yellow}</b></span>")
+        if c.urgent:
+            parts.append(f"<span style='color:white;background:#e74c3c'>&nbsp;{self.tr('紧急')} {c.urgent}&nbsp;</span>")
         shown = self.proxy.rowCount()
         if shown != len(rows):
             parts.append(self.tr("当前显示 ") + str(shown))
