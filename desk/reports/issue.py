@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Callable
 
 from desk.clock import LOCAL_TZ
-from desk.reports import pdf, xlsx
+from desk.reports import pdf
 from desk.services.context import Context
 from desk.services.errors import ValidationError
 from desk.services.figures import Period, Sheet, build_sheet
@@ -70,6 +70,8 @@ def issue_sheet(ctx: Context, sheet: Sheet, output: str, out: Path | None = None
     if output == "pdf":
         _write(Path(out), data)
     elif output == "xlsx":
+        from desk.reports import xlsx  # openpyxl only when a workbook is wanted
+
         xlsx.write_sheet(sheet, Path(out), row.number_text)
     return Issued(row, pages, data if output == "print" else None)
 

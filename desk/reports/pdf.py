@@ -108,15 +108,27 @@ def table_flowables(t: Table, st: _Styles, f: Faces) -> list:
     widths = column_widths(headings, body, numeric, f.body, f.heading)
     data = [[_p(h, st.head) for h in headings]]
     n_rows = len(t.rows)
+    room = [w - 6 for w in widths]
     for i, row in enumerate(body):
         is_total = i >= n_rows
-        data.append([_p(v, (st.total_num if n else st.total) if is_total else (st.cell_num if n else st.cell))
-                     for v, n in zip(row, numeric)])
+        font = f.heading if is_total else f.body
+        cells = []
+        for j, (v, n) in enumerate(zip(row, numeric)):
+            if stringWidth(v, font, 9.5) <= room[j] and "\n" not in v:
+                cells.append(v)  # fits on one line: a plain string is many times faster than a Paragraph
+            else:
+                cells.append(_p(v, (st.total_num if n else st.total) if is_total else (st.cell_num if n else st.cell)))
+        data.append(cells)
     rl = RLTable(data, colWidths=widths, repeatRows=1)
     style = [("GRID", (0, 0), (-1, -1), 0.5, colors.black), ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
              ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#E9E9E9")),
+             ("FONTNAME", (0, 1), (-1, -1), f.body), ("FONTSIZE", (0, 1), (-1, -1), 9.5),
+             ("LEADING", (0, 1), (-1, -1), 12.5),
              ("TOPPADDING", (0, 0), (-1, -1), 2), ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
              ("LEFTPADDING", (0, 0), (-1, -1), 3), ("RIGHTPADDING", (0, 0), (-1, -1), 3)]
+    style += [("ALIGN", (j, 1), (j, -1), "RIGHT") for j, n in enumerate(numeric) if n]
+    if t.totals is not None:
+        style.append(("FONTNAME", (0, -1), (-1, -1), f.heading))
     if t.totals is not None:
         style.append(("BACKGROUND", (0, -1), (-1, -1), colors.HexColor("#F4F4F4")))
     rl.setStyle(TableStyle(style))

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from sqlalchemy import func, select
+from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import Session
 
 from desk.models import Department, Dispatch, Event, Grid, Mediation
@@ -86,7 +86,9 @@ def due_next(s: Session, now: datetime, hours: int = 24, limit: int = 200) -> Ta
     q = (select(Dispatch, Event.title, Department.short_name, Grid.name)
          .join(Event, Dispatch.event_id == Event.id).join(Department, Dispatch.department_id == Department.id)
          .outerjoin(Grid, Dispatch.grid_id == Grid.id)
-         .where(Dispatch.active.is_(True), Dispatch.state.in_(("sent", "accepted"))))
+         .where(Dispatch.active.is_(True),
+                or_(and_(Dispatch.state == "sent", Dispatch.accept_by >= now, Dispatch.accept_by < horizon),
+                    and_(Dispatch.state == "accepted", Dispatch.deadline_at >= now, Dispatch.deadline_at < horizon))))
     for d, title, dept, g in s.execute(q):
         due, what = (d.accept_by, "签收时限") if d.state == "sent" else (d.deadline_at, "办理时限")
         if now <= due < horizon:

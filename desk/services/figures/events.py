@@ -124,23 +124,35 @@ def urgent_events(s: Session, period: Period, limit: int = 200) -> Table:
 
 
 def overdue_events(s: Session, now: datetime, limit: int = 200) -> Table:
-    """Open events past their stage's red limit (or past an on-record review date) at ``now``."""
+    """Open events past their stage's red limit (or past an on-record review date) at ``now``.
+    The deadline test runs over plain columns; only the events listed are loaded whole."""
     limits = load_limits(s)
-    q = _event_query().where(Event.is_open.is_(True), Event.status.not_in(("merged", "cancelled")))
+    q = select(Event.id, Event.kind, Event.sub_kind, Event.urgent, Event.status, Event.reported_at, Event.accepted_at,
+               Event.feedback_at, Event.on_record_until).where(Event.is_open.is_(True),
+                                                               Event.status.not_in(("merged", "cancelled")))
     late = []
-    for e, g in s.execute(q):
-        _, yellow, red = due_times(limits, kind=e.kind, sub_kind=e.sub_kind, urgent=e.urgent, status=e.status,
-                                   reported_at=e.reported_at, accepted_at=e.accepted_at, feedback_at=e.feedback_at)
-        if state_at(now, yellow, red, e.on_record_until) == "red":
-            due = e.on_record_until or red
-            late.append((due, e, g))
-    late.sort(key=lambda x: (x[0], x[1].id))
-    rows = tuple((*_event_row(e, g), due, round((now - due).total_seconds() / 3600, 1)) for due, e, g in late[:limit])
+    for eid, kind, sub, urgent, status, reported, accepted, feedback, on_record in s.execute(q):
+        _, yellow, red = due_times(limits, kind=kind, sub_kind=sub, urgent=urgent, status=status,
+                                   reported_at=reported, accepted_at=accepted, feedback_at=feedback)
+        if state_at(now, yellow, red, on_record) == "red":
+            late.append((on_record or red, eid))
+    late.sort()
+    shown = dict((eid, due) for due, eid in late[:limit])
+    found = {e.id: (e, g) for e, g in s.execute(_event_query().where(Event.id.in_(list(shown))))} if shown else {}
+    rows = tuple((*_event_row(*found[eid]), due, round((now - due).total_seconds() / 3600, 1))
+                 for eid, due in shown.items() if eid in found)
     notes = (f"共 {len(late)} 件，仅列超时最久的 {limit} 件。",) if len(late) > limit else ()
     return Table("超时未办结事件", (*_event_list_columns(), Column("due", "时限", "datetime"),
                                     Column("late_hours", "已超时", "hours", "小时")),
-                 tuple(sorted(rows, key=lambda r: -r[-1])), notes=notes, key="overdue",
-                 empty_text="当前无超时事件。")
+                 rows, notes=notes, key="overdue", empty_text="当前无超时事件。")
+
+
+def overdue_count(table: Table) -> int:
+    """How many events are overdue in all (the table lists at most its limit)."""
+    for note in table.notes:
+        if note.startswith("共 "):
+            return int(note.split()[1])
+    return len(table.rows)
 
 
 def escalated_events(s: Session, period: Period, limit: int = 200) -> Table:

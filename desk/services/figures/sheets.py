@@ -51,16 +51,16 @@ def daily(s: Session, period: Period, now: datetime) -> Sheet:
     kinds = efig.by_kind(s, period, "事件分类")
     grids = efig.by_grid(s, period, "各网格事件")
     urgent = efig.urgent_events(s, period)
-    overdue = efig.overdue_events(s, now)
+    overdue = efig.overdue_events(s, now, limit=50)  # the longest overdue; the summary gives them all
     escalated = efig.escalated_events(s, period)
     returned = dfig.returned_dispatches(s, period)
-    due = dfig.due_next(s, now)
+    due = dfig.due_next(s, now, limit=50)
     total = sum(kinds.values("events"))
     closed = sum(kinds.values("closed"))
     sent, back = _dispatch_counts(s, period)
     summary = (f"{period.label}，全街道共上报事件 {total} 件，其中紧急 {len(urgent.rows)} 件，"
                f"已办结 {closed} 件；派单 {sent} 件，退单 {back} 件；矛盾纠纷逐级上升 {len(escalated.rows)} 件；"
-               f"截至制表时超时未办结 {len(overdue.rows)} 件。",) if total or sent else (
+               f"截至制表时超时未办结 {efig.overdue_count(overdue)} 件。",) if total or sent else (
         f"{period.label}无上报事件，亦无派单。",)
     sections = (
         _section("一、事件总体情况", kinds, grids, charts=(_kind_chart(kinds, "事件分类（件）"),)),
