@@ -74,27 +74,46 @@ def _p(text: str, style) -> Paragraph:
     return Paragraph(escape(text).replace("\n", "<br/>"), style)
 
 
-def column_widths(headings: list[str], body: list[list[str]], numeric: list[bool], font: str, head_font: str,
-                  size: float = 9.5, total: float = FRAME_WIDTH) -> list[float]:
-    """Widths that fit: numbers, times and short words keep their natural width (they never wrap);
-    long text columns share what is left and wrap; spare room goes to the text columns."""
+def column_widths(headings: list[str], body: list[list[str]], fixed: list[bool], font: str, head_font: str,
+                  size: float = 9.5, total: float = FRAME_WIDTH, bold_last: bool = False) -> list[float]:
+    """Widths that fit: numbers and times keep their natural width (they never wrap); the text columns
+    share what is left so that short ones stay whole and only the longest wrap; spare room is spread."""
     pad = 8
-    natural, fixed = [], []
+    natural = []
     for i, h in enumerate(headings):
-        head_w = min(stringWidth(h, head_font, size), 5 * size) + pad  # a heading may wrap after ~5 characters
-        cell_w = max([stringWidth(r[i], font, size) for r in body[:400]] or [0]) + pad
-        natural.append(max(head_w, cell_w, 2 * size + pad))
-        fixed.append(numeric[i] or cell_w <= 8 * size + pad)
-    if all(fixed):
-        fixed = [False] * len(fixed)
-    fixed_sum = sum(w for w, f in zip(natural, fixed) if f)
-    flex_sum = sum(w for w, f in zip(natural, fixed) if not f)
-    room = total - fixed_sum
-    if room < total * 0.25:  # too many wide numbers: everything shrinks alike
+        # a heading wraps after 3 (numbers) or 4 characters rather than widen its column
+        head_w = min(stringWidth(h, head_font, size), (3 if fixed[i] else 4) * size) + pad
+        cells = [stringWidth(r[i], font, size) for r in body[:400]]
+        if bold_last and body:
+            cells[-1] = stringWidth(body[-1][i], head_font, size)
+        natural.append(max(head_w, max(cells or [0]) + pad, 2 * size + pad))
+    flex = [i for i, f in enumerate(fixed) if not f]
+    if not flex:
         return [w * total / sum(natural) for w in natural]
-    capped = [min(w, room * 0.7) if not f else w for w, f in zip(natural, fixed)]
-    flex_sum = sum(w for w, f in zip(capped, fixed) if not f)
-    return [w if f else w * room / flex_sum for w, f in zip(capped, fixed)]
+    fixed_sum = sum(w for w, f in zip(natural, fixed) if f)
+    widths = list(natural)
+    flex_need = min(sum(natural[i] for i in flex), total * 0.4)
+    if fixed_sum > total - flex_need:  # too many numbers: they shrink alike, the text keeps what it needs
+        widths = [w * (total - flex_need) / fixed_sum if f else w for w, f in zip(widths, fixed)]
+        fixed_sum = total - flex_need
+    remaining = total - fixed_sum
+    pending = sorted(flex, key=lambda i: natural[i])
+    while pending:  # water-filling: a column narrower than an equal share keeps its width
+        share = remaining / len(pending)
+        if natural[pending[0]] <= share:
+            i = pending.pop(0)
+            widths[i] = natural[i]
+            remaining -= natural[i]
+        else:
+            for i in pending:
+                widths[i] = share
+            remaining = 0
+            break
+    if remaining > 0:
+        flex_sum = sum(widths[i] for i in flex)
+        for i in flex:
+            widths[i] += remaining * widths[i] / flex_sum
+    return widths
 
 
 def table_flowables(t: Table, st: _Styles, f: Faces) -> list:
@@ -105,7 +124,8 @@ def table_flowables(t: Table, st: _Styles, f: Faces) -> list:
     headings = [c.heading for c in t.columns]
     body = text_rows(t)
     numeric = [c.numeric for c in t.columns]
-    widths = column_widths(headings, body, numeric, f.body, f.heading)
+    fixed = [c.numeric or c.kind in ("date", "datetime") for c in t.columns]
+    widths = column_widths(headings, body, fixed, f.body, f.heading, bold_last=t.totals is not None)
     data = [[_p(h, st.head) for h in headings]]
     n_rows = len(t.rows)
     room = [w - 6 for w in widths]

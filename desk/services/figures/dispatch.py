@@ -40,7 +40,7 @@ def figures_table(f: Figures, title: str | None = None, *, return_rate: bool = F
     rows = [_figure_values(r) for r in f.rows]
     totals = _figure_values(f.total)
     if f.by == "department" and not every_column:  # the event columns say nothing per department
-        keep = [i for i, c in enumerate(cols) if c.key not in ("diversion_rate", "in_grid_rate")]
+        keep = [i for i, c in enumerate(cols) if c.key not in ("diversion_rate", "in_grid_rate", "reopen_rate")]
         cols = tuple(cols[i] for i in keep)
         rows = [tuple(r[i] for i in keep) for r in rows]
         totals = tuple(totals[i] for i in keep)

@@ -139,11 +139,14 @@ def overdue_events(s: Session, now: datetime, limit: int = 200) -> Table:
     late.sort()
     shown = dict((eid, due) for due, eid in late[:limit])
     found = {e.id: (e, g) for e, g in s.execute(_event_query().where(Event.id.in_(list(shown))))} if shown else {}
-    rows = tuple((*_event_row(*found[eid]), due, round((now - due).total_seconds() / 3600, 1))
+    rows = tuple((eid, found[eid][0].reported_at, codes.kind_name(found[eid][0].kind), found[eid][1] or UNPLACED,
+                  found[eid][0].title, codes.status_name(found[eid][0].status),
+                  round((now - due).total_seconds() / 86400, 1))
                  for eid, due in shown.items() if eid in found)
     notes = (f"共 {len(late)} 件，仅列超时最久的 {limit} 件。",) if len(late) > limit else ()
-    return Table("超时未办结事件", (*_event_list_columns(), Column("due", "时限", "datetime"),
-                                    Column("late_hours", "已超时", "hours", "小时")),
+    return Table("超时未办结事件", (Column("id", "编号", "int"), Column("reported_at", "上报时间", "datetime"),
+                                    Column("kind", "类别"), Column("grid", "网格"), Column("title", "事项"),
+                                    Column("status", "当前状态"), Column("late_days", "已超时", "number", "天")),
                  rows, notes=notes, key="overdue", empty_text="当前无超时事件。")
 
 
