@@ -131,14 +131,14 @@ def monthly(s: Session, period: Period, now: datetime) -> Sheet:
     cmp = comparison(s, period)
     total = comm.totals[1] if comm.totals else 0
     closed = comm.totals[3] if comm.totals else 0
-    key = Table("主要指标", (Column("figure", "指标"), Column("value", "本月", "text"), Column("target", "目标")),
-                (("事件流转办结率", _pct(rate(closed, total)), "100%"),
-                 ("派单按时办结率", _pct(disp.totals[disp.column("closed_on_time_rate")] if disp.totals else None), "100%"),
-                 ("非警务类诉求分流率", _pct(comm_fig.diversion_rate), "75%"),
-                 ("网格内化解率", _pct(comm_fig.in_grid_rate), "90%以上"),
-                 ("矛盾纠纷调解成功率", _pct(ladder.totals[-1] if ladder.totals else None), "100%"),
-                 ("群众满意率", _pct(disp.totals[disp.column("satisfaction_rate")] if disp.totals else None), "—")),
-                key="key_figures")
+    key = Table("主要指标", (Column("figure", "指标"), Column("value", "本月", "rate"), Column("target", "目标")),
+                (("事件流转办结率", rate(closed, total), "100%"),
+                 ("派单按时办结率", disp.totals[disp.column("closed_on_time_rate")] if disp.totals else None, "100%"),
+                 ("非警务类诉求分流率", comm_fig.diversion_rate, "75%"),
+                 ("网格内化解率", comm_fig.in_grid_rate, "90%以上"),
+                 ("矛盾纠纷调解成功率", ladder.totals[-1] if ladder.totals else None, "100%"),
+                 ("群众满意率", disp.totals[disp.column("satisfaction_rate")] if disp.totals else None, "—")),
+                notes=("事件流转办结率按本月上报的事件计；派单各率按本月派出的交办单计。",), key="key_figures")
     summary = ((f"{period.label}全街道共上报事件 {total} 件，已办结 {closed} 件，办结率 {_pct(rate(closed, total))}；"
                 f"派单 {disp.totals[1] if disp.totals else 0} 件。"
                 f"较上月（{cmp.totals[2] if cmp.totals else 0} 件）{_delta(total, cmp.totals[2] if cmp.totals else 0)}。"),

@@ -7,7 +7,7 @@ import logging
 from datetime import date, timedelta
 from pathlib import Path
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QCoreApplication, QDate, Qt
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
@@ -46,7 +46,7 @@ class ReportsPage(Page):
         self._kind_changed()
 
     def title(self) -> str:
-        return self.tr("报表简报")
+        return QCoreApplication.translate("Navigation", "报表简报")
 
     # --- layout ---
     def _build(self) -> None:
