@@ -62,10 +62,11 @@ def install_table_exports(pages, backend) -> None:
     for page in pages:
         title = page.title()
         for view in page.findChildren(QTableView):
-            _install(view, backend, title)
+            install_table_export(view, backend, title)
 
 
-def _install(view: QTableView, backend, title: str) -> None:
+def install_table_export(view: QTableView, backend, title: str) -> None:
+    """The export actions on one table (pages that make their tables later call this themselves)."""
     def ask(ext: str) -> None:
         name, _ = QFileDialog.getSaveFileName(view, tr("导出"), f"{title}.{ext}",
                                               "Excel (*.xlsx)" if ext == "xlsx" else "CSV (*.csv)")

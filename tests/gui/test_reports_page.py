@@ -56,6 +56,7 @@ def test_a_duty_officer_previews_then_saves_the_daily_report_as_pdf_and_excel(pa
     assert page.document is not None and page.document.pageCount() >= 1
     assert "预览" in page.status.text()
     assert page.history_model.rowCount() == 0  # a preview issues nothing
+    assert "导出为 Excel…" in [a.text() for a in page.history_view.actions()]
     page.save_as("pdf", str(tmp_path / "日报.pdf"))
     wait_idle(qtbot, page)
     assert (tmp_path / "日报.pdf").exists() and "2026年第1期" in page.status.text()

@@ -26,6 +26,7 @@ from desk.views.pages import Page
 from desk.views.reports.history import KIND_NAMES, IssueTableModel
 from desk.views.reports.job import ReportJob
 from desk.views.reports.printing import a4_printer, load_pdf, print_pdf
+from desk.views.table_export import install_table_export
 
 log = logging.getLogger(__name__)
 KINDS = ("daily", "weekly", "monthly", "event", "dispatch")
@@ -42,8 +43,15 @@ class ReportsPage(Page):
         self.job: ReportJob | None = None
         self.document = None
         self.last_data: bytes | None = None
-        self._build()
-        self._kind_changed()
+        self.built = False
+        QVBoxLayout(self)  # the controls are made when the page is first shown (window start stays quick)
+
+    def _ensure_built(self) -> None:
+        if not self.built:
+            self.built = True
+            self._build()
+            self._kind_changed()
+            install_table_export(self.history_view, self.backend, self.title())
 
     def title(self) -> str:
         return QCoreApplication.translate("Navigation", "报表简报")
@@ -96,7 +104,7 @@ class ReportsPage(Page):
         split.addWidget(side)
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 2)
-        layout = QVBoxLayout(self)
+        layout = self.layout()
         layout.addLayout(bar)
         layout.addLayout(work)
         layout.addWidget(self.status)
@@ -115,10 +123,11 @@ class ReportsPage(Page):
             self.status.setText(self.tr("当前角色无权制作简报，可查看已发简报记录。"))
 
     def activate(self) -> None:
+        self._ensure_built()
         self.reload_history()
 
     def on_changes(self, changes) -> None:
-        if touches(changes, "report_issue"):
+        if self.built and touches(changes, "report_issue"):
             self.reload_history()
 
     def reload_history(self) -> None:
@@ -146,6 +155,7 @@ class ReportsPage(Page):
 
     def set_request(self, kind: str, value) -> None:
         """Choose a sheet and its date (a ``date``) or id (an ``int``), as a person would."""
+        self._ensure_built()
         self.kind.setCurrentIndex(KINDS.index(kind))
         if isinstance(value, date):
             self.date.setDate(QDate(value.year, value.month, value.day))
