@@ -17,6 +17,7 @@ from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen import canvas as rl_canvas
 from reportlab.platypus import (
@@ -70,8 +71,34 @@ class _Styles:
                                    leftIndent=FRAME_WIDTH * 0.45)
 
 
+def _glyphs(font: str) -> dict:
+    return pdfmetrics.getFont(font).face.charToGlyph
+
+
+def covered(text: str, font: str) -> bool:
+    """Whether ``font`` has a glyph for every character of ``text`` (else it would print a box)."""
+    cmap = _glyphs(font)
+    return all(ord(ch) < 128 or ord(ch) in cmap for ch in text)
+
+
+def _markup(text: str, font: str) -> str:
+    """Escaped text; a character the face lacks is set in the other embedded face when that one has it."""
+    if covered(text, font):
+        return escape(text)
+    f = faces()
+    other = f.heading if font == f.body else f.body
+    cmap, alt = _glyphs(font), _glyphs(other)
+    out = []
+    for ch in text:
+        if ord(ch) >= 128 and ord(ch) not in cmap and ord(ch) in alt:
+            out.append(f'<font face="{other}">{escape(ch)}</font>')
+        else:
+            out.append(escape(ch))
+    return "".join(out)
+
+
 def _p(text: str, style) -> Paragraph:
-    return Paragraph(escape(text).replace("\n", "<br/>"), style)
+    return Paragraph(_markup(text, style.fontName).replace("\n", "<br/>"), style)
 
 
 def column_widths(headings: list[str], body: list[list[str]], fixed: list[bool], font: str, head_font: str,
@@ -134,7 +161,7 @@ def table_flowables(t: Table, st: _Styles, f: Faces) -> list:
         font = f.heading if is_total else f.body
         cells = []
         for j, (v, n) in enumerate(zip(row, numeric)):
-            if stringWidth(v, font, 9.5) <= room[j] and "\n" not in v:
+            if stringWidth(v, font, 9.5) <= room[j] and "\n" not in v and covered(v, font):
                 cells.append(v)  # fits on one line: a plain string is many times faster than a Paragraph
             else:
                 cells.append(_p(v, (st.total_num if n else st.total) if is_total else (st.cell_num if n else st.cell)))
