@@ -94,3 +94,14 @@ def test_the_board_counts_come_from_the_figures_layer(ctx, clock):
     c = board_counts(rows, clock.now())
     assert c.open == len(rows) and sum(n for _, n in c.per_status) == c.open
     assert board_table(c).totals == ("未办结合计", c.open)
+
+
+def test_urgent_events_are_listed_in_full_with_numbers_in_the_text_masked(ctx, clock):
+    st = a_day_of_cases(ctx, clock)
+    accepted_event(ctx, st, "燃气泄漏", "住户王先生13912345678称楼道有燃气味", kind="safety_hazard", urgent=True,
+                   address="兴钢社区3号楼")
+    with ctx.read() as s:
+        t = efig.urgent_events(s, DAY)
+    assert len(t.rows) == 1
+    what = t.rows[0][t.column("what")]
+    assert what == "燃气泄漏：住户王先生139****5678称楼道有燃气味（兴钢社区3号楼）"

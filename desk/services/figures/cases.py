@@ -7,7 +7,7 @@ from desk.services.context import Context
 from desk.services.dispatch import codes as dcodes
 from desk.services.dispatch.rows import case_detail, event_dispatches
 from desk.services.figures.sheets import TITLES, street_name
-from desk.services.figures.table import Column, Section, Sheet, Table
+from desk.services.figures.table import Column, Section, Sheet, Table, mask_text
 from desk.services.incidents import codes
 from desk.services.incidents.rows import event_detail
 from desk.clock import format_local
@@ -30,7 +30,7 @@ def event_sheet(ctx: Context, event_id: int) -> Sheet:
              ("类别", codes.kind_name(r.kind, r.sub_kind)), ("紧急程度", "紧急" if r.urgent else "一般"),
              ("涉警", "是" if r.police else "否"), ("社区 / 网格", f"{r.community_name or '—'} / {r.grid_name or '—'}"),
              ("地点", r.address or "—"), ("反映人", mask_name(d.reporter_name) or "—"), ("联系电话", d.phone or "—"),
-             ("事项", r.title), ("情况描述", d.description or "—"), ("当前状态", codes.status_name(r.status)),
+             ("事项", r.title), ("情况描述", mask_text(d.description) or "—"), ("当前状态", codes.status_name(r.status)),
              ("承办部门", r.department_name or "—")]
     if r.ladder_level:
         facts.append(("调解层级", codes.LADDER.get(r.ladder_level, "")))
@@ -39,14 +39,14 @@ def event_sheet(ctx: Context, event_id: int) -> Sheet:
     timeline = Table("处置过程", (Column("at", "时间", "datetime"), Column("action", "环节"), Column("who", "经办人"),
                                   Column("status", "状态"), Column("note", "情况")),
                      tuple((x.at, codes.ACTION_NAMES.get(x.action, x.action), x.actor_name or x.actor,
-                            codes.status_name(x.to_status) if x.to_status else "", x.note) for x in d.steps),
+                            codes.status_name(x.to_status) if x.to_status else "", mask_text(x.note)) for x in d.steps),
                      key="timeline", empty_text="暂无处置记录。")
     tables = [timeline]
     if d.mediations:
         tables.append(Table("调解记录", (Column("at", "时间", "datetime"), Column("level", "层级"),
                                          Column("mediator", "调解人"), Column("outcome", "结果"), Column("note", "说明")),
                             tuple((m.at, codes.LADDER.get(m.level, ""), m.mediator, codes.OUTCOMES.get(m.outcome, m.outcome),
-                                   m.note + ("（1+1+N联合调解）" if m.joint else "")) for m in d.mediations),
+                                   mask_text(m.note) + ("（1+1+N联合调解）" if m.joint else "")) for m in d.mediations),
                             key="mediations"))
     cases = event_dispatches(ctx, event_id)
     if cases:
@@ -70,15 +70,15 @@ def dispatch_sheet(ctx: Context, dispatch_id: int) -> Sheet:
     c = d.case
     facts = [("交办单号", str(c.dispatch_id)), ("事件编号", str(c.event_id)), ("事项", c.title),
              ("类别", c.kind_text), ("社区 / 网格", f"{c.community_name or '—'} / {c.grid_name or '—'}"),
-             ("地点", d.address or "—"), ("情况描述", d.description or "—"), ("承办部门", c.department),
+             ("地点", d.address or "—"), ("情况描述", mask_text(d.description) or "—"), ("承办部门", c.department),
              ("协办部门", "、".join(c.assist) or "—"), ("派单时间", format_local(c.dispatched_at)),
              ("派单人", c.dispatched_name or "—"), ("签收时限", format_local(c.accept_by)),
-             ("办理时限", format_local(c.deadline_at)), ("交办要求", d.instructions or "—"),
+             ("办理时限", format_local(c.deadline_at)), ("交办要求", mask_text(d.instructions) or "—"),
              ("加急", "是" if c.urgent else "否"), ("督办", dcodes.SUPERVISION.get(c.supervision, "无")),
              ("当前状态", c.state_text)]
     entries = Table("办理记录", (Column("at", "时间", "datetime"), Column("kind", "环节"), Column("dept", "部门"),
                                  Column("who", "经办人"), Column("text", "内容")),
-                    tuple((e.at, e.kind_text, e.department, e.actor_name, e.text) for e in d.entries),
+                    tuple((e.at, e.kind_text, e.department, e.actor_name, mask_text(e.text)) for e in d.entries),
                     key="entries", empty_text="暂无办理记录。")
     with ctx.read() as s:
         street = street_name(s)

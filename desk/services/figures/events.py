@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 
 from desk.models import Community, Event, EventStep, Grid
 from desk.services.figures.periods import Period, day
-from desk.services.figures.table import Column, Table, rate
+from desk.services.figures.table import Column, Table, mask_text, rate
 from desk.services.incidents import codes
 from desk.services.incidents.deadlines import due_times, load_limits, state_at
 
@@ -115,11 +115,16 @@ def _event_row(e: Event, grid: str | None) -> tuple:
 
 
 def urgent_events(s: Session, period: Period, limit: int = 200) -> Table:
+    """The urgent events of the period in full: what, where, what happened so far (numbers masked)."""
     q = _event_query().where(_in(period), Event.urgent.is_(True)).order_by(Event.reported_at).limit(limit + 1)
     found = s.execute(q).all()
-    rows = tuple(_event_row(e, g) for e, g in found[:limit])
+    rows = tuple((e.id, e.reported_at, codes.kind_name(e.kind, e.sub_kind), g or UNPLACED,
+                  mask_text("：".join(x for x in (e.title, e.description) if x) + (f"（{e.address}）" if e.address else "")),
+                  codes.status_name(e.status)) for e, g in found[:limit])
     notes = (f"仅列前 {limit} 件。",) if len(found) > limit else ()
-    return Table("紧急事件", _event_list_columns(), rows, notes=notes, key="urgent",
+    return Table("紧急事件", (Column("id", "编号", "int"), Column("reported_at", "上报时间", "datetime"),
+                              Column("kind", "类别"), Column("grid", "网格"), Column("what", "事项及情况"),
+                              Column("status", "当前状态")), rows, notes=notes, key="urgent",
                  empty_text="本期无紧急事件。")
 
 

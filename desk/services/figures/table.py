@@ -10,11 +10,13 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import unicodedata
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from desk.clock import format_local
+from desk.services.pii import mask_id_number, mask_phone
 
 # Column kinds: text, int, rate (a fraction 0..1 shown as a percentage), hours (one decimal),
 # number (one decimal), date, datetime (a UTC instant shown in local time).
@@ -71,6 +73,18 @@ class Chart:
     labels: tuple[str, ...]
     series: tuple[tuple[str, tuple[float, ...]], ...]
     unit: str = ""
+
+
+_PHONE = re.compile(r"(?<!\d)(1[3-9]\d{9})(?!\d)")
+_ID = re.compile(r"(?<![0-9Xx])(\d{17}[\dXx])(?![0-9Xx])")
+
+
+def mask_text(text: str) -> str:
+    """Free text on paper keeps no mobile or ID number whole: 138****5678, 4104**********1234."""
+    if not text:
+        return text or ""
+    text = _ID.sub(lambda m: mask_id_number(m.group(1)), text)
+    return _PHONE.sub(lambda m: mask_phone(m.group(1)), text)
 
 
 def rate(n: int | None, d: int | None) -> float | None:
