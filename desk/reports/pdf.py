@@ -124,22 +124,22 @@ def column_widths(headings: list[str], body: list[list[str]], fixed: list[bool],
         widths = [w * (total - flex_need) / fixed_sum if f else w for w, f in zip(widths, fixed)]
         fixed_sum = total - flex_need
     remaining = total - fixed_sum
-    pending = sorted(flex, key=lambda i: natural[i])
-    while pending:  # water-filling: a column narrower than an equal share keeps its width
-        share = remaining / len(pending)
-        if natural[pending[0]] <= share:
-            i = pending.pop(0)
-            widths[i] = natural[i]
-            remaining -= natural[i]
-        else:
-            for i in pending:
-                widths[i] = share
-            remaining = 0
-            break
-    if remaining > 0:
-        flex_sum = sum(widths[i] for i in flex)
+    # as browsers lay out tables: each text column gets at least a few characters, and the room beyond
+    # that in proportion to how much more its longest cell needs (long text gets the most)
+    least = {i: min(natural[i], max(4 * size + pad, min(stringWidth(headings[i], head_font, size), 4 * size) + pad))
+             for i in flex}
+    need = {i: natural[i] - least[i] for i in flex}
+    spare = remaining - sum(least.values())
+    if spare <= 0:
         for i in flex:
-            widths[i] += remaining * widths[i] / flex_sum
+            widths[i] = least[i] * remaining / sum(least.values())
+    elif sum(need.values()) <= spare:  # everything fits: the spare room goes to the text in proportion
+        extra = spare - sum(need.values())
+        for i in flex:
+            widths[i] = natural[i] + extra * natural[i] / sum(natural[j] for j in flex)
+    else:
+        for i in flex:
+            widths[i] = least[i] + spare * need[i] / sum(need.values())
     return widths
 
 
