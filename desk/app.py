@@ -12,8 +12,9 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from desk import crashlog
 from desk.bootstrap import open_context
-from desk.config import describe_url
+from desk.config import data_dir, describe_url
 from desk.services import accounts, auth, org
 from desk.services.changefeed import ChangeFeed, prune_change_log
 from desk.services.context import Context
@@ -38,6 +39,7 @@ from desk.views.org_browser import OrgBrowser
 from desk.views.reports import ReportsPage
 from desk.views.table_export import install_table_exports
 from desk.views.pages import Page, PlannedPage
+from desk.views.tour import start_tour
 from desk.views.workers import DbWorker, FeedListener
 
 
@@ -143,6 +145,14 @@ def _street_name(ctx: Context) -> str:
 
 
 def run_window(args) -> int:
+    previous_crash = crashlog.enable(data_dir())
+    try:
+        return _run_window(args, previous_crash)
+    finally:
+        crashlog.disable()
+
+
+def _run_window(args, previous_crash: Path | None) -> int:
     prepare_environment()
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("desk")
@@ -160,10 +170,14 @@ def run_window(args) -> int:
         return 0
     ctx = ctx.as_actor(actor)
     shell = build_shell(ctx)
-    install_idle_lock(shell, accounts.idle_lock_minutes(ctx))
+    watcher, overlay = install_idle_lock(shell, accounts.idle_lock_minutes(ctx))
     if ctx.settings.backup_dir:
         install_daily_backup(shell, Path(ctx.settings.backup_dir), ctx.settings.backup_keep_days)
     shell.window.show()
+    if previous_crash is not None:
+        shell.window.statusBar().showMessage(
+            QApplication.translate("Shell", "上次运行异常退出，记录已保存：") + str(previous_crash), 60000)
+    start_tour(shell, watcher, overlay)
     code = app.exec()
     shell.feed.stop()
     shell.worker.stop()

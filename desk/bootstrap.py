@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import argparse
 import os
+from dataclasses import replace
 
 from desk.config import describe_url, load_settings, resolve_db_url
 from desk.db import Database, DatabaseUnavailable, looks_like_network_path, sqlite_path
-from desk.services import schema
+from desk.services import datakey, schema
 from desk.services.context import Context
 from desk.services.errors import DatabaseError
 
@@ -21,7 +22,11 @@ def db_parent() -> argparse.ArgumentParser:
     return p
 
 
-def open_context(args: argparse.Namespace, *, upgrade: bool = True, warn=print) -> Context:
+def open_context(args: argparse.Namespace, *, upgrade: bool = True, warn=print, check_key: bool = True) -> Context:
+    """The context on the chosen database at this program's schema, with the data key checked
+    (a missing or wrong key stops here, before anything is read or written: KeyError_).
+    ``upgrade=False`` (schema commands, restore) and ``check_key=False`` (`desk db check`, which
+    reports a wrong key rather than stopping) leave the key alone."""
     settings = load_settings()
     url = resolve_db_url(getattr(args, "db", None), settings, os.environ)
     try:
@@ -31,6 +36,9 @@ def open_context(args: argparse.Namespace, *, upgrade: bool = True, warn=print) 
     path = sqlite_path(url)
     if path is not None and looks_like_network_path(path):
         warn(f"警告: SQLite 文件位于网络路径 {path}，不支持多台电脑共用；多席位请使用 PostgreSQL。")
+    ctx = Context(db=db, settings=settings)
     if upgrade:
         schema.upgrade(db)
-    return Context(db=db, settings=settings)
+        if check_key:  # --- security: the data key is the database's ---
+            ctx = replace(ctx, cipher_override=datakey.start(ctx))
+    return ctx

@@ -9,13 +9,15 @@ import argparse
 import sys
 
 from desk import __version__
-from desk.cli import (
-    audit_cmd, backup_cmd, db_cmd, demo_cmd, events_cmd, figures_cmd, geo_cmd, import_cmd, report_cmd, user_cmd,
-)
+from desk.cli import audit_cmd, backup_cmd, db_cmd, demo_cmd, events_cmd, figures_cmd, geo_cmd, import_cmd, user_cmd
+from desk.cli import key_cmd
+from desk.cli import report_cmd
 from desk.bootstrap import db_parent
 from desk.services.errors import DeskError, PermissionDenied
 
-COMMANDS = [db_cmd, demo_cmd, import_cmd, events_cmd, geo_cmd, figures_cmd, report_cmd, user_cmd, audit_cmd, backup_cmd]
+COMMANDS = [db_cmd, demo_cmd, import_cmd, events_cmd, geo_cmd, figures_cmd, user_cmd, audit_cmd, backup_cmd]
+COMMANDS.append(key_cmd)  # desk key merge (the data key)
+COMMANDS.insert(COMMANDS.index(figures_cmd) + 1, report_cmd)  # desk report (briefing sheets)
 
 
 def build_parser() -> argparse.ArgumentParser:

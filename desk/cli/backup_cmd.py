@@ -20,9 +20,13 @@ def register(sub, parent) -> None:
 def run_backup(args) -> int:
     ctx = acting_context(args)
     rep = backup.create_backup(ctx, args.out)
+    label = "已校验" if rep.verified else "未校验"
     print(f"已备份 {describe_url(ctx.db.url)} → {rep.path}: {len(rep.counts)} 个表, {rep.rows} 行, "
-          f"审计记录 {rep.audit_records} 条 (已校验)")
+          f"审计记录 {rep.audit_records} 条 ({label})")
     print("注意: 个人信息以密文保存，恢复后的数据库需要同一个数据密钥 (DESK_DATA_KEY 或密钥文件)。")
+    if not rep.verified:
+        print(f"警告: 数据库的{rep.chain_problem()}；备份已写出，但不是经校验的备份 (desk audit verify, desk db check)")
+        return 2
     return 0
 
 

@@ -55,9 +55,9 @@ def read_new_password(from_stdin: bool) -> str:
     return first
 
 
-def acting_context(args, *, upgrade: bool = True) -> Context:
+def acting_context(args, *, upgrade: bool = True, check_key: bool = True) -> Context:
     """The context acting as the signed-in user, or as the system on a database with no account."""
-    ctx = open_context(args, upgrade=upgrade)
+    ctx = open_context(args, upgrade=upgrade, check_key=check_key)
     ctx = ctx.as_actor(replace(ctx.actor, seat=cli_seat()))
     username = username_of(args)
     if username:

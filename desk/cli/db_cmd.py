@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from desk.cli.common import open_context
 from desk.config import describe_url
-from desk.services import schema
+from desk.services import audit_guard, schema
 
 
 def register(sub, parent) -> None:
@@ -28,6 +28,9 @@ def upgrade(args) -> int:
     before = schema.state(ctx.db)
     after = schema.upgrade(ctx.db)
     where = describe_url(ctx.db.url)
+    restored = audit_guard.restore_in(ctx.db)  # triggers dropped or altered since
+    if restored:
+        print("已恢复审计保护 (audit guards restored): " + "; ".join(restored))
     if before.up_to_date:
         print(f"数据库已是最新结构 {','.join(after.current)}: {where}")
     else:
@@ -63,7 +66,7 @@ def app_role(args) -> int:
 def check(args) -> int:
     from desk.services import integrity
 
-    ctx = open_context(args)
+    ctx = open_context(args, check_key=False)  # a wrong data key is one of the problems reported
     found = integrity.problems(ctx)
     for p in found:
         print("问题: " + p)

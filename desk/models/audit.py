@@ -26,6 +26,9 @@ class AuditRecord(Base):
     after: Mapped[str | None] = mapped_column(Text)   # JSON
     prev_hash: Mapped[str] = mapped_column(String(64))
     hash: Mapped[str] = mapped_column(String(64))
+    # How ``hash`` was computed: "sm3"/"sha256" in Python, "pg-sha256" by the PostgreSQL server;
+    # none on records from before migration 0006 (the program's own Python algorithm).
+    alg: Mapped[str | None] = mapped_column(String(16))
 
 
 class AuditHead(Base):

@@ -9,6 +9,9 @@
   else (the Actor carries ``must_change_password``; ``permissions.require`` refuses it).
 - Disabled accounts are refused. Every sign-in, failure, refusal, lockout and password
   change is written to the audit log, in the same transaction as the counters.
+- Failures are counted with one atomic UPDATE each (``failed_attempts = failed_attempts + 1``),
+  so simultaneous attempts from many seats are all counted, and the lockout falls on exactly
+  the MAX_FAILURES-th; attempts that arrive once it is locked are refused (and audited).
 """
 from __future__ import annotations
 
@@ -17,7 +20,7 @@ from datetime import timedelta
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
-from sqlalchemy import select
+from sqlalchemy import and_, case, false, or_, select, update
 from sqlalchemy.orm import Session
 
 from desk.models import PasswordHistory, UserAccount
@@ -34,6 +37,7 @@ LOCK_MINUTES = 15
 HASHER = PasswordHasher(time_cost=3, memory_cost=65536, parallelism=4)
 # Verified against when the user name is unknown, so both cases take the same time.
 _DUMMY_HASH = HASHER.hash("desk-no-such-user-0000")
+_T = UserAccount.__table__
 
 
 class SignInFailed(DeskError):
@@ -114,51 +118,105 @@ def _as(ctx: Context, username: str) -> Context:
 
 
 def sign_in(ctx: Context, username: str, password: str) -> Actor:
-    """The signed-in Actor, or SignInFailed / AccountLocked / AccountDisabled (all audited)."""
+    """The signed-in Actor, or SignInFailed / AccountLocked / AccountDisabled (all audited).
+
+    The slow password check runs before the write transaction, against the hash read first; the
+    counters then change in single atomic UPDATEs (never a read-modify-write of the row), so
+    simultaneous attempts from many seats are each counted and audited exactly once.
+    """
     username = username.strip()
-    refusal: SignInFailed | None = None
-    actor: Actor | None = None
+    with ctx.read() as s:
+        user = _find(s, username)
+        seen = None if user is None else (user.id, user.password_hash, user.disabled, user.locked_until)
+    now = ctx.clock.now()
+    checked = matches = False
+    if seen is None:
+        password_matches(_DUMMY_HASH, password)  # the same time as for a real account
+    elif not seen[2] and not _locked(seen[3], now):
+        checked, matches = True, password_matches(seen[1], password)
     with _as(ctx, username).unit() as u:
-        user = _find(u.session, username)
-        now = u.now
-        if user is None:
-            password_matches(_DUMMY_HASH, password)
+        if seen is None:
             u.audit("auth.signin_failed", "user_account", None, after={"username": username[:64], "reason": "unknown"})
-            refusal = SignInFailed("用户名或密码错误 (wrong user name or password)")
-        elif user.disabled:
-            u.audit("auth.signin_refused", "user_account", user.id, after={"reason": "disabled"})
-            refusal = AccountDisabled("该账户已停用，请联系管理员 (this account is disabled)")
-        elif user.locked_until is not None and user.locked_until > now:
-            left = max(1, int((user.locked_until - now).total_seconds() + 59) // 60)
-            u.audit("auth.signin_refused", "user_account", user.id,
-                    after={"reason": "locked", "locked_until": user.locked_until.isoformat()})
-            refusal = AccountLocked(f"连续输错密码，账户已锁定，请 {left} 分钟后再试 "
-                                    f"(account locked for {left} more minutes)")
-        elif not password_matches(user.password_hash, password):
-            user.failed_attempts += 1
-            u.audit("auth.signin_failed", "user_account", user.id,
-                    after={"reason": "password", "failed_attempts": user.failed_attempts})
-            refusal = SignInFailed("用户名或密码错误 (wrong user name or password)")
-            if user.failed_attempts >= MAX_FAILURES:
-                user.locked_until = now + timedelta(minutes=LOCK_MINUTES)
-                user.failed_attempts = 0
-                u.audit("auth.lockout", "user_account", user.id,
-                        after={"locked_until": user.locked_until.isoformat(), "minutes": LOCK_MINUTES})
-                refusal = AccountLocked(f"连续 {MAX_FAILURES} 次输错密码，账户已锁定 {LOCK_MINUTES} 分钟 "
-                                        f"(account locked for {LOCK_MINUTES} minutes)")
-            u.changed("user_account", user.id)
+            outcome: Actor | SignInFailed = _wrong()
+        elif matches:
+            outcome = _succeed(u, seen[0], seen[1], password, ctx.actor.seat, now)
         else:
-            if HASHER.check_needs_rehash(user.password_hash):
-                user.password_hash = hash_password(password)
-            user.failed_attempts, user.locked_until = 0, None
-            u.audit("auth.signin", "user_account", user.id,
-                    after={"role": user.role.value, "must_change_password": user.must_change_password})
-            u.changed("user_account", user.id)
-            actor = actor_for(user, ctx.actor.seat)
-    if refusal is not None:
-        raise refusal
-    assert actor is not None
-    return actor
+            outcome = _closed(u, seen[0], now)
+            if outcome is None and not checked and password_matches(seen[1], password):
+                outcome = _succeed(u, seen[0], seen[1], password, ctx.actor.seat, now)  # unlocked meanwhile
+            elif outcome is None:
+                outcome = _count_failure(u, seen[0], now)
+    if isinstance(outcome, SignInFailed):
+        raise outcome
+    return outcome
+
+
+def _wrong() -> SignInFailed:
+    return SignInFailed("用户名或密码错误 (wrong user name or password)")
+
+
+def _locked(locked_until, now) -> bool:
+    return locked_until is not None and locked_until > now
+
+
+def _open_now(now):
+    """The account may sign in or count a failure: enabled, and not locked at ``now``."""
+    return and_(_T.c.disabled == false(), or_(_T.c.locked_until.is_(None), _T.c.locked_until <= now))
+
+
+def _closed(u: Unit, user_id: int, now) -> SignInFailed | None:
+    """The refusal (audited) if the account is disabled or locked at ``now``, else None."""
+    row = u.session.execute(select(_T.c.disabled, _T.c.locked_until).where(_T.c.id == user_id)).one()
+    if row.disabled:
+        u.audit("auth.signin_refused", "user_account", user_id, after={"reason": "disabled"})
+        return AccountDisabled("该账户已停用，请联系管理员 (this account is disabled)")
+    if _locked(row.locked_until, now):
+        left = max(1, int((row.locked_until - now).total_seconds() + 59) // 60)
+        u.audit("auth.signin_refused", "user_account", user_id,
+                after={"reason": "locked", "locked_until": row.locked_until.isoformat()})
+        return AccountLocked(f"连续输错密码，账户已锁定，请 {left} 分钟后再试 (account locked for {left} more minutes)")
+    return None
+
+
+def _count_failure(u: Unit, user_id: int, now) -> SignInFailed:
+    """One more failure, counted atomically; the failure that reaches MAX_FAILURES locks the account."""
+    until = now + timedelta(minutes=LOCK_MINUTES)
+    reaches = _T.c.failed_attempts + 1 >= MAX_FAILURES
+    row = u.session.execute(
+        update(_T).where(_T.c.id == user_id, _open_now(now))
+        .values(failed_attempts=case((reaches, 0), else_=_T.c.failed_attempts + 1),
+                locked_until=case((reaches, until), else_=_T.c.locked_until), version=_T.c.version + 1)
+        .returning(_T.c.failed_attempts)).first()
+    if row is None:  # disabled or locked by another seat since the password was checked
+        refusal = _closed(u, user_id, now)
+        if refusal is None:  # not expected: the row was just closed, yet reads open; still recorded
+            u.audit("auth.signin_failed", "user_account", user_id, after={"reason": "password"})
+        return refusal or _wrong()
+    u.changed("user_account", user_id)
+    locked = row.failed_attempts == 0
+    u.audit("auth.signin_failed", "user_account", user_id,
+            after={"reason": "password", "failed_attempts": MAX_FAILURES if locked else row.failed_attempts})
+    if not locked:
+        return _wrong()
+    u.audit("auth.lockout", "user_account", user_id, after={"locked_until": until.isoformat(), "minutes": LOCK_MINUTES})
+    return AccountLocked(f"连续 {MAX_FAILURES} 次输错密码，账户已锁定 {LOCK_MINUTES} 分钟 "
+                         f"(account locked for {LOCK_MINUTES} minutes)")
+
+
+def _succeed(u: Unit, user_id: int, checked_hash: str, password: str, seat: str, now) -> Actor | SignInFailed:
+    """Clear the failures, provided the account is still open and its password is still the one checked."""
+    new_hash = hash_password(password) if HASHER.check_needs_rehash(checked_hash) else checked_hash
+    done = u.session.execute(
+        update(_T).where(_T.c.id == user_id, _T.c.password_hash == checked_hash, _open_now(now))
+        .values(failed_attempts=0, locked_until=None, password_hash=new_hash, version=_T.c.version + 1)
+        .returning(_T.c.id)).first()
+    if done is None:  # locked or disabled meanwhile, or the password was just changed: not a sign-in
+        return _closed(u, user_id, now) or _count_failure(u, user_id, now)
+    u.changed("user_account", user_id)
+    user = u.session.get(UserAccount, user_id)
+    u.audit("auth.signin", "user_account", user_id,
+            after={"role": user.role.value, "must_change_password": user.must_change_password})
+    return actor_for(user, seat)
 
 
 def change_password(ctx: Context, username: str, old_password: str, new_password: str) -> Actor:

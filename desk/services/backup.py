@@ -9,8 +9,14 @@
 ``restore`` takes either kind into an EMPTY database of either engine: it brings the target to
 the backup's schema revision, copies every table in dependency order, resets PostgreSQL
 sequences, compares every table's row count and verifies the audit chain (its last hash must be
-the backup's), then upgrades to this program's schema. Personal data stays encrypted: the
-target seats need the same data key (DESK_DATA_KEY or the key file), which is not in the backup.
+the backup's), then upgrades to this program's schema.
+
+Every backup's audit chain is verified as it is made (in the SQLite copy; in the zip's own records).
+A backup of a database whose chain is broken is still written -- the data may be needed -- but its
+report is not ``verified`` and says where the chain breaks (the daily backup: desk.services.backup_daily).
+Personal data stays encrypted: the target seats need the same data key (DESK_DATA_KEY or the key
+file), which is not in the backup; the key's check value is (``app_setting``), so a seat with another
+key is refused at start.
 """
 from __future__ import annotations
 
@@ -18,7 +24,6 @@ import base64
 import enum
 import io
 import json
-import re
 import sqlite3
 import zipfile
 from dataclasses import dataclass
@@ -31,15 +36,13 @@ from alembic.runtime.migration import MigrationContext
 from sqlalchemy import Date, DateTime, Enum, LargeBinary, Numeric, create_engine, func, inspect, select, text
 from sqlalchemy.orm import Session
 
-from desk.clock import local
 from desk.db import Database, sqlite_path
 from desk.models import AuditHead, Base
-from desk.services import schema
-from desk.services.audit import verify_chain
+from desk.services import audit_guard, schema
+from desk.services.audit import ChainReport, check_records, verify_chain
 from desk.services.context import Context
 from desk.services.errors import DatabaseError, ValidationError
 from desk.services.permissions import require
-from desk.services.unit import Actor
 
 FORMAT = "desk-backup/1"
 SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -53,10 +56,24 @@ class BackupReport:
     revision: tuple[str, ...]
     counts: dict[str, int]
     audit_records: int
+    chain: ChainReport | None = None
 
     @property
     def rows(self) -> int:
         return sum(self.counts.values())
+
+    @property
+    def verified(self) -> bool:
+        """The backup's audit chain holds, head included."""
+        return self.chain is not None and self.chain.ok
+
+    def chain_problem(self) -> str:
+        if self.verified:
+            return ""
+        if self.chain is None:
+            return "审计链未能校验 (the audit chain was not checked)"
+        return (f"审计链断裂于记录 {self.chain.first_bad_id} ({self.chain.reason})；此前 {self.chain.checked} 条通过 "
+                f"(the audit chain is broken at record {self.chain.first_bad_id})")
 
 
 @dataclass(frozen=True)
@@ -97,7 +114,7 @@ def create_backup(ctx: Context, out: Path) -> BackupReport:
         tmp.unlink(missing_ok=True)
         raise
     tmp.replace(out)
-    return BackupReport(out, report.kind, report.revision, report.counts, report.audit_records)
+    return BackupReport(out, report.kind, report.revision, report.counts, report.audit_records, report.chain)
 
 
 def _sqlite_copy(db: Database, target: Path) -> None:
@@ -187,7 +204,7 @@ class _SqliteSource(_Source):
             for part in result.mappings().partitions(BATCH):
                 yield [dict(r) for r in part]
 
-    def chain(self):
+    def chain(self) -> ChainReport:
         with Session(self.engine) as s:
             return verify_chain(s)
 
@@ -225,6 +242,12 @@ class _ZipSource(_Source):
         if batch:
             yield batch
 
+    def chain(self) -> ChainReport:
+        """The zip's own audit records walked as the database would be, against the manifest's head."""
+        table = Base.metadata.tables["audit_log"]
+        records = ({"alg": None, **r} for batch in self.rows(table) for r in batch)
+        return check_records(records, tuple(self.audit_head) if self.audit_head else None)
+
     def close(self) -> None:
         self.zf.close()
 
@@ -259,15 +282,11 @@ def open_source(path: Path) -> _Source:
 
 
 def inspect_backup(path: Path) -> BackupReport:
-    """What a backup file holds; an SQLite backup's audit chain is verified on the way."""
+    """What a backup file holds, its audit chain verified on the way (``verified``; never raises for it)."""
     src = open_source(path)
     try:
         audit = src.counts.get("audit_log", 0)
-        if isinstance(src, _SqliteSource):
-            report = src.chain()
-            if not report.ok:
-                raise DatabaseError(f"备份中的审计日志校验失败: 记录 {report.first_bad_id} ({report.reason})")
-        return BackupReport(Path(path), src.kind, src.revision, dict(src.counts), audit)
+        return BackupReport(Path(path), src.kind, src.revision, dict(src.counts), audit, src.chain())
     finally:
         src.close()
 
@@ -306,10 +325,11 @@ def restore(target: Context, path: Path) -> RestoreReport:
             for table in reversed(tables()):
                 if table.name in present and table.name in SEEDED_BY_MIGRATIONS:
                     conn.execute(table.delete())
-            for table in tables():
-                if table.name in present:
-                    for batch in src.rows(table):
-                        conn.execute(table.insert(), batch)
+            with audit_guard.lifted_for_restore(conn):  # records keep their own ids, times and hashes
+                for table in tables():
+                    if table.name in present:
+                        for batch in src.rows(table):
+                            conn.execute(table.insert(), batch)
             if not db.sqlite:
                 _reset_sequences(conn, present)
             counts = _check(conn, src)  # inside the transaction: a failed check leaves the target empty
@@ -350,26 +370,3 @@ def _check(conn, src: _Source) -> dict[str, int]:
     if expected is not None and (head is None or list(head) != list(expected)):
         raise DatabaseError("审计链末端与备份清单不符，未恢复 (the audit chain's head differs from the manifest)")
     return counts
-
-
-# --- the daily automatic backup ---
-
-DAILY_NAME = re.compile(r"^desk-(\d{8})\.(db|zip)$")
-
-
-def daily_backup(ctx: Context, folder: Path, keep_days: int) -> Path | None:
-    """Today's backup into ``folder`` unless one exists; backups older than ``keep_days`` are removed.
-    Runs as the system (a scheduled job of the program, whoever is signed in); returns the new file."""
-    folder = Path(folder)
-    folder.mkdir(parents=True, exist_ok=True)
-    today = local(ctx.clock.now()).date()
-    made = None
-    target = folder / f"desk-{today:%Y%m%d}.{'db' if ctx.db.sqlite else 'zip'}"
-    if not any(DAILY_NAME.match(p.name) and p.name.startswith(f"desk-{today:%Y%m%d}.") for p in folder.iterdir()):
-        create_backup(ctx.as_actor(Actor("system", "自动备份", seat=ctx.actor.seat)), target)
-        made = target
-    for p in folder.iterdir():
-        m = DAILY_NAME.match(p.name)
-        if m and (today - datetime.strptime(m.group(1), "%Y%m%d").date()).days > keep_days:
-            p.unlink()
-    return made

@@ -4,17 +4,16 @@ from __future__ import annotations
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from functools import cached_property
-from pathlib import Path
 from typing import Iterator
 
 from sqlalchemy import exc as sa_exc
 from sqlalchemy.orm import Session
 
 from desk.clock import Clock, SystemClock
-from desk.config import Settings, data_dir
+from desk.config import Settings
 from desk.db import Database
 from desk.services.errors import DatabaseError
-from desk.services.pii import FieldCipher, load_key
+from desk.services.pii import FieldCipher
 from desk.services.unit import SYSTEM, Actor, Unit
 
 
@@ -28,15 +27,18 @@ class Context:
     actor: Actor = SYSTEM
     # Where committed units report their change records (the window broadcasts them).
     collector: list | None = None
+    # The cipher whose key was checked at start (desk.bootstrap, desk.services.datakey), or a test's.
     cipher_override: FieldCipher | None = field(default=None, compare=False)
 
     @cached_property
     def cipher(self) -> FieldCipher:
-        """Encrypts ID and phone numbers; the key comes from outside the database."""
+        """Encrypts ID and phone numbers; the key comes from outside the database and is checked
+        against the database's key check value (KeyError_ when it is missing or wrong)."""
         if self.cipher_override is not None:
             return self.cipher_override
-        key_file = Path(self.settings.extra.get("key_file") or data_dir() / "desk.key")
-        return FieldCipher(load_key(key_file))
+        from desk.services import datakey  # datakey works on a Context
+
+        return datakey.checked_cipher(self)
 
     def unit(self) -> Unit:
         """A write transaction as the current actor; use as ``with ctx.unit() as u:``."""

@@ -1,6 +1,6 @@
 """Is the database consistent? For an administrator after a crash, and for the fault tests.
 
-Checks: the audit chain and its head; on SQLite ``PRAGMA integrity_check`` and the foreign keys;
+Checks: the audit chain and its head, the database's guards around it (desk.services.audit_guard); on SQLite ``PRAGMA integrity_check`` and the foreign keys;
 every account has its password in the history and an audit record of its creation.
 Returns a list of problems in words ([] when all is well).
 """
@@ -9,6 +9,7 @@ from __future__ import annotations
 from sqlalchemy import func, select, text
 
 from desk.models import AuditHead, AuditRecord, PasswordHistory, UserAccount
+from desk.services import audit_guard, datakey
 from desk.services.audit import verify_chain
 from desk.services.context import Context
 
@@ -23,6 +24,7 @@ def problems(ctx: Context) -> list[str]:
             fk = s.execute(text("PRAGMA foreign_key_check")).all()
             if fk:
                 found.append(f"{len(fk)} 行外键不一致 (foreign key violations), 如 {tuple(fk[0])}")
+        found += audit_guard.missing(s.connection())
         report = verify_chain(s)
         if not report.ok:
             found.append(f"审计链断裂于记录 {report.first_bad_id}: {report.reason}")
@@ -38,4 +40,5 @@ def problems(ctx: Context) -> list[str]:
         ids = {str(i) for i in s.scalars(select(UserAccount.id))}
         if ids - created:
             found.append("账户没有创建记录 (accounts without an audit record): " + ", ".join(sorted(ids - created)[:10]))
+    found.extend(datakey.problems(ctx))  # every encrypted value decrypts with this seat's key
     return found

@@ -65,6 +65,7 @@ PERMISSIONS: dict[str, frozenset[Role]] = {
     "settings.security": frozenset({SECADMIN}),       # idle-lock minutes
     "audit.read": frozenset({AUDITOR}),
     "audit.export": frozenset({AUDITOR}),
+    "audit.anchor": frozenset({AUDITOR}),             # write the chain's head to a file outside the database
     "backup.run": frozenset({SYSADMIN}),
     "pii.unmask": frozenset({DUTY, LEADER}),          # see a full phone / ID number (recorded)
 }

@@ -2,7 +2,8 @@
 
 The schema's owner (who runs ``desk db upgrade``) keeps full rights; the seats connect as an
 application role that may read and write the desk's tables but has no UPDATE, DELETE or TRUNCATE
-on ``audit_log`` (and, not owning the table, cannot drop its append-only triggers either).
+on ``audit_log`` and may only read ``audit_head`` (and, not owning the tables, cannot drop or disable
+their triggers either): it adds audit records only through the server's chain (desk.services.audit_guard).
 ``desk db app-role NAME`` prints or applies these statements; run it again after an upgrade
 that adds tables (default privileges cover tables the same owner creates later).
 """
@@ -35,7 +36,7 @@ def app_role_statements(role: str, password: str | None = None, database: str | 
         f"ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO {q}",
         f"ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT USAGE, SELECT, UPDATE ON SEQUENCES TO {q}",
         f"REVOKE UPDATE, DELETE, TRUNCATE ON audit_log FROM {q}",
-        f"REVOKE DELETE, TRUNCATE ON audit_head FROM {q}",
+        f"REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON audit_head FROM {q}",
         f"REVOKE UPDATE, DELETE, TRUNCATE ON alembic_version FROM {q}",
     ]
     return stmts

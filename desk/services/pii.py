@@ -20,6 +20,7 @@ from desk.services.errors import DeskError
 
 ENV_KEY = "DESK_DATA_KEY"
 PREFIX = "g1:"
+CHECK_LABEL = b"desk data key check v1"
 
 
 class KeyError_(DeskError):
@@ -32,6 +33,9 @@ class FieldCipher:
             raise KeyError_("数据密钥长度应为32字节 (the data key must be 32 bytes)")
         self._aead = AESGCM(hashlib.sha256(b"desk-enc" + key).digest())
         self._mac_key = hashlib.sha256(b"desk-idx" + key).digest()
+        # The key's check value, kept in the database (desk.services.datakey): an HMAC of a fixed
+        # label under the key. It tells whether a key is the right one and reveals nothing of it.
+        self.check = hmac.new(key, CHECK_LABEL, hashlib.sha256).hexdigest()
 
     def encrypt(self, text: str | None, nonce: bytes | None = None) -> str | None:
         """``nonce`` only for reproducible demo data (seeded, never repeated); else random."""
@@ -46,7 +50,10 @@ class FieldCipher:
             return None
         if not token.startswith(PREFIX):
             raise KeyError_("数据格式无法识别 (not an encrypted value)")
-        raw = base64.b64decode(token[len(PREFIX):])
+        try:
+            raw = base64.b64decode(token[len(PREFIX):], validate=True)
+        except ValueError as exc:
+            raise KeyError_("数据格式无法识别 (not an encrypted value)") from exc
         try:
             return self._aead.decrypt(raw[:12], raw[12:], None).decode("utf-8")
         except Exception as exc:
@@ -71,10 +78,7 @@ def load_key(key_file: Path, environ=os.environ, create: bool = True) -> bytes:
             raise KeyError_(f"{ENV_KEY} 应为32字节 (must decode to 32 bytes)")
         return key
     if key_file.exists():
-        key = base64.b64decode(key_file.read_text().strip())
-        if len(key) != 32:
-            raise KeyError_(f"密钥文件 {key_file} 已损坏 (corrupt key file)")
-        return key
+        return read_key_file(key_file)
     if not create:
         raise KeyError_(f"找不到数据密钥 {key_file}；请从管理员处复制 (no data key found)")
     key_file.parent.mkdir(parents=True, exist_ok=True)
@@ -82,6 +86,16 @@ def load_key(key_file: Path, environ=os.environ, create: bool = True) -> bytes:
     fd = os.open(key_file, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     with os.fdopen(fd, "w") as f:
         f.write(base64.b64encode(key).decode("ascii"))
+    return key
+
+
+def read_key_file(key_file: Path) -> bytes:
+    try:
+        key = base64.b64decode(key_file.read_text(encoding="ascii").strip(), validate=True)
+    except (OSError, ValueError) as exc:
+        raise KeyError_(f"无法读取密钥文件 {key_file}: 文件已损坏或无权读取 (cannot read the key file)") from exc
+    if len(key) != 32:
+        raise KeyError_(f"密钥文件 {key_file} 已损坏 (corrupt key file: not 32 bytes)")
     return key
 
 

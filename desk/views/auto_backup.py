@@ -1,13 +1,14 @@
 """The daily automatic backup, offered by the window when a backup folder is set
 (settings ``backup_dir``, kept ``backup_keep_days`` days). Set it on ONE seat of a room:
-each seat that has it backs up the shared database into its own folder."""
+each seat that has it backs up the shared database into its own folder. After a verified backup
+it anchors the audit chain (settings ``anchor_dir``); a backup of a broken chain is reported here."""
 from __future__ import annotations
 
 from pathlib import Path
 
 from PySide6.QtCore import QTimer
 
-from desk.services import backup
+from desk.services import backup_daily
 from desk.views.workers import run_in_pool
 
 HOURLY_MS = 3_600_000
@@ -27,7 +28,7 @@ def install_daily_backup(shell, folder: Path, keep_days: int, first_after_ms: in
         window.statusBar().showMessage(window.tr("自动备份失败：") + str(exc), 30_000)
 
     def check_now() -> None:
-        run_in_pool(lambda: backup.daily_backup(ctx, folder, keep_days), done, failed, window)
+        run_in_pool(lambda: backup_daily.daily_backup(ctx, folder, keep_days), done, failed, window)
 
     timer = QTimer(window)
     timer.setInterval(HOURLY_MS)

@@ -1,7 +1,13 @@
 """The idle lock: after the minutes the security administrator set with no keyboard or mouse
-input, the window is covered (nothing on screen can be read) and asks the same person for their
-password. Nothing underneath is closed or reset, so unsaved input is still there after unlocking.
-The unlock is a sign-in (audited, counts failures, lockout applies); a person may instead sign out.
+input, every window of the desk is covered (nothing on screen can be read) and asks the same
+person for their password. Nothing underneath is closed or reset, so unsaved input in the main
+window and in open dialogs is still there after unlocking. The unlock is a sign-in (audited,
+counts failures, lockout applies); a person may instead sign out.
+
+Input is watched on the program's top-level windows (``QWindow``), not through an
+application-wide event filter: an application filter is handed every object's events, including
+QtWebEngine's internal objects while they are still being constructed, and wrapping those for
+Python crashed the program when the map opened.
 """
 from __future__ import annotations
 
@@ -9,10 +15,14 @@ import time
 from typing import Callable
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QShortcut
-from PySide6.QtWidgets import QApplication, QFrame, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QApplication, QWidget
+
+from desk.views.lock_overlay import LockOverlay
 
 INPUT_EVENTS = {QEvent.KeyPress, QEvent.MouseButtonPress, QEvent.MouseMove, QEvent.Wheel, QEvent.TouchBegin}
+
+__all__ = ["IdleWatcher", "LockOverlay", "WindowLock", "install_idle_lock"]
 
 
 class IdleWatcher(QObject):
@@ -20,17 +30,32 @@ class IdleWatcher(QObject):
 
     idle = Signal()
 
-    def __init__(self, minutes: int, now: Callable[[], float] = time.monotonic, parent=None):
+    def __init__(self, minutes: float, now: Callable[[], float] = time.monotonic, parent=None,
+                 check_ms: int = 5000):
         super().__init__(parent)
         self.minutes = minutes
         self._now = now
         self.last_input = now()
         self.paused = False
         self._timer = QTimer(self)
-        self._timer.setInterval(5000)
+        self._timer.setInterval(check_ms)
         self._timer.timeout.connect(self.check)
         self._timer.start()
-        QApplication.instance().installEventFilter(self)
+        app = QGuiApplication.instance()
+        app.focusWindowChanged.connect(self.watch_window)
+        self.watch_windows()
+
+    def set_check_interval(self, ms: int) -> None:
+        self._timer.setInterval(ms)
+
+    def watch_windows(self) -> None:
+        """Watch every top-level window; installing twice is harmless (Qt keeps one filter)."""
+        for window in QGuiApplication.topLevelWindows():
+            self.watch_window(window)
+
+    def watch_window(self, window) -> None:
+        if window is not None:
+            window.installEventFilter(self)
 
     def eventFilter(self, obj, event) -> bool:  # noqa: N802 - Qt's name
         if event.type() in INPUT_EVENTS and not self.paused:
@@ -38,6 +63,7 @@ class IdleWatcher(QObject):
         return False
 
     def check(self) -> None:
+        self.watch_windows()  # windows opened since the last check
         if not self.paused and self._now() - self.last_input >= self.minutes * 60:
             self.paused = True
             self.idle.emit()
@@ -48,104 +74,84 @@ class IdleWatcher(QObject):
 
     def stop(self) -> None:
         self._timer.stop()
-        app = QApplication.instance()
-        if app is not None:
-            app.removeEventFilter(self)
+        app = QGuiApplication.instance()
+        if app is None:
+            return
+        try:
+            app.focusWindowChanged.disconnect(self.watch_window)
+        except (RuntimeError, TypeError):
+            pass
+        for window in QGuiApplication.topLevelWindows():
+            window.removeEventFilter(self)
 
 
-class LockOverlay(QFrame):
-    """Covers the whole window. ``verify(password, on_ok, on_error)`` checks the password (async)."""
+def _lockable(widget: QWidget, main: QWidget) -> bool:
+    """A visible window of ours that shows something (not a tooltip, popup or splash)."""
+    if widget is main or not widget.isWindow() or not widget.isVisible():
+        return False
+    return widget.windowType() not in (Qt.ToolTip, Qt.Popup, Qt.Desktop, Qt.SplashScreen)
+
+
+class WindowLock(QObject):
+    """Locks the main window and every other open window of the program together.
+
+    ``overlay`` is the main window's panel; each other window open at lock time (an event
+    dialog, a message box) gets its own panel, so its content is hidden too and a modal dialog
+    that blocks the main window can still be unlocked where it is. Unlocking any panel unlocks all.
+    """
 
     unlocked = Signal()
     sign_out = Signal()
 
     def __init__(self, window: QWidget, user_text: str, verify: Callable, parent=None):
         super().__init__(parent or window)
-        self.window_ = window
-        self._verify = verify
-        self._disabled_shortcuts: list[QShortcut] = []
-        self.setObjectName("lockOverlay")
-        self.setAutoFillBackground(True)
-        self.setStyleSheet("QFrame#lockOverlay { background: #1f2d3d; } QLabel { color: white; }")
-        box = QFrame(self)
-        box.setStyleSheet("QFrame { background: #2c3e50; border-radius: 8px; }")
-        box.setFixedWidth(380)
-        inner = QVBoxLayout(box)
-        title = QLabel(self.tr("屏幕已锁定"))
-        title.setStyleSheet("font-size: 20px; font-weight: bold;")
-        who = QLabel(self.tr("当前用户：") + user_text)
-        hint = QLabel(self.tr("长时间未操作，工作台已锁定。\n请输入密码继续，未保存的内容仍在。"))
-        self.password = QLineEdit()
-        self.password.setEchoMode(QLineEdit.Password)
-        self.password.setPlaceholderText(self.tr("密码"))
-        self.password.returnPressed.connect(self.submit)
-        self.message = QLabel()
-        self.message.setWordWrap(True)
-        self.message.setStyleSheet("color: #f5b7b1;")
-        self.unlock_button = QPushButton(self.tr("解锁"))
-        self.unlock_button.clicked.connect(self.submit)
-        leave = QPushButton(self.tr("退出登录"))
-        leave.clicked.connect(self.sign_out)
-        for w in (title, who, hint, self.password, self.message, self.unlock_button, leave):
-            inner.addWidget(w)
-        outer = QVBoxLayout(self)
-        outer.addStretch(1)
-        outer.addWidget(box, 0, Qt.AlignHCenter)
-        outer.addStretch(2)
-        self.hide()
-        window.installEventFilter(self)
+        self.window = window
+        self._user_text, self._verify = user_text, verify
+        self.overlay = self._panel(window)
+        self.others: list[LockOverlay] = []
 
-    def eventFilter(self, obj, event) -> bool:  # noqa: N802
-        if obj is self.window_ and event.type() == QEvent.Resize:
-            self.setGeometry(self.window_.rect())
-        return False
+    def _panel(self, target: QWidget) -> LockOverlay:
+        panel = LockOverlay(target, self._user_text, self._verify, keep_open=target is not self.window)
+        panel.unlocked.connect(self._unlocked)
+        panel.sign_out.connect(self._signing_out)
+        return panel
 
     @property
     def locked(self) -> bool:
-        return self.isVisible()
+        return self.overlay.locked or any(p.locked for p in self.others)
 
     def lock(self) -> None:
-        self.message.clear()
-        self.password.clear()
-        self.setGeometry(self.window_.rect())
-        central = getattr(self.window_, "centralWidget", lambda: None)()
-        if central is not None:
-            central.setEnabled(False)  # disabled, not destroyed: the typed text stays
-        self._disabled_shortcuts = [s for s in self.window_.findChildren(QShortcut) if s.isEnabled()]
-        for s in self._disabled_shortcuts:
-            s.setEnabled(False)
-        self.show()
-        self.raise_()
-        self.password.setFocus()
+        popup = QApplication.activePopupWidget()
+        if popup is not None:
+            popup.close()
+        modal = QApplication.activeModalWidget()
+        self.others = [self._panel(w) for w in QApplication.topLevelWidgets() if _lockable(w, self.window)]
+        self.overlay.lock(focus=modal is None)
+        for panel in self.others:
+            panel.lock(focus=panel.window_ is modal)
 
-    def submit(self) -> None:
-        password = self.password.text()
-        if not password:
-            return
-        self.unlock_button.setEnabled(False)
-        self.message.setText(self.tr("正在验证…"))
-        self._verify(password, self._ok, self._failed)
+    def _signing_out(self) -> None:
+        """Signing out closes the desk: the dialogs are let go first so that they close with it."""
+        self._release_all()
+        self.sign_out.emit()
 
-    def _ok(self, _actor=None) -> None:
-        self.unlock_button.setEnabled(True)
-        self.password.clear()
-        central = getattr(self.window_, "centralWidget", lambda: None)()
-        if central is not None:
-            central.setEnabled(True)
-        for s in self._disabled_shortcuts:
-            s.setEnabled(True)
-        self._disabled_shortcuts = []
-        self.hide()
+    def _unlocked(self) -> None:
+        self._release_all()
         self.unlocked.emit()
 
-    def _failed(self, exc: Exception) -> None:
-        self.unlock_button.setEnabled(True)
-        self.password.clear()
-        self.message.setText(str(exc))
+    def _release_all(self) -> None:
+        for panel in [self.overlay, *self.others]:
+            panel.release()
+        for panel in self.others:
+            panel.window_.removeEventFilter(panel)
+            panel.deleteLater()
+        self.others = []
 
 
-def install_idle_lock(shell, minutes: int, now: Callable[[], float] = time.monotonic):
-    """Wire the idle lock to a running shell (desk.app.Shell): the lock and unlock are audited."""
+def install_idle_lock(shell, minutes: float, now: Callable[[], float] = time.monotonic):
+    """Wire the idle lock to a running shell (desk.app.Shell): the lock and unlock are audited.
+    Returns ``(watcher, overlay)``: ``overlay`` is the main window's lock panel and
+    ``overlay.controller`` the lock over every window."""
     from desk.services import auth
 
     actor = shell.ctx.actor
@@ -155,15 +161,16 @@ def install_idle_lock(shell, minutes: int, now: Callable[[], float] = time.monot
     def verify(password, on_ok, on_error):
         backend.write(lambda c: auth.verify_unlock(c, password), on_ok, on_error)
 
-    overlay = LockOverlay(shell.window, user_text, verify)
+    lock = WindowLock(shell.window, user_text, verify)
     watcher = IdleWatcher(minutes, now, shell.window)
 
     def on_idle():
         backend.write(lambda c: auth.sign_out(c, "idle_lock"), None, lambda exc: None)
-        overlay.lock()
+        lock.lock()
 
     watcher.idle.connect(on_idle)
-    overlay.unlocked.connect(watcher.resume)
-    overlay.sign_out.connect(shell.window.close)
+    lock.unlocked.connect(watcher.resume)
+    lock.sign_out.connect(shell.window.close)
     shell.window.closing_hooks.append(watcher.stop)
-    return watcher, overlay
+    lock.overlay.controller = lock
+    return watcher, lock.overlay

@@ -9,7 +9,7 @@ from desk.config import Settings
 from desk.db import Database
 from desk.models import Community, Staff, StaffRole, UserAccount
 from desk.resources import path as resource
-from desk.services import accounts, audit_log, auth, backup
+from desk.services import accounts, audit_log, auth, backup, backup_daily
 from desk.services.context import Context
 from desk.services.divisions import import_divisions
 from desk.services.errors import DatabaseError, ValidationError
@@ -82,15 +82,17 @@ def test_a_file_that_is_not_a_backup_is_refused_with_its_name(ctx, tmp_path):
 
 
 def test_the_daily_backup_is_made_once_a_day_and_old_ones_are_removed(ctx, clock, tmp_path):
+    from dataclasses import replace
+    ctx = replace(ctx, settings=Settings(extra={"anchor_dir": str(tmp_path / "anchors")}))  # anchors too
     fill(ctx)
     folder = tmp_path / "backups"
     duty = ctx.as_actor(__import__("desk.services.unit", fromlist=["Actor"]).Actor("duty1", role="duty_staff"))
-    first = backup.daily_backup(duty, folder, keep_days=2)  # a scheduled job: runs whoever is signed in
+    first = backup_daily.daily_backup(duty, folder, keep_days=2)  # a scheduled job: runs whoever is signed in
     assert first is not None and first.exists()
-    assert backup.daily_backup(duty, folder, keep_days=2) is None  # once a day
+    assert backup_daily.daily_backup(duty, folder, keep_days=2) is None  # once a day
     for _ in range(3):
         clock.advance(days=1)
-        assert backup.daily_backup(duty, folder, keep_days=2) is not None
+        assert backup_daily.daily_backup(duty, folder, keep_days=2) is not None
     names = sorted(p.name for p in folder.iterdir())
     assert len(names) == 3 and first.name not in names
     assert backup.inspect_backup(folder / names[-1]).counts["community"] > 0

@@ -14,7 +14,7 @@ from desk.config import Settings
 from desk.db import Database
 from desk.models import Role, Staff, StaffRole
 from desk.resources import path as resource
-from desk.services import accounts, audit_log, auth, backup, unmask
+from desk.services import accounts, anchors, audit_log, auth, backup, unmask
 from desk.services.context import Context
 from desk.services.divisions import import_divisions
 from desk.services.errors import PermissionDenied
@@ -57,6 +57,7 @@ def _probes(folder, staff_id):
         "settings.security": lambda c: accounts.set_idle_lock_minutes(c, 5),
         "audit.read": lambda c: audit_log.list_records(c),
         "audit.export": lambda c: audit_log.export_csv(c, folder / f"a{next(_n)}.csv"),
+        "audit.anchor": lambda c: anchors.make_anchor(c, folder / "anchors"),
         "backup.run": lambda c: backup.create_backup(c, folder / f"b{next(_n)}.db"),
         "pii.unmask": lambda c: unmask.unmask(c, "staff", staff_id, "phone"),
     }
@@ -87,7 +88,7 @@ WRITES = {"org.import", "org.edit", "user.manage", "user.role", "settings.securi
 def test_the_auditor_changes_nothing_and_the_account_admins_cannot_read_the_audit_log():
     for perm in WRITES & PERMISSIONS.keys():
         assert Role.AUDIT_ADMIN not in PERMISSIONS[perm], perm
-    for perm in ("audit.read", "audit.export"):
+    for perm in ("audit.read", "audit.export", "audit.anchor"):
         assert PERMISSIONS[perm] == {Role.AUDIT_ADMIN}, perm
     assert Role.AUDIT_ADMIN not in PERMISSIONS["user.manage"] | PERMISSIONS["user.role"]
 

@@ -29,7 +29,7 @@ def gctx(tmp_path, sqlite_template, clock, monkeypatch):
     monkeypatch.setattr(auth, "HASHER", PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1))
     shutil.copy(sqlite_template, tmp_path / "desk.db")
     db = Database(f"sqlite:///{tmp_path / 'desk.db'}")
-    ctx = Context(db=db, settings=Settings(), clock=clock)
+    ctx = Context(db=db, settings=Settings(extra={"anchor_dir": str(tmp_path / "anchors")}), clock=clock)
     accounts.add_user(ctx, "admin", "王管理", "security_admin", ADMIN_PW)
     boss = ctx.as_actor(auth.sign_in(ctx, "admin", ADMIN_PW))
     accounts.add_user(boss, "duty1", "李值班", "duty_staff", "Temp-Pass-001")
@@ -171,6 +171,7 @@ def test_the_window_makes_the_daily_backup_by_itself(qtbot, gctx, tmp_path):
         check_now()
         qtbot.waitUntil(lambda: "已自动备份" in shell.window.statusBar().currentMessage(), timeout=10000)
         assert [p.suffix for p in (tmp_path / "backups").iterdir()] == [".db"]
+        assert len(list((tmp_path / "anchors").glob("anchor-*.json"))) == 1  # and the chain anchored
     finally:
         shell.close()
 
