@@ -6,11 +6,11 @@ import argparse
 import os
 from dataclasses import replace
 
-from desk.config import describe_url, load_settings, resolve_db_url
+from desk.config import SettingsError, describe_url, load_settings, resolve_db_url
 from desk.db import Database, DatabaseUnavailable, looks_like_network_path, sqlite_path
 from desk.services import datakey, schema
 from desk.services.context import Context
-from desk.services.errors import DatabaseError
+from desk.services.errors import DatabaseError, ValidationError
 
 
 def db_parent() -> argparse.ArgumentParser:
@@ -27,7 +27,10 @@ def open_context(args: argparse.Namespace, *, upgrade: bool = True, warn=print, 
     (a missing or wrong key stops here, before anything is read or written: KeyError_).
     ``upgrade=False`` (schema commands, restore) and ``check_key=False`` (`desk db check`, which
     reports a wrong key rather than stopping) leave the key alone."""
-    settings = load_settings()
+    try:
+        settings = load_settings()
+    except SettingsError as exc:
+        raise ValidationError(f"设置文件有误，请修正或删除 (the settings file is wrong): {exc}") from exc
     url = resolve_db_url(getattr(args, "db", None), settings, os.environ)
     try:
         db = Database(url)

@@ -111,10 +111,17 @@ def describe_url(url: str) -> str:
     """A URL for people to read: no password."""
     from urllib.parse import urlsplit
 
-    parts = urlsplit(url)
+    try:
+        parts = urlsplit(url)
+    except ValueError:  # e.g. an unbalanced [ of an IPv6 host: the URL is refused anyway
+        return "(无法解析的数据库地址 / unparseable database URL)"
     if parts.scheme.startswith("sqlite"):
         return f"SQLite {url.split(':///', 1)[-1]}"
     host = parts.hostname or "localhost"
-    port = f":{parts.port}" if parts.port else ""
+    try:
+        port = f":{parts.port}" if parts.port else ""
+    except ValueError:  # a port that is not a number (the URL is refused anyway)
+        port = ":?"
     user = f"{parts.username}@" if parts.username else ""
-    return f"PostgreSQL {user}{host}{port}{parts.path}"
+    engine = "PostgreSQL" if parts.scheme.startswith("postgres") else (parts.scheme or "?")
+    return f"{engine} {user}{host}{port}{parts.path}"

@@ -12,6 +12,7 @@ from typing import Iterator
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError
 from sqlalchemy.orm import Session, sessionmaker
 
 SQLITE_BUSY_MS = 10_000
@@ -77,16 +78,20 @@ class Database:
 
     def __init__(self, url: str, *, echo: bool = False):
         self.url = url
-        self.sqlite = is_sqlite(url)
-        if self.sqlite:
-            path = sqlite_path(url)
-            if path is not None and not path.parent.exists():
-                raise DatabaseUnavailable(f"folder {path.parent} does not exist")
-            self.write_engine = _sqlite_engine(url, immediate=True)
-            self.read_engine = _sqlite_engine(url, immediate=False)
-        else:
-            self.write_engine = create_engine(url, pool_pre_ping=True, echo=echo, pool_size=5, max_overflow=5)
-            self.read_engine = self.write_engine
+        try:
+            self.sqlite = is_sqlite(url)
+            if self.sqlite:
+                path = sqlite_path(url)
+                if path is not None and not path.parent.exists():
+                    raise DatabaseUnavailable(f"folder {path.parent} does not exist")
+                self.write_engine = _sqlite_engine(url, immediate=True)
+                self.read_engine = _sqlite_engine(url, immediate=False)
+            else:
+                self.write_engine = create_engine(url, pool_pre_ping=True, echo=echo, pool_size=5, max_overflow=5)
+                self.read_engine = self.write_engine
+        except (ArgumentError, ImportError, TypeError, ValueError) as exc:  # not a URL, an unknown driver
+            raise DatabaseUnavailable(f"数据库地址无效 (not a usable database URL: {type(exc).__name__}: "
+                                      f"{str(exc)[:200]})") from exc
         self._write = sessionmaker(self.write_engine, expire_on_commit=False)
         self._read = sessionmaker(self.read_engine, expire_on_commit=False)
 

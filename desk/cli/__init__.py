@@ -59,3 +59,7 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("已中断 (interrupted)", file=sys.stderr)
         return 130
+    except Exception as exc:  # the last line of defence: one plain line; the traceback goes to the log file
+        from desk.cli.crash import unexpected
+
+        return unexpected(exc, argv)

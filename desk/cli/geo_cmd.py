@@ -6,6 +6,7 @@ from pathlib import Path
 
 from desk.cli import import_cmd
 from desk.cli.common import open_context
+from desk.services import files
 from desk.services.errors import ValidationError
 from desk.services.geo.export import export_geojson
 from desk.services.geo.balance import STATUS_LABELS, balance_check
@@ -68,7 +69,7 @@ def _import(args) -> int:
 def _export(args) -> int:
     ctx = open_context(args)
     data = export_geojson(ctx, args.what[:-1])
-    args.file.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    files.write_text(args.file, json.dumps(data, ensure_ascii=False))
     what = "网格" if args.what == "grids" else "警务区"
     print(f"已导出 {len(data['features'])} 个{what}边界 → {args.file}")
     return 0

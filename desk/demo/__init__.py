@@ -33,6 +33,11 @@ PART_MODULES: list[str] = [
 ]
 
 
+# A demo street is a few tens of thousands of households; past these a typo would run for hours.
+MAX_HOUSEHOLDS = 200_000
+MAX_DAYS = 3650
+
+
 @dataclass(frozen=True)
 class DemoResult:
     street_name: str
@@ -50,10 +55,11 @@ def street_missing(ctx: Context) -> bool:
 
 def build_demo(ctx: Context, options: DemoOptions) -> DemoResult:
     require(ctx.actor, "org.import")
-    if options.households < 1000:
-        raise ValidationError("--households 至少 1000 (at least 1000 households)")
-    if options.days < 1:
-        raise ValidationError("--days 至少 1 (at least one day)")
+    if not 1000 <= options.households <= MAX_HOUSEHOLDS:
+        raise ValidationError(f"--households 应在 1000 到 {MAX_HOUSEHOLDS} 之间 "
+                              f"(1000 to {MAX_HOUSEHOLDS} households)")
+    if not 1 <= options.days <= MAX_DAYS:
+        raise ValidationError(f"--days 应在 1 到 {MAX_DAYS} 之间 (1 to {MAX_DAYS} days)")
     if not street_missing(ctx):
         raise ValidationError("数据库中已有街道数据；演示数据只写入空数据库 "
                                   "(the database already holds a street; the demo goes into an empty database)")

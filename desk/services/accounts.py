@@ -8,13 +8,13 @@ from __future__ import annotations
 
 import json
 import re
-import unicodedata
 from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import func, select
 
 from desk.models import AppSetting, Role, UserAccount
+from desk.services import limits
 from desk.services.auth import check_new_password, store_password
 from desk.services.context import Context
 from desk.services.errors import NotFound, ValidationError
@@ -70,9 +70,7 @@ def add_user(ctx: Context, username: str, display_name: str, role: str | Role, p
     if not USERNAME.fullmatch(username):
         raise ValidationError("用户名须为 2-32 个字母、数字或 _ . - (user name: 2-32 letters, digits, _ . -)")
     display_name = (display_name or "").strip() or username
-    if len(display_name) > 32 or any(unicodedata.category(c) == "Cc" for c in display_name):
-        raise ValidationError("显示名最多 32 个字符，且不能含控制字符 (display name: up to 32 characters, "
-                              "no control characters)")
+    limits.require((limits.DISPLAY_NAME, display_name), message="账户未建立 (no account made)")
     if role == Role.DEPARTMENT_LIAISON and department_id is None:
         raise ValidationError("职能部门联络员须指定所属部门 (a department liaison needs a department)")
     with ctx.unit() as u:
@@ -96,9 +94,11 @@ def add_user(ctx: Context, username: str, display_name: str, role: str | Role, p
 
 
 def _load(s, username: str) -> UserAccount:
-    user = s.scalar(select(UserAccount).where(UserAccount.username == username))
+    user = None
+    if USERNAME.fullmatch(username or ""):  # anything else cannot be an account (nor be asked of a database)
+        user = s.scalar(select(UserAccount).where(UserAccount.username == username))
     if user is None:
-        raise NotFound(f"没有用户 {username} (no such user)")
+        raise NotFound(f"没有用户 {limits.shown(username or '')} (no such user)")
     return user
 
 

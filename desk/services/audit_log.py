@@ -15,6 +15,7 @@ from sqlalchemy import func, or_, select
 
 from desk.clock import format_local
 from desk.models import AuditRecord
+from desk.services import files, limits
 from desk.services.audit import ChainReport, verify_chain
 from desk.services.context import Context
 from desk.services.errors import ValidationError
@@ -78,8 +79,8 @@ def list_records(ctx: Context, f: AuditFilter = AuditFilter(), newest_first: boo
     require(ctx.actor, "audit.read")
     if not 1 <= f.limit <= MAX_ROWS:
         raise ValidationError(f"每次最多 {MAX_ROWS} 条 (limit 1 to {MAX_ROWS})")
-    if any("\x00" in (v or "") for v in (f.actor, f.action, f.text)):
-        return []  # no record holds NUL (it is escaped in JSON and refused in names)
+    if not all(limits.storable(v) for v in (f.actor, f.action, f.text)):
+        return []  # no record holds NUL or a lone surrogate (escaped in JSON, refused in names)
     order = AuditRecord.id.desc() if newest_first else AuditRecord.id
     with ctx.read() as s:
         return [_row(r) for r in s.scalars(_query(f, ctx.db.sqlite).order_by(order).limit(f.limit).offset(f.offset))]
@@ -91,16 +92,21 @@ HEADER = ("编号", "时间", "操作人", "席位", "操作", "对象", "对象
 def export_csv(ctx: Context, path: Path, f: AuditFilter = AuditFilter(limit=MAX_ROWS)) -> int:
     """Write the matching records (oldest first) as CSV for Excel (UTF-8 with BOM); the export is audited."""
     require(ctx.actor, "audit.export")
+    path = files.output_file(path)
     rows = list_records(ctx, f, newest_first=False)
     tmp = path.with_name(path.name + ".part")
-    with tmp.open("w", encoding="utf-8-sig", newline="") as out:
-        w = csv.writer(out)
-        w.writerow(HEADER)
-        for r in rows:
-            values = list(astuple(r))
-            values[1] = format_local(r.at, with_seconds=True)
-            w.writerow([_safe_cell(v) for v in values])
-    tmp.replace(path)
+    try:
+        with tmp.open("w", encoding="utf-8-sig", newline="", errors="backslashreplace") as out:
+            w = csv.writer(out)
+            w.writerow(HEADER)
+            for r in rows:
+                values = list(astuple(r))
+                values[1] = format_local(r.at, with_seconds=True)
+                w.writerow([_safe_cell(v) for v in values])
+        tmp.replace(path)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise files.write_failed(path, exc) from exc
     with ctx.unit() as u:
         record_export(u, "audit_log", len(rows), path.name, {k.name: str(getattr(f, k.name)) for k in fields(f)
                                                             if getattr(f, k.name) not in (None, 0)})

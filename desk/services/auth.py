@@ -26,6 +26,7 @@ from sqlalchemy.orm import Session
 from desk.models import PasswordHistory, UserAccount
 from desk.services.context import Context
 from desk.services.errors import DeskError, ValidationError
+from desk.services.limits import printable
 from desk.services.unit import Actor, Unit
 
 MIN_LENGTH = 10
@@ -124,7 +125,7 @@ def sign_in(ctx: Context, username: str, password: str) -> Actor:
     counters then change in single atomic UPDATEs (never a read-modify-write of the row), so
     simultaneous attempts from many seats are each counted and audited exactly once.
     """
-    username = username.strip()
+    username = printable(username.strip())  # what no account name holds, and no record can, is replaced
     with ctx.read() as s:
         user = _find(s, username)
         seen = None if user is None else (user.id, user.password_hash, user.disabled, user.locked_until)

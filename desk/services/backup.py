@@ -33,15 +33,16 @@ from pathlib import Path
 
 from alembic import command
 from alembic.runtime.migration import MigrationContext
+from sqlalchemy import exc as sa_exc
 from sqlalchemy import Date, DateTime, Enum, LargeBinary, Numeric, create_engine, func, inspect, select, text
 from sqlalchemy.orm import Session
 
 from desk.db import Database, sqlite_path
 from desk.models import AuditHead, Base
-from desk.services import audit_guard, schema
+from desk.services import audit_guard, files, schema
 from desk.services.audit import ChainReport, check_records, verify_chain
 from desk.services.context import Context
-from desk.services.errors import DatabaseError, ValidationError
+from desk.services.errors import DatabaseError, DeskError, ValidationError
 from desk.services.permissions import require
 
 FORMAT = "desk-backup/1"
@@ -97,9 +98,7 @@ def tables():
 def create_backup(ctx: Context, out: Path) -> BackupReport:
     """Back up the database to ``out`` (SQLite: a .db file; PostgreSQL: a .zip logical export)."""
     require(ctx.actor, "backup.run")
-    out = Path(out)
-    if not out.parent.exists():
-        raise ValidationError(f"文件夹不存在: {out.parent} (folder does not exist)")
+    out = files.output_file(out)
     with ctx.unit() as u:  # recorded first, so the backup holds its own record
         u.audit("backup.create", "database", None, after={"file": out.name, "engine": ctx.db.backend})
     tmp = out.with_name(out.name + ".part")
@@ -110,10 +109,17 @@ def create_backup(ctx: Context, out: Path) -> BackupReport:
         else:
             _logical_export(ctx.db, tmp)
         report = inspect_backup(tmp)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise files.write_failed(out, exc) from exc
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
-    tmp.replace(out)
+    try:
+        tmp.replace(out)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise files.write_failed(out, exc) from exc
     return BackupReport(out, report.kind, report.revision, report.counts, report.audit_records, report.chain)
 
 
@@ -269,16 +275,28 @@ def _reader(sqltype):
 
 
 def open_source(path: Path) -> _Source:
-    path = Path(path)
-    if not path.exists():
-        raise ValidationError(f"找不到备份文件 {path} (file not found)")
-    with path.open("rb") as f:
-        head = f.read(16)
-    if head == SQLITE_MAGIC:
-        return _SqliteSource(path)
-    if zipfile.is_zipfile(path):
-        return _ZipSource(path)
+    path = files.input_file(path)
+    head = _head(path)
+    try:
+        if head == SQLITE_MAGIC:
+            return _SqliteSource(path)
+        if zipfile.is_zipfile(path):
+            return _ZipSource(path)
+    except DeskError:
+        raise
+    except (OSError, zipfile.BadZipFile, sa_exc.SQLAlchemyError, KeyError, TypeError, ValueError,
+            AttributeError) as exc:
+        raise ValidationError(f"{path.name} 已损坏，不是可用的 desk 备份 (a damaged backup: "
+                              f"{type(exc).__name__})") from exc
     raise ValidationError(f"{path.name} 不是 desk 备份 (neither an SQLite file nor a desk backup zip)")
+
+
+def _head(path: Path) -> bytes:
+    try:
+        with path.open("rb") as f:
+            return f.read(16)
+    except OSError as exc:
+        raise ValidationError(f"无法读取文件 {path}: {exc.strerror or exc}") from exc
 
 
 def inspect_backup(path: Path) -> BackupReport:

@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 from desk.clock import Clock, SystemClock
 from desk.config import Settings
 from desk.db import Database
-from desk.services.errors import DatabaseError
+from desk.services.errors import DatabaseError, ValidationError
 from desk.services.pii import FieldCipher
 from desk.services.unit import SYSTEM, Actor, Unit
 
@@ -52,6 +52,16 @@ class Context:
                 yield session
         except sa_exc.OperationalError as exc:
             raise DatabaseError(f"数据库不可用，请稍后重试 (database unavailable): {exc.orig}") from exc
+        except sa_exc.ProgrammingError as exc:
+            if getattr(exc.orig, "sqlstate", None) != "42501":  # insufficient_privilege
+                raise
+            raise DatabaseError(f"数据库拒绝: 连接所用的数据库账号无权读取 (the database account may not read this): "
+                                f"{str(exc.orig).splitlines()[0]}") from exc
+        except UnicodeEncodeError as exc:  # a lone surrogate in a search value: nothing can hold it
+            raise ValidationError("查询条件含无效字符 (the search holds an invalid character)") from exc
+        except sa_exc.DataError as exc:  # a value the database cannot compare (e.g. a NUL on PostgreSQL)
+            raise ValidationError(f"查询条件含数据库无法处理的内容 (the database refused a value): "
+                                  f"{str(exc.orig).splitlines()[0] if exc.orig else exc}") from exc
 
     def as_actor(self, actor: Actor) -> "Context":
         return replace(self, actor=actor)

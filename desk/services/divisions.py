@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import csv
 import io
-import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy import select
 
 from desk.models import Community, CommunityKind, Street
+from desk.services import files, limits
 from desk.services.context import Context
 from desk.services.errors import ValidationError
 from desk.services.permissions import require
@@ -62,13 +62,7 @@ def short_name(name: str) -> str:
 
 
 def _read_text(path: Path) -> str:
-    raw = path.read_bytes()
-    for encoding in ("utf-8-sig", "gb18030"):
-        try:
-            return raw.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-    raise ValidationError(f"{path}: 无法识别文件编码 (neither UTF-8 nor GB18030)")
+    return files.decode_text(files.read_bytes(path, limits.MAX_DIVISIONS_FILE), str(path))
 
 
 def _pick(header: list[str], names: tuple[str, ...]) -> int | None:
@@ -79,15 +73,12 @@ def _pick(header: list[str], names: tuple[str, ...]) -> int | None:
     return None
 
 
-NAME_MAX = 64  # street.name and community.name
+NAME_MAX = limits.ORG_NAME.max  # street.name and community.name
 
 
 def _name_problem(name: str) -> str | None:
-    if any(unicodedata.category(c) in ("Cc", "Cs") for c in name):
-        return "名称含控制字符 (name holds control characters)"
-    if len(short_name(name)) > NAME_MAX:
-        return f"名称超过 {NAME_MAX} 个字符 (name longer than {NAME_MAX} characters)"
-    return None
+    """Control characters or more than 64 characters once shortened (兴钢社区居民委员会 → 兴钢社区)."""
+    return limits.ORG_NAME.problem(short_name(name))
 
 
 def parse(text: str, source: str = "file") -> tuple[list[DivisionEntry], dict[str, str], int]:
@@ -121,7 +112,8 @@ def parse(text: str, source: str = "file") -> tuple[list[DivisionEntry], dict[st
             continue
         code, name = row[code_i].strip(), row[name_i].strip()
         if not code.isdigit() or not code.isascii():
-            problems.append(f"第{line}行: 代码“{code}”含非数字字符 (line {line}: code '{code}' is not all digits)")
+            problems.append(f"第{line}行: 代码“{limits.shown(code)}”含非数字字符 "
+                            f"(line {line}: code '{limits.shown(code)}' is not all digits)")
             continue
         if not name:
             problems.append(f"第{line}行: 名称为空 (line {line}: name is empty)")
@@ -158,8 +150,6 @@ def parse(text: str, source: str = "file") -> tuple[list[DivisionEntry], dict[st
 
 def import_divisions(ctx: Context, path: Path, street_code: str | None = None) -> DivisionResult:
     require(ctx.actor, "org.import")
-    if not path.exists():
-        raise ValidationError(f"找不到文件 {path} (file not found)")
     entries, parent_names, skipped = parse(_read_text(path), str(path))
     streets = {e.code: e for e in entries if e.level == "street"}
     communities = [e for e in entries if e.level == "community"]

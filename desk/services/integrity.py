@@ -1,7 +1,8 @@
 """Is the database consistent? For an administrator after a crash, and for the fault tests.
 
 Checks: the audit chain and its head, the database's guards around it (desk.services.audit_guard); on SQLite ``PRAGMA integrity_check`` and the foreign keys;
-every account has its password in the history and an audit record of its creation.
+every account has its password in the history and an audit record of its creation;
+events and their dispatches agree (desk.services.consistency).
 Returns a list of problems in words ([] when all is well).
 """
 from __future__ import annotations
@@ -9,7 +10,7 @@ from __future__ import annotations
 from sqlalchemy import func, select, text
 
 from desk.models import AuditHead, AuditRecord, PasswordHistory, UserAccount
-from desk.services import audit_guard, datakey
+from desk.services import audit_guard, consistency, datakey
 from desk.services.audit import verify_chain
 from desk.services.context import Context
 
@@ -40,5 +41,6 @@ def problems(ctx: Context) -> list[str]:
         ids = {str(i) for i in s.scalars(select(UserAccount.id))}
         if ids - created:
             found.append("账户没有创建记录 (accounts without an audit record): " + ", ".join(sorted(ids - created)[:10]))
+        found += consistency.event_dispatch_problems(s)  # events and their dispatches agree
     found.extend(datakey.problems(ctx))  # every encrypted value decrypts with this seat's key
     return found

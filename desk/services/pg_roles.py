@@ -11,10 +11,11 @@ from __future__ import annotations
 
 import re
 
+from sqlalchemy import exc as sa_exc
 from sqlalchemy import text
 
 from desk.db import Database
-from desk.services.errors import ValidationError
+from desk.services.errors import DatabaseError, DeskError, PermissionDenied, ValidationError
 
 ROLE_NAME = re.compile(r"^[a-z_][a-z0-9_]{1,62}$")
 
@@ -51,7 +52,23 @@ def grant_app_role(db: Database, role: str, password: str | None = None) -> list
         raise ValidationError("应用角色只适用于 PostgreSQL (an application role is a PostgreSQL matter)")
     database = db.write_engine.url.database
     stmts = app_role_statements(role, password, database)
-    with db.write_engine.begin() as conn:
-        for stmt in stmts:
-            conn.execute(text(stmt))
+    try:
+        with db.write_engine.begin() as conn:
+            for stmt in stmts:
+                conn.execute(text(stmt))
+    except sa_exc.DBAPIError as exc:
+        raise _refusal(exc) from exc
     return stmts
+
+
+def _refusal(exc: sa_exc.DBAPIError) -> DeskError:
+    """The server's refusal in words an administrator can act on; nothing was changed (one transaction)."""
+    reason = (str(exc.orig).strip().splitlines() or [""])[0] if exc.orig is not None else type(exc).__name__
+    if getattr(exc.orig, "sqlstate", None) == "42501":  # insufficient_privilege
+        return PermissionDenied(
+            "数据库拒绝: 权限不足，未做任何修改。请以本库所有者且有 CREATEROLE 权限的账号连接，"
+            "或把 desk db app-role NAME (不带 --apply) 打印的 SQL 交给数据库管理员执行 "
+            f"(insufficient privilege: connect as the owner with CREATEROLE, or have a DBA run the SQL): {reason}")
+    if isinstance(exc, sa_exc.OperationalError):
+        return DatabaseError(f"数据库不可用，未做任何修改 (database unavailable): {reason}")
+    return DatabaseError(f"数据库拒绝了建立角色的语句，未做任何修改 (the server refused): {reason}")

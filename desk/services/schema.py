@@ -48,6 +48,9 @@ def state(db: Database) -> SchemaState:
             current = MigrationContext.configure(conn).get_current_heads()
     except sa_exc.OperationalError as exc:
         raise DatabaseError(f"数据库不可用 (database unavailable): {exc.orig}") from exc
+    except sa_exc.DBAPIError as exc:  # e.g. a role that may not read the schema version
+        raise DatabaseError(f"数据库拒绝访问，请检查连接所用的账号及其权限 (the database refused: "
+                            f"{_first_line(exc)})") from exc
     return SchemaState(tuple(sorted(current)), tuple(sorted(script_heads())))
 
 
@@ -73,7 +76,17 @@ def upgrade(db: Database) -> SchemaState:
     check_not_newer(before.current)
     if not before.up_to_date:
         cfg = alembic_config(db.url)
-        with db.write_engine.begin() as conn:
-            cfg.attributes["connection"] = conn
-            command.upgrade(cfg, "heads")
+        try:
+            with db.write_engine.begin() as conn:
+                cfg.attributes["connection"] = conn
+                command.upgrade(cfg, "heads")
+        except sa_exc.DBAPIError as exc:
+            raise DatabaseError(f"无法升级数据库结构，未做任何修改；请以数据库所有者运行 desk db upgrade "
+                                f"(cannot upgrade the schema; run `desk db upgrade` as the owner): "
+                                f"{_first_line(exc)}") from exc
     return state(db)
+
+
+def _first_line(exc: sa_exc.DBAPIError) -> str:
+    text = str(exc.orig if exc.orig is not None else exc).strip()
+    return text.splitlines()[0] if text else type(exc).__name__

@@ -176,8 +176,18 @@ def translate_db_error(exc: BaseException) -> BaseException | None:
         return DatabaseError(f"数据库不可用，未保存任何修改 (database unavailable): {msg}")
     if isinstance(exc, sa_exc.IntegrityError):
         return DatabaseError(f"数据不一致，未保存 (integrity): {exc.orig}")
+    if isinstance(exc, sa_exc.ProgrammingError) and getattr(exc.orig, "sqlstate", None) == "42501":
+        return DatabaseError("数据库拒绝: 连接所用的数据库账号权限不足，未保存任何修改 "
+                             f"(the database account lacks a privilege; nothing saved): {_first_line(exc)}")
     if isinstance(exc, sa_exc.DataError):
         return ValidationError(f"内容过长或格式不对，未保存 (value does not fit): {exc.orig}")
     if isinstance(exc, ValueError) and "NUL" in str(exc):
         return ValidationError("内容含空字符 (NUL)，未保存 (text holds a NUL character)")
+    if isinstance(exc, UnicodeEncodeError):  # a lone surrogate: no database can hold it
+        return ValidationError("内容含无效字符，未保存 (text holds an invalid character)")
     return exc
+
+
+def _first_line(exc: sa_exc.DBAPIError) -> str:
+    text = str(exc.orig if exc.orig is not None else exc).strip()
+    return text.splitlines()[0] if text else type(exc).__name__

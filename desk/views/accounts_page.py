@@ -9,10 +9,11 @@ from PySide6.QtWidgets import (
 )
 
 from desk.clock import format_local
-from desk.services import accounts
+from desk.services import accounts, limits
 from desk.views.bus import touches
 from desk.views.pages import Page
 from desk.views.row_model import RowTableModel
+from desk.views.text_limits import limit_line
 
 ROLES = ("duty_staff", "leader", "liaison", "grid_staff", "system_admin", "security_admin", "audit_admin")
 
@@ -47,7 +48,8 @@ class NewAccountDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("新建账户"))
         form = QFormLayout(self)
-        self.username, self.display_name = QLineEdit(), QLineEdit()
+        self.username, self.display_name = QLineEdit(), limit_line(QLineEdit(), limits.DISPLAY_NAME)
+        self.username.setMaxLength(32)
         self.role = QComboBox()
         for code in ROLES:
             self.role.addItem(role_label(code), code)

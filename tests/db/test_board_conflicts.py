@@ -17,6 +17,7 @@ from board_support import LI, WANG, small_street  # noqa: E402
 from desk.config import Settings  # noqa: E402
 from desk.db import Database  # noqa: E402
 from desk.models import AuditRecord, EventStep  # noqa: E402
+from desk.services import dispatch as dsp  # noqa: E402
 from desk.services import incidents as inc  # noqa: E402
 from desk.services.changefeed import ChangeFeed  # noqa: E402
 from desk.services.context import Context  # noqa: E402
@@ -48,11 +49,11 @@ def test_two_seats_dispatching_the_same_event_one_wins_the_other_is_told_who_did
     e = inc.report_event(seat1, inc.NewEvent(title="无照摊贩占道", kind="request", source="phone"))
     e = inc.transition(seat1, e.id, "accept")
     seen = e.version  # both seats show this version on their boards
-    inc.transition(seat1, e.id, "dispatch", expected_version=seen, department_id=street.department_id)
+    dsp.dispatch_event(seat1, e.id, street.department_id, expected_version=seen)
     with pytest.raises(ConflictError) as err:
-        inc.transition(seat2, e.id, "dispatch", expected_version=seen, department_id=street.department_id)
+        dsp.dispatch_event(seat2, e.id, street.department_id, expected_version=seen)
     msg = str(err.value)
-    assert "王丽" in msg and "派单" in msg and "已派单" in msg
+    assert "王丽" in msg and "派给 消防" in msg and "待签收" in msg
     assert err.value.current.status == "dispatched" and err.value.current.department_name == "消防"
     assert count(ctx, AuditRecord, action="event.dispatch") == 1
     assert count(ctx, EventStep, action="dispatch") == 1

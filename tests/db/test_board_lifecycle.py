@@ -3,6 +3,7 @@ cancel, claim, urgent notices, on-record, permissions, phone masking, attachment
 from __future__ import annotations
 
 import sys
+from dataclasses import replace
 from datetime import timedelta
 from pathlib import Path
 
@@ -13,6 +14,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from board_support import GRIDMAN, LIAISON, WANG, new, small_street  # noqa: E402
 
 from desk.models import AuditRecord, BoardNotice, Event, EventStep  # noqa: E402
+from desk.services import dispatch as dsp  # noqa: E402
 from desk.services import incidents as inc  # noqa: E402
 from desk.services.audit import verify_chain  # noqa: E402
 from desk.services.errors import NotFound, PermissionDenied, ValidationError  # noqa: E402
@@ -39,20 +41,37 @@ def audits(ctx, action=None):
 
 def test_a_department_case_goes_from_report_to_call_back_and_every_step_is_on_the_timeline(ctx, street, duty):
     e = new(duty)
-    steps = [("accept", {}), ("dispatch", {"department_id": street.department_id}), ("start", {}),
-             ("feedback", {"note": "已清理"}), ("verify", {}), ("close", {}), ("call_back", {"satisfaction": "satisfied"})]
-    for action, kw in steps:
-        e = inc.transition(duty, e.id, action, expected_version=e.version, **kw)
-        assert e.status == codes.TRANSITIONS[action][1]
+    e = inc.transition(duty, e.id, "accept", expected_version=e.version)
+    did = dsp.dispatch_event(duty, e.id, street.department_id, expected_version=e.version)
+    dsp.accept(duty, did)
+    dsp.feedback(duty, did, "已清理")
+    dsp.verify(duty, did, "passed")
+    dsp.close(duty, did)
+    dsp.call_back(duty, did, "satisfied")
+    e = inc.event_row(duty, e.id)
     assert e.status == "called_back" and e.department_name == "消防"
     detail = inc.event_detail(duty, e.id)
-    assert [s.action for s in detail.steps] == ["report"] + [a for a, _ in steps]
+    assert [s.action for s in detail.steps] == ["report", "accept", "dispatch", "start", "feedback", "verify",
+                                                "close", "call_back"]
     assert detail.steps[1].from_status == "reported" and detail.steps[1].to_status == "accepted"
     assert detail.satisfaction == "satisfied"
     assert audits(ctx, "event.dispatch") == 1 and audits(ctx, "event.report") == 1
     with ctx.read() as s:
         assert verify_chain(s).ok
         assert s.get(Event, e.id).is_open is False
+
+
+def test_a_department_step_on_the_board_is_refused_while_the_department_has_the_case(ctx, street, duty):
+    e = new(duty)
+    inc.transition(duty, e.id, "accept")
+    with pytest.raises(inc.IllegalTransition, match="派单"):
+        inc.transition(duty, e.id, "dispatch", department_id=street.department_id)
+    did = dsp.dispatch_event(duty, e.id, street.department_id)
+    for action in ("start", "return"):
+        before, n = inc.event_row(duty, e.id), audits(ctx)
+        with pytest.raises(inc.IllegalTransition, match=f"派单 #{did}"):
+            inc.transition(duty, e.id, action, reason="不属于本部门")
+        assert inc.event_row(duty, e.id) == before and audits(ctx) == n
 
 
 def test_a_grid_case_is_handled_in_the_grid_without_a_department(ctx, street, duty):
@@ -94,13 +113,16 @@ def test_returning_reopening_or_cancelling_needs_a_reason(ctx, street, duty, act
 def test_a_department_returns_a_case_and_the_duty_officer_reroutes_it(ctx, street, duty):
     e = new(duty)
     inc.transition(duty, e.id, "accept")
-    inc.transition(duty, e.id, "dispatch", department_id=street.department_id)
-    e = inc.transition(ctx.as_actor(LIAISON), e.id, "return", reason="不属于本部门：市场监管")
-    assert e.status == "returned"
-    e = inc.transition(duty, e.id, "dispatch", department_id=street.department_id)
+    first = dsp.dispatch_event(duty, e.id, street.department_id)
+    fire = ctx.as_actor(replace(LIAISON, department_id=street.department_id))
+    dsp.return_case(fire, first, "不属于本部门：市场监管")
+    assert inc.event_row(duty, e.id).status == "returned"
+    second = dsp.dispatch_event(duty, e.id, street.department_id, override_reason="经核实仍属消防")
+    e = inc.event_row(duty, e.id)
     assert e.status == "dispatched"
     notes = [s.note for s in inc.event_detail(duty, e.id).steps]
     assert "不属于本部门：市场监管" in notes
+    assert [(c.dispatch_id, c.current) for c in dsp.event_dispatches(duty, e.id)] == [(second, True), (first, False)]
 
 
 def test_a_closed_case_can_be_reopened_and_its_handling_clock_restarts(ctx, clock, street, duty):
@@ -117,10 +139,8 @@ def test_a_closed_case_can_be_reopened_and_its_handling_clock_restarts(ctx, cloc
 def test_dispatch_needs_a_department_that_exists(ctx, street, duty):
     e = new(duty)
     inc.transition(duty, e.id, "accept")
-    with pytest.raises(ValidationError):
-        inc.transition(duty, e.id, "dispatch")
     with pytest.raises(NotFound):
-        inc.transition(duty, e.id, "dispatch", department_id=9999)
+        dsp.dispatch_event(duty, e.id, 9999)
     assert inc.event_row(duty, e.id).status == "accepted"
 
 

@@ -23,18 +23,19 @@ TEXTS = [("小区门口占道经营", "request", "城管"), ("消防通道堵塞
 
 
 def board_style_events(ctx, clock, n=40):
-    """Events walked through the board's lifecycle only, as the board's demo leaves them."""
+    """Events walked through the board's lifecycle only, as the board's demo leaves them (the demo's
+    dispatch part then writes their dispatch records, hence ``by_dispatch``)."""
     st = street(ctx)
     duty = ctx.as_actor(WANG)
     for i in range(n):
         title, kind, dept = TEXTS[i % len(TEXTS)]
         eid = accepted_event(ctx, st, f"{title}{i}", kind=kind, grid="grid1" if i % 2 else "grid2")
         clock.advance(minutes=5)
-        transition(duty, eid, "dispatch", department_id=st.dept[dept])
+        transition(duty, eid, "dispatch", department_id=st.dept[dept], by_dispatch=True)
         for action in PATHS[i % len(PATHS)]:
             clock.advance(minutes=20 + 7 * i)
             transition(duty, eid, action, satisfaction=("satisfied", "basic", "unsatisfied")[i % 3]
-                       if action == "call_back" else None)
+                       if action == "call_back" else None, by_dispatch=True)
     return st
 
 

@@ -223,3 +223,35 @@ def test_a_limit_changed_by_another_seat_meanwhile_is_reported_and_not_overwritt
     assert not dlg.model.edits
     shot(dlg, "board_limits_conflict.png")
     dlg.message_box.close()
+
+
+def test_quick_entry_fields_take_their_sizes_from_the_declared_limits(ctx, qtbot, backend_for):
+    from desk.services import limits
+
+    small_street(ctx)
+    dlg = QuickEntryDialog(backend_for(ctx.as_actor(WANG)), None)
+    qtbot.addWidget(dlg)
+    dlg.show()
+    assert (dlg.title_edit.maxLength(), dlg.address.maxLength(), dlg.reporter.maxLength(), dlg.phone.maxLength()) \
+        == (limits.TITLE.max, limits.ADDRESS.max, limits.REPORTER.max, limits.PHONE.max)
+    dlg.title_edit.setText("标" * 500)
+    assert len(dlg.title_edit.text()) == limits.TITLE.max
+
+
+def test_quick_entry_says_at_once_that_the_description_is_too_long_and_keeps_it(ctx, qtbot, backend_for):
+    from desk.services import limits
+
+    small_street(ctx)
+    dlg = QuickEntryDialog(backend_for(ctx.as_actor(WANG)), None)
+    qtbot.addWidget(dlg)
+    dlg.show()
+    dlg.title_edit.setText("噪音扰民")
+    dlg.description.setPlainText("吵" * (limits.DESCRIPTION.max + 1))
+    assert dlg.description_count.text() == f"{limits.DESCRIPTION.max + 1}/{limits.DESCRIPTION.max}"
+    saved = []
+    dlg.saved.connect(saved.append)
+    dlg.save()
+    assert f"内容不超过{limits.DESCRIPTION.max}字" in dlg.error.text()
+    assert dlg.isVisible() and len(dlg.description.toPlainText()) == limits.DESCRIPTION.max + 1 and not saved
+    with ctx.read() as s:
+        assert s.query(Event).count() == 0

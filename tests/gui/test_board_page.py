@@ -4,6 +4,7 @@ sees the new event and the urgent notice through the change feed."""
 from __future__ import annotations
 
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -13,6 +14,7 @@ from PySide6.QtWidgets import QMessageBox
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from board_support import LI, LIAISON, WANG, small_street  # noqa: E402
 
+from desk.services import dispatch as dsp  # noqa: E402
 from desk.services import incidents as inc  # noqa: E402
 from desk.services.changefeed import ChangeFeed  # noqa: E402
 from desk.services.unit import seat_token  # noqa: E402
@@ -118,8 +120,9 @@ def test_urgent_rows_are_red_and_overdue_rows_stand_out_as_time_passes(seat, clo
     page.filters.overdue.setChecked(False)
     gas = page.model.row(row_of["燃气泄漏"])
     inc.set_urgent(seat.backend.ctx, gas.id, False)
-    inc.transition(seat.backend.ctx, gas.id, "dispatch", department_id=street_dept(seat))
-    inc.transition(seat.backend.ctx.as_actor(LIAISON), gas.id, "return", reason="不属于本部门")
+    did = dsp.dispatch_event(seat.backend.ctx, gas.id, street_dept(seat))
+    liaison = replace(LIAISON, department_id=street_dept(seat))
+    dsp.return_case(seat.backend.ctx.as_actor(liaison), did, reason="不属于本部门")
     page.reload()
     qtbot.waitUntil(lambda: any(r.status == "returned" for r in page.model.rows))
     returned = page.model.row_of(gas.id)

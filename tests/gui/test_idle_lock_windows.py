@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QDialog, QLineEdit, QVBoxLayout
 from desk.app import build_shell
 from desk.services import auth
 from desk.views.idle_lock import install_idle_lock
+from desk.views.lock_overlay import LockOverlay
 from tests.gui.test_security_views import actions, gctx  # noqa: F401 - the fixture
 
 
@@ -71,7 +72,8 @@ def test_the_idle_lock_covers_an_open_dialog_keeps_what_was_typed_and_it_cannot_
         qtbot.keyClicks(overlay.password, "Night-Shift-77")
         overlay.submit()
         qtbot.waitUntil(lambda: not lock.locked, timeout=5000)
-        assert not cover.isVisible() or not lock.others
+        assert not lock.others
+        assert not [c for c in dlg.findChildren(LockOverlay) if c.isVisible()], "the dialog is uncovered"
         assert field.isEnabled() and field.text() == "写了一半的处置意见"
         assert actions(gctx)[-2:] == ["auth.signout", "auth.signin"]
         assert dlg.close()

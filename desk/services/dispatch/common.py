@@ -50,6 +50,9 @@ def active_dispatch(u: Unit, event_id: int) -> Dispatch | None:
 def need_state(d: Dispatch, *states: str, what: str) -> None:
     from desk.services.dispatch.codes import state_name
 
+    if not d.active:
+        raise ValidationError(f"派单 #{d.id} 已结束（{state_name(d.state)}），不能{what}；请查看案件 #{d.event_id} 的当前派单 "
+                              f"(this dispatch is no longer the event's current case)")
     if d.state not in states:
         raise ValidationError(f"案件 #{d.event_id} 当前「{state_name(d.state)}」，不能{what} "
                               f"(dispatch is {d.state})")
@@ -91,11 +94,18 @@ def event_step(u: Unit, event_id: int, action: str, note: str) -> None:
     u.changed("event", e.id, "update")
 
 
-def move_event(u: Unit, event_id: int, action: str, target: str, note: str) -> None:
+def move_event(u: Unit, event_id: int, action: str, source: str, target: str, note: str) -> None:
     """A status move the board's state machine does not offer (feedback → handling after a failed
-    verification). Kept here, recorded on the event's timeline and audited like the board's moves."""
+    verification). Kept here, recorded on the event's timeline and audited like the board's moves.
+    The event must be in ``source`` (its case's state says so; anything else is refused, not forced)."""
+    from desk.services.incidents.codes import status_name
+    from desk.services.incidents.lifecycle import IllegalTransition
+
     e = u.session.get(Event, event_id)
     before = e.status
+    if before != source:
+        raise IllegalTransition(f"事件 #{e.id} 当前为「{status_name(before)}」，与派单不一致，不能退回重新办理 "
+                                f"(event is {before}, expected {source})")
     e.status, e.status_since, e.is_open = target, u.now, True
     e.feedback_at = None
     e.last_action, e.last_actor = action, actor_name(u)

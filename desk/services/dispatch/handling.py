@@ -8,10 +8,12 @@ from datetime import timedelta
 from sqlalchemy import select
 
 from desk.models import DispatchParty, Extension
+from desk.services import limits
 from desk.services.context import Context
 from desk.services.dispatch import common
 from desk.services.errors import ConflictError, NotFound, ValidationError
 from desk.services.incidents.attachments import checked_attachment, insert_attachment
+from desk.services.incidents.dispatch_link import lapse_extensions
 from desk.services.incidents.lifecycle import transition
 from desk.services.permissions import require
 from desk.services.unit import Unit
@@ -34,6 +36,7 @@ def accept(ctx: Context, dispatch_id: int, *, expected_version: int | None = Non
             raise ConflictError(f"案件 #{d.event_id} 刚被另一席位处理，请刷新 (changed by another seat)")
         party = _my_party(u, d.id, u.actor.department_id)
         if party is not None and party.role == "assist":
+            common.need_state(d, "sent", "accepted", "feedback", what="联办签收")
             if party.accepted_at is not None:
                 raise ValidationError("本部门已签收该联办案件 (already accepted)")
             party.accepted_at, party.accepted_by = u.now, u.actor.username
@@ -43,7 +46,8 @@ def accept(ctx: Context, dispatch_id: int, *, expected_version: int | None = Non
             return
         common.need_state(d, "sent", what="签收")
         before = common.snapshot(d)
-        transition(ctx, d.event_id, "start", note=f"{common.department_name(u, d.department_id)} 签收", unit=u)
+        transition(ctx, d.event_id, "start", note=f"{common.department_name(u, d.department_id)} 签收", unit=u,
+                   by_dispatch=True)
         late = u.now > d.accept_by
         d.state = "accepted"
         if d.accepted_at is None:
@@ -59,6 +63,7 @@ def return_case(ctx: Context, dispatch_id: int, reason: str, *, expected_version
     """退单: not this department's matter. The reason is mandatory; the case goes back to the duty officer."""
     require(ctx.actor, "dispatch.handle")
     reason = (reason or "").strip()
+    limits.require((limits.REASON, reason), message="未退单 (not returned)")
     if not reason:
         raise ValidationError("退单必须填写原因 (a return needs a reason)")
     with ctx.unit() as u:
@@ -66,8 +71,9 @@ def return_case(ctx: Context, dispatch_id: int, reason: str, *, expected_version
         common.check_department(u, d, lead_only=True)
         common.need_state(d, "sent", "accepted", what="退单")
         before = common.snapshot(d)
-        transition(ctx, d.event_id, "return", reason=reason, unit=u)
+        transition(ctx, d.event_id, "return", reason=reason, unit=u, by_dispatch=True)
         d.state, d.returned_at, d.return_reason = "returned", u.now, reason
+        lapse_extensions(u, d, "案件已退单，延期申请失效")
         common.entry(u, d, "return", text=reason)
         common.touch(u, d, "return", before, reason=reason)
 
@@ -86,6 +92,7 @@ def feedback(ctx: Context, dispatch_id: int, text: str, files: list[tuple[str, b
     moving the case."""
     require(ctx.actor, "dispatch.handle")
     text = (text or "").strip()
+    limits.require((limits.NOTE, text), message="未反馈 (no feedback given)")
     if not text:
         raise ValidationError("反馈需要填写办理情况 (feedback needs a text)")
     with ctx.unit() as u:
@@ -94,13 +101,14 @@ def feedback(ctx: Context, dispatch_id: int, text: str, files: list[tuple[str, b
         party = _my_party(u, d.id, u.actor.department_id)
         ids = _attach(u, d.event_id, files or [])
         if party is not None and party.role == "assist":
+            common.need_state(d, "sent", "accepted", "feedback", what="反馈")
             common.entry(u, d, "feedback", department_id=party.department_id, text=text, outcome="assist",
                          attachments=ids)
             common.touch(u, d, "assist_feedback", department=party.department_id)
             return
         common.need_state(d, "accepted", what="反馈")
         before = common.snapshot(d)
-        transition(ctx, d.event_id, "feedback", note=text[:200], unit=u)
+        transition(ctx, d.event_id, "feedback", note=text[:200], unit=u, by_dispatch=True)
         d.state = "feedback"
         d.rounds += 1
         if d.feedback_at is None:
@@ -113,6 +121,7 @@ def feedback(ctx: Context, dispatch_id: int, text: str, files: list[tuple[str, b
 def request_extension(ctx: Context, dispatch_id: int, hours: int, reason: str) -> int:
     require(ctx.actor, "dispatch.handle")
     reason = (reason or "").strip()
+    limits.require((limits.REASON, reason), message="未申请延期 (no extension requested)")
     if not reason:
         raise ValidationError("申请延期需要说明理由 (an extension needs a reason)")
     if not 1 <= hours <= 24 * 30:
@@ -139,6 +148,7 @@ def request_extension(ctx: Context, dispatch_id: int, hours: int, reason: str) -
 def decide_extension(ctx: Context, extension_id: int, approve: bool, note: str = "") -> None:
     """Only a leader approves or refuses; an approval moves the deadline."""
     require(ctx.actor, "dispatch.extend")
+    limits.require((limits.NOTE, note), message="未决定 (not decided)")
     with ctx.unit() as u:
         x = u.session.get(Extension, extension_id)
         if x is None:
@@ -146,6 +156,7 @@ def decide_extension(ctx: Context, extension_id: int, approve: bool, note: str =
         if x.state != "requested":
             raise ValidationError("该延期申请已审批 (already decided)")
         d = common.load(u, x.dispatch_id)
+        common.need_state(d, "sent", "accepted", "feedback", what="审批延期")
         before = common.snapshot(d)
         x.state = "approved" if approve else "refused"
         x.decided_at, x.decided_by, x.decision_note = u.now, u.actor.username, (note or "").strip()

@@ -9,6 +9,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desk.models import Department, Matter
+from desk.services import limits
 from desk.services.context import Context
 from desk.services.dispatch.codes import DOMAINS
 from desk.services.errors import ValidationError
@@ -62,6 +63,7 @@ def _check(s: Session, domain: str, name: str, department: str, assist: list[str
         problems.append(f"领域 {domain!r} 不在七大领域之内 (unknown domain)")
     if not name.strip():
         problems.append("事项名称不能为空 (name is required)")
+    problems += limits.problems((limits.MATTER_NAME, name.strip()))
     known = set(s.scalars(select(Department.short_name)))
     for short in [department, *assist]:
         if known and short not in known:
@@ -80,6 +82,7 @@ def propose_matter(ctx: Context, domain: str, name: str, department: str, limit_
     """事务准入, first half: a matter asks to enter the grid; it is not used until admitted."""
     require(ctx.actor, "dispatch.matters.propose")
     reason = (reason or "").strip()
+    limits.require((limits.NOTE, reason), (limits.NOTE, " ".join(keywords or [])), message="未申请 (not proposed)")
     if not reason:
         raise ValidationError("申请准入需要说明理由 (a proposal needs a reason)")
     assist = assist or []
@@ -88,7 +91,7 @@ def propose_matter(ctx: Context, domain: str, name: str, department: str, limit_
         _check(s, domain, name, department, assist, limit_hours)
         last = s.scalar(select(Matter.code).where(Matter.code.like("N%")).order_by(Matter.code.desc()))
         code = f"N{int(last[1:]) + 1 if last else 1:04d}"
-        m = Matter(code=code, domain=domain, name=name.strip()[:80], department=department, assist=" ".join(assist),
+        m = Matter(code=code, domain=domain, name=name.strip(), department=department, assist=" ".join(assist),
                    limit_hours=limit_hours, kinds=" ".join(kinds or []), keywords=" ".join(keywords or []),
                    status="proposed", proposed_by=u.actor.username, proposed_at=u.now, proposal_reason=reason)
         s.add(m)
@@ -104,6 +107,7 @@ def decide_matter(ctx: Context, matter_id: int, approve: bool, reason: str, *,
     """事务准入, second half: approved (the matter enters the list) or rejected, with who and why."""
     require(ctx.actor, "dispatch.matters.admit")
     reason = (reason or "").strip()
+    limits.require((limits.NOTE, reason), message="未决定 (not decided)")
     if not reason:
         raise ValidationError("准入决定需要说明理由 (a decision needs a reason)")
     with ctx.unit() as u:
@@ -125,6 +129,7 @@ def edit_matter(ctx: Context, matter_id: int, *, expected_version: int | None = 
                 keywords: list[str] | None = None, retire: bool = False) -> MatterRow:
     """An administrator's correction of an admitted matter (department, time limit, keywords), or retiring it."""
     require(ctx.actor, "dispatch.matters.edit")
+    limits.require((limits.NOTE, " ".join(keywords or [])), message="事项信息有误，未保存 (the matter was not saved)")
     with ctx.unit() as u:
         m = u.get_current(Matter, matter_id, expected_version, "事项")
         before = {"name": m.name, "department": m.department, "assist": m.assist, "limit_hours": m.limit_hours,
@@ -133,7 +138,7 @@ def edit_matter(ctx: Context, matter_id: int, *, expected_version: int | None = 
         _check(u.session, m.domain, name if name is not None else m.name, department or m.department, new_assist,
                limit_hours if limit_hours is not None else m.limit_hours)
         if name is not None:
-            m.name = name.strip()[:80]
+            m.name = name.strip()
         if department is not None:
             m.department = department
         m.assist = " ".join(new_assist)

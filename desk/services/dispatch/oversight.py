@@ -4,6 +4,7 @@ timeline, audited; a red card and an expedite also put a notice on every seat's 
 from __future__ import annotations
 
 from desk.models import Event
+from desk.services import limits
 from desk.services.context import Context
 from desk.services.dispatch import common
 from desk.services.dispatch.codes import SUPERVISION
@@ -15,6 +16,7 @@ _OPEN = ("sent", "accepted", "feedback", "verified", "returned")
 
 
 def _record(ctx: Context, dispatch_id: int, kind: str, text: str, *, level: int = 0, notice: str = "") -> None:
+    limits.require((limits.NOTE, text), message="未保存 (not saved)")
     with ctx.unit() as u:
         d = common.load(u, dispatch_id)
         common.need_state(d, *_OPEN, what=common_names[kind])

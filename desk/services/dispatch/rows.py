@@ -6,7 +6,7 @@ import json
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import or_, select
+from sqlalchemy import and_, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from desk.models import Community, Department, Dispatch, DispatchEntry, DispatchParty, Event, Extension, Grid
@@ -44,6 +44,7 @@ class CaseRow:
     pending_extension: int | None
     event_version: int
     version: int
+    current: bool = True  # the event's current case; False once re-routed, withdrawn or superseded
 
     @property
     def state_text(self) -> str:
@@ -121,7 +122,7 @@ def _case_rows(s: Session, where) -> list[CaseRow]:
     return [CaseRow(d.id, d.event_id, title, kind_name(kind, sub), grid or "", comm or "", d.department_id, short,
                     tuple(assist.get(d.id, ())), d.state, d.dispatched_at, d.dispatched_name, d.accept_by,
                     d.deadline_at, d.accepted_at, d.returned_at, d.return_reason, d.urgent, d.supervision, d.rounds,
-                    d.reopened, pending.get(d.id), ev_version, d.version)
+                    d.reopened, pending.get(d.id), ev_version, d.version, d.active)
             for d, title, kind, sub, ev_version, grid, comm, short in found]
 
 
@@ -140,7 +141,8 @@ def _department_filter(ctx: Context, department_id: int | None):
 
 def inbox(ctx: Context, department_id: int | None = None, *, include_done: bool = False,
           recent_days: int = 7) -> tuple[CaseRow, ...]:
-    """A department's cases: open ones, plus those re-routed away or closed in the last days."""
+    """A department's cases: open ones (the event's current case, not yet closed), plus those
+    re-routed away, taken back or closed in the last days."""
     require(ctx.actor, "dispatch.read")
     where = []
     f = _department_filter(ctx, department_id)
@@ -148,7 +150,7 @@ def inbox(ctx: Context, department_id: int | None = None, *, include_done: bool 
         where.append(f)
     if not include_done:
         since = ctx.clock.now() - timedelta(days=recent_days)
-        where.append(or_(Dispatch.state.in_(OPEN_STATES), Dispatch.dispatched_at >= since))
+        where.append(or_(and_(Dispatch.active, Dispatch.state.in_(OPEN_STATES)), Dispatch.dispatched_at >= since))
     with ctx.read() as s:
         return tuple(_case_rows(s, where))
 

@@ -10,12 +10,14 @@ from datetime import datetime, timedelta
 
 from desk.clock import format_local
 from desk.models import Department, Dispatch, DispatchParty, Event, Matter
+from desk.services import limits
 from desk.services.context import Context
 from desk.services.dispatch import common
 from desk.services.dispatch.codes import ACCEPT_MINUTES, URGENT_ACCEPT_MINUTES
 from desk.services.dispatch.routing import RouteProposal, propose_route
 from desk.services.errors import ConflictError, NotFound, ValidationError
 from desk.services.incidents.deadlines import load_limits
+from desk.services.incidents.dispatch_link import current_case, end_case, lapse_extensions
 from desk.services.incidents.lifecycle import IllegalTransition, transition
 from desk.services.permissions import require
 from desk.services.unit import Unit
@@ -84,12 +86,32 @@ def _create(u: Unit, e: Event, department_id: int, assist_ids: list[int], matter
     return d
 
 
+def _end_previous(u: Unit, e: Event, old: Dispatch, department_id: int, reason: str,
+                  before: dict | None = None) -> None:
+    """The event's current case ends because it is sent to a department again: a returned or open
+    case counts as re-routed (the old department is told); a closed one just stops being current."""
+    new_name = common.department_name(u, department_id)
+    if old.state == "closed":
+        end_case(u, e, old, "closed", f"事件 #{e.id} 重新派给 {new_name}，本派单已结束", clear_department=False)
+        return
+    before = before or common.snapshot(old)
+    # a case the event no longer agrees with (old data) ends the same way; the transition checked the event
+    old.state, old.active = "rerouted", False
+    lapse_extensions(u, old, "案件已改派，延期申请失效")
+    common.entry(u, old, "reroute", text=f"改派 {new_name}：{reason}")
+    common.entry(u, old, "reroute_notice", department_id=old.department_id,
+                 text=f"案件 #{e.id}「{e.title}」已改派 {new_name}，本部门无需再办理")
+    common.touch(u, old, "reroute", before, to_department_id=department_id, reason=reason)
+
+
 def dispatch_event(ctx: Context, event_id: int, department_id: int, *, assist_ids: list[int] | None = None,
                    matter_id: int | None = None, deadline_at: datetime | None = None, instructions: str = "",
                    override_reason: str = "", expected_version: int | None = None,
                    proposal: RouteProposal | None = None) -> int:
     """派单. Returns the dispatch id. ``expected_version`` is the event version the seat saw."""
     require(ctx.actor, "dispatch.send")
+    limits.require((limits.NOTE, (instructions or "").strip()), (limits.REASON, (override_reason or "").strip()),
+                   message="未派单 (not dispatched)")
     if proposal is None:
         proposal = propose_route(ctx, event_id, matter_id)
     if matter_id is None:
@@ -99,8 +121,11 @@ def dispatch_event(ctx: Context, event_id: int, department_id: int, *, assist_id
             e = u.session.get(Event, event_id)
             if e is None:
                 raise NotFound(f"事件 #{event_id} 不存在 (no such event)")
+            previous = current_case(u.session, event_id)
             transition(ctx, event_id, "dispatch", expected_version=expected_version, department_id=department_id,
-                       note=f"派给 {common.department_name(u, department_id)}", unit=u)
+                       note=f"派给 {common.department_name(u, department_id)}", unit=u, by_dispatch=True)
+            if previous is not None:  # e.g. sent again from the board's dialog after a return
+                _end_previous(u, e, previous, department_id, "重新派单")
             d = _create(u, e, department_id, assist_ids or [], matter_id, deadline_at, instructions, proposal,
                         override_reason)
             return d.id
@@ -122,6 +147,7 @@ def reroute(ctx: Context, dispatch_id: int, department_id: int, reason: str, *,
     The return counts against the routing in the figures, not against the department that returned it."""
     require(ctx.actor, "dispatch.send")
     reason = (reason or "").strip()
+    limits.require((limits.REASON, reason), (limits.NOTE, (instructions or "").strip()), message="未改派 (not re-routed)")
     if not reason:
         raise ValidationError("改派需要说明原因 (re-routing needs a reason)")
     with ctx.read() as s:
@@ -140,14 +166,11 @@ def reroute(ctx: Context, dispatch_id: int, department_id: int, reason: str, *,
         before = common.snapshot(old)
         e = u.session.get(Event, old.event_id)
         if old.state in ("sent", "accepted"):
-            transition(ctx, e.id, "return", reason=f"改派：{reason}", unit=u)
-        old.state, old.active = "rerouted", False
+            transition(ctx, e.id, "return", reason=f"改派：{reason}", unit=u, by_dispatch=True)
         new_name = common.department_name(u, department_id)
-        common.entry(u, old, "reroute", text=f"改派 {new_name}：{reason}")
-        common.entry(u, old, "reroute_notice", department_id=old.department_id,
-                     text=f"案件 #{e.id}「{e.title}」已改派 {new_name}，本部门无需再办理")
-        common.touch(u, old, "reroute", before, to_department_id=department_id, reason=reason)
-        transition(ctx, e.id, "dispatch", department_id=department_id, note=f"改派 {new_name}：{reason}", unit=u)
+        transition(ctx, e.id, "dispatch", department_id=department_id, note=f"改派 {new_name}：{reason}", unit=u,
+                   by_dispatch=True)
+        _end_previous(u, e, old, department_id, reason, before)
         d = _create(u, e, department_id, assist_ids or [], matter_id if matter_id is not None else old.matter_id,
                     deadline_at, instructions, proposal, reason)
         return d.id

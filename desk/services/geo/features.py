@@ -4,9 +4,11 @@ or outside China. Each defect names the feature by its index (from 1) and its co
 from __future__ import annotations
 
 import json
+import math
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from desk.services import files, limits
 from desk.services.errors import ValidationError
 from desk.services.geo import gcj02
 
@@ -16,6 +18,7 @@ KIND_WORDS = {"comprehensive": "comprehensive", "综合": "comprehensive", "综�
 
 # Defect kinds, each with the Chinese words the report uses.
 DEFECT_LABELS = {
+    "not_feature": "不是要素 (not a GeoJSON Feature)",
     "not_polygon": "不是面 (Polygon/MultiPolygon)",
     "missing_property": "缺少属性",
     "too_long": "属性过长",
@@ -71,14 +74,13 @@ class PropertyNames:
 
 
 def load_collection(path: Path) -> list[dict]:
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise ValidationError(f"无法读取文件 {path}: {exc.strerror or exc}") from exc
+    raw = files.read_bytes(path, limits.MAX_GEOJSON_FILE)
     try:
         data = json.loads(raw.decode("utf-8-sig"))
     except (UnicodeDecodeError, ValueError) as exc:
-        raise ValidationError(f"{path.name}: 不是有效的 GeoJSON (not valid JSON: {exc})") from exc
+        raise ValidationError(f"{path.name}: 不是有效的 GeoJSON (not valid JSON: {limits.shown(str(exc), 120)})") from exc
+    except RecursionError as exc:
+        raise ValidationError(f"{path.name}: 不是有效的 GeoJSON，嵌套过深 (not valid GeoJSON: nested too deep)") from exc
     if isinstance(data, dict) and data.get("type") == "Feature":
         return [data]
     if not isinstance(data, dict) or data.get("type") != "FeatureCollection" or not isinstance(
@@ -89,12 +91,43 @@ def load_collection(path: Path) -> list[dict]:
     return data["features"]
 
 
-def _positions(coords):
-    if coords and isinstance(coords[0], (int, float)):
-        yield coords
-        return
-    for c in coords:
-        yield from _positions(c)
+def _number(value) -> float:
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise ValueError("not a number")
+    number = float(value)  # OverflowError for an integer beyond a float
+    if not math.isfinite(number):
+        raise ValueError("not finite")
+    return number
+
+
+def _position(p) -> tuple[float, float]:
+    if not isinstance(p, list) or not 2 <= len(p) <= 3:
+        raise ValueError("a position is [lon, lat]")
+    x, y = _number(p[0]), _number(p[1])
+    if len(p) == 3:
+        _number(p[2])
+    return x, y
+
+
+def _rings(geom_type: str, coords) -> list[list]:
+    """The rings of a Polygon or MultiPolygon, after checking the nesting (ValueError if wrong)."""
+    polygons = [coords] if geom_type == "Polygon" else coords
+    if not isinstance(polygons, list) or not polygons:
+        raise ValueError("no polygon")
+    rings = []
+    for polygon in polygons:
+        if not isinstance(polygon, list) or not polygon:
+            raise ValueError("a polygon is a list of rings")
+        for ring in polygon:
+            if not isinstance(ring, list):
+                raise ValueError("a ring is a list of positions")
+            rings.append(ring)
+    return rings
+
+
+def _positions(coords, geom_type: str = "Polygon"):
+    """Every position as (lon, lat) floats; ValueError (OverflowError) when the nesting or a number is wrong."""
+    return [_position(p) for ring in _rings(geom_type, coords) for p in ring]
 
 
 def _text(props: dict, key: str) -> str:
@@ -106,12 +139,14 @@ def _text(props: dict, key: str) -> str:
     return str(value).strip()
 
 
-def coordinate_defect(coords) -> tuple[str, str] | None:
-    """('swapped' | 'out_of_china', detail) when positions cannot be WGS84 lon/lat in China."""
+def coordinate_defect(coords, geom_type: str = "Polygon") -> tuple[str, str] | None:
+    """('swapped' | 'out_of_china', detail) when positions cannot be WGS84 lon/lat in China;
+    ('not_polygon', detail) when the coordinates are not a polygon's nested lists of numbers."""
     try:
-        points = [(float(p[0]), float(p[1])) for p in _positions(coords)]
-    except (TypeError, ValueError, IndexError):
-        return "not_polygon", "坐标不是数字"
+        points = _positions(coords, geom_type)
+    except (TypeError, ValueError, IndexError, OverflowError):
+        return "not_polygon", ("坐标不是数字 [经度, 纬度] 组成的多边形 "
+                               "(coordinates are not a polygon of [lon, lat] numbers)")
     if not points:
         return "not_polygon", "没有坐标"
     outside = [(x, y) for x, y in points if not gcj02.in_china(x, y)]
@@ -133,15 +168,24 @@ def read_candidates(path: Path, kind: str, names: PropertyNames = PropertyNames(
         raise ValidationError(f"不支持的坐标系 {crs} (use one of {', '.join(CRS_CHOICES)})")
     out = []
     for i, feature in enumerate(load_collection(path), start=1):
-        props = (feature or {}).get("properties") or {}
-        geom = (feature or {}).get("geometry") or {}
+        if not isinstance(feature, dict):
+            out.append(Candidate(i, "", "", {}, defects=[Defect(i, "", "not_feature", f"而是 {type(feature).__name__}")]))
+            continue
+        props = feature.get("properties") or {}
+        geom = feature.get("geometry") or {}
+        if not isinstance(props, dict):
+            props = {}
+        if not isinstance(geom, dict):
+            geom = {"type": type(geom).__name__}
         c = Candidate(i, _text(props, names.code), _text(props, names.name), geom)
         if not c.code:
             c.defects.append(Defect(i, "", "missing_property", f"'{names.code}'"))
         if not c.name:
             c.defects.append(Defect(i, c.code, "missing_property", f"'{names.name}'"))
-        if len(c.code) > 20 or len(c.name) > 64:
-            c.defects.append(Defect(i, c.code, "too_long", "代码最多 20 字符，名称最多 64 字符"))
+        too_long = limits.problems((limits.ORG_CODE, c.code), (limits.ORG_NAME, c.name))
+        if too_long:
+            c.code, c.name = limits.shown(c.code, 20), limits.shown(c.name, 64)
+            c.defects.append(Defect(i, c.code, "too_long", "；".join(too_long)))
         if kind == "grid":
             c.community_code = _text(props, names.community) or _text(props, "community_code")
             if not c.community_code:
@@ -150,12 +194,17 @@ def read_candidates(path: Path, kind: str, names: PropertyNames = PropertyNames(
             c.kind = KIND_WORDS.get(word.lower(), "")
             if not c.kind:
                 c.defects.append(Defect(i, c.code, "missing_property",
-                                        f"'{names.kind}' 应为 comprehensive/dedicated (综合/专属)，而不是 {word!r}"))
+                                        f"'{names.kind}' 应为 comprehensive/dedicated (综合/专属)，"
+                                        f"而不是 {limits.shown(repr(word))}"))
             c.dedicated_type = _text(props, names.dedicated_type) or None
+            too_long = limits.problems((limits.ORG_CODE, c.community_code), (limits.DEDICATED_TYPE, c.dedicated_type))
+            if too_long:
+                c.community_code = limits.shown(c.community_code, 20)
+                c.defects.append(Defect(i, c.code, "too_long", "；".join(too_long)))
         if geom.get("type") not in ("Polygon", "MultiPolygon") or not isinstance(geom.get("coordinates"), list):
-            c.defects.append(Defect(i, c.code, "not_polygon", f"类型为 {geom.get('type')!r}"))
+            c.defects.append(Defect(i, c.code, "not_polygon", f"类型为 {limits.shown(repr(geom.get('type')))}"))
         else:
-            bad = coordinate_defect(geom["coordinates"])
+            bad = coordinate_defect(geom["coordinates"], geom["type"])
             if bad:
                 c.defects.append(Defect(i, c.code, bad[0], bad[1]))
             elif crs == "gcj02":

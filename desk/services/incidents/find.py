@@ -4,6 +4,7 @@ from __future__ import annotations
 from sqlalchemy import and_, or_
 
 from desk.models import Event
+from desk.services import limits
 from desk.services.context import Context
 from desk.services.incidents import search
 from desk.services.incidents.deadlines import load_limits
@@ -12,7 +13,7 @@ from desk.services.incidents.rows import EventRow, _query, to_row
 from desk.services.incidents.wechat import Prefill, parse_message
 from desk.services.permissions import require
 
-MAX_QUERY = 100
+MAX_QUERY = limits.QUERY.max
 
 
 def search_events(ctx: Context, query: str, *, include_closed: bool = False, limit: int = 200) -> tuple[EventRow, ...]:
@@ -39,7 +40,7 @@ def search_events(ctx: Context, query: str, *, include_closed: bool = False, lim
         limits = load_limits(s)
         for r in s.execute(stmt.execution_options(yield_per=500)):
             row = to_row(*r, limits)
-            if search.matches(query[:MAX_QUERY], row.text, row.initials):
+            if search.matches(search.normalise(query)[:MAX_QUERY], row.text, row.initials):
                 out.append(row)
                 if len(out) >= limit:
                     break
@@ -49,6 +50,7 @@ def search_events(ctx: Context, query: str, *, include_closed: bool = False, lim
 def prefill_from_message(ctx: Context, text: str) -> Prefill:
     """The WeChat helper with the street's names; the building finds the grid where it can."""
     require(ctx.actor, "board.report")
+    limits.require((limits.MESSAGE, text), message="消息无法识别 (the message cannot be read)")
     with ctx.read() as s:
         gaz = gazetteer(s)
         p = parse_message(text, ctx.clock.now(), gaz)

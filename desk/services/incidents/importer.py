@@ -20,6 +20,7 @@ from sqlalchemy import select
 from desk.clock import LOCAL_TZ
 from desk.models import Event, EventStep
 from desk.services.context import Context
+from desk.services import files, limits
 from desk.services.errors import ValidationError
 from desk.services.incidents.locate import gazetteer, grid_from_address
 from desk.services.incidents.search import initials
@@ -72,28 +73,43 @@ def parse_map(text: str | None) -> dict[str, str]:
 
 
 def read_table(path: Path) -> list[list]:
-    if not path.exists():
-        raise ValidationError(f"找不到文件 {path} (file not found)")
+    path = files.input_file(path, limits.MAX_TABLE_FILE)
     if path.suffix.lower() in (".xlsx", ".xlsm"):
-        from openpyxl import load_workbook
+        return _read_xlsx(path)
+    text = files.decode_text(files.read_bytes(path, limits.MAX_TABLE_FILE), path.name)
+    reader = csv.reader(io.StringIO(text))
+    rows: list[list] = []
+    try:
+        for row in reader:
+            rows.append(row)
+            if len(rows) > MAX_ROWS + 1 and any(cell.strip() for cell in row):
+                break
+    except csv.Error as exc:
+        line = reader.line_num
+        if "field larger than field limit" in str(exc):
+            raise ValidationError(f"{path.name} 第{line}行有超过 {limits.MAX_CSV_CELL} 字的单元格，文件无法读取 "
+                                  f"(line {line}: a cell is too long; is this really the export?)") from exc
+        raise ValidationError(f"{path.name} 第{line}行: 不是有效的 CSV (line {line}: not valid CSV: {exc})") from exc
+    return rows
 
+
+def _read_xlsx(path: Path) -> list[list]:
+    from openpyxl import load_workbook
+
+    try:
+        wb = load_workbook(path, read_only=True, data_only=True)
         try:
-            wb = load_workbook(path, read_only=True, data_only=True)
-        except Exception as exc:  # noqa: BLE001 - a broken file is the user's problem, named
-            raise ValidationError(f"无法读取 Excel 文件 {path.name}: {exc}") from exc
-        rows = [list(r) for r in wb.active.iter_rows(values_only=True)]
-        wb.close()
-        return rows
-    raw = path.read_bytes()
-    for enc in ("utf-8-sig", "gb18030"):
-        try:
-            text = raw.decode(enc)
-            break
-        except UnicodeDecodeError:
-            continue
-    else:
-        raise ValidationError(f"{path.name} 的编码无法识别 (use UTF-8 or GB18030)")
-    return [list(r) for r in csv.reader(io.StringIO(text))]
+            rows = []
+            for r in wb.active.iter_rows(values_only=True):
+                rows.append(list(r))
+                if len(rows) > MAX_ROWS + 1 and any(v not in (None, "") for v in r):
+                    break
+        finally:
+            wb.close()
+    except Exception as exc:  # noqa: BLE001 - a broken file is the user's problem, named
+        raise ValidationError(f"无法读取 Excel 文件 {path.name} (not a readable workbook): "
+                              f"{type(exc).__name__}: {str(exc)[:200]}") from exc
+    return rows
 
 
 def _columns(header: list, mapping: dict[str, str]) -> dict[str, int]:
@@ -115,9 +131,8 @@ def _columns(header: list, mapping: dict[str, str]) -> dict[str, int]:
 
 
 def _text(value) -> str:
-    if value is None:
-        return ""
-    return re.sub(r"[ \t\u3000\xa0]+", " ", str(value).replace("\r", "")).strip()
+    """A one-line cell tidied: runs of spaces, tabs and line breaks become one space."""
+    return limits.one_line(value)
 
 
 def parse_time(value) -> datetime | None:
@@ -144,10 +159,13 @@ def import_events(ctx: Context, path: Path, *, mapping: dict[str, str] | None = 
         raise ValidationError(f"{Path(path).name} 是空文件 (empty file)")
     cols = _columns(table[0], mapping or {})
     rows: list[_Row] = []
-    for i, raw in enumerate(table[1:MAX_ROWS + 1], start=2):
+    for i, raw in enumerate(table[1:], start=2):
         values = {f: (raw[c] if c < len(raw) else None) for f, c in cols.items()}
         if all(_text(v) == "" for v in values.values()):
             continue  # thousands of blank trailing rows
+        if len(rows) == MAX_ROWS:
+            raise ValidationError(f"{Path(path).name} 超过 {MAX_ROWS} 行，未导入任何数据；请分成几个文件 "
+                                  f"(more than {MAX_ROWS} rows: split the file)")
         rows.append(_Row(i, values))
     now = ctx.clock.now()
     bad: list[str] = []
@@ -156,7 +174,8 @@ def import_events(ctx: Context, path: Path, *, mapping: dict[str, str] | None = 
     good: list[dict] = []
     with ctx.read() as s:
         gaz = gazetteer(s)
-        numbers = [n for n in (_text(r.values.get("source_no")) for r in rows) if n]
+        numbers = [n for n in (_text(r.values.get("source_no")) for r in rows)
+                   if n and limits.SOURCE_NO.problem(n) is None]  # only what the database can be asked
         existing = set()
         for i in range(0, len(numbers), 500):
             existing |= set(s.scalars(select(Event.source_no).where(Event.source_no.in_(numbers[i:i + 500]))))
@@ -164,7 +183,7 @@ def import_events(ctx: Context, path: Path, *, mapping: dict[str, str] | None = 
             v = r.values
             number = _text(v.get("source_no")) or None
             if number and number in seen:
-                warnings.append(f"第{r.line}行: 工单编号 {number} 与第{seen[number]}行重复，只导入一次")
+                warnings.append(f"第{r.line}行: 工单编号 {limits.shown(number)} 与第{seen[number]}行重复，只导入一次")
                 continue
             if number:
                 seen[number] = r.line
@@ -173,14 +192,20 @@ def import_events(ctx: Context, path: Path, *, mapping: dict[str, str] | None = 
             if not title and not description:
                 bad.append(f"第{r.line}行: 没有诉求内容 (no text)")
                 continue
+            address, phone, reporter = _text(v.get("address")), _text(v.get("phone")), _text(v.get("reporter"))
+            too_long = limits.problems((limits.SOURCE_NO, number), (limits.TITLE, title),
+                                       (limits.DESCRIPTION, description), (limits.ADDRESS, address),
+                                       (limits.PHONE, phone), (limits.REPORTER, reporter))
+            if too_long:
+                bad.append(f"第{r.line}行: " + "；".join(too_long))
+                continue
             at = parse_time(v.get("reported_at")) if "reported_at" in cols else now
             if at is None:
-                bad.append(f"第{r.line}行: 时间无法识别 {_text(v.get('reported_at'))!r} (unreadable date)")
+                bad.append(f"第{r.line}行: 时间无法识别 {limits.shown(_text(v.get('reported_at')))!r} (unreadable date)")
                 continue
             if at > now + timedelta(minutes=5):
-                bad.append(f"第{r.line}行: 时间晚于现在 {_text(v.get('reported_at'))!r} (date in the future)")
+                bad.append(f"第{r.line}行: 时间晚于现在 {limits.shown(_text(v.get('reported_at')))!r} (date in the future)")
                 continue
-            address = _text(v.get("address"))[:200]
             place = grid_from_address(s, address, gaz) if address else None
             if require_grid and (place is None or place.grid_id is None):
                 bad.append(f"第{r.line}行: 地址 {address!r} 找不到网格 (unknown grid)")
@@ -188,15 +213,14 @@ def import_events(ctx: Context, path: Path, *, mapping: dict[str, str] | None = 
             if number and number in existing:
                 continue
             kind, sub = classify(" ".join((_text(v.get("kind")), title, description)))
-            phone = _text(v.get("phone"))
-            good.append(dict(number=number, at=at, title=title[:120], description=description, kind=kind, sub=sub,
+            good.append(dict(number=number, at=at, title=title, description=description, kind=kind, sub=sub,
                              address=address, grid_id=place.grid_id if place else None,
                              community_id=place.community_id if place else None, phone=phone,
-                             reporter=_text(v.get("reporter"))[:32]))
+                             reporter=reporter))
     already = sum(1 for n in seen if n in existing)
     if bad and not skip_bad:
         raise ValidationError(f"{len(bad)} 行有问题，未导入任何数据；修正后重试，或用 --skip-bad 只导入正确的行",
-                              bad)
+                              limits.first(bad))
     if good:
         _insert(ctx, good, source, Path(path).name)
     return ImportResult(len(good), already, tuple(bad), tuple(warnings))

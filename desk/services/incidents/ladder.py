@@ -10,9 +10,11 @@ from dataclasses import dataclass, replace
 from sqlalchemy import select
 
 from desk.models import Event, Mediation
+from desk.services import limits
 from desk.services.context import Context
 from desk.services.errors import ConflictError, ValidationError
 from desk.services.incidents import codes
+from desk.services.incidents.dispatch_link import OPEN_CASE, current_case
 from desk.services.incidents.lifecycle import act, add_notice, add_step, actor_name, ladder_due
 from desk.services.incidents.rows import EventRow
 from desk.services.permissions import require
@@ -78,13 +80,16 @@ def record_mediation(ctx: Context, event_id: int, *, outcome: str, mediator: str
     if not (mediator or "").strip():
         raise ValidationError("请填写调解人 (who mediated?)")
     people = [(n.strip(), r.strip()) for n, r in (participants or []) if n.strip()]
+    limits.require((limits.MEDIATOR, mediator.strip()), (limits.NOTE, (note or "").strip()),
+                   *[(limits.DISPLAY_NAME, n) for n, _r in people], *[(limits.MEDIATOR, r) for _n, r in people],
+                   message="调解记录未保存 (the mediation was not recorded)")
     if joint and len(people) < 3:
         raise ValidationError("\"1+1+N\"联合调解至少需要3名参与人 (joint mediation needs at least 3 people)")
 
     def apply(u: Unit, e: Event) -> str:
         if e.kind != "dispute" or not e.is_open:
             raise ValidationError(f"事件 #{e.id} 不是进行中的矛盾纠纷 (not an open dispute)")
-        u.session.add(Mediation(event_id=e.id, at=u.now, level=e.ladder_level, mediator=mediator.strip()[:32],
+        u.session.add(Mediation(event_id=e.id, at=u.now, level=e.ladder_level, mediator=mediator.strip(),
                                 outcome=outcome, joint=joint, note=note.strip(), recorded_by=u.actor.username,
                                 participants=json.dumps([{"name": n, "role": r} for n, r in people],
                                                         ensure_ascii=False)))
@@ -96,7 +101,10 @@ def record_mediation(ctx: Context, event_id: int, *, outcome: str, mediator: str
             _rise(u, e, f"{codes.LADDER[e.ladder_level]}调解未成")
         elif outcome in ("resolved", "referred"):
             e.ladder_due_at = None
-            if e.status in ("in_grid", "handling"):
+            case = current_case(u.session, e.id)
+            if case is not None and case.state in OPEN_CASE:
+                pass  # a department holds the case: the event moves with the department's feedback, not here
+            elif e.status in ("in_grid", "handling"):
                 old, e.status, e.status_since, e.feedback_at = e.status, "feedback", u.now, u.now
                 add_step(u, e, "feedback", old, "feedback", codes.OUTCOMES[outcome])
         return ""

@@ -10,9 +10,10 @@ from datetime import datetime, timedelta
 from typing import Callable
 
 from desk.models import BoardNotice, Department, Event, EventStep, Staff
+from desk.services import limits
 from desk.services.context import Context
 from desk.services.errors import ConflictError, DeskError, NotFound, ValidationError
-from desk.services.incidents import codes
+from desk.services.incidents import codes, dispatch_link
 from desk.services.incidents.rows import EventRow, describe, event_rows
 from desk.services.permissions import require
 from desk.services.unit import Unit
@@ -87,13 +88,18 @@ def act(ctx: Context, event_id: int, expected_version: int | None, action: str,
 def transition(ctx: Context, event_id: int, action: str, *, expected_version: int | None = None,
                reason: str = "", note: str = "", department_id: int | None = None,
                merged_into: int | None = None, satisfaction: str | None = None,
-               review_hours: int | None = None, unit: Unit | None = None) -> EventRow:
-    """Move an event along the state machine (codes.TRANSITIONS); illegal moves raise IllegalTransition."""
+               review_hours: int | None = None, unit: Unit | None = None, by_dispatch: bool = False) -> EventRow:
+    """Move an event along the state machine (codes.TRANSITIONS); illegal moves raise IllegalTransition.
+
+    ``by_dispatch``: the dispatch services move the event together with its department case. A move
+    made on the board directly is checked against the case (desk.services.incidents.dispatch_link)."""
     if action not in codes.TRANSITIONS:
         raise ValidationError(f"未知操作 {action!r} (unknown action)")
     require(ctx.actor, PERMISSION_OF[action])
     allowed_from, target, name = codes.TRANSITIONS[action]
     reason = (reason or "").strip()
+    limits.require((limits.REASON if action == "cancel" else limits.NOTE, reason), (limits.NOTE, note),
+                   message=f"{name}未完成 (not done)")
     if action in codes.NEEDS_REASON and not reason:
         raise ValidationError(f"{name}需要填写原因 ({action} needs a reason)")
     if action == "call_back" and satisfaction not in codes.SATISFACTION:
@@ -105,6 +111,8 @@ def transition(ctx: Context, event_id: int, action: str, *, expected_version: in
                 f"事件 #{e.id} 当前为「{codes.status_name(e.status)}」，不能{name} "
                 f"(cannot {action} an event that is {e.status}); "
                 f"可从以下状态{name}: {'、'.join(codes.status_name(s) for s in sorted(allowed_from))}")
+        if not by_dispatch:
+            dispatch_link.check_board_move(u, e, action, name, reason or note)
         now = u.now
         old = e.status
         if action == "accept":
@@ -124,7 +132,7 @@ def transition(ctx: Context, event_id: int, action: str, *, expected_version: in
         elif action == "reopen":
             e.accepted_at, e.feedback_at, e.closed_at = now, None, None
         elif action == "cancel":
-            e.cancel_reason = reason[:200]
+            e.cancel_reason = reason
         elif action == "merge":
             e.merged_into_id = _merge_target(u, e, merged_into)
         e.status = target
@@ -227,6 +235,7 @@ def put_on_record(ctx: Context, event_id: int, reason: str, review_at: datetime 
     ``review_at`` None takes it off record."""
     require(ctx.actor, "board.act")
     reason = (reason or "").strip()
+    limits.require((limits.REASON, reason), message="挂账未完成 (not put on record)")
     if review_at is not None and not reason:
         raise ValidationError("挂账需要填写原因 (putting on record needs a reason)")
 
@@ -239,7 +248,7 @@ def put_on_record(ctx: Context, event_id: int, reason: str, review_at: datetime 
             e.on_record_reason = e.on_record_until = None
             add_step(u, e, "off_record", e.status, e.status)
         else:
-            e.on_record_reason, e.on_record_until = reason[:200], review_at
+            e.on_record_reason, e.on_record_until = reason, review_at
             add_step(u, e, "on_record", e.status, e.status, f"{reason}；复核日期 {review_at:%Y-%m-%d}")
         return ""
 

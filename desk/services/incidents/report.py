@@ -7,6 +7,7 @@ from datetime import datetime
 
 from desk.models import Event, Grid
 from desk.services.context import Context
+from desk.services import limits
 from desk.services.errors import ValidationError
 from desk.services.incidents import codes
 from desk.services.incidents.lifecycle import add_notice, add_step, actor_name, ladder_due
@@ -41,22 +42,22 @@ def check(new: NewEvent) -> list[str]:
     problems = []
     if not (new.title or "").strip() and not (new.description or "").strip():
         problems.append("标题和内容不能都为空 (title or description is required)")
-    if len((new.title or "").strip()) > 120:
-        problems.append("标题不超过120字 (title at most 120 characters)")
+    problems += limits.problems(
+        (limits.TITLE, (new.title or "").strip()), (limits.DESCRIPTION, (new.description or "").strip()),
+        (limits.ADDRESS, (new.address or "").strip()), (limits.REPORTER, (new.reporter_name or "").strip()),
+        (limits.PHONE, new.phone), (limits.SOURCE_NO, new.source_no))
     if new.kind not in codes.KINDS:
         problems.append(f"事件类型 {new.kind!r} 不存在 (unknown kind)")
     elif new.sub_kind and new.sub_kind not in codes.SUB_KINDS.get(new.kind, {}):
         problems.append(f"子类 {new.sub_kind!r} 不属于 {codes.kind_name(new.kind)} (unknown sub-kind)")
     if new.source not in codes.SOURCES:
         problems.append(f"来源 {new.source!r} 不存在 (unknown source)")
-    if new.phone and not _PHONE.match(new.phone.strip()):
+    if new.phone and len(new.phone) <= limits.PHONE.max and not _PHONE.match(new.phone.strip()):
         problems.append("电话号码格式不对 (phone number not recognised)")
     if (new.lat is None) != (new.lon is None):
         problems.append("经纬度需同时填写 (latitude and longitude go together)")
     elif new.lat is not None and not (-90 <= new.lat <= 90 and -180 <= new.lon <= 180):
         problems.append("经纬度超出范围 (coordinates out of range)")
-    if len(new.address or "") > 200:
-        problems.append("地址不超过200字 (address at most 200 characters)")
     return problems
 
 

@@ -11,8 +11,16 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from desk.services.limits import printable
+
 GAP = 2
 _LATIN = re.compile(r"^[a-z]+$")
+# pypinyin's phrase segmentation costs the square of an unbroken run of Chinese characters
+# (a 5 MB description took over ten minutes). The text is given to it in pieces of at most
+# CHUNK characters, cut after punctuation or spaces where possible: linear in the text's length,
+# and a phrase is cut (rarely changing one polyphone's initial) only inside very long runs.
+CHUNK = 64
+_BREAK = re.compile(r"[^\u3400-\u9fff\uf900-\ufaff]")
 
 
 def _other(chars: str) -> list[str]:
@@ -26,7 +34,28 @@ def initials(text: str) -> str:
     if not text:
         return ""
     from pypinyin import Style, lazy_pinyin   # ~0.2 s to import: not on the window's start path
-    return "".join(p[:1] or " " for p in lazy_pinyin(text, style=Style.FIRST_LETTER, errors=_other))
+    out = []
+    for piece in chunks(text):
+        letters = "".join(p[:1] or " " for p in lazy_pinyin(piece, style=Style.FIRST_LETTER, errors=_other))
+        out.append(letters.ljust(len(piece))[:len(piece)])  # one letter per character, whatever happens
+    return "".join(out)
+
+
+def chunks(text: str, size: int = CHUNK) -> list[str]:
+    """``text`` in consecutive pieces of at most ``size`` characters, each ending after a
+    non-Chinese character (punctuation, a space, a digit) where the piece has one."""
+    out, start, n = [], 0, len(text)
+    while start < n:
+        end = min(start + size, n)
+        if end < n:
+            last = None
+            for m in _BREAK.finditer(text, start, end):
+                last = m
+            if last is not None:
+                end = last.end()
+        out.append(text[start:end])
+        start = end
+    return out
 
 
 def searchable(*parts: str | None) -> str:
@@ -34,7 +63,10 @@ def searchable(*parts: str | None) -> str:
 
 
 def normalise(query: str) -> str:
-    return " ".join(query.split()).strip()
+    """One space between words; what no text can hold (a NUL, a lone surrogate, control
+    characters) is dropped, so such a query finds what its other words find (PostgreSQL
+    refuses a NUL in a parameter)."""
+    return " ".join(printable(query or "").replace("\ufffd", " ").split()).strip()
 
 
 def is_initials_query(query: str) -> bool:

@@ -5,10 +5,12 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLineEdit, QWidget
 
+from desk.services import limits
 from desk.services.incidents import codes
 from desk.services.incidents.choices import Choices
 from desk.views.board import labels
 from desk.views.board.model import Filter
+from desk.views.text_limits import limit_line
 
 
 class FilterBar(QWidget):
@@ -18,7 +20,7 @@ class FilterBar(QWidget):
         super().__init__(parent)
         self.me = me
         self._choices: Choices | None = None
-        self.search = QLineEdit()
+        self.search = limit_line(QLineEdit(), limits.QUERY)
         self.search.setPlaceholderText(self.tr("搜索 (Ctrl+F)：文字或拼音首字母，如 zsjf"))
         self.search.setClearButtonEnabled(True)
         self.status = QComboBox()

@@ -12,10 +12,12 @@ from PySide6.QtWidgets import (
 )
 
 from desk.clock import format_local
+from desk.services import limits
 from desk.services.incidents import codes, find
 from desk.services.incidents.choices import Choices
 from desk.services.incidents.report import NewEvent, report_event
 from desk.views.board import labels
+from desk.views.text_limits import CharCounter, limit_line
 
 
 class QuickEntryDialog(QDialog):
@@ -38,8 +40,7 @@ class QuickEntryDialog(QDialog):
         self.found = QLabel()
         self.found.setStyleSheet("color: #1e8449;")
 
-        self.title_edit = QLineEdit()
-        self.title_edit.setMaxLength(120)
+        self.title_edit = limit_line(QLineEdit(), limits.TITLE)
         self.title_edit.setPlaceholderText(self.tr("一句话说明事件"))
         self.kind = QComboBox()
         for code in codes.KINDS:
@@ -51,17 +52,18 @@ class QuickEntryDialog(QDialog):
             self.source.addItem(labels.source(code), code)
         self.urgent = QCheckBox(self.tr("紧急"))
         self.police = QCheckBox(self.tr("涉警"))
-        self.address = QLineEdit()
+        self.address = limit_line(QLineEdit(), limits.ADDRESS)
         self.address.setPlaceholderText(self.tr("社区/村、楼栋，如：白云社区5号楼"))
         self.grid = QComboBox()
         self.grid.addItem(self.tr("（按地址自动查找）"), None)
         for gid, _cid, name in (choices.grids if choices else ()):
             self.grid.addItem(name, gid)
-        self.reporter = QLineEdit()
-        self.phone = QLineEdit()
+        self.reporter = limit_line(QLineEdit(), limits.REPORTER)
+        self.phone = limit_line(QLineEdit(), limits.PHONE)
         self.phone.setInputMethodHints(Qt.ImhDialableCharactersOnly)
         self.description = QPlainTextEdit()
         self.description.setTabChangesFocus(True)
+        self.description_count = CharCounter(self.description, limits.DESCRIPTION)
         self.error = QLabel()
         self.error.setWordWrap(True)
         self.error.setStyleSheet("color: #c0392b;")
@@ -84,6 +86,7 @@ class QuickEntryDialog(QDialog):
         form.addRow(self.tr("报告人"), self.reporter)
         form.addRow(self.tr("电话"), self.phone)
         form.addRow(self.tr("内容"), self.description)
+        form.addRow("", self.description_count)
         self.buttons = QDialogButtonBox(QDialogButtonBox.Save | QDialogButtonBox.Cancel)
         self.buttons.button(QDialogButtonBox.Save).setText(self.tr("保存 (Ctrl+Enter)"))
         self.buttons.button(QDialogButtonBox.Cancel).setText(self.tr("取消 (Esc)"))
@@ -136,6 +139,9 @@ class QuickEntryDialog(QDialog):
         text = self.paste.toPlainText().strip()
         if not text:
             return
+        if len(text) > limits.MESSAGE.max:
+            self.error.setText(self.tr("消息过长，无法识别：") + limits.MESSAGE.problem(text))
+            return
         self.backend.read(lambda c: find.prefill_from_message(c, text), self.apply_prefill, self._failed)
 
     def apply_prefill(self, p) -> None:
@@ -169,6 +175,11 @@ class QuickEntryDialog(QDialog):
     def save(self) -> None:
         new = self.new_event()
         self.error.clear()
+        too_long = limits.problems((limits.DESCRIPTION, new.description))
+        if too_long:  # said at once, without a round trip; the service checks everything again
+            self.error.setText(self.tr("未保存：") + "；".join(too_long))
+            self.description.setFocus()
+            return
         self.buttons.setEnabled(False)
         self.backend.write(lambda c: report_event(c, new), self._saved, self._failed)
 

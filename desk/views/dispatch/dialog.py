@@ -12,8 +12,10 @@ from PySide6.QtWidgets import (
 )
 
 from desk.services import dispatch as dsp
+from desk.services import limits
 from desk.services.dispatch.choices import DispatchChoices
 from desk.services.errors import ConflictError, DeskError
+from desk.views.text_limits import limit_line
 
 SHANGHAI = QTimeZone(b"Asia/Shanghai")
 
@@ -46,9 +48,9 @@ class DispatchDialog(QDialog):
         self.instructions = QPlainTextEdit()
         self.instructions.setPlaceholderText(self.tr("办理要求（可选）"))
         self.instructions.setMaximumHeight(70)
-        self.override = QLineEdit()
+        self.override = limit_line(QLineEdit(), limits.REASON)
         self.override.setPlaceholderText(self.tr("与建议部门不同：请说明原因"))
-        self.why = QLineEdit()
+        self.why = limit_line(QLineEdit(), limits.REASON)
         self.why.setPlaceholderText(self.tr("改派原因（必填）"))
         form = QFormLayout()
         form.addRow(self.tr("事项"), self.matter)

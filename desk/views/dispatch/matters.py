@@ -10,10 +10,12 @@ from PySide6.QtWidgets import (
 )
 
 from desk.services import dispatch as dsp
+from desk.services import limits
 from desk.services.dispatch.codes import DOMAINS, MATTER_STATUSES
 from desk.services.errors import DeskError
 from desk.services.permissions import allowed
 from desk.views.row_model import RowTableModel
+from desk.views.text_limits import limit_line
 
 
 class MatterTableModel(RowTableModel):
@@ -45,7 +47,7 @@ class ProposeDialog(QDialog):
         self.domain = QComboBox()
         for code, name in DOMAINS.items():
             self.domain.addItem(name, code)
-        self.name = QLineEdit()
+        self.name = limit_line(QLineEdit(), limits.MATTER_NAME)
         self.department = QComboBox()
         self.department.addItems(departments)
         self.hours = QSpinBox()
@@ -53,7 +55,7 @@ class ProposeDialog(QDialog):
         self.hours.setValue(72)
         self.keywords = QLineEdit()
         self.keywords.setPlaceholderText(self.tr("用空格分隔，用于自动派单"))
-        self.reason = QLineEdit()
+        self.reason = limit_line(QLineEdit(), limits.NOTE)
         form = QFormLayout(self)
         for label, w in ((self.tr("领域"), self.domain), (self.tr("事项名称"), self.name),
                          (self.tr("责任部门"), self.department), (self.tr("办理时限(小时)"), self.hours),
