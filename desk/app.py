@@ -42,6 +42,8 @@ from desk.views.page_registry import PageSpec, allowed_pages, home_page
 from desk.views.pages import PlannedPage
 from desk.views import platform_ui
 from desk.views.problems import install_problem_reporting
+from desk.views.reports import ReportsPage
+from desk.views.table_export import install_table_exports
 from desk.views.tour import start_tour
 from desk.views.workers import DbWorker, FeedListener
 
@@ -72,7 +74,7 @@ def page_specs(ctx: Context) -> list[PageSpec]:
         _planned("meetings", QApplication.translate("Navigation", "会商研判"), QApplication.translate("Navigation", "日见面、周研判、月讲评：议程自动生成，决定形成待办并跟踪。")),
         _planned("registry", QApplication.translate("Navigation", "基础信息"), QApplication.translate("Navigation", "人、房、单位与特殊人群，走访记录。")),
         _planned("dashboard", QApplication.translate("Navigation", "数据总览"), QApplication.translate("Navigation", "领导驾驶舱：关键指标与趋势。")),
-        _planned("reports", QApplication.translate("Navigation", "报表简报"), QApplication.translate("Navigation", "日报、周研判材料、月讲评通报，按公文格式打印。")),
+        PageSpec("reports", "report.issue", ReportsPage),
         # 三员分立: accounts are the security administrator's, the audit log the auditor's.
         PageSpec("accounts", "user.role", AccountsPage),
         PageSpec("audit", "audit.read", AuditBrowser),
@@ -131,6 +133,7 @@ def build_shell(ctx: Context, start_page: str | None = None, listen: bool = True
     font_size.install(window)
     bus.setParent(window)
     backend.setParent(window)
+    install_table_exports(pages, backend)  # every table on screen exports to Excel / CSV (audited)
     origin = seat_token()
     feed = FeedListener(lambda: ChangeFeed(ctx.db, ignore_origin=origin,
                                            poll_interval=ctx.settings.feed_poll_ms / 1000), window)

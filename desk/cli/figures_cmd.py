@@ -6,12 +6,14 @@ import csv
 import io
 import json
 import sys
-import unicodedata
+from dataclasses import replace
 from datetime import date
 
 from desk.cli.common import acting_context
 from desk.services.audit_log import record_output
-from desk.services.dispatch.figures import COLUMNS, GROUPS, Figures, as_dict, figure_text, figures
+from desk.services.dispatch.figures import COLUMNS, GROUPS, Figures, as_dict, figures
+from desk.services.figures.dispatch import figures_table
+from desk.services.figures.table import render_text
 from desk.services.errors import ValidationError
 
 
@@ -31,20 +33,15 @@ def register(sub, parent) -> None:
     p.set_defaults(func=run)
 
 
-def _width(s: str) -> int:
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in s)
-
-
-def _pad(s: str, n: int) -> str:
-    return s + " " * (n - _width(s))
-
-
 def render_table(f: Figures) -> str:
-    head = ["名称", *[title for _, title in COLUMNS]]
-    body = [[r.name, *[figure_text(a, getattr(r, a)) for a, _ in COLUMNS]] for r in (*f.rows, f.total)]
-    widths = [max(_width(x[i]) for x in [head, *body]) for i in range(len(head))]
-    lines = ["  ".join(_pad(c, w) for c, w in zip(row, widths)).rstrip() for row in [head, *body]]
-    return "\n".join(lines)
+    """The figures as aligned columns, rendered from the figures layer's one table value."""
+    t = figures_table(f, every_column=True)
+    t = replace(t, totals=t.totals if t.totals is not None else tuple(as_row(f.total)))
+    return render_text(t, headings=["名称", *[title for _, title in COLUMNS]])
+
+
+def as_row(r) -> list:
+    return [r.name, *[getattr(r, a) for a, _ in COLUMNS]]
 
 
 def render_csv(f: Figures) -> str:

@@ -8,6 +8,7 @@ from desk.models.org import (
     StaffRole, Staff, Street, beat_grid, grid_member,
 )
 from desk.models.registry import Household
+from desk.models.reports import ReportIssue
 from desk.models.security import AppSetting, PasswordHistory
 from desk.models.users import Role, UserAccount
 
@@ -15,6 +16,6 @@ __all__ = [
     "AppSetting", "AuditHead", "AuditRecord", "Base", "BoardNotice", "ChangeRecord", "Community", "CommunityKind",
     "DeadlineLimit", "Department", "Dispatch", "DispatchEntry", "DispatchParty", "Event", "EventAttachment",
     "EventStep", "Extension", "Grid", "GridKind", "Household", "JointDefencePoint", "Matter", "Mediation",
-    "PasswordHistory", "PoliceBeat", "Role", "Staff", "StaffRole",
+    "PasswordHistory", "PoliceBeat", "ReportIssue", "Role", "Staff", "StaffRole",
     "Street", "UserAccount", "beat_grid", "grid_member", "utcnow",
 ]

@@ -49,12 +49,17 @@ PERMISSIONS: dict[str, frozenset[Role]] = {
     "meetings.read": frozenset({DUTY, LEADER, LIAISON, GRID}),  # 会商研判: decisions become to-dos
     "registry.read": frozenset({DUTY, LEADER, GRID}),           # 基础信息: people, houses, units
     "dashboard.read": frozenset({DUTY, LEADER}),                # 数据总览: the leader's figures
-    "reports.read": frozenset({DUTY, LEADER}),                  # 报表简报: briefing sheets
 
     # --- map ---
     "geo.import": frozenset({SYSADMIN}),
     "geo.assign": frozenset({SYSADMIN}),
     "map.read": frozenset({DUTY, LEADER, LIAISON, GRID, SYSADMIN}),
+
+    # --- reports (briefing sheets, exports) ---
+    "report.issue": frozenset({DUTY, LEADER}),               # make, print and save the briefing sheets
+    "report.history": frozenset({DUTY, LEADER, SYSADMIN}),   # the list of issued sheets
+    # a screen table to .xlsx / CSV; each role exports only the tables its pages show it (the auditor: the log)
+    "report.export": frozenset({DUTY, LEADER, LIAISON, GRID, SYSADMIN, SECADMIN, AUDITOR}),
 
     # --- security (accounts, audit, backups) ---
     # The three administrators are kept apart (三员分立): the system and security administrators

@@ -280,6 +280,20 @@ CASES = {
                                                     st.just(["grids", "balance", "--db", db])),  # no grids yet
     ("figures",): lambda tmp, db: not_a_date.map(lambda d: ["figures", "--from", d, "--to", "2026-11-30",
                                                             "--db", db]),
+    ("report", "daily"): lambda tmp, db: not_a_date.map(
+        lambda d: ["report", "daily", "--date", d, "--out", str(tmp / f"r{next(_counter)}.pdf"), "--db", db]),
+    ("report", "weekly"): lambda tmp, db: junk.filter(lambda t: not re.fullmatch(r"\s*\d{4}-?[Ww]\d{1,2}\s*", t))
+        .map(lambda w: ["report", "weekly", "--week", w, "--out", str(tmp / f"r{next(_counter)}.pdf"), "--db", db]),
+    ("report", "monthly"): lambda tmp, db: junk.filter(
+        lambda t: not re.fullmatch(r"\s*\d{4}-\d{1,2}\s*", t) and t.strip().lower() != "last")
+        .map(lambda m: ["report", "monthly", "--month", m, "--out", str(tmp / f"r{next(_counter)}.xlsx"), "--db", db]),
+    ("report", "event"): lambda tmp, db: st.one_of(
+        st.integers(min_value=1, max_value=10**9).map(lambda n: [str(n), "--out", str(tmp / "e.pdf")]),
+        junk.flatmap(lambda j: _an_output(tmp, j)).map(lambda out: ["1", "--out", out]),
+    ).map(lambda a: ["report", "event", *a, "--db", db]),
+    ("report", "dispatch"): lambda tmp, db: st.integers(min_value=1, max_value=10**9)
+        .map(lambda n: ["report", "dispatch", str(n), "--out", str(tmp / "d.pdf"), "--db", db]),
+    ("report", "history"): lambda tmp, db: bad_url.map(lambda u: ["report", "history", "--db", u]),
     ("user", "add"): lambda tmp, db: st.one_of(
         user_name.map(lambda n: [n]),
         st.one_of(st.tuples(junk, st.sampled_from(["\udcff", "\ud800", "\x1b", "\x7f", "\x01"]), st.just("x"))

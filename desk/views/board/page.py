@@ -10,8 +10,9 @@ from PySide6.QtWidgets import (
     QTableView, QVBoxLayout,
 )
 
-from desk.services.incidents import bulk, choices, codes, escalate_overdue, lifecycle, notices
+from desk.services.incidents import bulk, choices, escalate_overdue, lifecycle, notices
 from desk.services.incidents import open_events
+from desk.services.figures.board import board_counts
 from desk.views.board import labels
 from desk.views.board.event_dialog import EventDialog
 from desk.services.permissions import allowed
@@ -228,22 +229,15 @@ class BoardPage(Page):
 
     def _update_counts(self) -> None:
         rows = self.model.rows
-        per = {s: 0 for s in codes.OPEN_STATUSES}
-        red = yellow = urgent = 0
-        for r in rows:
-            per[r.status] = per.get(r.status, 0) + 1
-            state = self.model.state(r.id)
-            red += state == "red"
-            yellow += state == "yellow"
-            urgent += r.urgent
+        c = board_counts(rows, state_of=lambda r: self.model.state(r.id))  # the figures layer counts
         open_word, late_word, yellow_word, urgent_word = (self.tr("未办结"), self.tr("超时"), self.tr("黄牌"),
                                                            self.tr("紧急"))
-        parts = [f"<b>{open_word} {len(rows)}</b>"]
-        parts += [f"{labels.status(s)} {n}" for s, n in per.items() if n]
-        parts.append(f"<span style='color:#c0392b'><b>{late_word} {red}</b></span>")
-        parts.append(f"<span style='color:#d68910'><b>{yellow_word} {yellow}</b></span>")
-        if urgent:
-            parts.append(f"<span style='color:white;background:#e67e22'>&nbsp;{urgent_word} {urgent}&nbsp;</span>")
+        parts = [f"<b>{open_word} {c.open}</b>"]
+        parts += [f"{labels.status(s)} {n}" for s, n in c.per_status]
+        parts.append(f"<span style='color:#c0392b'><b>{late_word} {c.red}</b></span>")
+        parts.append(f"<span style='color:#d68910'><b>{yellow_word} {c.yellow}</b></span>")
+        if c.urgent:
+            parts.append(f"<span style='color:white;background:#e67e22'>&nbsp;{urgent_word} {c.urgent}&nbsp;</span>")
         shown = self.proxy.rowCount()
         if shown != len(rows):
             parts.append(self.tr("当前显示 ") + str(shown))
