@@ -138,51 +138,121 @@
         <source>网格内化解率</source>
         <translation>Resolved in grid</translation>
     </message>
+    <message>
+        <location filename="../../views/reports/history.py" line="21" />
+        <source>期号</source>
+        <translation>Issue no.</translation>
+    </message>
+    <message>
+        <location filename="../../views/reports/history.py" line="21" />
+        <source>类别</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <location filename="../../views/reports/history.py" line="21" />
+        <source>简报</source>
+        <translation>Sheet</translation>
+    </message>
+    <message>
+        <location filename="../../views/reports/history.py" line="21" />
+        <source>方式</source>
+        <translation>Mode</translation>
+    </message>
+    <message>
+        <location filename="../../views/reports/history.py" line="21" />
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location filename="../../views/reports/history.py" line="21" />
+        <source>经办人</source>
+        <translation>Issued by</translation>
+    </message>
+    <message>
+        <location filename="../../views/reports/history.py" line="21" />
+        <source>文件</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <location filename="../../views/table_export.py" line="40" />
+        <location filename="../../views/table_export.py" line="56" />
+        <location filename="../../views/table_export.py" line="71" />
+        <source>导出</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <location filename="../../views/table_export.py" line="40" />
+        <source>当前角色无权导出数据。</source>
+        <translation>Your role may not export data.</translation>
+    </message>
+    <message>
+        <location filename="../../views/table_export.py" line="56" />
+        <source>导出失败：</source>
+        <translation>Export failed: </translation>
+    </message>
+    <message>
+        <location filename="../../views/table_export.py" line="77" />
+        <source>导出为 Excel…</source>
+        <translation>Export to Excel…</translation>
+    </message>
+    <message>
+        <location filename="../../views/table_export.py" line="81" />
+        <source>导出为 CSV…</source>
+        <translation>Export to CSV…</translation>
+    </message>
+</context>
+<context>
+    <name>AboutDialog</name>
+    <message>
+        <location filename="../../views/help.py" line="101" />
+        <source>关于 desk</source>
+        <translation>About desk</translation>
+    </message>
 </context>
 <context>
     <name>AccountTableModel</name>
     <message>
-        <location filename="../../views/accounts_page.py" line="31" />
+        <location filename="../../views/accounts_page.py" line="32" />
         <source>用户名</source>
         <translation>User name</translation>
     </message>
     <message>
-        <location filename="../../views/accounts_page.py" line="31" />
+        <location filename="../../views/accounts_page.py" line="32" />
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../views/accounts_page.py" line="31" />
+        <location filename="../../views/accounts_page.py" line="32" />
         <source>角色</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../views/accounts_page.py" line="31" />
+        <location filename="../../views/accounts_page.py" line="32" />
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../views/accounts_page.py" line="31" />
+        <location filename="../../views/accounts_page.py" line="32" />
         <source>所属部门</source>
         <translation>Department</translation>
     </message>
     <message>
-        <location filename="../../views/accounts_page.py" line="39" />
+        <location filename="../../views/accounts_page.py" line="40" />
         <source>已停用</source>
         <translation>Disabled</translation>
     </message>
     <message>
-        <location filename="../../views/accounts_page.py" line="41" />
+        <location filename="../../views/accounts_page.py" line="42" />
         <source>锁定至 </source>
         <translation>Locked until </translation>
     </message>
     <message>
-        <location filename="../../views/accounts_page.py" line="43" />
+        <location filename="../../views/accounts_page.py" line="44" />
         <source>正常</source>
         <translation>Active</translation>
     </message>
     <message>
-        <location filename="../../views/accounts_page.py" line="43" />
+        <location filename="../../views/accounts_page.py" line="44" />
         <source>（须改密码）</source>
         <translation> (must change password)</translation>
     </message>
@@ -190,89 +260,89 @@
 <context>
     <name>AccountsPage</name>
     <message>
-        <location filename="../../views/accounts_page.py" line="136" />
+        <location filename="../../views/accounts_page.py" line="138" />
         <source>新建账户…</source>
         <translation>New account…</translation>
     </message>
     <message>
-        <location filename="../../views/accounts_page.py" line="137" />
+        <location filename="../../views/accounts_page.py" line="139" />
         <source>停用</source>
         <translation>Disable</translation>
     </message>
     <message>
-        <location filename="../../views/accounts_page.py" line="138" />
+        <location filename="../../views/accounts_page.py" line="140" />
         <source>启用</source>
         <translation>Enable</translation>
     </message>
     <message>
-        <location filename="../../views/accounts_page.py" line="139" />
+        <location filename="../../views/accounts_page.py" line="141" />
         <source>解除锁定</source>
         <translation>Unlock</translation>
     </message>
     <message>
-        <location filename="../../views/accounts_page.py" line="140" />
+        <location filename="../../views/accounts_page.py" line="142" />
         <source>重置密码…</source>
         <translation>Reset password…</translation>
     </message>
     <message>
-        <location filename="../../views/accounts_page.py" line="141" />
+        <location filename="../../views/accounts_page.py" line="143" />
         <source>变更角色…</source>
         <translation>Change role…</translation>
     </message>
     <message>
-        <location filename="../../views/accounts_page.py" line="148" />
+        <location filename="../../views/accounts_page.py" line="150" />
         <source>无操作自动锁屏（分钟）</source>
         <translation>Lock after inactivity (minutes)</translation>
     </message>
     <message>
-        <location filename="../../views/accounts_page.py" line="152" />
+        <location filename="../../views/accounts_page.py" line="154" />
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../views/accounts_page.py" line="158" />
-        <location filename="../../views/accounts_page.py" line="164" />
+        <location filename="../../views/accounts_page.py" line="160" />
+        <location filename="../../views/accounts_page.py" line="166" />
         <source>用户账户</source>
         <translation>User accounts</translation>
     </message>
     <message>
-        <location filename="../../views/accounts_page.py" line="211" />
-        <location filename="../../views/accounts_page.py" line="240" />
+        <location filename="../../views/accounts_page.py" line="213" />
+        <location filename="../../views/accounts_page.py" line="242" />
         <source>两次输入的密码不一致</source>
         <translation>The two passwords do not match</translation>
     </message>
     <message>
-        <location filename="../../views/accounts_page.py" line="216" />
+        <location filename="../../views/accounts_page.py" line="218" />
         <source>已新建账户 {0}，首次登录须修改密码</source>
         <translation>Account {0} created; the password must be changed at first sign-in</translation>
     </message>
     <message>
-        <location filename="../../views/accounts_page.py" line="222" />
+        <location filename="../../views/accounts_page.py" line="224" />
         <source>已停用 {0}</source>
         <translation>Disabled {0}</translation>
     </message>
     <message>
-        <location filename="../../views/accounts_page.py" line="222" />
+        <location filename="../../views/accounts_page.py" line="224" />
         <source>已启用 {0}</source>
         <translation>Enabled {0}</translation>
     </message>
     <message>
-        <location filename="../../views/accounts_page.py" line="229" />
+        <location filename="../../views/accounts_page.py" line="231" />
         <source>已解除 {0} 的锁定</source>
         <translation>Unlocked {0}</translation>
     </message>
     <message>
-        <location filename="../../views/accounts_page.py" line="244" />
+        <location filename="../../views/accounts_page.py" line="246" />
         <source>已重置 {0} 的密码，下次登录须修改</source>
         <translation>{0}'s password was reset; they must change it at sign-in</translation>
     </message>
     <message>
-        <location filename="../../views/accounts_page.py" line="257" />
+        <location filename="../../views/accounts_page.py" line="259" />
         <source>{0} 的角色已改为 {1}</source>
         <translation>{0} is now {1}</translation>
     </message>
     <message>
-        <location filename="../../views/accounts_page.py" line="263" />
+        <location filename="../../views/accounts_page.py" line="265" />
         <source>锁屏时间已设为 {0} 分钟，各席位下次登录时生效</source>
         <translation>Lock time set to {0} minutes; takes effect at each seat's next sign-in</translation>
     </message>
@@ -1307,147 +1377,147 @@
         <translation>Duty seat</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="260" />
+        <location filename="../../views/code_words.py" line="263" />
         <source>当前角色无权执行此操作</source>
         <translation>Your role may not do this</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="261" />
+        <location filename="../../views/code_words.py" line="264" />
         <source>事件当前为「%1」，可在以下状态%2：%3</source>
         <translation>The event is “%1”; %2 is possible when it is: %3</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="262" />
+        <location filename="../../views/code_words.py" line="265" />
         <source>事件已结束</source>
         <translation>The event is finished</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="263" />
+        <location filename="../../views/code_words.py" line="266" />
         <source>只有矛盾纠纷需要调解</source>
         <translation>Only disputes are mediated</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="264" />
+        <location filename="../../views/code_words.py" line="267" />
         <source>事件尚未被认领</source>
         <translation>Nobody has claimed the event</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="265" />
+        <location filename="../../views/code_words.py" line="268" />
         <source>事件已由 %1 认领</source>
         <translation>Claimed by %1</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="266" />
+        <location filename="../../views/code_words.py" line="269" />
         <source>正常</source>
         <translation>In time</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="267" />
+        <location filename="../../views/code_words.py" line="270" />
         <source>黄牌预警</source>
         <translation>Yellow warning</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="268" />
+        <location filename="../../views/code_words.py" line="271" />
         <source>超时</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="269" />
+        <location filename="../../views/code_words.py" line="272" />
         <source>%1天</source>
         <translation>%1 d</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="270" />
+        <location filename="../../views/code_words.py" line="273" />
         <source>%1天%2小时</source>
         <translation>%1 d %2 h</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="271" />
+        <location filename="../../views/code_words.py" line="274" />
         <source>%1小时%2分</source>
         <translation>%1 h %2 min</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="272" />
+        <location filename="../../views/code_words.py" line="275" />
         <source>%1分</source>
         <translation>%1 min</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="273" />
+        <location filename="../../views/code_words.py" line="276" />
         <source>超时 %1</source>
         <translation>Overdue %1</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="274" />
+        <location filename="../../views/code_words.py" line="277" />
         <source>剩 %1</source>
         <translation>%1 left</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="275" />
+        <location filename="../../views/code_words.py" line="278" />
         <source>网格员</source>
         <translation>grid worker</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="276" />
+        <location filename="../../views/code_words.py" line="279" />
         <source>承办部门</source>
         <translation>Lead department</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="277" />
+        <location filename="../../views/code_words.py" line="280" />
         <source>编号</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="278" />
+        <location filename="../../views/code_words.py" line="281" />
         <source>上报时间</source>
         <translation>Reported</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="279" />
+        <location filename="../../views/code_words.py" line="282" />
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="280" />
+        <location filename="../../views/code_words.py" line="283" />
         <source>期限</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="281" />
+        <location filename="../../views/code_words.py" line="284" />
         <source>待谁办</source>
         <translation>Next step</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="282" />
+        <location filename="../../views/code_words.py" line="285" />
         <source>类型</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="283" />
+        <location filename="../../views/code_words.py" line="286" />
         <source>标题</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="284" />
+        <location filename="../../views/code_words.py" line="287" />
         <source>社区</source>
         <translation>Community</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="285" />
+        <location filename="../../views/code_words.py" line="288" />
         <source>网格</source>
         <translation>Grid</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="286" />
+        <location filename="../../views/code_words.py" line="289" />
         <source>来源</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="287" />
+        <location filename="../../views/code_words.py" line="290" />
         <source>承办</source>
         <translation>Handler</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="288" />
+        <location filename="../../views/code_words.py" line="291" />
         <source>调解层级</source>
         <translation>Mediation level</translation>
     </message>
@@ -1455,107 +1525,107 @@
 <context>
     <name>BoardPage</name>
     <message>
-        <location filename="../../views/board/page.py" line="80" />
+        <location filename="../../views/board/page.py" line="81" />
         <source>新建事件 (Ctrl+N)</source>
         <translation>New event (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../views/board/page.py" line="82" />
-        <location filename="../../views/board/page.py" line="339" />
+        <location filename="../../views/board/page.py" line="83" />
+        <location filename="../../views/board/page.py" line="333" />
         <source>认领</source>
         <translation>Claim</translation>
     </message>
     <message>
-        <location filename="../../views/board/page.py" line="84" />
-        <location filename="../../views/board/page.py" line="344" />
+        <location filename="../../views/board/page.py" line="85" />
+        <location filename="../../views/board/page.py" line="338" />
         <source>批量受理</source>
         <translation>Accept selected</translation>
     </message>
     <message>
-        <location filename="../../views/board/page.py" line="86" />
-        <location filename="../../views/board/page.py" line="353" />
+        <location filename="../../views/board/page.py" line="87" />
+        <location filename="../../views/board/page.py" line="347" />
         <source>合并为重复</source>
         <translation>Merge as duplicate</translation>
     </message>
     <message>
-        <location filename="../../views/board/page.py" line="88" />
-        <location filename="../../views/board/page.py" line="362" />
-        <location filename="../../views/board/page.py" line="365" />
+        <location filename="../../views/board/page.py" line="89" />
+        <location filename="../../views/board/page.py" line="356" />
+        <location filename="../../views/board/page.py" line="359" />
         <source>批量指派</source>
         <translation>Assign selected</translation>
     </message>
     <message>
-        <location filename="../../views/board/page.py" line="90" />
+        <location filename="../../views/board/page.py" line="91" />
         <source>时限设置</source>
         <translation>Deadline limits</translation>
     </message>
     <message>
-        <location filename="../../views/board/page.py" line="120" />
+        <location filename="../../views/board/page.py" line="121" />
         <source>事件看板</source>
         <translation>Incident board</translation>
     </message>
     <message>
-        <location filename="../../views/board/page.py" line="159" />
+        <location filename="../../views/board/page.py" line="160" />
         <source>读取事件</source>
         <translation>Reading events</translation>
     </message>
     <message>
-        <location filename="../../views/board/page.py" line="160" />
+        <location filename="../../views/board/page.py" line="161" />
         <source>无法读取事件：</source>
         <translation>Cannot read events: </translation>
     </message>
     <message>
-        <location filename="../../views/board/page.py" line="239" />
+        <location filename="../../views/board/page.py" line="233" />
         <source>未办结</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../views/board/page.py" line="239" />
+        <location filename="../../views/board/page.py" line="233" />
         <source>超时</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../views/board/page.py" line="239" />
+        <location filename="../../views/board/page.py" line="233" />
         <source>黄牌</source>
         <translation>Yellow</translation>
     </message>
     <message>
-        <location filename="../../views/board/page.py" line="240" />
+        <location filename="../../views/board/page.py" line="234" />
         <source>紧急</source>
         <translation>Urgent</translation>
     </message>
     <message>
-        <location filename="../../views/board/page.py" line="249" />
+        <location filename="../../views/board/page.py" line="243" />
         <source>当前显示 </source>
         <translation>Showing </translation>
     </message>
     <message>
-        <location filename="../../views/board/page.py" line="294" />
+        <location filename="../../views/board/page.py" line="288" />
         <source>已登记事件 #</source>
         <translation>Registered event #</translation>
     </message>
     <message>
-        <location filename="../../views/board/page.py" line="301" />
+        <location filename="../../views/board/page.py" line="295" />
         <source>时限已保存</source>
         <translation>Limits saved</translation>
     </message>
     <message>
-        <location filename="../../views/board/page.py" line="314" />
+        <location filename="../../views/board/page.py" line="308" />
         <source>操作未完成</source>
         <translation>Action not completed</translation>
     </message>
     <message>
-        <location filename="../../views/board/page.py" line="349" />
+        <location filename="../../views/board/page.py" line="343" />
         <source>请选择至少两条：最早的一条作为原事件</source>
         <translation>Select at least two: the earliest one becomes the original</translation>
     </message>
     <message>
-        <location filename="../../views/board/page.py" line="362" />
+        <location filename="../../views/board/page.py" line="356" />
         <source>指派给：</source>
         <translation>Assign to:</translation>
     </message>
     <message>
-        <location filename="../../views/board/page.py" line="368" />
+        <location filename="../../views/board/page.py" line="362" />
         <source>逐级上升检查</source>
         <translation>Escalation check</translation>
     </message>
@@ -1563,64 +1633,64 @@
 <context>
     <name>DispatchDialog</name>
     <message>
-        <location filename="../../views/dispatch/dialog.py" line="32" />
-        <location filename="../../views/dispatch/dialog.py" line="73" />
+        <location filename="../../views/dispatch/dialog.py" line="34" />
+        <location filename="../../views/dispatch/dialog.py" line="75" />
         <source>改派</source>
         <translation>Reroute</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/dialog.py" line="32" />
-        <location filename="../../views/dispatch/dialog.py" line="73" />
+        <location filename="../../views/dispatch/dialog.py" line="34" />
+        <location filename="../../views/dispatch/dialog.py" line="75" />
         <source>派单</source>
         <translation>Dispatch</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/dialog.py" line="34" />
+        <location filename="../../views/dispatch/dialog.py" line="36" />
         <source>正在读取事件…</source>
         <translation>Loading event…</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/dialog.py" line="55" />
+        <location filename="../../views/dispatch/dialog.py" line="57" />
         <source>办理要求（可选）</source>
         <translation>Instructions (optional)</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/dialog.py" line="58" />
+        <location filename="../../views/dispatch/dialog.py" line="60" />
         <source>与建议部门不同：请说明原因</source>
         <translation>Differs from the suggested department: give a reason</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/dialog.py" line="60" />
+        <location filename="../../views/dispatch/dialog.py" line="62" />
         <source>改派原因（必填）</source>
         <translation>Reason for rerouting (required)</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/dialog.py" line="62" />
+        <location filename="../../views/dispatch/dialog.py" line="64" />
         <source>事项</source>
         <translation>Matter</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/dialog.py" line="63" />
+        <location filename="../../views/dispatch/dialog.py" line="65" />
         <source>承办部门</source>
         <translation>Lead department</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/dialog.py" line="64" />
+        <location filename="../../views/dispatch/dialog.py" line="66" />
         <source>协办部门</source>
         <translation>Assisting departments</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/dialog.py" line="65" />
+        <location filename="../../views/dispatch/dialog.py" line="67" />
         <source>办理时限</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/dialog.py" line="66" />
+        <location filename="../../views/dispatch/dialog.py" line="68" />
         <source>办理要求</source>
         <translation>Instructions</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/dialog.py" line="67" />
+        <location filename="../../views/dispatch/dialog.py" line="69" />
         <source>改派理由</source>
         <translation>Reason for the change</translation>
     </message>
@@ -1629,42 +1699,42 @@
         <translation type="vanished">Override</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/dialog.py" line="69" />
+        <location filename="../../views/dispatch/dialog.py" line="71" />
         <source>改派原因</source>
         <translation>Reason for rerouting</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/dialog.py" line="87" />
+        <location filename="../../views/dispatch/dialog.py" line="89" />
         <source>无法读取：</source>
         <translation>Cannot read: </translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/dialog.py" line="93" />
+        <location filename="../../views/dispatch/dialog.py" line="95" />
         <source>当前状态</source>
         <translation>Now</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/dialog.py" line="98" />
+        <location filename="../../views/dispatch/dialog.py" line="100" />
         <source>（未选择事项）</source>
         <translation>(no matter selected)</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/dialog.py" line="117" />
+        <location filename="../../views/dispatch/dialog.py" line="119" />
         <source>建议：</source>
         <translation>Suggested: </translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/dialog.py" line="117" />
+        <location filename="../../views/dispatch/dialog.py" line="119" />
         <source>（无）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/dialog.py" line="177" />
+        <location filename="../../views/dispatch/dialog.py" line="179" />
         <source>已被处理</source>
         <translation>Already handled</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/dialog.py" line="180" />
+        <location filename="../../views/dispatch/dialog.py" line="182" />
         <source>未派单</source>
         <translation>Not dispatched</translation>
     </message>
@@ -1763,286 +1833,301 @@
     </message>
     <message>
         <location filename="../../views/code_words.py" line="229" />
+        <source>已撤回</source>
+        <translation>Withdrawn</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="230" />
+        <source>派单结束</source>
+        <translation>Case ended</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="231" />
+        <source>已失效</source>
+        <translation>Lapsed</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="232" />
         <source>派单</source>
         <translation>Dispatch</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="230" />
+        <location filename="../../views/code_words.py" line="233" />
         <source>签收</source>
         <translation>Take on</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="231" />
+        <location filename="../../views/code_words.py" line="234" />
         <source>联办签收</source>
         <translation>Assisting taken on</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="232" />
+        <location filename="../../views/code_words.py" line="235" />
         <source>退单</source>
         <translation>Return</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="233" />
+        <location filename="../../views/code_words.py" line="236" />
         <source>改派</source>
         <translation>Re-route</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="234" />
+        <location filename="../../views/code_words.py" line="237" />
         <source>改派通知</source>
         <translation>Re-route notice</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="235" />
+        <location filename="../../views/code_words.py" line="238" />
         <source>反馈</source>
         <translation>Feedback</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="236" />
+        <location filename="../../views/code_words.py" line="239" />
         <source>核查</source>
         <translation>Verify</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="237" />
+        <location filename="../../views/code_words.py" line="240" />
         <source>办结</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="238" />
+        <location filename="../../views/code_words.py" line="241" />
         <source>回访</source>
         <translation>Call back</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="239" />
+        <location filename="../../views/code_words.py" line="242" />
         <source>重新办理</source>
         <translation>Reopened</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="240" />
+        <location filename="../../views/code_words.py" line="243" />
         <source>催办</source>
         <translation>Urge</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="241" />
+        <location filename="../../views/code_words.py" line="244" />
         <source>督办</source>
         <translation>Supervise</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="242" />
+        <location filename="../../views/code_words.py" line="245" />
         <source>领导批示</source>
         <translation>Instruction</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="243" />
+        <location filename="../../views/code_words.py" line="246" />
         <source>加急</source>
         <translation>Expedite</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="244" />
+        <location filename="../../views/code_words.py" line="247" />
         <source>申请延期</source>
         <translation>Ask for extension</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="245" />
+        <location filename="../../views/code_words.py" line="248" />
         <source>延期审批</source>
         <translation>Extension decided</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="246" />
+        <location filename="../../views/code_words.py" line="249" />
         <source>改变建议部门</source>
         <translation>Proposal overridden</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="247" />
+        <location filename="../../views/code_words.py" line="250" />
         <source>核查通过</source>
         <translation>Passed</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="248" />
+        <location filename="../../views/code_words.py" line="251" />
         <source>阶段性闭环</source>
         <translation>Closed for now</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="249" />
+        <location filename="../../views/code_words.py" line="252" />
         <source>过简闭环</source>
         <translation>Closed too thinly</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="250" />
+        <location filename="../../views/code_words.py" line="253" />
         <source>错误办理</source>
         <translation>Handled wrongly</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="251" />
+        <location filename="../../views/code_words.py" line="254" />
         <source>满意</source>
         <translation>Satisfied</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="252" />
+        <location filename="../../views/code_words.py" line="255" />
         <source>基本满意</source>
         <translation>Mostly satisfied</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="253" />
+        <location filename="../../views/code_words.py" line="256" />
         <source>不满意</source>
         <translation>Unsatisfied</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="254" />
+        <location filename="../../views/code_words.py" line="257" />
         <source>一般督办</source>
         <translation>Supervision</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="255" />
+        <location filename="../../views/code_words.py" line="258" />
         <source>黄牌督办</source>
         <translation>Yellow-card supervision</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="256" />
+        <location filename="../../views/code_words.py" line="259" />
         <source>红牌督办</source>
         <translation>Red-card supervision</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="257" />
+        <location filename="../../views/code_words.py" line="260" />
         <source>待审批</source>
         <translation>Awaiting decision</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="258" />
+        <location filename="../../views/code_words.py" line="261" />
         <source>已批准</source>
         <translation>Approved</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="259" />
+        <location filename="../../views/code_words.py" line="262" />
         <source>未批准</source>
         <translation>Refused</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="289" />
+        <location filename="../../views/code_words.py" line="292" />
         <source>事件号</source>
         <translation>Event</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="290" />
+        <location filename="../../views/code_words.py" line="293" />
         <source>标题</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="291" />
+        <location filename="../../views/code_words.py" line="294" />
         <source>类型</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="292" />
+        <location filename="../../views/code_words.py" line="295" />
         <source>网格</source>
         <translation>Grid</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="293" />
+        <location filename="../../views/code_words.py" line="296" />
         <source>承办部门</source>
         <translation>Lead department</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="294" />
+        <location filename="../../views/code_words.py" line="297" />
         <source>协办部门</source>
         <translation>Assisting</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="295" />
+        <location filename="../../views/code_words.py" line="298" />
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="296" />
+        <location filename="../../views/code_words.py" line="299" />
         <source>派单时间</source>
         <translation>Dispatched</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="297" />
+        <location filename="../../views/code_words.py" line="300" />
         <source>签收时限</source>
         <translation>Take on by</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="298" />
+        <location filename="../../views/code_words.py" line="301" />
         <source>办理时限</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="299" />
+        <location filename="../../views/code_words.py" line="302" />
         <source>督办/加急</source>
         <translation>Supervision/expedite</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="300" />
+        <location filename="../../views/code_words.py" line="303" />
         <source>延期待批</source>
         <translation>Extension asked</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="301" />
+        <location filename="../../views/code_words.py" line="304" />
         <source>重办</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="302" />
+        <location filename="../../views/code_words.py" line="305" />
         <source>（签收超时）</source>
         <translation> (take-on overdue)</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="303" />
+        <location filename="../../views/code_words.py" line="306" />
         <source>（办理超时）</source>
         <translation> (overdue)</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="304" />
+        <location filename="../../views/code_words.py" line="307" />
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="305" />
+        <location filename="../../views/code_words.py" line="308" />
         <source>派单数</source>
         <translation>Dispatched</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="306" />
+        <location filename="../../views/code_words.py" line="309" />
         <source>按时签收率</source>
         <translation>Taken on in time</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="307" />
+        <location filename="../../views/code_words.py" line="310" />
         <source>退单数</source>
         <translation>Returned</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="308" />
+        <location filename="../../views/code_words.py" line="311" />
         <source>办结数</source>
         <translation>Closed</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="309" />
+        <location filename="../../views/code_words.py" line="312" />
         <source>按时办结率</source>
         <translation>Closed in time</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="310" />
+        <location filename="../../views/code_words.py" line="313" />
         <source>平均办理时长(小时)</source>
         <translation>Mean handling (h)</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="311" />
+        <location filename="../../views/code_words.py" line="314" />
         <source>满意率</source>
         <translation>Satisfied</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="312" />
+        <location filename="../../views/code_words.py" line="315" />
         <source>重办率</source>
         <translation>Redone</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="313" />
+        <location filename="../../views/code_words.py" line="316" />
         <source>非警务分流率</source>
         <translation>Non-police diverted</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="314" />
+        <location filename="../../views/code_words.py" line="317" />
         <source>网格内化解率</source>
         <translation>Resolved in grid</translation>
     </message>
@@ -2587,42 +2672,42 @@
 <context>
     <name>FilterBar</name>
     <message>
-        <location filename="../../views/board/filters.py" line="22" />
+        <location filename="../../views/board/filters.py" line="24" />
         <source>搜索 (Ctrl+F)：文字或拼音首字母，如 zsjf</source>
         <translation>Search (Ctrl+F): text or pinyin initials, e.g. zsjf</translation>
     </message>
     <message>
-        <location filename="../../views/board/filters.py" line="25" />
+        <location filename="../../views/board/filters.py" line="27" />
         <source>全部状态</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../views/board/filters.py" line="31" />
+        <location filename="../../views/board/filters.py" line="33" />
         <source>全部类型</source>
         <translation>All kinds</translation>
     </message>
     <message>
-        <location filename="../../views/board/filters.py" line="35" />
+        <location filename="../../views/board/filters.py" line="37" />
         <source>全部</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../views/board/filters.py" line="36" />
+        <location filename="../../views/board/filters.py" line="38" />
         <source>紧急</source>
         <translation>Urgent</translation>
     </message>
     <message>
-        <location filename="../../views/board/filters.py" line="37" />
+        <location filename="../../views/board/filters.py" line="39" />
         <source>一般</source>
         <translation>Ordinary</translation>
     </message>
     <message>
-        <location filename="../../views/board/filters.py" line="38" />
+        <location filename="../../views/board/filters.py" line="40" />
         <source>只看超时</source>
         <translation>Overdue only</translation>
     </message>
     <message>
-        <location filename="../../views/board/filters.py" line="39" />
+        <location filename="../../views/board/filters.py" line="41" />
         <source>待受理</source>
         <translation>To accept</translation>
     </message>
@@ -2631,22 +2716,22 @@
         <translation type="vanished">Triage queue</translation>
     </message>
     <message>
-        <location filename="../../views/board/filters.py" line="40" />
+        <location filename="../../views/board/filters.py" line="42" />
         <source>已上报、尚未受理的事件</source>
         <translation>Reported events not yet accepted</translation>
     </message>
     <message>
-        <location filename="../../views/board/filters.py" line="41" />
+        <location filename="../../views/board/filters.py" line="43" />
         <source>我的事件</source>
         <translation>My events</translation>
     </message>
     <message>
-        <location filename="../../views/board/filters.py" line="62" />
+        <location filename="../../views/board/filters.py" line="64" />
         <source>全部社区</source>
         <translation>All communities</translation>
     </message>
     <message>
-        <location filename="../../views/board/filters.py" line="75" />
+        <location filename="../../views/board/filters.py" line="77" />
         <source>全部网格</source>
         <translation>All grids</translation>
     </message>
@@ -2701,6 +2786,76 @@
     <message>
         <source>已超期</source>
         <translation type="vanished">Overdue</translation>
+    </message>
+</context>
+<context>
+    <name>GuideDialog</name>
+    <message>
+        <location filename="../../views/help.py" line="65" />
+        <source>值班员使用指南</source>
+        <translation>Duty staff's guide</translation>
+    </message>
+</context>
+<context>
+    <name>Help</name>
+    <message>
+        <location filename="../../views/help.py" line="58" />
+        <source># 使用指南
+
+找不到指南文件：</source>
+        <translation># Guide
+
+The guide file was not found: </translation>
+    </message>
+    <message>
+        <location filename="../../views/help.py" line="80" />
+        <source>版本</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <location filename="../../views/help.py" line="81" />
+        <source>数据库</source>
+        <translation>Database</translation>
+    </message>
+    <message>
+        <location filename="../../views/help.py" line="82" />
+        <source>数据目录</source>
+        <translation>Data folder</translation>
+    </message>
+    <message>
+        <location filename="../../views/help.py" line="83" />
+        <source>日志文件</source>
+        <translation>Log file</translation>
+    </message>
+    <message>
+        <location filename="../../views/help.py" line="84" />
+        <source>（无法写入）</source>
+        <translation>(cannot be written)</translation>
+    </message>
+    <message>
+        <location filename="../../views/help.py" line="85" />
+        <source>设置文件</source>
+        <translation>Settings file</translation>
+    </message>
+    <message>
+        <location filename="../../views/help.py" line="90" />
+        <source>警网融合中心工作台</source>
+        <translation>Police–Grid Fusion Command Desk</translation>
+    </message>
+    <message>
+        <location filename="../../views/help.py" line="115" />
+        <source>帮助(&amp;H)</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <location filename="../../views/help.py" line="116" />
+        <source>值班员使用指南</source>
+        <translation>Duty staff's guide</translation>
+    </message>
+    <message>
+        <location filename="../../views/help.py" line="118" />
+        <source>关于 desk</source>
+        <translation>About desk</translation>
     </message>
 </context>
 <context>
@@ -3081,6 +3236,7 @@ Enter your password to continue; unsaved work is still there.</translation>
     <name>MainWindow</name>
     <message>
         <location filename="../../views/main_window.py" line="23" />
+        <location filename="../../views/selftest.py" line="46" />
         <source>警网融合中心工作台</source>
         <translation>Police–Grid Fusion Command Desk</translation>
     </message>
@@ -3387,47 +3543,47 @@ Enter your password to continue; unsaved work is still there.</translation>
 <context>
     <name>MatterTableModel</name>
     <message>
-        <location filename="../../views/dispatch/matters.py" line="23" />
+        <location filename="../../views/dispatch/matters.py" line="25" />
         <source>编码</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/matters.py" line="23" />
+        <location filename="../../views/dispatch/matters.py" line="25" />
         <source>领域</source>
         <translation>Domain</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/matters.py" line="23" />
+        <location filename="../../views/dispatch/matters.py" line="25" />
         <source>事项</source>
         <translation>Matter</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/matters.py" line="23" />
+        <location filename="../../views/dispatch/matters.py" line="25" />
         <source>责任部门</source>
         <translation>Responsible dept.</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/matters.py" line="23" />
+        <location filename="../../views/dispatch/matters.py" line="25" />
         <source>协办部门</source>
         <translation>Assisting departments</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/matters.py" line="24" />
+        <location filename="../../views/dispatch/matters.py" line="26" />
         <source>时限(小时)</source>
         <translation>Time limit (h)</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/matters.py" line="24" />
+        <location filename="../../views/dispatch/matters.py" line="26" />
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/matters.py" line="24" />
+        <location filename="../../views/dispatch/matters.py" line="26" />
         <source>申请理由</source>
         <translation>Reason proposed</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/matters.py" line="24" />
+        <location filename="../../views/dispatch/matters.py" line="26" />
         <source>准入决定</source>
         <translation>Admission decision</translation>
     </message>
@@ -3435,43 +3591,43 @@ Enter your password to continue; unsaved work is still there.</translation>
 <context>
     <name>MattersTab</name>
     <message>
-        <location filename="../../views/dispatch/matters.py" line="85" />
+        <location filename="../../views/dispatch/matters.py" line="87" />
         <source>申请新事项</source>
         <translation>Propose matter</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/matters.py" line="86" />
+        <location filename="../../views/dispatch/matters.py" line="88" />
         <source>准入</source>
         <translation>Admit</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/matters.py" line="87" />
+        <location filename="../../views/dispatch/matters.py" line="89" />
         <source>不予准入</source>
         <translation>Refuse admission</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/matters.py" line="100" />
+        <location filename="../../views/dispatch/matters.py" line="102" />
         <source>事项清单</source>
         <translation>Matters list</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/matters.py" line="106" />
+        <location filename="../../views/dispatch/matters.py" line="108" />
         <source>未保存</source>
         <translation>Not saved</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/matters.py" line="121" />
         <location filename="../../views/dispatch/matters.py" line="123" />
+        <location filename="../../views/dispatch/matters.py" line="125" />
         <source>事务准入</source>
         <translation>Admission</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/matters.py" line="121" />
+        <location filename="../../views/dispatch/matters.py" line="123" />
         <source>请选择一条待准入的事项</source>
         <translation>Select a matter awaiting admission</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/matters.py" line="123" />
+        <location filename="../../views/dispatch/matters.py" line="125" />
         <source>决定理由</source>
         <translation>Reason for decision</translation>
     </message>
@@ -3503,75 +3659,74 @@ Enter your password to continue; unsaved work is still there.</translation>
         <translation type="vanished">Offline map of grids and police beats, live events, a grid's profile one click away.</translation>
     </message>
     <message>
-        <location filename="../../app.py" line="68" />
+        <location filename="../../app.py" line="74" />
         <source>会商研判</source>
         <translation>Meetings</translation>
     </message>
     <message>
-        <location filename="../../app.py" line="68" />
+        <location filename="../../app.py" line="74" />
         <source>日见面、周研判、月讲评：议程自动生成，决定形成待办并跟踪。</source>
         <translation>Daily meeting, weekly review, monthly assessment: agendas compiled, decisions become tracked action items.</translation>
     </message>
     <message>
-        <location filename="../../app.py" line="69" />
+        <location filename="../../app.py" line="75" />
         <source>基础信息</source>
         <translation>Registry</translation>
     </message>
     <message>
-        <location filename="../../app.py" line="69" />
+        <location filename="../../app.py" line="75" />
         <source>人、房、单位与特殊人群，走访记录。</source>
         <translation>People, houses, units and special populations, with visits.</translation>
     </message>
     <message>
-        <location filename="../../app.py" line="70" />
+        <location filename="../../app.py" line="76" />
         <source>数据总览</source>
         <translation>Dashboard</translation>
     </message>
     <message>
-        <location filename="../../app.py" line="70" />
+        <location filename="../../app.py" line="76" />
         <source>领导驾驶舱：关键指标与趋势。</source>
         <translation>The leaders' dashboard: key figures and trends.</translation>
     </message>
     <message>
-        <location filename="../../app.py" line="71" />
+        <location filename="../../views/reports/page.py" line="57" />
         <source>报表简报</source>
         <translation>Reports</translation>
     </message>
     <message>
-        <location filename="../../app.py" line="71" />
         <source>日报、周研判材料、月讲评通报，按公文格式打印。</source>
-        <translation>Daily reports, weekly review papers and monthly assessments, printed in official-document layout.</translation>
+        <translation type="vanished">Daily reports, weekly review papers and monthly assessments, printed in official-document layout.</translation>
     </message>
 </context>
 <context>
     <name>NewAccountDialog</name>
     <message>
-        <location filename="../../views/accounts_page.py" line="51" />
+        <location filename="../../views/accounts_page.py" line="52" />
         <source>新建账户</source>
         <translation>New Account</translation>
     </message>
     <message>
-        <location filename="../../views/accounts_page.py" line="60" />
+        <location filename="../../views/accounts_page.py" line="62" />
         <source>用户名</source>
         <translation>User name</translation>
     </message>
     <message>
-        <location filename="../../views/accounts_page.py" line="60" />
+        <location filename="../../views/accounts_page.py" line="62" />
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../views/accounts_page.py" line="61" />
+        <location filename="../../views/accounts_page.py" line="63" />
         <source>角色</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../views/accounts_page.py" line="61" />
+        <location filename="../../views/accounts_page.py" line="63" />
         <source>临时密码</source>
         <translation>Temporary password</translation>
     </message>
     <message>
-        <location filename="../../views/accounts_page.py" line="62" />
+        <location filename="../../views/accounts_page.py" line="64" />
         <source>再输入一次</source>
         <translation>Repeat password</translation>
     </message>
@@ -3647,22 +3802,22 @@ Enter your password to continue; unsaved work is still there.</translation>
 <context>
     <name>PasswordDialog</name>
     <message>
-        <location filename="../../views/accounts_page.py" line="75" />
+        <location filename="../../views/accounts_page.py" line="77" />
         <source>重置密码：</source>
         <translation>Reset password: </translation>
     </message>
     <message>
-        <location filename="../../views/accounts_page.py" line="80" />
+        <location filename="../../views/accounts_page.py" line="82" />
         <source>临时密码</source>
         <translation>Temporary password</translation>
     </message>
     <message>
-        <location filename="../../views/accounts_page.py" line="81" />
+        <location filename="../../views/accounts_page.py" line="83" />
         <source>再输入一次</source>
         <translation>Again</translation>
     </message>
     <message>
-        <location filename="../../views/accounts_page.py" line="82" />
+        <location filename="../../views/accounts_page.py" line="84" />
         <source>对方下次登录时须修改密码。</source>
         <translation>They must change it at their next sign-in.</translation>
     </message>
@@ -3676,44 +3831,69 @@ Enter your password to continue; unsaved work is still there.</translation>
     </message>
 </context>
 <context>
+    <name>Problems</name>
+    <message>
+        <location filename="../../views/problems.py" line="40" />
+        <source>程序内部出错，当前操作未完成：</source>
+        <translation>An internal error stopped the current action:</translation>
+    </message>
+    <message>
+        <location filename="../../views/problems.py" line="42" />
+        <source>详细记录已写入日志文件：</source>
+        <translation>The details are in the log file:</translation>
+    </message>
+    <message>
+        <location filename="../../views/problems.py" line="43" />
+        <source>如问题反复出现，请将该文件交给系统管理员。</source>
+        <translation>If it happens again, give that file to the system administrator.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../views/problems.py" line="45" />
+        <source>（共 %n 次）</source>
+        <translation>(%n times)<numerusform />
+            <numerusform />
+        </translation>
+    </message>
+</context>
+<context>
     <name>ProposeDialog</name>
     <message>
-        <location filename="../../views/dispatch/matters.py" line="46" />
+        <location filename="../../views/dispatch/matters.py" line="48" />
         <source>申请新事项准入</source>
         <translation>Propose a New Matter for Admission</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/matters.py" line="57" />
+        <location filename="../../views/dispatch/matters.py" line="59" />
         <source>用空格分隔，用于自动派单</source>
         <translation>Separated by spaces; used for automatic dispatch</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/matters.py" line="60" />
+        <location filename="../../views/dispatch/matters.py" line="62" />
         <source>领域</source>
         <translation>Domain</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/matters.py" line="60" />
+        <location filename="../../views/dispatch/matters.py" line="62" />
         <source>事项名称</source>
         <translation>Matter name</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/matters.py" line="61" />
+        <location filename="../../views/dispatch/matters.py" line="63" />
         <source>责任部门</source>
         <translation>Responsible department</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/matters.py" line="61" />
+        <location filename="../../views/dispatch/matters.py" line="63" />
         <source>办理时限(小时)</source>
         <translation>Time limit (hours)</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/matters.py" line="62" />
+        <location filename="../../views/dispatch/matters.py" line="64" />
         <source>关键词</source>
         <translation>Keywords</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/matters.py" line="62" />
+        <location filename="../../views/dispatch/matters.py" line="64" />
         <source>申请理由</source>
         <translation>Reason</translation>
     </message>
@@ -3721,140 +3901,240 @@ Enter your password to continue; unsaved work is still there.</translation>
 <context>
     <name>QuickEntryDialog</name>
     <message>
-        <location filename="../../views/board/quick_entry.py" line="29" />
+        <location filename="../../views/board/quick_entry.py" line="31" />
         <source>快速登记事件</source>
         <translation>Quick Event Entry</translation>
     </message>
     <message>
-        <location filename="../../views/board/quick_entry.py" line="33" />
+        <location filename="../../views/board/quick_entry.py" line="35" />
         <source>粘贴微信群消息，按 Ctrl+R 识别（可选）</source>
         <translation>Paste a WeChat group message and press Ctrl+R to recognise it (optional)</translation>
     </message>
     <message>
-        <location filename="../../views/board/quick_entry.py" line="36" />
+        <location filename="../../views/board/quick_entry.py" line="38" />
         <source>识别 (Ctrl+R)</source>
         <translation>Recognise (Ctrl+R)</translation>
     </message>
     <message>
-        <location filename="../../views/board/quick_entry.py" line="43" />
+        <location filename="../../views/board/quick_entry.py" line="44" />
         <source>一句话说明事件</source>
         <translation>The event in one sentence</translation>
     </message>
     <message>
-        <location filename="../../views/board/quick_entry.py" line="52" />
+        <location filename="../../views/board/quick_entry.py" line="53" />
         <source>紧急</source>
         <translation>Urgent</translation>
     </message>
     <message>
-        <location filename="../../views/board/quick_entry.py" line="53" />
+        <location filename="../../views/board/quick_entry.py" line="54" />
         <source>涉警</source>
         <translation>Police matter</translation>
     </message>
     <message>
-        <location filename="../../views/board/quick_entry.py" line="55" />
+        <location filename="../../views/board/quick_entry.py" line="56" />
         <source>社区/村、楼栋，如：白云社区5号楼</source>
         <translation>Community/village, building, e.g. Baiyun Community, Building 5</translation>
     </message>
     <message>
-        <location filename="../../views/board/quick_entry.py" line="57" />
+        <location filename="../../views/board/quick_entry.py" line="58" />
         <source>（按地址自动查找）</source>
         <translation>(found from the address)</translation>
     </message>
     <message>
-        <location filename="../../views/board/quick_entry.py" line="78" />
+        <location filename="../../views/board/quick_entry.py" line="80" />
         <source>标题</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../views/board/quick_entry.py" line="79" />
+        <location filename="../../views/board/quick_entry.py" line="81" />
         <source>类型</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../views/board/quick_entry.py" line="80" />
+        <location filename="../../views/board/quick_entry.py" line="82" />
         <source>来源</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../views/board/quick_entry.py" line="82" />
+        <location filename="../../views/board/quick_entry.py" line="84" />
         <source>地址</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../views/board/quick_entry.py" line="83" />
+        <location filename="../../views/board/quick_entry.py" line="85" />
         <source>网格</source>
         <translation>Grid</translation>
     </message>
     <message>
-        <location filename="../../views/board/quick_entry.py" line="84" />
+        <location filename="../../views/board/quick_entry.py" line="86" />
         <source>报告人</source>
         <translation>Reporter</translation>
     </message>
     <message>
-        <location filename="../../views/board/quick_entry.py" line="85" />
+        <location filename="../../views/board/quick_entry.py" line="87" />
         <source>电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../views/board/quick_entry.py" line="86" />
+        <location filename="../../views/board/quick_entry.py" line="88" />
         <source>内容</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../views/board/quick_entry.py" line="88" />
+        <location filename="../../views/board/quick_entry.py" line="91" />
         <source>保存 (Ctrl+Enter)</source>
         <translation>Save (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../views/board/quick_entry.py" line="89" />
+        <location filename="../../views/board/quick_entry.py" line="92" />
         <source>取消 (Esc)</source>
         <translation>Cancel (Esc)</translation>
     </message>
     <message>
-        <location filename="../../views/board/quick_entry.py" line="124" />
+        <location filename="../../views/board/quick_entry.py" line="127" />
         <source>（不细分）</source>
         <translation>(no sub-kind)</translation>
     </message>
     <message>
-        <location filename="../../views/board/quick_entry.py" line="155" />
+        <location filename="../../views/board/quick_entry.py" line="143" />
+        <source>消息过长，无法识别：</source>
+        <translation>Message too long to read: </translation>
+    </message>
+    <message>
+        <location filename="../../views/board/quick_entry.py" line="161" />
         <source>未识别</source>
         <translation>not recognised</translation>
     </message>
     <message>
-        <location filename="../../views/board/quick_entry.py" line="156" />
+        <location filename="../../views/board/quick_entry.py" line="162" />
         <source>已识别：</source>
         <translation>Recognised: </translation>
     </message>
     <message>
-        <location filename="../../views/board/quick_entry.py" line="157" />
+        <location filename="../../views/board/quick_entry.py" line="163" />
         <source>  — 请核对后保存</source>
         <translation>  — check before saving</translation>
     </message>
     <message>
-        <location filename="../../views/board/quick_entry.py" line="182" />
+        <location filename="../../views/board/quick_entry.py" line="180" />
+        <location filename="../../views/board/quick_entry.py" line="193" />
         <source>未保存：</source>
         <translation>Not saved: </translation>
     </message>
 </context>
 <context>
+    <name>ReportsPage</name>
+    <message>
+        <location filename="../../views/reports/page.py" line="69" />
+        <source>预览</source>
+        <translation>Preview</translation>
+    </message>
+    <message>
+        <location filename="../../views/reports/page.py" line="70" />
+        <source>打印…</source>
+        <translation>Print…</translation>
+    </message>
+    <message>
+        <location filename="../../views/reports/page.py" line="71" />
+        <source>保存为 PDF…</source>
+        <translation>Save as PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../views/reports/page.py" line="72" />
+        <source>保存为 Excel…</source>
+        <translation>Save as Excel…</translation>
+    </message>
+    <message>
+        <location filename="../../views/reports/page.py" line="75" />
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../views/reports/page.py" line="79" />
+        <source>简报</source>
+        <translation>Sheet</translation>
+    </message>
+    <message>
+        <location filename="../../views/reports/page.py" line="79" />
+        <source>时期</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <location filename="../../views/reports/page.py" line="100" />
+        <source>已发简报（期号按年度、类别编排）</source>
+        <translation>Issued sheets (numbered per year and kind)</translation>
+    </message>
+    <message>
+        <location filename="../../views/reports/page.py" line="123" />
+        <source>当前角色无权制作简报，可查看已发简报记录。</source>
+        <translation>Your role may not issue sheets; you can see the sheets already issued.</translation>
+    </message>
+    <message>
+        <location filename="../../views/reports/page.py" line="200" />
+        <location filename="../../views/reports/page.py" line="207" />
+        <source>已取消。</source>
+        <translation>Cancelled.</translation>
+    </message>
+    <message>
+        <location filename="../../views/reports/page.py" line="212" />
+        <source>生成失败：</source>
+        <translation>Could not make the sheet: </translation>
+    </message>
+    <message>
+        <location filename="../../views/reports/page.py" line="228" />
+        <source>正在生成预览…</source>
+        <translation>Making the preview…</translation>
+    </message>
+    <message>
+        <location filename="../../views/reports/page.py" line="239" />
+        <source>预览：共 {n} 页（正式发出时编入期号）</source>
+        <translation>Preview: {n} pages (the issue number is given when it is issued)</translation>
+    </message>
+    <message>
+        <location filename="../../views/reports/page.py" line="260" />
+        <source>正在生成…</source>
+        <translation>Making the sheet…</translation>
+    </message>
+    <message>
+        <location filename="../../views/reports/page.py" line="266" />
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../../views/reports/page.py" line="272" />
+        <source>已保存 {no}：{file}</source>
+        <translation>Saved {no}: {file}</translation>
+    </message>
+    <message>
+        <location filename="../../views/reports/page.py" line="288" />
+        <source>打印</source>
+        <translation>Print</translation>
+    </message>
+    <message>
+        <location filename="../../views/reports/page.py" line="292" />
+        <source>已打印 {no}，共 {n} 页</source>
+        <translation>Printed {no}, {n} pages</translation>
+    </message>
+</context>
+<context>
     <name>RoleDialog</name>
     <message>
-        <location filename="../../views/accounts_page.py" line="94" />
+        <location filename="../../views/accounts_page.py" line="96" />
         <source>变更角色：</source>
         <translation>Change role: </translation>
     </message>
     <message>
-        <location filename="../../views/accounts_page.py" line="101" />
+        <location filename="../../views/accounts_page.py" line="103" />
         <source>（无）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../views/accounts_page.py" line="105" />
+        <location filename="../../views/accounts_page.py" line="107" />
         <source>角色</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../views/accounts_page.py" line="106" />
+        <location filename="../../views/accounts_page.py" line="108" />
         <source>所属部门</source>
         <translation>Department</translation>
     </message>
@@ -3862,37 +4142,37 @@ Enter your password to continue; unsaved work is still there.</translation>
 <context>
     <name>Roles</name>
     <message>
-        <location filename="../../views/code_words.py" line="315" />
+        <location filename="../../views/code_words.py" line="318" />
         <source>值班员</source>
         <translation>Duty staff</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="316" />
+        <location filename="../../views/code_words.py" line="319" />
         <source>领导</source>
         <translation>Leader</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="317" />
+        <location filename="../../views/code_words.py" line="320" />
         <source>职能部门联络员</source>
         <translation>Department liaison</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="318" />
+        <location filename="../../views/code_words.py" line="321" />
         <source>网格员</source>
         <translation>grid worker</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="319" />
+        <location filename="../../views/code_words.py" line="322" />
         <source>系统管理员</source>
         <translation>System administrator</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="320" />
+        <location filename="../../views/code_words.py" line="323" />
         <source>安全管理员</source>
         <translation>Security administrator</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="321" />
+        <location filename="../../views/code_words.py" line="324" />
         <source>审计管理员</source>
         <translation>Auditor</translation>
     </message>
@@ -3900,17 +4180,17 @@ Enter your password to continue; unsaved work is still there.</translation>
 <context>
     <name>Shell</name>
     <message>
-        <location filename="../../app.py" line="137" />
+        <location filename="../../app.py" line="144" />
         <source>读取街道名称</source>
         <translation>Reading the street's name</translation>
     </message>
     <message>
-        <location filename="../../app.py" line="138" />
+        <location filename="../../app.py" line="145" />
         <source>清理变更记录</source>
         <translation>Pruning the change log</translation>
     </message>
     <message>
-        <location filename="../../app.py" line="192" />
+        <location filename="../../app.py" line="203" />
         <source>上次运行异常退出，记录已保存：</source>
         <translation>The last run ended in a crash; its record is kept at: </translation>
     </message>
