@@ -3850,8 +3850,9 @@ Enter your password to continue; unsaved work is still there.</translation>
     <message numerus="yes">
         <location filename="../../views/problems.py" line="45" />
         <source>（共 %n 次）</source>
-        <translation>(%n times)<numerusform />
-            <numerusform />
+        <translation>
+            <numerusform>(%n time)</numerusform>
+            <numerusform>(%n times)</numerusform>
         </translation>
     </message>
 </context>
