@@ -46,6 +46,8 @@ def fill(glossary: str) -> None:
     filled = 0
     for msg in tree.iter("message"):
         src, tr = msg.find("source"), msg.find("translation")
+        if msg.get("numerus") == "yes":  # plural forms are written by hand (<numerusform>)
+            continue
         if tr is not None and tr.get("type") == "unfinished" and src.text in pairs:
             tr.text = pairs[src.text]
             del tr.attrib["type"]
