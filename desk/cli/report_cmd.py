@@ -55,15 +55,15 @@ def run(args) -> int:
     from desk.reports.issue import format_of, issue_sheet
     from desk.services.figures import build_sheet
 
+    ctx = acting_context(args, "report.issue")  # who asks comes before what is asked
     out = Path(args.out)
     try:
         fmt = format_of(out)
-        if args.report in ("daily", "weekly", "monthly"):  # checked before signing in: a typo costs nothing
-            _what(args, _clock_now())
+        if args.report in ("daily", "weekly", "monthly"):  # checked before any figure is read
+            _what(args, ctx.clock.now())
     except (PeriodError, ValidationError) as exc:
         print(f"错误: {exc}", file=sys.stderr)
         return USAGE_ERROR
-    ctx = acting_context(args)
     try:
         what = _what(args, ctx.clock.now())
         sheet = build_sheet(ctx, args.report, what)
@@ -77,16 +77,10 @@ def run(args) -> int:
     return 0
 
 
-def _clock_now():
-    from desk.clock import SystemClock
-
-    return SystemClock().now()
-
-
 def run_history(args) -> int:
     from desk.services.figures.issues import history
 
-    ctx = acting_context(args)
+    ctx = acting_context(args, "report.history")
     rows = history(ctx, args.kind)
     t = Table("已发简报", (Column("no", "期号"), Column("title", "简报"), Column("output", "方式"),
                            Column("at", "时间", "datetime"), Column("who", "经办人"), Column("target", "文件")),

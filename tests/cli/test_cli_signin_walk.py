@@ -50,7 +50,6 @@ OPEN = {
     "demo --if-empty --accounts": (0, "the setup step of run.sh: on a filled database it changes nothing"),
     "selftest": (0, "checks this PC's installation on a scratch database of the configured engine; reads and "
                     "changes no business data (the installer runs it before anyone has an account)"),
-    "selftest --verbose": (0, "the same, with its log on the screen"),
     "restore": (1, "only into an EMPTY database: a database with accounts is refused as not empty, before "
                    "the backup file is read"),
 }

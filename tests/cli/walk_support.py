@@ -11,7 +11,7 @@ from sqlalchemy.pool import NullPool
 
 from desk.cli import build_parser
 
-PARENT_DESTS = {"db", "user", "help", "version"}  # --db/--user are given by each mode of the walk
+PARENT_DESTS = {"db", "user", "help", "version", "verbose"}  # --db/--user: each mode; --verbose only shows the log
 
 
 @dataclass(frozen=True)
