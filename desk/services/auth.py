@@ -15,6 +15,8 @@
 """
 from __future__ import annotations
 
+import functools
+
 from dataclasses import replace
 from datetime import timedelta
 
@@ -36,8 +38,14 @@ MAX_FAILURES = 5
 LOCK_MINUTES = 15
 
 HASHER = PasswordHasher(time_cost=3, memory_cost=65536, parallelism=4)
-# Verified against when the user name is unknown, so both cases take the same time.
-_DUMMY_HASH = HASHER.hash("desk-no-such-user-0000")
+
+
+@functools.cache
+def _dummy_hash() -> str:
+    """Verified against when the user name is unknown, so both cases take the same time. Made on the
+    first sign-in, before the account is looked up (not at import: every command would pay ~0.4 s)."""
+    return HASHER.hash("desk-no-such-user-0000")
+
 _T = UserAccount.__table__
 
 
@@ -126,13 +134,14 @@ def sign_in(ctx: Context, username: str, password: str) -> Actor:
     simultaneous attempts from many seats are each counted and audited exactly once.
     """
     username = printable(username.strip())  # what no account name holds, and no record can, is replaced
+    dummy = _dummy_hash()  # known and unknown names alike pay for it on the first sign-in
     with ctx.read() as s:
         user = _find(s, username)
         seen = None if user is None else (user.id, user.password_hash, user.disabled, user.locked_until)
     now = ctx.clock.now()
     checked = matches = False
     if seen is None:
-        password_matches(_DUMMY_HASH, password)  # the same time as for a real account
+        password_matches(dummy, password)  # the same time as for a real account
     elif not seen[2] and not _locked(seen[3], now):
         checked, matches = True, password_matches(seen[1], password)
     with _as(ctx, username).unit() as u:
