@@ -47,7 +47,8 @@ def export_view(view: QTableView, backend, title: str, path: Path, parent=None, 
         return write_csv(table, path) if csv else write_tables([table], path)
 
     def done(n):
-        backend.write(lambda c: record_table_export(c, title, n, path.name), None, lambda exc: None)
+        backend.write(lambda c: record_table_export(c, title, n, path.name), None,
+                      backend.failed(tr("记录导出")))
         if on_done is not None:
             on_done(n)
 

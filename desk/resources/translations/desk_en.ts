@@ -175,8 +175,8 @@
     </message>
     <message>
         <location filename="../../views/table_export.py" line="40" />
-        <location filename="../../views/table_export.py" line="56" />
-        <location filename="../../views/table_export.py" line="71" />
+        <location filename="../../views/table_export.py" line="57" />
+        <location filename="../../views/table_export.py" line="72" />
         <source>导出</source>
         <translation>Export</translation>
     </message>
@@ -186,17 +186,22 @@
         <translation>Your role may not export data.</translation>
     </message>
     <message>
-        <location filename="../../views/table_export.py" line="56" />
+        <location filename="../../views/table_export.py" line="51" />
+        <source>记录导出</source>
+        <translation>Recording the export</translation>
+    </message>
+    <message>
+        <location filename="../../views/table_export.py" line="57" />
         <source>导出失败：</source>
         <translation>Export failed: </translation>
     </message>
     <message>
-        <location filename="../../views/table_export.py" line="77" />
+        <location filename="../../views/table_export.py" line="78" />
         <source>导出为 Excel…</source>
         <translation>Export to Excel…</translation>
     </message>
     <message>
-        <location filename="../../views/table_export.py" line="81" />
+        <location filename="../../views/table_export.py" line="82" />
         <source>导出为 CSV…</source>
         <translation>Export to CSV…</translation>
     </message>
@@ -4071,48 +4076,53 @@ Enter your password to continue; unsaved work is still there.</translation>
         <translation>Your role may not issue sheets; you can see the sheets already issued.</translation>
     </message>
     <message>
-        <location filename="../../views/reports/page.py" line="200" />
-        <location filename="../../views/reports/page.py" line="207" />
+        <location filename="../../views/reports/page.py" line="136" />
+        <source>读取已发简报</source>
+        <translation>Reading the issued sheets</translation>
+    </message>
+    <message>
+        <location filename="../../views/reports/page.py" line="201" />
+        <location filename="../../views/reports/page.py" line="208" />
         <source>已取消。</source>
         <translation>Cancelled.</translation>
     </message>
     <message>
-        <location filename="../../views/reports/page.py" line="212" />
+        <location filename="../../views/reports/page.py" line="213" />
         <source>生成失败：</source>
         <translation>Could not make the sheet: </translation>
     </message>
     <message>
-        <location filename="../../views/reports/page.py" line="228" />
+        <location filename="../../views/reports/page.py" line="229" />
         <source>正在生成预览…</source>
         <translation>Making the preview…</translation>
     </message>
     <message>
-        <location filename="../../views/reports/page.py" line="239" />
+        <location filename="../../views/reports/page.py" line="240" />
         <source>预览：共 {n} 页（正式发出时编入期号）</source>
         <translation>Preview: {n} pages (the issue number is given when it is issued)</translation>
     </message>
     <message>
-        <location filename="../../views/reports/page.py" line="260" />
+        <location filename="../../views/reports/page.py" line="261" />
         <source>正在生成…</source>
         <translation>Making the sheet…</translation>
     </message>
     <message>
-        <location filename="../../views/reports/page.py" line="266" />
+        <location filename="../../views/reports/page.py" line="267" />
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../views/reports/page.py" line="272" />
+        <location filename="../../views/reports/page.py" line="273" />
         <source>已保存 {no}：{file}</source>
         <translation>Saved {no}: {file}</translation>
     </message>
     <message>
-        <location filename="../../views/reports/page.py" line="288" />
+        <location filename="../../views/reports/page.py" line="289" />
         <source>打印</source>
         <translation>Print</translation>
     </message>
     <message>
-        <location filename="../../views/reports/page.py" line="292" />
+        <location filename="../../views/reports/page.py" line="293" />
         <source>已打印 {no}，共 {n} 页</source>
         <translation>Printed {no}, {n} pages</translation>
     </message>

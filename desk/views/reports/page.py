@@ -132,7 +132,8 @@ class ReportsPage(Page):
 
     def reload_history(self) -> None:
         if allowed(self.ctx.actor, "report.history"):
-            self.backend.read(lambda c: history(c), self.history_model.set_rows, lambda exc: None)
+            self.backend.read(lambda c: history(c), self.history_model.set_rows,
+                              self.backend.failed(self.tr("读取已发简报")))
 
     # --- the sheet and its period ---
     def today(self) -> date:
