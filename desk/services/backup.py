@@ -159,17 +159,7 @@ def _logical_export(db: Database, target: Path) -> None:
             for table in tables():
                 if table.name not in present:
                     continue
-                n = 0
-                order = list(table.primary_key.columns) or list(table.columns)
-                with zf.open(f"tables/{table.name}.jsonl", "w") as raw:
-                    out = io.TextIOWrapper(raw, encoding="utf-8", newline="\n")
-                    result = conn.execution_options(yield_per=BATCH).execute(select(table).order_by(*order))
-                    for row in result.mappings():
-                        out.write(json.dumps({k: _plain(v) for k, v in row.items()}, ensure_ascii=False) + "\n")
-                        n += 1
-                    out.flush()
-                    out.detach()
-                counts[table.name] = n
+                counts[table.name] = write_table_lines(conn, zf, table)
             head = conn.execute(select(AuditHead.last_id, AuditHead.last_hash).where(AuditHead.id == 1)).first()
         manifest = {"format": FORMAT, "revision": list(revision), "counts": counts, "engine": db.backend,
                     "audit_head": list(head) if head else None}
@@ -272,6 +262,21 @@ def _reader(sqltype):
     if isinstance(impl, LargeBinary):
         return base64.b64decode
     return lambda v: v
+
+
+def write_table_lines(conn, zf: zipfile.ZipFile, table) -> int:
+    """One table into the zip as ``tables/NAME.jsonl``, one JSON object per row in key order; the row count."""
+    n = 0
+    order = list(table.primary_key.columns) or list(table.columns)
+    with zf.open(f"tables/{table.name}.jsonl", "w") as raw:
+        out = io.TextIOWrapper(raw, encoding="utf-8", newline="\n")
+        result = conn.execution_options(yield_per=BATCH).execute(select(table).order_by(*order))
+        for row in result.mappings():
+            out.write(json.dumps({k: _plain(v) for k, v in row.items()}, ensure_ascii=False) + "\n")
+            n += 1
+        out.flush()
+        out.detach()
+    return n
 
 
 def open_source(path: Path) -> _Source:

@@ -10,7 +10,6 @@ migrates. If the copy fails, nothing is migrated and the start stops with the re
 from __future__ import annotations
 
 import contextlib
-import io
 import json
 import logging
 import zipfile
@@ -64,7 +63,7 @@ def backup_as_is(db: Database, folder: Path, revision: tuple[str, ...]) -> Path:
 
 def _export_reflected(db: Database, target: Path, revision: tuple[str, ...]) -> None:
     """Every table as the database has it now, in one REPEATABLE READ snapshot."""
-    from desk.services.backup import BATCH, FORMAT, _plain
+    from desk.services.backup import FORMAT, write_table_lines
 
     counts: dict[str, int] = {}
     head = None
@@ -76,17 +75,7 @@ def _export_reflected(db: Database, target: Path, revision: tuple[str, ...]) -> 
             for table in meta.sorted_tables:
                 if table.name == "alembic_version":
                     continue
-                order = list(table.primary_key.columns) or list(table.columns)
-                n = 0
-                with zf.open(f"tables/{table.name}.jsonl", "w") as raw:
-                    out = io.TextIOWrapper(raw, encoding="utf-8", newline="\n")
-                    result = conn.execution_options(yield_per=BATCH).execute(select(table).order_by(*order))
-                    for row in result.mappings():
-                        out.write(json.dumps({k: _plain(v) for k, v in row.items()}, ensure_ascii=False) + "\n")
-                        n += 1
-                    out.flush()
-                    out.detach()
-                counts[table.name] = n
+                counts[table.name] = write_table_lines(conn, zf, table)
             if "audit_head" in meta.tables:
                 t = meta.tables["audit_head"]
                 row = conn.execute(select(t.c.last_id, t.c.last_hash).where(t.c.id == 1)).first()
