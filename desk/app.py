@@ -28,7 +28,7 @@ from desk.views.backend import Backend
 from desk.views.board import BoardPage
 from desk.views.bus import ChangeBus
 from desk.views.dispatch import DispatchPage
-from desk.views import font_size
+from desk.views import font_size, main_thread_gc
 from desk.views.help import AboutInfo, install_help_menu
 from desk.views.i18n import install_translator
 from desk.views.idle_lock import install_idle_lock
@@ -178,6 +178,7 @@ def _run_window(args, previous_crash: Path | None) -> int:
     app.setApplicationName("desk")
     app.setOrganizationName("desk")
     platform_ui.after_app(app)
+    main_thread_gc.install(app)  # a collection on a worker thread can crash Qt
     try:
         ctx = open_context(args, warn=lambda msg: QMessageBox.warning(None, "desk", msg))
     except DeskError as exc:

@@ -8,6 +8,7 @@ Where no server answers, PostgreSQL tests skip with the reason -- unless DESK_RE
 """
 from __future__ import annotations
 
+import gc
 import os
 import shutil
 import uuid
@@ -27,6 +28,7 @@ from desk.config import Settings  # noqa: E402
 from desk.db import Database  # noqa: E402
 from desk.services import schema  # noqa: E402
 from desk.services.context import Context  # noqa: E402
+from desk.views.main_thread_gc import collect_due  # noqa: E402
 
 PG_ADMIN = os.environ.get("DESK_TEST_PG", "postgresql+psycopg://postgres@127.0.0.1:5432/postgres")
 REQUIRE_PG = os.environ.get("DESK_REQUIRE_PG") == "1"
@@ -179,3 +181,15 @@ def no_leftover_windows(qapp):
     for w in left:
         w.close()
     assert not left, f"test left top-level windows open: {[type(w).__name__ for w in left]}"
+
+
+# Garbage is collected on the main thread only, between tests, as the program collects it on the UI
+# thread only (desk.views.main_thread_gc): a collection started by the database worker thread can
+# free Qt wrappers of the UI thread and crash the whole run (a segfault "Garbage-collecting").
+gc.disable()
+
+
+@pytest.fixture(autouse=True)
+def _collect_on_the_main_thread():
+    yield
+    collect_due()
