@@ -22,6 +22,8 @@ TOPICS: dict[str, frozenset[str]] = {
     "events_on_map": frozenset({"event"}),
     "accounts": frozenset({"user_account", "app_setting"}),
     "audit": frozenset({"audit_log"}),
+    # the briefing sheets issued (the reports page's history)
+    "report_history": frozenset({"report_issue"}),
 }
 
 

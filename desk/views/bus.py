@@ -10,8 +10,3 @@ class ChangeBus(QObject):
     db_state = Signal(bool, str)
     problem = Signal(str)      # a background read or write failed: said in the status bar, and logged
 
-
-def touches(changes, *tables: str) -> bool:
-    """Whether a batch of changes concerns any of the given tables (or asks for a resync).
-    Screens use named topics instead: ``desk.services.topics.concerns(changes, "board")``."""
-    return any(c.table in tables or c.kind == "resync" for c in changes)

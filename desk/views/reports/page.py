@@ -21,7 +21,7 @@ from desk.services.errors import DeskError
 from desk.services.figures import build_sheet, periods
 from desk.services.figures.issues import history
 from desk.services.permissions import allowed
-from desk.views.bus import touches
+from desk.services.topics import concerns
 from desk.views.pages import Page
 from desk.views.reports.history import KIND_NAMES, IssueTableModel
 from desk.views.reports.job import ReportJob
@@ -127,7 +127,7 @@ class ReportsPage(Page):
         self.reload_history()
 
     def on_changes(self, changes) -> None:
-        if self.built and touches(changes, "report_issue"):
+        if self.built and concerns(changes, "report_history"):
             self.reload_history()
 
     def reload_history(self) -> None:
