@@ -50,8 +50,8 @@ def people(ctx: Context) -> People:
                   small.department_id, ids[4])
 
 
-def daily(p: People, day: date, *, items=(), community_id=None, **kw) -> MeetingDraft:
-    base = dict(kind="daily", day=day, community_id=community_id or p.community_id, place="兴钢社区警务室",
+def daily(p: People, day: date, *, items=(), community_id: int | None | str = "own", **kw) -> MeetingDraft:
+    base = dict(kind="daily", day=day, community_id=p.community_id if community_id == "own" else community_id, place="兴钢社区警务室",
                 chair_staff_id=p.officer,
                 attendees=(AttendeeRow(p.officer, "陈民警", "社区民警"), AttendeeRow(p.secretary, "刘书记", "书记")),
                 decisions="楼道杂物三日内清理。", items=tuple(items))
