@@ -9,12 +9,13 @@ from desk.services.meetings.items import (
     owner_choices, reminder,
 )
 from desk.services.meetings.minutes import (
-    MeetingDraft, StaffChoice, get_meeting, list_meetings, save_meeting, staff_choices,
+    EditorChoices, MeetingDraft, StaffChoice, editor_choices, get_meeting, linked_event, list_meetings, save_meeting,
+    staff_choices,
 )
 from desk.services.meetings.rows import AgendaLine, AttendeeRow, ItemRow, MeetingDetail, MeetingRow
 
 __all__ = [
-    "AgendaLine", "AttendeeRow", "IllegalMove", "ItemDraft", "ItemRow", "MeetingDetail", "MeetingDraft", "MeetingRow",
+    "AgendaLine", "AttendeeRow", "EditorChoices", "IllegalMove", "editor_choices", "linked_event", "ItemDraft", "ItemRow", "MeetingDetail", "MeetingDraft", "MeetingRow",
     "Reminder", "StaffChoice", "add_item", "get_meeting", "item_history", "items", "items_table", "list_meetings",
     "may_update", "move_item", "owner_choices", "reminder", "save_meeting", "staff_choices",
 ]

@@ -240,3 +240,43 @@ def _allowed(ctx: Context, permission: str) -> bool:
 
     return allowed(ctx.actor, permission)
 
+
+
+@dataclass(frozen=True)
+class EditorChoices:
+    """What the minutes editor offers: communities, grids, staff (attendees, chair, owners), departments."""
+
+    communities: tuple[tuple[int, str], ...]
+    grids: tuple[tuple[int, str, int], ...]          # id, name, community id
+    staff: tuple[StaffChoice, ...]
+    departments: tuple[tuple[int, str], ...]
+
+
+def editor_choices(ctx: Context) -> EditorChoices:
+    from desk.models import Department
+
+    require(ctx.actor, "meetings.items")
+    people = tuple(staff_choices(ctx))
+    with ctx.read() as s:
+        comms = tuple((i, n) for i, n in s.execute(select(Community.id, Community.name).order_by(Community.code)))
+        grids = tuple((i, n, c) for i, n, c in s.execute(select(Grid.id, Grid.name, Grid.community_id)
+                                                          .order_by(Grid.code)))
+        deps = tuple((i, n) for i, n in s.execute(select(Department.id, Department.short_name)
+                                                  .order_by(Department.code)))
+    return EditorChoices(comms, grids, people, deps)
+
+
+def linked_event(ctx: Context, source: str, ref_id: int) -> int:
+    """The event an agenda line or an item link opens: the event itself, or a dispatch's event."""
+    from desk.models import Dispatch
+
+    require(ctx.actor, "meetings.items")
+    if source == "event":
+        return ref_id
+    if source != "dispatch":
+        raise ValidationError(f"{source} 无法打开 (nothing to open)")
+    with ctx.read() as s:
+        event_id = s.scalar(select(Dispatch.event_id).where(Dispatch.id == ref_id))
+    if event_id is None:
+        raise NotFound(f"派单 #{ref_id} 不存在 (no such dispatch)")
+    return event_id

@@ -15,6 +15,7 @@ from desk.models import Community, Grid, RoutineRecord
 from desk.services import limits
 from desk.services.context import Context
 from desk.services.errors import NotFound, ValidationError
+from desk.services.figures.table import Column, Table
 from desk.services.incidents import NewEvent, report_event
 from desk.services.meetings import codes
 from desk.services.permissions import require
@@ -183,3 +184,15 @@ def records(ctx: Context, first: date, last: date, kind: str | None = None, limi
         comms = dict(s.execute(select(Community.id, Community.name)).all())
         q = select(RoutineRecord).where(*where).order_by(RoutineRecord.day.desc(), RoutineRecord.id.desc()).limit(limit)
         return [_row(r, comms) for r in s.scalars(q)]
+
+
+ROUTINE_COLUMNS = (Column("id", "编号", "int"), Column("day", "日期", "date"), Column("kind", "类型"),
+                   Column("community", "社区"), Column("topic", "主题/地点"), Column("leader", "负责人"),
+                   Column("people", "参加人数", "int", "人"), Column("score", "平均成绩", "number", "分"),
+                   Column("findings", "发现的问题"), Column("event", "上报事件", "int"))
+
+
+def records_table(rows: list[RoutineRow], title: str = "培训、测试、巡逻和演练") -> Table:
+    body = tuple((r.id, r.day, r.kind_text, r.community_name, r.topic or r.place, r.leader, len(r.participants),
+                  r.average_score, r.findings, r.event_id) for r in rows)
+    return Table(title, ROUTINE_COLUMNS, body, key="routine", empty_text="这一时期没有记录。")
