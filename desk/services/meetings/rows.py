@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from desk.models import (
@@ -128,23 +128,27 @@ def _names(s: Session) -> tuple[dict[int, str], dict[int, str]]:
 
 
 def meeting_rows(s: Session, where=(), limit: int | None = None) -> list[MeetingRow]:
-    from sqlalchemy import func
-
-    q = select(Meeting).where(*where).order_by(Meeting.day.desc(), Meeting.starts_at.desc(), Meeting.id.desc())
+    q = (select(Meeting.id, Meeting.kind, Meeting.state, Meeting.day, Meeting.starts_at, Meeting.community_id,
+                Meeting.grid_id, Meeting.place, Meeting.topic, Meeting.chair_name, Meeting.updated_name,
+                Meeting.version)
+         .where(*where).order_by(Meeting.day.desc(), Meeting.starts_at.desc(), Meeting.id.desc()))
     if limit:
         q = q.limit(limit)
-    meetings = list(s.scalars(q))
+    meetings = s.execute(q).all()
     if not meetings:
         return []
     comms, grids = _names(s)
     ids = [m.id for m in meetings]
     counts: dict[int, dict[str, int]] = {}
-    for mid, presence, n in s.execute(select(MeetingAttendee.meeting_id, MeetingAttendee.presence, func.count())
-                                      .where(MeetingAttendee.meeting_id.in_(ids))
-                                      .group_by(MeetingAttendee.meeting_id, MeetingAttendee.presence)):
-        counts.setdefault(mid, {})[presence] = int(n)
-    items = dict(s.execute(select(ActionItem.meeting_id, func.count()).where(ActionItem.meeting_id.in_(ids))
-                           .group_by(ActionItem.meeting_id)).all())
+    items: dict[int, int] = {}
+    for chunk in range(0, len(ids), 1000):
+        part = ids[chunk:chunk + 1000]
+        for mid, presence, n in s.execute(select(MeetingAttendee.meeting_id, MeetingAttendee.presence, func.count())
+                                          .where(MeetingAttendee.meeting_id.in_(part))
+                                          .group_by(MeetingAttendee.meeting_id, MeetingAttendee.presence)):
+            counts.setdefault(mid, {})[presence] = int(n)
+        items.update(s.execute(select(ActionItem.meeting_id, func.count()).where(ActionItem.meeting_id.in_(part))
+                               .group_by(ActionItem.meeting_id)).all())
     out = []
     for m in meetings:
         c = counts.get(m.id, {})

@@ -17,11 +17,63 @@ def tr(text: str) -> str:
     return QCoreApplication.translate("MeetingModels", text)
 
 
+class TextRowsModel(RowTableModel):
+    """Rows whose display texts are made once per reload (``texts(row)``), not on every paint."""
+
+    def set_rows(self, rows) -> None:
+        rows = tuple(rows)
+        self._texts = [self.texts(r) for r in rows]
+        super().set_rows(rows)
+
+    def texts(self, row) -> tuple[str, ...]:
+        raise NotImplementedError
+
+    def text(self, index) -> str:
+        return self._texts[index.row()][index.column()]
+
+
+def fitted_table(model, stretch: int | None):
+    """A table whose columns ``fit()`` sizes from the first rows only (a year of rows stays fast)."""
+    from PySide6.QtWidgets import QHeaderView
+
+    from desk.views.dispatch.case_list import table_view
+
+    view = table_view(model, stretch=stretch)
+    header = view.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.Interactive)
+    header.setStretchLastSection(stretch is None)
+    if stretch is not None and stretch < model.columnCount():
+        header.setSectionResizeMode(stretch, QHeaderView.Stretch)
+    return view
+
+
+def fit(view, stretch: int | None, cap: int = 220) -> None:
+    """Columns as wide as their heading and their first rows' texts (measured here, not by asking the model
+    for every role of every cell), up to ``cap``; the ``stretch`` column takes the rest."""
+    from PySide6.QtWidgets import QHeaderView
+
+    model = view.model()
+    texts = getattr(model, "_texts", None) or []
+    metrics = view.fontMetrics()
+    head_metrics = view.horizontalHeader().fontMetrics()
+    header = view.horizontalHeader()
+    for col in range(model.columnCount()):
+        if col == stretch:
+            continue
+        heading = str(model.headerData(col, Qt.Horizontal) or "")
+        widest = max([head_metrics.horizontalAdvance(heading) + 24] +
+                     [metrics.horizontalAdvance(r[col]) + 16 for r in texts[:60]])
+        header.setSectionResizeMode(col, QHeaderView.Interactive)
+        view.setColumnWidth(col, min(widest, cap))
+    if stretch is not None:
+        header.setSectionResizeMode(stretch, QHeaderView.Stretch)
+
+
 def _align_right(index, numeric_cols) -> int | None:
     return int(Qt.AlignRight | Qt.AlignVCenter) if index.column() in numeric_cols else None
 
 
-class MeetingModel(RowTableModel):
+class MeetingModel(TextRowsModel):
     """Meetings: day, kind, scope, topic, chair, present/absent, items."""
 
     def __init__(self, parent=None):
@@ -29,15 +81,17 @@ class MeetingModel(RowTableModel):
         self._headers = (tr("编号"), tr("日期"), tr("时间"), tr("类型"), tr("范围"), tr("议题/地点"), tr("主持人"),
                          tr("出席"), tr("缺席"), tr("督办事项"), tr("状态"))
 
+    def texts(self, m) -> tuple[str, ...]:
+        return (str(m.id), m.day.isoformat(), format_local(m.starts_at)[11:], meeting_word(m.kind_text),
+                m.scope_text, m.topic or m.place, m.chair_name, str(m.present), str(m.absent), str(m.items),
+                meeting_word(codes.MEETING_STATES.get(m.state, m.state)))
+
     def data(self, index, role=Qt.DisplayRole):
-        if not index.isValid():
+        if role == Qt.DisplayRole:
+            return self.text(index)
+        if role not in (Qt.TextAlignmentRole, Qt.ForegroundRole) or not index.isValid():
             return None
         m = self._rows[index.row()]
-        c = index.column()
-        if role == Qt.DisplayRole:
-            return (str(m.id), m.day.isoformat(), format_local(m.starts_at)[11:], meeting_word(m.kind_text),
-                    m.scope_text, m.topic or m.place, m.chair_name, str(m.present), str(m.absent), str(m.items),
-                    meeting_word(codes.MEETING_STATES.get(m.state, m.state)))[c]
         if role == Qt.TextAlignmentRole:
             return _align_right(index, (0, 7, 8, 9))
         if role == Qt.ForegroundRole and m.state == "planned":
@@ -45,7 +99,7 @@ class MeetingModel(RowTableModel):
         return None
 
 
-class ItemModel(RowTableModel):
+class ItemModel(TextRowsModel):
     """Action items: overdue in red, done and cancelled in grey; carried count shown."""
 
     def __init__(self, parent=None):
@@ -53,15 +107,18 @@ class ItemModel(RowTableModel):
         self._headers = (tr("编号"), tr("督办事项"), tr("责任人/部门"), tr("社区"), tr("来源会议"), tr("完成期限"),
                          tr("状态"), tr("结转次数"))
 
+    def texts(self, r) -> tuple[str, ...]:
+        return (str(r.id), r.title, r.owner_name, r.community_name or tr("街道"),
+                f"{meeting_word(codes.kind_name(r.meeting_kind))} {r.meeting_day:%m-%d}", r.due_on.isoformat(),
+                meeting_word(r.state_text), str(r.carried) if r.carried else "")
+
     def data(self, index, role=Qt.DisplayRole):
-        if not index.isValid():
+        if role == Qt.DisplayRole:
+            return self.text(index)
+        if role not in (Qt.TextAlignmentRole, Qt.ForegroundRole, Qt.ToolTipRole) or not index.isValid():
             return None
         r = self._rows[index.row()]
         c = index.column()
-        if role == Qt.DisplayRole:
-            return (str(r.id), r.title, r.owner_name, r.community_name or tr("街道"),
-                    f"{meeting_word(codes.kind_name(r.meeting_kind))} {r.meeting_day:%m-%d}", r.due_on.isoformat(),
-                    meeting_word(r.state_text), str(r.carried) if r.carried else "")[c]
         if role == Qt.ToolTipRole and c == 1:
             return r.detail or r.title
         if role == Qt.TextAlignmentRole:
@@ -144,15 +201,16 @@ class FigureModel(RowTableModel):
         self.table = t
         self._headers = tuple(c.heading for c in t.columns)
         self._rows = tuple(t.rows) + ((t.totals,) if t.totals is not None else ())
+        self._texts = [tuple(cell_text(c, v) for c, v in zip(t.columns, r)) for r in self._rows]
         self.endResetModel()
 
     def data(self, index, role=Qt.DisplayRole):
-        if not index.isValid() or self.table is None:
+        if role == Qt.DisplayRole:
+            return self._texts[index.row()][index.column()]
+        if role not in (Qt.TextAlignmentRole, Qt.ForegroundRole, Qt.FontRole) or self.table is None:
             return None
         col = self.table.columns[index.column()]
         v = self._rows[index.row()][index.column()]
-        if role == Qt.DisplayRole:
-            return cell_text(col, v)
         if role == Qt.TextAlignmentRole and col.numeric:
             return int(Qt.AlignRight | Qt.AlignVCenter)
         if role == Qt.ForegroundRole and v in ("✗", "未召开"):

@@ -21,9 +21,9 @@ from desk.services.meetings import codes, rhythm
 from desk.services.permissions import allowed
 from desk.services.topics import concerns
 from desk.views.code_words import meeting_word
-from desk.views.dispatch.case_list import fit_columns, table_view
+from desk.views.dispatch.case_list import table_view
 from desk.views.meetings.editor import MinutesDialog
-from desk.views.meetings.models import FigureModel, ItemModel, MeetingModel
+from desk.views.meetings.models import FigureModel, ItemModel, MeetingModel, fit, fitted_table
 from desk.views.meetings.routine_tab import RoutineTab
 from desk.views.pages import Page
 
@@ -89,10 +89,10 @@ class MeetingsPage(Page):
             bar.addWidget(x)
         bar.addStretch(1)
         self.meetings = MeetingModel(self)
-        self.meeting_view = table_view(self.meetings, stretch=5)
+        self.meeting_view = fitted_table(self.meetings, 5)
         self.meeting_view.doubleClicked.connect(lambda _i: self.open_selected())
         self.rhythm = FigureModel(self)
-        self.rhythm_view = table_view(self.rhythm)
+        self.rhythm_view = fitted_table(self.rhythm, None)
         self.rhythm_note = QLabel()
         self.rhythm_note.setWordWrap(True)
         lower = QWidget()
@@ -129,14 +129,17 @@ class MeetingsPage(Page):
         self.read_once("rhythm", rhythm.week, self._set_rhythm)
 
     def _set_meetings(self, rows) -> None:
+        first = not self.meetings.rows
         self.meetings.set_rows(rows)
-        fit_columns(self.meeting_view, 5)
+        if first and rows:
+            fit(self.meeting_view, 5)  # once: the widths stay put while the lists refresh
 
     def _set_rhythm(self, week) -> None:
         from desk.services.figures.meetings import rhythm_table
 
         table = rhythm_table(week)
         self.rhythm.set_table(table)
+        fit(self.rhythm_view, None)
         self.rhythm_note.setText(" ".join(table.notes) + "\n" + self.tr("今日待召开：%1 个社区；本周未召开：%2 次")
                                  .replace("%1", str(len(week.due()))).replace("%2", str(len(week.missed()))))
 
@@ -210,7 +213,7 @@ class MeetingsPage(Page):
             bar.addWidget(b)
             self.item_buttons[action] = b
         self.items = ItemModel(self)
-        self.item_view = table_view(self.items, stretch=1)
+        self.item_view = fitted_table(self.items, 1)
         self.item_view.selectionModel().selectionChanged.connect(self._item_selected)
         self.item_view.doubleClicked.connect(self._item_double_clicked)
         self.item_detail = QLabel()
@@ -233,8 +236,10 @@ class MeetingsPage(Page):
 
     def _set_items(self, rows) -> None:
         keep = self._selected_item()
+        first = not self.items.rows
         self.items.set_rows(rows)
-        fit_columns(self.item_view, 1)
+        if first and rows:
+            fit(self.item_view, 1)
         if keep is not None:
             for r, x in enumerate(rows):
                 if x.id == keep.id:
@@ -292,12 +297,13 @@ class MeetingsPage(Page):
     # --- compliance ---
     def _compliance_tab(self) -> QWidget:
         w = QWidget()
+        self.compliance_tab = w
         self.month = QComboBox()
         self.month.addItem(self.tr("本月"), "this")
         self.month.addItem(self.tr("上月"), "last")
         self.month.currentIndexChanged.connect(self.reload_compliance)
         self.compliance = FigureModel(self)
-        self.compliance_view = table_view(self.compliance)
+        self.compliance_view = fitted_table(self.compliance, None)
         self.compliance_title = QLabel()
         bar = QHBoxLayout()
         bar.addWidget(self.month)
@@ -315,22 +321,39 @@ class MeetingsPage(Page):
 
     def _set_compliance(self, t) -> None:
         self.compliance.set_table(t)
+        fit(self.compliance_view, None)
         self.compliance_title.setText(t.title)
 
     # --- page ---
     def activate(self) -> None:
+        """Only the tab in front is read on opening; each other tab is read when first shown."""
         if self._loaded:
             return
         self._loaded = True
-        self.reload()
+        self._tabs_read: set[int] = set()
+        self.tabs.currentChanged.connect(self._tab_shown)
+        self._tab_shown(self.tabs.currentIndex())
+
+    def _tab_shown(self, index: int) -> None:
+        if index < 0 or index in self._tabs_read:
+            return
+        self._tabs_read.add(index)
+        self._read_tab(self.tabs.widget(index))
+
+    def _read_tab(self, w) -> None:
+        if w is self.items_tab:
+            self.reload_items()
+            self.read_once("filters", _filters, self._fill_filters)
+        elif w is self.routine:
+            self.routine.reload()
+        elif self.can_read and w is self.compliance_tab:
+            self.reload_compliance()
+        elif self.can_read:
+            self.reload_meetings()
 
     def reload(self) -> None:
-        self.reload_meetings()
-        self.reload_items()
-        self.read_once("filters", _filters, self._fill_filters)
-        if self.can_read:
-            self.reload_compliance()
-            self.routine.reload()
+        for index in sorted(getattr(self, "_tabs_read", ())):
+            self._read_tab(self.tabs.widget(index))
 
     def on_changes(self, changes) -> None:
         if self._loaded and concerns(changes, "meetings"):

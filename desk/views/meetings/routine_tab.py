@@ -18,8 +18,7 @@ from desk.services.figures.periods import quarter_of
 from desk.services.meetings import codes, rhythm, routine
 from desk.services.permissions import allowed
 from desk.views.code_words import meeting_word
-from desk.views.dispatch.case_list import table_view
-from desk.views.meetings.models import FigureModel
+from desk.views.meetings.models import FigureModel, fit, fitted_table
 
 
 class RoutineTab(QWidget):
@@ -27,9 +26,9 @@ class RoutineTab(QWidget):
         super().__init__()
         self.page, self.backend = page, page.backend
         self.records = FigureModel(self)
-        self.view = table_view(self.records, stretch=8)
+        self.view = fitted_table(self.records, 8)
         self.counts = FigureModel(self)
-        self.count_view = table_view(self.counts)
+        self.count_view = fitted_table(self.counts, None)
         add = QPushButton(self.tr("新增记录…"))
         add.clicked.connect(self.add_record)
         add.setVisible(allowed(page.actor, "meetings.routine"))
@@ -52,8 +51,14 @@ class RoutineTab(QWidget):
         first = today - timedelta(days=120)
         quarter = quarter_of(today)
         self.page.read_once("routine", lambda c: routine.records_table(routine.records(c, first, today)),
-                            self.records.set_table)
-        self.page.read_once("routine_counts", lambda c: rhythm.routine_counts(c, quarter), self.counts.set_table)
+                            lambda t: self._show(self.records, self.view, t, 8))
+        self.page.read_once("routine_counts", lambda c: rhythm.routine_counts(c, quarter),
+                            lambda t: self._show(self.counts, self.count_view, t, None))
+
+    @staticmethod
+    def _show(model, view, table, stretch) -> None:
+        model.set_table(table)
+        fit(view, stretch)
 
     def _selected_id(self) -> int | None:
         rows = self.view.selectionModel().selectedRows()
