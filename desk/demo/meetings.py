@@ -175,7 +175,9 @@ class _Gen:
         rng = self.rng
         kind, d = m["kind"], m["day"]
         iid = self.item_id()
-        dept = rng.choice(self.depts) if self.depts and kind != "daily" else None
+        dept = None
+        if self.depts and kind != "daily":  # the first department (the demo liaison's) has a fair share
+            dept = self.depts[0] if rng.random() < 0.25 else rng.choice(self.depts)
         person = self._person(StaffRole.GRID_LEADER, m["community_id"]) if dept is None else None
         title = rng.choice(ITEMS[kind]).format(t=rng.choice(TOPICS), d=dept[1] if dept else "")
         due = d + timedelta(days=rng.choice((3, 5, 7, 7, 10, 14)))

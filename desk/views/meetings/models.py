@@ -109,7 +109,7 @@ class ItemModel(TextRowsModel):
 
     def texts(self, r) -> tuple[str, ...]:
         return (str(r.id), r.title, r.owner_name, r.community_name or tr("街道"),
-                f"{meeting_word(codes.kind_name(r.meeting_kind))} {r.meeting_day:%m-%d}", r.due_on.isoformat(),
+                f"{meeting_word(codes.kind_name(r.meeting_kind))} {r.meeting_day.isoformat()}", r.due_on.isoformat(),
                 meeting_word(r.state_text), str(r.carried) if r.carried else "")
 
     def data(self, index, role=Qt.DisplayRole):
