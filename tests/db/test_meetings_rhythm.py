@@ -100,3 +100,19 @@ def test_trainings_patrols_and_drills_counted_per_quarter_and_community_and_a_fi
     assert routine.get(ctx.as_actor(WANG), r.id).event_id == ev.id
     tests = routine.records(ctx.as_actor(WANG), date(2026, 11, 1), WED, "skill_test")
     assert tests[0].average_score == 79.0
+
+
+def test_the_monthly_sheet_reports_meeting_compliance_and_the_weekly_sheet_the_open_items(ctx):
+    from desk.services.figures import period_sheet
+    from desk.services.figures.periods import parse_month, parse_week
+
+    p = people(ctx)
+    record_daily(ctx, p, date(2026, 10, 5), items=(item("修路灯", date(2026, 10, 9), owner_staff_id=p.secretary),))
+    monthly = period_sheet(ctx.as_actor(WANG), "monthly", parse_month("2026-10"))
+    tables = {t.key: t for t in monthly.tables}
+    row = dict((r[0], r) for r in tables["meeting_compliance"].rows)["兴钢社区"]
+    assert row[1:3] == (31, 1) and row[7:9] == (1, 0)  # one daily meeting of 31 days; its item not done
+    assert "routine_counts" in tables
+    weekly = period_sheet(ctx.as_actor(WANG), "weekly", parse_week("2026-W47"))
+    items = {t.key: t for t in weekly.tables}["open_items"]
+    assert [(r[1], r[4]) for r in items.rows] == [("修路灯", "已逾期")]

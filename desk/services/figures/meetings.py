@@ -176,3 +176,18 @@ def routine_counts(s: Session, period: Period) -> Table:
             Column("skill_test", "能力测试", "int", "次"), Column("patrol", "联合巡逻", "int", "次"),
             Column("drill", "应急演练", "int", "次"))
     return Table(f"培训、测试、巡逻和演练 {period.label}", cols, tuple(rows), totals, key="routine_counts")
+
+
+def open_items(s: Session, today: date, limit: int = 40) -> Table:
+    """Unfinished action items, overdue first, then by due date (the weekly sheet lists them)."""
+    q = (select(ActionItem.id, ActionItem.title, ActionItem.owner_name, ActionItem.due_on, ActionItem.carried)
+         .where(ActionItem.state.in_(("open", "in_progress"))).order_by(ActionItem.due_on, ActionItem.id))
+    found = s.execute(q.limit(limit + 1)).all()
+    total = s.scalar(select(func.count()).select_from(ActionItem)
+                     .where(ActionItem.state.in_(("open", "in_progress")))) or 0
+    rows = tuple((i, t, o, d, "已逾期" if d < today else "未到期", c) for i, t, o, d, c in found[:limit])
+    notes = (f"共 {total} 项，仅列期限最早的 {limit} 项。",) if total > limit else ()
+    return Table("未完成的督办事项", (Column("id", "编号", "int"), Column("title", "督办事项"),
+                                      Column("owner", "责任人/部门"), Column("due_on", "完成期限", "date"),
+                                      Column("state", "情况"), Column("carried", "结转次数", "int", "次")),
+                 rows, notes=notes, key="open_items", empty_text="无未完成的督办事项。")

@@ -309,9 +309,12 @@ class MeetingsPage(Page):
         bar.addWidget(self.month)
         bar.addWidget(self.compliance_title)
         bar.addStretch(1)
+        self.compliance_notes = QLabel()
+        self.compliance_notes.setWordWrap(True)
         layout = QVBoxLayout(w)
         layout.addLayout(bar)
         layout.addWidget(self.compliance_view, 1)
+        layout.addWidget(self.compliance_notes)
         return w
 
     def reload_compliance(self) -> None:
@@ -323,6 +326,7 @@ class MeetingsPage(Page):
         self.compliance.set_table(t)
         fit(self.compliance_view, None)
         self.compliance_title.setText(t.title)
+        self.compliance_notes.setText("\n".join(self.tr("注：") + n for n in t.notes))
 
     # --- page ---
     def activate(self) -> None:
