@@ -105,3 +105,36 @@ def test_the_status_bar_reminds_of_items_falling_due(shell, ctx, street, qtbot, 
     r = install_item_reminder(shell.window, shell.backend, shell.bus)
     qtbot.waitUntil(lambda: r.last is not None, timeout=5000)
     assert r.label.isVisible() and "今日到期 1 项" in r.label.text()
+
+
+def test_an_item_is_finished_from_the_list_and_leaves_the_open_items(shell, ctx, street, qtbot):
+    record_daily(ctx, street, date(2026, 11, 25),
+                 items=(ItemDraft("修路灯", date(2026, 11, 27), owner_staff_id=street.secretary),))
+    page = shell.window.page("meetings")
+    page.activate()
+    page.tabs.setCurrentWidget(page.items_tab)
+    qtbot.waitUntil(lambda: page.items.rowCount() == 1, timeout=5000)
+    page.item_view.selectRow(0)
+    assert page.item_buttons["finish"].isEnabled() and not page.item_buttons["reopen"].isEnabled()
+    qtbot.waitUntil(lambda: "形成" in page.item_detail.text(), timeout=5000)  # its history
+    page.item_buttons["finish"].click()
+    qtbot.waitUntil(lambda: page.items.rowCount() == 0, timeout=5000)
+    page.include_done.setChecked(True)
+    qtbot.waitUntil(lambda: page.items.rowCount() == 1, timeout=5000)
+    assert page.items.index(0, 6).data() == "已完成"
+
+
+def test_a_liaison_gets_only_the_action_items_of_their_department(ctx, street, qtbot):
+    record_daily(ctx, street, date(2026, 11, 25), items=(
+        ItemDraft("消防检查", date(2026, 11, 30), owner_department_id=street.fire),
+        ItemDraft("占道经营", date(2026, 11, 30), owner_department_id=street.city)))
+    sh = build_shell(ctx.as_actor(street.liaison(street.fire)), start_page="meetings", listen=False)
+    qtbot.addWidget(sh.window)
+    try:
+        page = sh.window.page("meetings")
+        assert [page.tabs.tabText(i) for i in range(page.tabs.count())] == ["督办事项"]
+        page.activate()
+        qtbot.waitUntil(lambda: page.items.rowCount() == 1, timeout=5000)
+        assert page.items.rows[0].title == "消防检查"
+    finally:
+        sh.close()

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
     QSplitter, QTabWidget, QToolButton, QVBoxLayout, QWidget,
 )
 
-from desk.clock import local
+from desk.clock import format_local, local
 from desk.services import meetings as mt
 from desk.services.errors import DeskError
 from desk.services.figures.periods import last_complete_month, month_of
@@ -272,8 +272,19 @@ class MeetingsPage(Page):
             self.item_detail.setText("")
             return
         links = "、".join(f"{meeting_word(codes.LINK_KINDS.get(k, k))} #{i}" for k, i in r.links)
-        self.item_detail.setText(f"#{r.id} {r.title}" + (f"\n{r.detail}" if r.detail else "") +
-                                 (("\n" + self.tr("关联：") + links + self.tr("（双击打开）")) if links else ""))
+        head = (f"#{r.id} {r.title}" + (f"\n{r.detail}" if r.detail else "") +
+                (("\n" + self.tr("关联：") + links + self.tr("（双击打开）")) if links else ""))
+        self.item_detail.setText(head)
+        self.read_once("item_history", lambda c: mt.item_history(c, r.id),
+                       lambda steps: self._history(r.id, head, steps), lambda _exc: None)
+
+    def _history(self, item_id: int, head: str, steps) -> None:
+        current = self._selected_item()
+        if current is None or current.id != item_id:
+            return
+        lines = [f"{format_local(x.at)} {x.actor_name} {meeting_word(codes.STEP_NAMES.get(x.action, x.action))}"
+                 + (f"：{x.note}" if x.note else "") for x in steps[-6:]]
+        self.item_detail.setText(head + "\n" + "\n".join(lines))
 
     def _item_double_clicked(self, index) -> None:
         r = self.items.row(index.row())
