@@ -318,5 +318,5 @@ class MinutesDialog(QDialog):
         text = str(exc) if isinstance(exc, DeskError) else repr(exc)
         self.status.setText(text)
         if isinstance(exc, ConflictError):
-            QMessageBox.warning(self, self.tr("未保存"), self.tr("另一席位刚刚保存了这份纪要。请关闭后重新打开，"
-                                                               "查看最新内容再修改。") + "\n\n" + text)
+            advice = self.tr("另一席位刚刚保存了这份纪要。请关闭后重新打开，查看最新内容再修改。")
+            QMessageBox.warning(self, self.tr("未保存"), advice + "\n\n" + text)
