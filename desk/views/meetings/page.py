@@ -375,7 +375,8 @@ class MeetingsPage(Page):
             self.reload()
 
     def status(self, text: str) -> None:
-        self.item_detail.setText(text) if self.tabs.currentWidget() is self.items_tab else None
+        if self.tabs.currentWidget() is self.items_tab:
+            self.item_detail.setText(text)
         win = self.window()
         if hasattr(win, "statusBar"):
             win.statusBar().showMessage(text, 10000)
