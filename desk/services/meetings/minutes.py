@@ -209,6 +209,7 @@ class StaffChoice:
     unit: str      # role in Chinese, with the community or department
     community_id: int | None
     department_id: int | None
+    role: str = ""
 
 
 ROLE_NAMES = {"grid_leader": "网格长", "fulltime_worker": "专职网格员", "parttime_worker": "兼职网格员",
@@ -231,7 +232,8 @@ def staff_choices(ctx: Context) -> list[StaffChoice]:
     for i, name, role, cid, did in rows:
         role = getattr(role, "value", role)
         where = comms.get(cid) or deps.get(did) or ""
-        out.append(StaffChoice(i, name, f"{ROLE_NAMES.get(role, role)}" + (f" · {where}" if where else ""), cid, did))
+        out.append(StaffChoice(i, name, f"{ROLE_NAMES.get(role, role)}" + (f" · {where}" if where else ""), cid, did,
+                               role))
     return out
 
 

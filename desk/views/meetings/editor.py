@@ -168,6 +168,35 @@ class MinutesDialog(QDialog):
             self.staff_pick.addItem(f"{p.name}（{p.unit}）", p)
         if self.meeting_id is not None:
             self.backend.read(lambda c: mt.get_meeting(c, self.meeting_id), self._load, self._failed)
+        else:
+            self.community.currentIndexChanged.connect(self.suggest_attendees)
+            self.suggest_attendees()
+
+    # who usually sits at each kind of meeting: a daily meeting, the community's officers and its secretary
+    # (grid leader); the street's meetings, the leaders and the community police
+    USUAL = {"daily": ("community_police", "grid_leader", "auxiliary_police"),
+             "weekly": ("leader", "community_police"), "monthly": ("leader", "community_police"),
+             "joint": ("leader",)}
+
+    def suggest_attendees(self) -> None:
+        """A new meeting starts with the people who usually attend it (the person adjusts the list)."""
+        if self.choices is None or any(a.staff_id is None for a in self.attendees.rows):
+            return
+        if self.attendees.rows and not getattr(self, "_suggested", False):
+            return
+        cid, roles = self.community.currentData(), self.USUAL[self.kind]
+        picked = [p for p in self.choices.staff if p.role in roles and (self.kind != "daily" or p.community_id == cid)]
+        if self.kind == "daily":  # one grid leader: the community's secretary, not every grid's
+            leaders = [p for p in picked if p.role == "grid_leader"][:1]
+            picked = [p for p in picked if p.role != "grid_leader"] + leaders
+        self.attendees.set_rows(tuple(mt.AttendeeRow(p.id, p.name, p.unit.split(" · ")[0]) for p in picked[:12]))
+        self._suggested = True
+        if not self.place.isModified():  # the usual place, until the person types another
+            name = self.community.currentText() if cid is not None else ""
+            self.place.setText(self.tr("%1警务室").replace("%1", name) if self.kind == "daily" and name
+                               else self.tr("街道综治中心会议室"))
+        if picked and self.chair.currentData() is None:
+            self.chair.setCurrentIndex(max(0, self.chair.findData(picked[0].id)))
 
     def _load(self, d: mt.MeetingDetail) -> None:
         r = d.row
@@ -206,6 +235,7 @@ class MinutesDialog(QDialog):
             self.add_attendee(mt.AttendeeRow(None, self.staff_pick.currentText().strip()[:32]))
 
     def add_attendee(self, a: mt.AttendeeRow) -> None:
+        self._suggested = False  # the person's own list from now on: a change of community keeps it
         if a.staff_id is not None and any(x.staff_id == a.staff_id for x in self.attendees.rows):
             return
         self.attendees.set_rows((*self.attendees.rows, a))
