@@ -48,6 +48,8 @@ class MinutesDialog(QDialog):
             self.state.addItem(meeting_word(text), code)
         self.state.setCurrentIndex(1)
         self.community = QComboBox()
+        self.grid = QComboBox()  # a daily meeting: the community's (police and secretary) or a grid's link-up
+        self.grid.setToolTip(self.tr("社区层面：民警与书记见面；某一网格：辅警与网格长对接"))
         self.place = QLineEdit()
         self.topic = QLineEdit()
         self.chair = QComboBox()
@@ -58,6 +60,8 @@ class MinutesDialog(QDialog):
         row.addStretch(1)
         form.addRow(self.tr("日期时间"), row)
         form.addRow(self.tr("范围"), self.community)
+        if kind == "daily":
+            form.addRow(self.tr("网格"), self.grid)
         form.addRow(self.tr("地点"), self.place)
         if kind == "joint":
             form.addRow(self.tr("议题"), self.topic)
@@ -166,6 +170,8 @@ class MinutesDialog(QDialog):
         for p in choices.staff:
             self.chair.addItem(f"{p.name}（{p.unit}）", p.id)
             self.staff_pick.addItem(f"{p.name}（{p.unit}）", p)
+        self.community.currentIndexChanged.connect(self._fill_grids)
+        self._fill_grids()
         if self.meeting_id is not None:
             self.backend.read(lambda c: mt.get_meeting(c, self.meeting_id), self._load, self._failed)
         else:
@@ -198,6 +204,14 @@ class MinutesDialog(QDialog):
         if picked and self.chair.currentData() is None:
             self.chair.setCurrentIndex(max(0, self.chair.findData(picked[0].id)))
 
+    def _fill_grids(self) -> None:
+        cid = self.community.currentData()
+        self.grid.clear()
+        self.grid.addItem(self.tr("社区层面"), None)
+        for i, name, community in (self.choices.grids if self.choices else ()):
+            if community == cid:
+                self.grid.addItem(name, i)
+
     def _load(self, d: mt.MeetingDetail) -> None:
         r = d.row
         self.version = r.version
@@ -206,6 +220,7 @@ class MinutesDialog(QDialog):
         self.start.setTime(QTime(local.hour, local.minute))
         self.state.setCurrentIndex(max(0, self.state.findData(r.state)))
         self.community.setCurrentIndex(max(0, self.community.findData(r.community_id)))
+        self.grid.setCurrentIndex(max(0, self.grid.findData(r.grid_id)))
         self.place.setText(r.place)
         self.topic.setText(r.topic)
         self.chair.setCurrentIndex(max(0, self.chair.findData(d.chair_staff_id)))
@@ -328,7 +343,8 @@ class MinutesDialog(QDialog):
         chair_name = next((p.name for p in (self.choices.staff if self.choices else ()) if p.id == chair_id), "")
         return mt.MeetingDraft(
             kind=self.kind, day=self._day(), start=time(t.hour(), t.minute()), state=self.state.currentData(),
-            community_id=self.community.currentData(), place=self.place.text(), topic=self.topic.text(),
+            community_id=self.community.currentData(), grid_id=self.grid.currentData() if self.kind == "daily" else None,
+            place=self.place.text(), topic=self.topic.text(),
             chair_staff_id=chair_id, chair_name=chair_name, attendees=tuple(self.attendees.rows),
             agenda=tuple(self.agenda.rows), discussion=self.discussion.toPlainText(),
             decisions=self.decisions.toPlainText(), items=tuple(d for d, _ in self.items.rows), id=self.meeting_id)
