@@ -54,6 +54,7 @@ PERMISSIONS: dict[str, frozenset[Role]] = {
     "meetings.write": frozenset({DUTY, LEADER, GRID}),          # record minutes and items (grid staff: daily only)
     "meetings.items": frozenset({DUTY, LEADER, LIAISON, GRID}),  # the action items (liaison: own department only)
     "meetings.items.update": frozenset({DUTY, LEADER, LIAISON, GRID}),  # liaison: own department; grid: own items
+    "meetings.items.assign": frozenset({DUTY, LEADER}),         # a new due date (延期) or owner for an item
     "meetings.routine": frozenset({DUTY, LEADER, GRID}),        # record trainings, skill tests, patrols, drills
 
     # --- map ---

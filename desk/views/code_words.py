@@ -45,6 +45,7 @@ AUDIT_ACTIONS = {
     "action_item.finish": QT_TRANSLATE_NOOP("AuditWords", "督办事项完成"),
     "action_item.cancel": QT_TRANSLATE_NOOP("AuditWords", "取消督办事项"),
     "action_item.reopen": QT_TRANSLATE_NOOP("AuditWords", "重新打开督办事项"),
+    "action_item.reassign": QT_TRANSLATE_NOOP("AuditWords", "调整督办事项期限或责任"),
     "routine.record": QT_TRANSLATE_NOOP("AuditWords", "记录培训巡逻演练"),
     "routine.finding_to_event": QT_TRANSLATE_NOOP("AuditWords", "巡逻发现上报事件"),
     "pii.unmask": QT_TRANSLATE_NOOP("AuditWords", "查看完整号码"),
@@ -373,6 +374,7 @@ def _meeting_catalogue() -> None:  # pragma: no cover - read by lupdate, never r
     QCoreApplication.translate("Meetings", "完成")
     QCoreApplication.translate("Meetings", "取消")
     QCoreApplication.translate("Meetings", "重新打开")
+    QCoreApplication.translate("Meetings", "调整期限或责任")
     QCoreApplication.translate("Meetings", "业务培训")
     QCoreApplication.translate("Meetings", "网格长职业能力测试")
     QCoreApplication.translate("Meetings", "联合巡逻")

@@ -98,3 +98,22 @@ def test_a_liaison_sees_and_updates_only_their_own_departments_items(ctx):
     with pytest.raises(PermissionDenied):
         from desk.services.meetings import list_meetings
         list_meetings(ctx.as_actor(fire), WED, WED)
+
+
+def test_an_item_gets_a_new_due_date_or_owner_with_a_reason_and_only_from_duty_staff_or_leaders(ctx):
+    from desk.services.meetings import reassign
+
+    p = people(ctx)
+    m = record_daily(ctx, p, MON, items=(item("修路灯", date(2026, 11, 24), owner_staff_id=p.secretary),))
+    (it,) = get_meeting(ctx.as_actor(WANG), m.id).items
+    with pytest.raises(ValidationError, match="原因"):
+        reassign(ctx.as_actor(LEADER), it.id, due_on=date(2026, 12, 1))
+    with pytest.raises(PermissionDenied):
+        reassign(ctx.as_actor(p.grid_actor(p.secretary)), it.id, due_on=date(2026, 12, 1), note="配件未到")
+    row = reassign(ctx.as_actor(LEADER), it.id, due_on=date(2026, 12, 1), owner_department_id=p.city,
+                   note="配件未到，改由城管跟进", expected_version=it.version)
+    assert (row.due_on, row.owner_name, row.effective) == (date(2026, 12, 1), "城管", "open")
+    steps = item_history(ctx.as_actor(WANG), it.id)
+    assert steps[-1].action == "reassign" and "城管" in steps[-1].note and "配件未到" in steps[-1].note
+    with ctx.read() as s:
+        assert s.scalar(select(AuditRecord.actor).where(AuditRecord.action == "action_item.reassign")) == "zhang"

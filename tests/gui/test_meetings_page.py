@@ -45,9 +45,9 @@ def test_record_a_daily_meeting_with_a_decision_and_an_item_and_find_it_in_the_o
     with qtbot.waitSignal(dlg.saved, timeout=5000):
         dlg.save()
     page.tabs.setCurrentWidget(page.items_tab)
-    qtbot.waitUntil(lambda: any(r.title == "清理3号楼楼道杂物" for r in page.items.rows), timeout=5000)
-    row = next(i for i, r in enumerate(page.items.rows) if r.title == "清理3号楼楼道杂物")
-    shown = [page.items.index(row, c).data() for c in range(page.items.columnCount())]
+    qtbot.waitUntil(lambda: any(r.title == "清理3号楼楼道杂物" for r in page.items_tab.items.rows), timeout=5000)
+    row = next(i for i, r in enumerate(page.items_tab.items.rows) if r.title == "清理3号楼楼道杂物")
+    shown = [page.items_tab.items.index(row, c).data() for c in range(page.items_tab.items.columnCount())]
     assert shown[1:4] == ["清理3号楼楼道杂物", "刘书记", "兴钢社区"] and shown[5] == "2026-11-28"
     qtbot.waitUntil(lambda: any(m.kind == "daily" for m in page.meetings.rows), timeout=5000)
     assert page.meetings.rows[0].items == 1
@@ -113,15 +113,15 @@ def test_an_item_is_finished_from_the_list_and_leaves_the_open_items(shell, ctx,
     page = shell.window.page("meetings")
     page.activate()
     page.tabs.setCurrentWidget(page.items_tab)
-    qtbot.waitUntil(lambda: page.items.rowCount() == 1, timeout=5000)
-    page.item_view.selectRow(0)
-    assert page.item_buttons["finish"].isEnabled() and not page.item_buttons["reopen"].isEnabled()
-    qtbot.waitUntil(lambda: "形成" in page.item_detail.text(), timeout=5000)  # its history
-    page.item_buttons["finish"].click()
-    qtbot.waitUntil(lambda: page.items.rowCount() == 0, timeout=5000)
-    page.include_done.setChecked(True)
-    qtbot.waitUntil(lambda: page.items.rowCount() == 1, timeout=5000)
-    assert page.items.index(0, 6).data() == "已完成"
+    qtbot.waitUntil(lambda: page.items_tab.items.rowCount() == 1, timeout=5000)
+    page.items_tab.item_view.selectRow(0)
+    assert page.items_tab.item_buttons["finish"].isEnabled() and not page.items_tab.item_buttons["reopen"].isEnabled()
+    qtbot.waitUntil(lambda: "形成" in page.items_tab.item_detail.text(), timeout=5000)  # its history
+    page.items_tab.item_buttons["finish"].click()
+    qtbot.waitUntil(lambda: page.items_tab.items.rowCount() == 0, timeout=5000)
+    page.items_tab.include_done.setChecked(True)
+    qtbot.waitUntil(lambda: page.items_tab.items.rowCount() == 1, timeout=5000)
+    assert page.items_tab.items.index(0, 6).data() == "已完成"
 
 
 def test_a_liaison_gets_only_the_action_items_of_their_department(ctx, street, qtbot):
@@ -134,7 +134,7 @@ def test_a_liaison_gets_only_the_action_items_of_their_department(ctx, street, q
         page = sh.window.page("meetings")
         assert [page.tabs.tabText(i) for i in range(page.tabs.count())] == ["督办事项"]
         page.activate()
-        qtbot.waitUntil(lambda: page.items.rowCount() == 1, timeout=5000)
-        assert page.items.rows[0].title == "消防检查"
+        qtbot.waitUntil(lambda: page.items_tab.items.rowCount() == 1, timeout=5000)
+        assert page.items_tab.items.rows[0].title == "消防检查"
     finally:
         sh.close()

@@ -6,7 +6,7 @@ agenda (pre-fill from the figures layer), rhythm (due, missed, compliance), rout
 printing (minutes and sign-in sheet as Sheets for desk.reports)."""
 from desk.services.meetings.items import (
     IllegalMove, ItemDraft, Reminder, add_item, item_history, items, items_table, may_update, move_item,
-    owner_choices, reminder,
+    owner_choices, reassign, reminder,
 )
 from desk.services.meetings.minutes import (
     EditorChoices, MeetingDraft, StaffChoice, editor_choices, get_meeting, linked_event, list_meetings, save_meeting,
@@ -17,5 +17,5 @@ from desk.services.meetings.rows import AgendaLine, AttendeeRow, ItemRow, Meetin
 __all__ = [
     "AgendaLine", "AttendeeRow", "EditorChoices", "IllegalMove", "editor_choices", "linked_event", "ItemDraft", "ItemRow", "MeetingDetail", "MeetingDraft", "MeetingRow",
     "Reminder", "StaffChoice", "add_item", "get_meeting", "item_history", "items", "items_table", "list_meetings",
-    "may_update", "move_item", "owner_choices", "reminder", "save_meeting", "staff_choices",
+    "may_update", "move_item", "owner_choices", "reassign", "reminder", "save_meeting", "staff_choices",
 ]

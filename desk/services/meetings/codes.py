@@ -20,7 +20,7 @@ ITEM_MOVES = {
 }
 LINK_KINDS = {"event": "事件", "dispatch": "派单", "grid": "网格"}
 STEP_NAMES = {"create": "形成", "carry": "结转", "start": "开始办理", "finish": "完成", "cancel": "取消",
-              "reopen": "重新打开"}
+              "reopen": "重新打开", "reassign": "调整期限或责任"}
 
 # the rest of the routine
 ROUTINE_KINDS = {"training": "业务培训", "skill_test": "网格长职业能力测试", "patrol": "联合巡逻", "drill": "应急演练"}

@@ -199,6 +199,52 @@ def move_item(ctx: Context, item_id: int, action: str, *, expected_version: int 
         return item_rows(s, (ActionItem.id == item_id,), _today(ctx.clock.now()))[0]
 
 
+def reassign(ctx: Context, item_id: int, *, due_on: date | None = None, owner_staff_id: int | None = None,
+             owner_department_id: int | None = None, note: str = "", expected_version: int | None = None) -> ItemRow:
+    """A new due date (延期) and/or a new owner for an unfinished item, with the reason; audited."""
+    require(ctx.actor, "meetings.items.assign")
+    note = (note or "").strip()
+    limits.require((limits.NOTE, note))
+    if not note:
+        raise ValidationError("调整督办事项需要填写原因 (a change needs a reason)")
+    if due_on is None and owner_staff_id is None and owner_department_id is None:
+        raise ValidationError("没有要调整的内容 (nothing to change)")
+    with ctx.unit() as u:
+        item = u.session.get(ActionItem, item_id)
+        if item is None:
+            raise NotFound(f"督办事项 #{item_id} 不存在 (no such action item)")
+        if expected_version is not None and item.version != expected_version:
+            raise ConflictError(f"督办事项 #{item_id} 刚被另一席位修改 (changed by another seat first)")
+        if item.state not in codes.UNFINISHED:
+            raise IllegalMove(f"督办事项 #{item_id} 当前为「{codes.item_state_name(item.state)}」，不能调整 "
+                              f"(only an unfinished item can change)")
+        m = u.session.get(Meeting, item.meeting_id)
+        draft = ItemDraft(item.title, due_on or item.due_on,
+                          owner_staff_id if owner_staff_id is not None or owner_department_id is not None
+                          else item.owner_staff_id,
+                          owner_department_id if owner_staff_id is not None or owner_department_id is not None
+                          else item.owner_department_id)
+        owner, problems = _check(u, draft, m.day)
+        if problems:
+            raise ValidationError("调整未完成 (not changed)", problems)
+        before = {"due_on": item.due_on.isoformat(), "owner": item.owner_name, "version": item.version}
+        changes = []
+        if draft.due_on != item.due_on:
+            changes.append(f"期限 {item.due_on:%m-%d} → {draft.due_on:%m-%d}")
+        if owner != item.owner_name:
+            changes.append(f"责任 {item.owner_name} → {owner}")
+        item.due_on, item.owner_staff_id, item.owner_department_id = draft.due_on, draft.owner_staff_id, \
+            draft.owner_department_id
+        item.owner_name = owner
+        u.session.flush()
+        _step(u, item, "reassign", item.state, item.state, "；".join(changes + [note]))
+        u.changed("action_item", item.id)
+        u.audit("action_item.reassign", "action_item", item.id, before=before,
+                after={"due_on": item.due_on.isoformat(), "owner": owner, "version": item.version, "note": note[:200]})
+    with ctx.read() as s:
+        return item_rows(s, (ActionItem.id == item_id,), _today(ctx.clock.now()))[0]
+
+
 def _scope(ctx: Context) -> list:
     """What an actor may see of the items: a liaison only their department's."""
     if ctx.actor.role == "liaison":
@@ -291,4 +337,4 @@ def owner_choices(ctx: Context) -> list[tuple[str, str, int]]:
 
 
 __all__ = ["ItemDraft", "IllegalMove", "Reminder", "add_item", "add_items", "carry_over", "item_history", "items",
-           "items_table", "may_update", "move_item", "owner_choices", "reminder"]
+           "items_table", "may_update", "move_item", "owner_choices", "reassign", "reminder"]

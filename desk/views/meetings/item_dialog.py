@@ -90,3 +90,50 @@ class ItemDialog(QDialog):
                                   detail=self.detail.toPlainText(), community_id=self.community_id,
                                   links=tuple([("event", i) for i in events] + [("dispatch", i) for i in dispatches]))
         self.accept()
+
+
+class ReassignDialog(QDialog):
+    """A new due date (延期) and/or owner for an unfinished item, with the reason."""
+
+    def __init__(self, choices: mt.EditorChoices, item: mt.ItemRow, parent=None):
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("调整督办事项") + f" #{item.id}")
+        self.item, self.choices = item, choices
+        self.result_args: dict | None = None
+        self.due = QDateEdit(QDate(item.due_on.year, item.due_on.month, item.due_on.day))
+        self.due.setCalendarPopup(True)
+        self.due.setDisplayFormat("yyyy-MM-dd")
+        self.owner = QComboBox()
+        self.owner.addItem(self.tr("不变（%1）").replace("%1", item.owner_name), None)
+        for p in choices.staff:
+            self.owner.addItem(f"{p.name}（{p.unit}）", ("staff", p.id))
+        for i, name in choices.departments:
+            self.owner.addItem(self.tr("部门：") + name, ("department", i))
+        self.reason = QLineEdit()
+        self.problem = QLabel()
+        self.problem.setStyleSheet("color: #c0392b;")
+        form = QFormLayout()
+        form.addRow(self.tr("事项"), QLabel(item.title))
+        form.addRow(self.tr("完成期限"), self.due)
+        form.addRow(self.tr("责任人/部门"), self.owner)
+        form.addRow(self.tr("原因"), self.reason)
+        buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
+        buttons.accepted.connect(self.take)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.problem)
+        layout.addWidget(buttons)
+
+    def take(self) -> None:
+        if not self.reason.text().strip():
+            self.problem.setText(self.tr("请填写调整原因"))
+            return
+        q = self.due.date()
+        due = date(q.year(), q.month(), q.day())
+        owner = self.owner.currentData()
+        self.result_args = dict(due_on=due if due != self.item.due_on else None,
+                                owner_staff_id=owner[1] if owner and owner[0] == "staff" else None,
+                                owner_department_id=owner[1] if owner and owner[0] == "department" else None,
+                                note=self.reason.text().strip(), expected_version=self.item.version)
+        self.accept()
