@@ -52,13 +52,11 @@ def held_daily(s: Session, first: date, last: date) -> set[tuple[int, date]]:
 
 
 def held_days(s: Session, kind: str, first: date, last: date, community_id: int | None = None) -> list[date]:
-    """Days with a held meeting of ``kind`` at street level (or of the community, when given)."""
+    """Days with a held meeting of ``kind`` at street level, or of the street or the community when given."""
     q = select(Meeting.day).where(Meeting.kind == kind, Meeting.state == "held", Meeting.day >= first,
                                   Meeting.day <= last)
-    if community_id is None:
-        q = q.where(Meeting.community_id.is_(None))
-    else:
-        q = q.where((Meeting.community_id.is_(None)) | (Meeting.community_id == community_id))
+    street = Meeting.community_id.is_(None)
+    q = q.where(street if community_id is None else street | (Meeting.community_id == community_id))
     return sorted(set(s.scalars(q)))
 
 
@@ -126,15 +124,13 @@ def compliance(s: Session, month: Period, today: date) -> Table:
     items = s.execute(select(ActionItem.community_id, ActionItem.state, ActionItem.due_on, ActionItem.done_at)
                       .where(ActionItem.due_on >= first, ActionItem.due_on <= last,
                              ActionItem.state != "cancelled")).all()
-    weekly_all = held_days(s, "weekly", weeks[0].start if weeks else first, weeks[-1].end if weeks else last,
-                           community_id=-1)  # street-level only
+    weekly_all = held_days(s, "weekly", weeks[0].start, weeks[-1].end)  # the street's own
     rows, tot = [], [0] * 6
     for cid, name in communities(s):
-        days_due = len(counted_days)
-        days_held = sum(1 for d in counted_days if (cid, d) in held) + (1 if (cid, today) in held and
-                                                                         first <= today <= last else 0)
-        days_due += 1 if (cid, today) in held and first <= today <= last else 0
-        own = held_days(s, "weekly", weeks[0].start, weeks[-1].end, community_id=cid) if weeks else []
+        held_today = (cid, today) in held and first <= today <= last  # today counts once it is held
+        days_due = len(counted_days) + held_today
+        days_held = sum(1 for d in counted_days if (cid, d) in held) + held_today
+        own = held_days(s, "weekly", weeks[0].start, weeks[-1].end, community_id=cid)
         got = set(own) | set(weekly_all)
         wk_held = sum(1 for w in weeks if any(w.start <= d <= w.end for d in got))
         wk_due = sum(1 for w in weeks if w.end < today or any(w.start <= d <= w.end for d in got))
