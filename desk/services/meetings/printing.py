@@ -60,11 +60,12 @@ def minutes_sheet(ctx: Context, meeting_id: int) -> Sheet:
                  signature=("记录人：＿＿＿＿＿＿", "主持人：＿＿＿＿＿＿"), generated_at=ctx.clock.now())
 
 
-def signin_sheet(ctx: Context, meeting_id: int, blank_lines: int = 5) -> Sheet:
+def signin_sheet(ctx: Context, meeting_id: int, blank_lines: int = 3) -> Sheet:
     """The sign-in sheet of a (planned) meeting: its expected attendees and a few blank lines."""
     d = get_meeting(ctx, meeting_id)
-    rows = [(i, a.name, a.unit, "", "") for i, a in enumerate(d.attendees, 1)]
-    rows += [(len(rows) + i, "", "", "", "") for i in range(1, blank_lines + 1)]
+    room = "\u00a0\n\u00a0"  # two lines' height: room to sign by hand
+    rows = [(i, a.name, a.unit, room, "") for i, a in enumerate(d.attendees, 1)]
+    rows += [(len(rows) + i, "", "", room, "") for i in range(1, blank_lines + 1)]
     t = Table("签到表", (Column("n", "序号", "int"), Column("name", "姓名"), Column("unit", "单位/职务"),
                          Column("sign", "本人签名"), Column("note", "备注")), tuple(rows), key="signin")
     facts = _facts(d)[:-1] if d.attendees else _facts(d)
