@@ -37,6 +37,7 @@ from desk.views.main_window import MainWindow
 from desk.views.map.markers import MapMarker
 from desk.views.map.page import MapPage
 from desk.views.map.tiles import register_scheme as register_tile_scheme
+from desk.views.meetings import MeetingsPage, install_item_reminder
 from desk.views.org_browser import OrgBrowser
 from desk.views.page_registry import PageSpec, allowed_pages, home_page
 from desk.views.pages import PlannedPage
@@ -71,7 +72,7 @@ def page_specs(ctx: Context) -> list[PageSpec]:
         PageSpec("dispatch", "dispatch.read", DispatchPage),
         PageSpec("map", "map.read", lambda backend: MapPage(backend, tiles=ctx.settings.map_tiles)),
         PageSpec("org", "org.read", OrgBrowser),
-        _planned("meetings", QApplication.translate("Navigation", "会商研判"), QApplication.translate("Navigation", "日见面、周研判、月讲评：议程自动生成，决定形成待办并跟踪。")),
+        PageSpec("meetings", "meetings.items", MeetingsPage),  # liaisons: their department's action items
         _planned("registry", QApplication.translate("Navigation", "基础信息"), QApplication.translate("Navigation", "人、房、单位与特殊人群，走访记录。")),
         _planned("dashboard", QApplication.translate("Navigation", "数据总览"), QApplication.translate("Navigation", "领导驾驶舱：关键指标与趋势。")),
         PageSpec("reports", "report.issue", ReportsPage),
@@ -84,6 +85,9 @@ def page_specs(ctx: Context) -> list[PageSpec]:
 def wire_pages(window: MainWindow) -> None:
     """Connections between pages, made only where both pages are present."""
     board, map_page, org_page = window.page("board"), window.page("map"), window.page("org")
+    meetings = window.page("meetings")
+    if meetings is not None and board is not None:  # an agenda line or an item opens its event on the board
+        meetings.open_event.connect(lambda event_id: board.open_event(int(event_id)))
     if map_page is not None:
         map_page.set_marker_source(map_markers, topics=("events_on_map",))
         map_page.set_grid_events_source(grid_open_events)
@@ -193,6 +197,7 @@ def _run_window(args, previous_crash: Path | None) -> int:
     ctx = ctx.as_actor(actor)
     shell = build_shell(ctx)
     install_problem_reporting(shell.window, shell.worker)  # logged failures nobody handled: a plain message
+    install_item_reminder(shell.window, shell.backend, shell.bus)  # action items falling due
     install_help_menu(shell.window, AboutInfo(describe_url(ctx.db.url), data_dir(), logfile.current_path(),
                                               settings_path()))
     watcher, overlay = install_idle_lock(shell, accounts.idle_lock_minutes(ctx))

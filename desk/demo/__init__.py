@@ -31,6 +31,7 @@ PART_MODULES: list[str] = [
     "desk.demo.incidents",
     "desk.demo.dispatch",  # after the board's part (desk.demo.incidents): it dispatches the demo events
 ]
+PART_MODULES.append("desk.demo.meetings")  # after the board and dispatch: its agendas and items link their events
 
 
 # A demo street is a few tens of thousands of households; past these a typo would run for hours.

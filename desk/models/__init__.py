@@ -2,6 +2,9 @@
 from desk.models.audit import AuditHead, AuditRecord, ChangeRecord
 from desk.models.base import Base, utcnow
 from desk.models.dispatch import Dispatch, DispatchEntry, DispatchParty, Extension, Matter
+from desk.models.meetings import (
+    ActionItem, ActionItemLink, ActionItemStep, Meeting, MeetingAgendaLine, MeetingAttendee, RoutineRecord,
+)
 from desk.models.incidents import BoardNotice, DeadlineLimit, Event, EventAttachment, EventStep, Mediation
 from desk.models.org import (
     Community, CommunityKind, Department, Grid, GridKind, JointDefencePoint, PoliceBeat,
@@ -13,6 +16,8 @@ from desk.models.security import AppSetting, PasswordHistory
 from desk.models.users import Role, UserAccount
 
 __all__ = [
+    "ActionItem", "ActionItemLink", "ActionItemStep", "Meeting", "MeetingAgendaLine", "MeetingAttendee",
+    "RoutineRecord",
     "AppSetting", "AuditHead", "AuditRecord", "Base", "BoardNotice", "ChangeRecord", "Community", "CommunityKind",
     "DeadlineLimit", "Department", "Dispatch", "DispatchEntry", "DispatchParty", "Event", "EventAttachment",
     "EventStep", "Extension", "Grid", "GridKind", "Household", "JointDefencePoint", "Matter", "Mediation",

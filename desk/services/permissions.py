@@ -46,9 +46,16 @@ PERMISSIONS: dict[str, frozenset[Role]] = {
     "dispatch.matters.edit": frozenset({SYSADMIN}),
 
     # --- the window's pages still to come (each area replaces its row when it arrives) ---
-    "meetings.read": frozenset({DUTY, LEADER, LIAISON, GRID}),  # 会商研判: decisions become to-dos
     "registry.read": frozenset({DUTY, LEADER, GRID}),           # 基础信息: people, houses, units
     "dashboard.read": frozenset({DUTY, LEADER}),                # 数据总览: the leader's figures
+
+    # --- meetings (会商研判): minutes, action items, trainings, patrols and drills ---
+    "meetings.read": frozenset({DUTY, LEADER, GRID}),           # minutes, due and missed meetings, compliance
+    "meetings.write": frozenset({DUTY, LEADER, GRID}),          # record minutes and items (grid staff: daily only)
+    "meetings.items": frozenset({DUTY, LEADER, LIAISON, GRID}),  # the action items (liaison: own department only)
+    "meetings.items.update": frozenset({DUTY, LEADER, LIAISON, GRID}),  # liaison: own department; grid: own items
+    "meetings.items.assign": frozenset({DUTY, LEADER}),         # a new due date (延期) or owner for an item
+    "meetings.routine": frozenset({DUTY, LEADER, GRID}),        # record trainings, skill tests, patrols, drills
 
     # --- map ---
     "geo.import": frozenset({SYSADMIN}),

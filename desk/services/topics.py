@@ -20,6 +20,9 @@ TOPICS: dict[str, frozenset[str]] = {
     "grid_profile": frozenset({"street", "community", "grid", "police_beat", "beat_grid", "grid_member", "staff",
                                "household", "joint_defence_point"}),
     "events_on_map": frozenset({"event"}),
+    # the meeting routine: minutes, attendees, agenda, action items, trainings, patrols and drills
+    "meetings": frozenset({"meeting", "meeting_attendee", "meeting_agenda_line", "action_item", "action_item_link",
+                           "action_item_step", "routine_record"}),
     "accounts": frozenset({"user_account", "app_setting"}),
     "audit": frozenset({"audit_log"}),
     # the briefing sheets issued (the reports page's history)

@@ -37,6 +37,17 @@ AUDIT_ACTIONS = {
     "matter.admit": QT_TRANSLATE_NOOP("AuditWords", "事项准入"),
     "matter.edit": QT_TRANSLATE_NOOP("AuditWords", "修改事项"),
     "matter.propose": QT_TRANSLATE_NOOP("AuditWords", "申请事项准入"),
+    "meeting.create": QT_TRANSLATE_NOOP("AuditWords", "记录会议"),
+    "meeting.update": QT_TRANSLATE_NOOP("AuditWords", "修改会议纪要"),
+    "action_item.create": QT_TRANSLATE_NOOP("AuditWords", "形成督办事项"),
+    "action_item.carry": QT_TRANSLATE_NOOP("AuditWords", "结转督办事项"),
+    "action_item.start": QT_TRANSLATE_NOOP("AuditWords", "督办事项开始办理"),
+    "action_item.finish": QT_TRANSLATE_NOOP("AuditWords", "督办事项完成"),
+    "action_item.cancel": QT_TRANSLATE_NOOP("AuditWords", "取消督办事项"),
+    "action_item.reopen": QT_TRANSLATE_NOOP("AuditWords", "重新打开督办事项"),
+    "action_item.reassign": QT_TRANSLATE_NOOP("AuditWords", "调整督办事项期限或责任"),
+    "routine.record": QT_TRANSLATE_NOOP("AuditWords", "记录培训巡逻演练"),
+    "routine.finding_to_event": QT_TRANSLATE_NOOP("AuditWords", "巡逻发现上报事件"),
     "pii.unmask": QT_TRANSLATE_NOOP("AuditWords", "查看完整号码"),
     "settings.change": QT_TRANSLATE_NOOP("AuditWords", "修改设置"),
     "user.add": QT_TRANSLATE_NOOP("AuditWords", "新建账户"),
@@ -65,6 +76,9 @@ AUDIT_ENTITIES = {
     "staff": QT_TRANSLATE_NOOP("AuditWords", "人员"),
     "department": QT_TRANSLATE_NOOP("AuditWords", "部门"),
     "matter": QT_TRANSLATE_NOOP("AuditWords", "事项"),
+    "meeting": QT_TRANSLATE_NOOP("AuditWords", "会议"),
+    "action_item": QT_TRANSLATE_NOOP("AuditWords", "督办事项"),
+    "routine_record": QT_TRANSLATE_NOOP("AuditWords", "培训巡逻演练"),
     "app_setting": QT_TRANSLATE_NOOP("AuditWords", "设置"),
     "deadline_limit": QT_TRANSLATE_NOOP("AuditWords", "时限"),
     "street": QT_TRANSLATE_NOOP("AuditWords", "街道"),
@@ -96,6 +110,11 @@ def board_word(text: str) -> str:
 
 def dispatch_word(text: str) -> str:
     return QCoreApplication.translate("DispatchModels", text)
+
+
+def meeting_word(text: str) -> str:
+    """A word of the meeting routine's codes (desk.services.meetings.codes), translated."""
+    return QCoreApplication.translate("Meetings", text)
 
 
 def kind_text(text: str) -> str:
@@ -322,3 +341,52 @@ def _catalogue() -> None:  # pragma: no cover - read by lupdate, never run
     QCoreApplication.translate("Roles", "系统管理员")
     QCoreApplication.translate("Roles", "安全管理员")
     QCoreApplication.translate("Roles", "审计管理员")
+
+
+def _meeting_catalogue() -> None:  # pragma: no cover - read by lupdate, never run
+    QCoreApplication.translate("Meetings", "日见面")
+    QCoreApplication.translate("Meetings", "周研判")
+    QCoreApplication.translate("Meetings", "月讲评")
+    QCoreApplication.translate("Meetings", "联席会议")
+    QCoreApplication.translate("Meetings", "日见面会议")
+    QCoreApplication.translate("Meetings", "周研判会议")
+    QCoreApplication.translate("Meetings", "月讲评会议")
+    QCoreApplication.translate("Meetings", "联席会议（专题协调会）")
+    QCoreApplication.translate("Meetings", "计划召开")
+    QCoreApplication.translate("Meetings", "已召开")
+    QCoreApplication.translate("Meetings", "出席")
+    QCoreApplication.translate("Meetings", "缺席")
+    QCoreApplication.translate("Meetings", "代会")
+    QCoreApplication.translate("Meetings", "手工")
+    QCoreApplication.translate("Meetings", "数据")
+    QCoreApplication.translate("Meetings", "事件")
+    QCoreApplication.translate("Meetings", "派单")
+    QCoreApplication.translate("Meetings", "督办事项")
+    QCoreApplication.translate("Meetings", "待办")
+    QCoreApplication.translate("Meetings", "办理中")
+    QCoreApplication.translate("Meetings", "已完成")
+    QCoreApplication.translate("Meetings", "已逾期")
+    QCoreApplication.translate("Meetings", "已取消")
+    QCoreApplication.translate("Meetings", "网格")
+    QCoreApplication.translate("Meetings", "形成")
+    QCoreApplication.translate("Meetings", "结转")
+    QCoreApplication.translate("Meetings", "开始办理")
+    QCoreApplication.translate("Meetings", "完成")
+    QCoreApplication.translate("Meetings", "取消")
+    QCoreApplication.translate("Meetings", "重新打开")
+    QCoreApplication.translate("Meetings", "调整期限或责任")
+    QCoreApplication.translate("Meetings", "业务培训")
+    QCoreApplication.translate("Meetings", "网格长职业能力测试")
+    QCoreApplication.translate("Meetings", "联合巡逻")
+    QCoreApplication.translate("Meetings", "应急演练")
+    QCoreApplication.translate("Meetings", "民警")
+    QCoreApplication.translate("Meetings", "辅警")
+    QCoreApplication.translate("Meetings", "网格员")
+    QCoreApplication.translate("Meetings", "志愿者")
+    QCoreApplication.translate("Meetings", "物业人员")
+    QCoreApplication.translate("Meetings", "保安")
+    QCoreApplication.translate("Meetings", "其他")
+    QCoreApplication.translate("Meetings", "案例讲解")
+    QCoreApplication.translate("Meetings", "情景模拟")
+    QCoreApplication.translate("Meetings", "业务知识指导")
+    QCoreApplication.translate("Meetings", "职业能力测试")

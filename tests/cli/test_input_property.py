@@ -293,6 +293,21 @@ CASES = {
     ).map(lambda a: ["report", "event", *a, "--db", db]),
     ("report", "dispatch"): lambda tmp, db: st.integers(min_value=1, max_value=10**9)
         .map(lambda n: ["report", "dispatch", str(n), "--out", str(tmp / "d.pdf"), "--db", db]),
+    ("meetings", "due"): lambda tmp, db: not_a_date.map(lambda d: ["meetings", "due", "--date", d, "--db", db]),
+    ("meetings", "list"): lambda tmp, db: st.one_of(
+        not_a_date.map(lambda d: ["--from", d, "--to", "2026-11-30"]),
+        not_a_date.map(lambda d: ["--from", "2026-11-01", "--to", d]),
+        st.sampled_from(["yearly", "DAILY", ""]).map(lambda k: ["--from", "2026-11-01", "--to", "2026-11-30",
+                                                               "--kind", k]),
+    ).map(lambda a: ["meetings", "list", *a, "--db", db]),
+    ("meetings", "items"): lambda tmp, db: st.one_of(
+        bad_url.map(lambda u: ["meetings", "items", "--db", u]),
+        junk.filter(lambda f: f not in ("table", "csv", "json")).map(lambda f: ["meetings", "items", "--format", f,
+                                                                                "--db", db])),
+    ("meetings", "print"): lambda tmp, db: st.one_of(
+        st.integers(min_value=1, max_value=10**9).map(lambda n: [str(n), "--out", str(tmp / "m.pdf")]),
+        junk.flatmap(lambda j: _an_output(tmp, j)).map(lambda out: ["1", "--out", out]),
+    ).map(lambda a: ["meetings", "print", *a, "--db", db]),
     ("report", "history"): lambda tmp, db: bad_url.map(lambda u: ["report", "history", "--db", u]),
     ("user", "add"): lambda tmp, db: st.one_of(
         user_name.map(lambda n: [n]),

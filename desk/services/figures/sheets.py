@@ -13,13 +13,13 @@ from desk.models import Dispatch, Street
 from desk.services.dispatch.figures import compute
 from desk.services.figures import dispatch as dfig
 from desk.services.figures import events as efig
-from desk.services.figures.periods import Period
+from desk.services.figures import meetings as mfig
+from desk.services.figures.periods import Period, local_today
 from desk.services.incidents import codes
 from desk.services.figures.table import Chart, Column, Section, Sheet, Table, rate
 
 TITLES = {"daily": "值班日报", "weekly": "周研判材料", "monthly": "月讲评通报", "event": "事件处置单",
           "dispatch": "交办单"}
-LATER = "（会商研判模块启用后，此处自动列出{what}。）"
 
 
 def street_name(s: Session) -> str:
@@ -116,7 +116,7 @@ def weekly(s: Session, period: Period, now: datetime) -> Sheet:
         _section("三、主要事件类别", kinds, charts=(_kind_chart(kinds, "事件类别（件）"),)),
         _section("四、紧急与逐级上升事件", urgent, escalated),
         _section("五、部门办理情况", disp),
-        _section("六、待办事项与周研判议程", paragraphs=(LATER.format(what="未完成的待办事项和本周研判议程"),)),
+        _section("六、待办事项", mfig.open_items(s, local_today(now))),
     )
     return Sheet("weekly", TITLES["weekly"], street_name(s), period.label, sections, summary, period.code,
                  generated_at=now)
@@ -153,7 +153,7 @@ def monthly(s: Session, period: Period, now: datetime) -> Sheet:
         _section("二、各社区、网格情况", comm, grids, charts=(chart,)),
         _section("三、部门办理讲评", disp),
         _section("四、矛盾纠纷化解", ladder),
-        _section("五、会商研判落实情况", paragraphs=(LATER.format(what="日见面、周研判、月讲评的召开情况和待办事项落实情况"),)),
+        _section("五、会商研判落实情况", mfig.compliance(s, period, local_today(now)), mfig.routine_counts(s, period)),
     )
     return Sheet("monthly", TITLES["monthly"], street_name(s), period.label, sections, summary, period.code,
                  generated_at=now)
