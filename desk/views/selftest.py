@@ -156,3 +156,44 @@ def check_problem_reporting() -> str:
     if not logged:
         raise SelfTestError(f"工作线程异常没有写入日志 (no traceback in) {path}")
     return f"工作线程异常已记入日志并提示 (worker exception logged with traceback and shown); 日志 {path}"
+
+
+def check_charts() -> str:
+    """pyqtgraph and numpy (the dashboard's charts) import and draw a curve offscreen: in the bundle
+    this proves that numpy's libraries and pyqtgraph's modules were collected."""
+    import numpy
+    import pyqtgraph
+
+    plot = pyqtgraph.PlotWidget()
+    try:
+        values = numpy.cumsum(numpy.ones(24))
+        plot.plot(numpy.arange(24), values)
+        plot.resize(320, 200)
+        plot.show()
+        QApplication.processEvents()
+        image = plot.grab().toImage()
+        if image.isNull() or image.width() < 100:
+            raise SelfTestError("图表未能绘制 (the chart was not drawn)")
+    finally:
+        plot.close()
+        plot.deleteLater()
+        QApplication.processEvents()
+    return f"pyqtgraph {pyqtgraph.__version__}, numpy {numpy.__version__}: 离屏绘制曲线 (curve drawn offscreen)"
+
+
+def check_pdf_preview(path) -> str:
+    """The reports page's preview (QtPdf) opens a PDF and draws its first page."""
+    from PySide6.QtCore import QSize
+    from PySide6.QtPdf import QPdfDocument
+
+    doc = QPdfDocument()
+    try:
+        doc.load(str(path))
+        if doc.status() != QPdfDocument.Status.Ready or doc.pageCount() < 1:
+            raise SelfTestError(f"预览无法打开 PDF (the preview cannot open it): {doc.error()}")
+        image = doc.render(0, QSize(200, 280))
+        if image.isNull():
+            raise SelfTestError("预览未能绘制 PDF 第一页 (the preview drew no page)")
+    finally:
+        doc.close()
+    return "预览可显示 (previewed with QtPdf)"
