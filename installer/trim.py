@@ -29,10 +29,10 @@ UNUSED_QT_LIB = re.compile(
     r"Quick3DXr|OpenXR|QuickTest|PositioningQuick|WebChannelQuick|WebEngineQuick|QuickTemplates2)", re.I)
 
 # Python bindings (PySide6/QtX.abi3.so, PySide6/QtX.pyd) the desk never imports: the Qt libraries
-# behind them stay where QtWebEngine needs them, only the Python wrappers go. pyqtgraph tries
-# QtOpenGLWidgets and QtTest and works without them (its OpenGL mode is not used).
+# behind them stay where QtWebEngine needs them, only the Python wrappers go. (QtOpenGL stays:
+# pyqtgraph's curves import it; QtPdf and QtPdfWidgets stay: the reports page's preview.)
 UNUSED_BINDING = re.compile(
-    r"^PySide6/(Qt(OpenGL|OpenGLWidgets|Quick|QuickWidgets|QuickControls2|Qml|Positioning|DBus|"
+    r"^PySide6/(Qt(Quick|QuickWidgets|QuickControls2|Qml|Positioning|DBus|"
     r"Concurrent|Test|Xml)\.(abi3\.so|pyd)|(lib)?pyside6qml[^/]*)$", re.I)
 
 # Qt plugins: the desk shows widgets on X11 (Linux) or Windows, and offscreen for the self-check.
