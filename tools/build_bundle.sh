@@ -19,10 +19,17 @@ mkdir -p build
 .venv/bin/pyinstaller --noconfirm --clean --log-level WARN --distpath dist --workpath build/pyinstaller \
   installer/desk.spec >build/pyinstaller.log 2>&1 || { tail -40 build/pyinstaller.log; echo "bundle: build failed"; exit 1; }
 echo "bundle: built in $(( $(date +%s) - t0 )) s"
-# pyenv's libpython carries its debug information (~18 MB); only that library is stripped
-for lib in dist/desk/_internal/libpython3*.so*; do
-  if [ -f "$lib" ] && command -v strip >/dev/null 2>&1; then strip --strip-debug "$lib"; fi
-done
+# Debug information is stripped (~25 MB: a Python built from source, e.g. by pyenv, keeps it in
+# libpython and every standard module, and SQLAlchemy's compiled modules carry it). Libraries that
+# auditwheel patched (in *.libs/, or linking to one) are left alone: stripping breaks some of
+# them (numpy's OpenBLAS would not load).
+if command -v strip >/dev/null 2>&1 && command -v readelf >/dev/null 2>&1; then
+  find dist/desk -type f -name "*.so*" -not -path "*.libs/*" | while read -r lib; do
+    if readelf -S "$lib" 2>/dev/null | grep -q "\.debug_info" && ! readelf -d "$lib" | grep -q "PATH.*\.libs"; then
+      strip --strip-debug "$lib"
+    fi
+  done
+fi
 
 # The self-check from the bundle, in a clean user profile: nothing from this machine's desk is used.
 home=$(mktemp -d)

@@ -50,7 +50,22 @@ def check_translations() -> str:
     folder = QLibraryInfo.path(QLibraryInfo.TranslationsPath)
     if not qt_zh.load("qtbase_zh_CN", folder):
         raise SelfTestError(f"缺少 Qt 中文翻译 qtbase_zh_CN.qm ({folder})")
-    return f"desk_en.qm ({english}), qtbase_zh_CN.qm"
+    return f"desk_en.qm ({english}), qtbase_zh_CN.qm; {check_chinese_text()}"
+
+
+def check_chinese_text() -> str:
+    """Qt's ICU sorts Chinese by pinyin and writes GB18030 (the bundle's ICU data is cut to zh/en)."""
+    from PySide6.QtCore import QCollator, QLocale, QStringEncoder
+
+    names = ["上海", "北京", "重庆"]
+    collator = QCollator(QLocale(QLocale.Chinese, QLocale.China))
+    ordered = sorted(names, key=collator.sortKey)
+    if ordered != ["北京", "重庆", "上海"]:
+        raise SelfTestError(f"中文排序不按拼音 (Chinese is not sorted by pinyin): {ordered}")
+    codecs = {name.upper() for name in QStringEncoder.availableCodecs()}
+    if not {"GB18030", "GBK"} <= codecs or not QStringEncoder("GB18030").isValid():
+        raise SelfTestError("没有 GB18030/GBK 编码 (no GB18030 or GBK codec)")
+    return "中文按拼音排序, GB18030 编码 (pinyin collation, GB18030 codec)"
 
 
 def check_font() -> str:
