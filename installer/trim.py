@@ -39,7 +39,7 @@ UNUSED_BINDING = re.compile(
 UNUSED_PLUGIN = re.compile(
     r"plugins/(wayland-[^/]+|egldeviceintegrations|generic|position|sqldrivers|multimedia|qmltooling|"
     r"designer|sceneparser|geometryloaders|renderers|renderplugins|assetimporters|canbus|sensors|"
-    r"texttospeech|webview|gamepads|virtualkeyboard|qmllint|qmlls)/"
+    r"texttospeech|webview|gamepads|virtualkeyboard|qmllint|qmlls|networkinformation)/"
     r"|plugins/platforms/(lib)?q(eglfs|linuxfb|minimalegl|vkkhrdisplay|vnc|wayland[^/]*|direct2d)\."
     r"|plugins/platformthemes/(lib)?qgtk3\."  # GTK dialogs: Qt's own are used, and GTK is not bundled
     r"|plugins/platforminputcontexts/(lib)?qtvirtualkeyboardplugin\."
