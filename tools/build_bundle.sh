@@ -19,15 +19,17 @@ mkdir -p build
 .venv/bin/pyinstaller --noconfirm --clean --log-level WARN --distpath dist --workpath build/pyinstaller \
   installer/desk.spec >build/pyinstaller.log 2>&1 || { tail -40 build/pyinstaller.log; echo "bundle: build failed"; exit 1; }
 echo "bundle: built in $(( $(date +%s) - t0 )) s"
-# Debug information is stripped (~25 MB: a Python built from source, e.g. by pyenv, keeps it in
-# libpython and every standard module, and SQLAlchemy's compiled modules carry it). Libraries that
-# auditwheel patched (in *.libs/, or linking to one) are left alone: stripping breaks some of
-# them (numpy's OpenBLAS would not load).
+# Symbols and debug information that nothing loads are stripped (~25 MB: a Python built from source,
+# e.g. by pyenv, keeps debug information in libpython and every standard module, SQLAlchemy's
+# compiled modules carry it, cryptography its symbols), as Linux distributions strip their .so
+# files. Libraries that auditwheel patched (in *.libs/, or with a run path to one) are left alone:
+# stripping breaks some of them (numpy's OpenBLAS would not load).
 if command -v strip >/dev/null 2>&1 && command -v readelf >/dev/null 2>&1; then
   find dist/desk -type f -name "*.so*" -not -path "*.libs/*" | while read -r lib; do
-    if readelf -S "$lib" 2>/dev/null | grep -q "\.debug_info" && ! readelf -d "$lib" | grep -q "PATH.*\.libs"; then
-      strip --strip-debug "$lib"
-    fi
+    sections=$(readelf -S "$lib" 2>/dev/null || true)
+    case "$sections" in *".symtab"*|*".debug_info"*) ;; *) continue ;; esac
+    if readelf -d "$lib" 2>/dev/null | grep "PATH.*\.libs" >/dev/null; then continue; fi
+    strip --strip-unneeded "$lib"
   done
 fi
 
@@ -55,8 +57,10 @@ fi
 DESK_LAUNCH_T0=$(date +%s.%N) dist/desk/desk selftest --only window-and-map >build/start.txt 2>/dev/null || {
   cat build/start.txt; echo "bundle: the window did not open from the bundle"; exit 1; }
 size_mb=$(du -sm dist/desk | cut -f1)
+echo "bundle: size by part (tools/bundle_sizes.py):"
+.venv/bin/python tools/bundle_sizes.py dist/desk
 start_s=$(sed -n 's/.*启动到窗口显示 \([0-9.]*\) s.*/\1/p' build/start.txt | head -1)
 echo "bundle: size of dist/desk: ${size_mb} MB (target <= ${SIZE_TARGET_MB} MB)"
 echo "bundle: cold start of the bundled desk to a shown window: ${start_s:-?} s (target <= ${START_TARGET_S} s)"
-if [ "$size_mb" -gt "$SIZE_TARGET_MB" ]; then echo "bundle: NOTE over the ${SIZE_TARGET_MB} MB target (QtWebEngine alone is ~195 MB here)"; fi
+if [ "$size_mb" -gt "$SIZE_TARGET_MB" ]; then echo "bundle: NOTE over the ${SIZE_TARGET_MB} MB target (QtWebEngine alone is ~210 MB here; see installer/README.md)"; fi
 if [ "$size_mb" -gt "$SIZE_LIMIT_MB" ]; then echo "bundle: over the ${SIZE_LIMIT_MB} MB limit: something large crept in"; exit 1; fi
