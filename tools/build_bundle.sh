@@ -6,7 +6,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SIZE_TARGET_MB=400   # the issue's target, printed
-SIZE_LIMIT_MB=650    # a regression guard: the build fails above it
+SIZE_LIMIT_MB=480    # a regression guard: the build fails above it (452 MB on 2026-11-30)
 START_TARGET_S=3
 
 .venv/bin/python -m pip install -q --disable-pip-version-check -e ".[bundle]" >/tmp/desk-bundle-pip.log 2>&1 || {
@@ -53,14 +53,19 @@ if [ -n "${DESK_SELFTEST_PG:-}" ]; then  # the PostgreSQL driver in the bundle, 
   grep -E "^(ok|FAILED)" build/selftest-pg.txt | sed 's/^/  PostgreSQL: /'
 fi
 
-# Cold start: the bundled program launched to its window shown (offscreen), on a migrated scratch database.
-DESK_LAUNCH_T0=$(date +%s.%N) dist/desk/desk selftest --only window-and-map >build/start.txt 2>/dev/null || {
-  cat build/start.txt; echo "bundle: the window did not open from the bundle"; exit 1; }
+# Cold start: the bundled program (desk, the Start menu's launcher) launched to its window shown
+# (offscreen), on a migrated scratch database; three launches, the median counts.
+starts=()
+for run in 1 2 3; do
+  DESK_LAUNCH_T0=$(date +%s.%N) dist/desk/desk selftest --only window-and-map >build/start.txt 2>/dev/null || {
+    cat build/start.txt; echo "bundle: the window did not open from the bundle"; exit 1; }
+  starts+=("$(sed -n 's/.*启动到窗口显示 \([0-9.]*\) s.*/\1/p' build/start.txt | head -1)")
+done
+start_s=$(printf '%s\n' "${starts[@]}" | sort -n | sed -n 2p)
 size_mb=$(du -sm dist/desk | cut -f1)
 echo "bundle: size by part (tools/bundle_sizes.py):"
 .venv/bin/python tools/bundle_sizes.py dist/desk
-start_s=$(sed -n 's/.*启动到窗口显示 \([0-9.]*\) s.*/\1/p' build/start.txt | head -1)
 echo "bundle: size of dist/desk: ${size_mb} MB (target <= ${SIZE_TARGET_MB} MB)"
-echo "bundle: cold start of the bundled desk to a shown window: ${start_s:-?} s (target <= ${START_TARGET_S} s)"
+echo "bundle: cold start of the bundled desk to a shown window: ${start_s:-?} s, median of ${starts[*]} (target <= ${START_TARGET_S} s; $(nproc) cores, load average $(cut -d' ' -f1 /proc/loadavg))"
 if [ "$size_mb" -gt "$SIZE_TARGET_MB" ]; then echo "bundle: NOTE over the ${SIZE_TARGET_MB} MB target (QtWebEngine alone is ~210 MB here; see installer/README.md)"; fi
 if [ "$size_mb" -gt "$SIZE_LIMIT_MB" ]; then echo "bundle: over the ${SIZE_LIMIT_MB} MB limit: something large crept in"; exit 1; fi
