@@ -27,7 +27,7 @@ PARTS = [
     ("desk (its own files)", r"^_internal/(desk|docs)/"),
     ("Python runtime", r"libpython|^_internal/python3|base_library\.zip"),
     ("programs: desk-cli (the Python archive) and desk", r"^desk(-cli)?(\.exe)?$"),
-    ("system libraries (Linux)", r"^_internal/[^/]+\.so[.\d]*$|^_internal/lib[^/]+\.(chk)$"),
+    ("system libraries", r"^_internal/[^/]+\.(so[.\d]*|dll|chk)$"),
     ("other Python packages", r"."),
 ]
 
