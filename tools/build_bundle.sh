@@ -55,17 +55,21 @@ fi
 
 # Cold start: the bundled program (desk, the Start menu's launcher) launched to its window shown
 # (offscreen), on a migrated scratch database; three launches, the median counts.
-starts=()
+# The self-check makes and migrates that scratch database before the window (a real start opens the
+# existing one): that part is printed too.
+starts=(); scratch=()
 for run in 1 2 3; do
   DESK_LAUNCH_T0=$(date +%s.%N) dist/desk/desk selftest --only window-and-map >build/start.txt 2>/dev/null || {
     cat build/start.txt; echo "bundle: the window did not open from the bundle"; exit 1; }
   starts+=("$(sed -n 's/.*启动到窗口显示 \([0-9.]*\) s.*/\1/p' build/start.txt | head -1)")
+  scratch+=("$(sed -n 's/.*其中新建临时库 \([0-9.]*\) s.*/\1/p' build/start.txt | head -1)")
 done
 start_s=$(printf '%s\n' "${starts[@]}" | sort -n | sed -n 2p)
+scratch_s=$(printf '%s\n' "${scratch[@]}" | sort -n | sed -n 2p)
 size_mb=$(du -sm dist/desk | cut -f1)
 echo "bundle: size by part (tools/bundle_sizes.py):"
 .venv/bin/python tools/bundle_sizes.py dist/desk
 echo "bundle: size of dist/desk: ${size_mb} MB (target <= ${SIZE_TARGET_MB} MB)"
-echo "bundle: cold start of the bundled desk to a shown window: ${start_s:-?} s, median of ${starts[*]} (target <= ${START_TARGET_S} s; $(nproc) cores, load average $(cut -d' ' -f1 /proc/loadavg))"
+echo "bundle: cold start of the bundled desk to a shown window: ${start_s:-?} s, median of ${starts[*]} (target <= ${START_TARGET_S} s; $(nproc) cores, load average $(cut -d' ' -f1 /proc/loadavg)); of which making the scratch database: ${scratch_s:-?} s (median)"
 if [ "$size_mb" -gt "$SIZE_TARGET_MB" ]; then echo "bundle: NOTE over the ${SIZE_TARGET_MB} MB target (QtWebEngine alone is ~210 MB here; see installer/README.md)"; fi
 if [ "$size_mb" -gt "$SIZE_LIMIT_MB" ]; then echo "bundle: over the ${SIZE_LIMIT_MB} MB limit: something large crept in"; exit 1; fi
