@@ -121,3 +121,26 @@ def test_the_icu_data_keeps_chinese_english_and_shared_items_and_drops_other_lan
 def test_what_is_not_an_icu_package_is_refused():
     with pytest.raises(ValueError):
         icu_data.shrink(b"\0" * 64)
+
+
+def test_the_size_table_counts_each_file_once_in_its_part_and_links_not_at_all(tmp_path):
+    spec = importlib.util.spec_from_file_location("bundle_sizes", INSTALLER.parent / "tools" / "bundle_sizes.py")
+    sizes = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(sizes)
+    files = {"desk-cli": 3000, "desk": 100, "_internal/PySide6/Qt/lib/libQt6WebEngineCore.so.6": 5000,
+             "_internal/PySide6/Qt/lib/libQt6Gui.so.6": 700, "_internal/PySide6/Qt/lib/libicudata.so.73": 400,
+             "_internal/numpy.libs/libscipy_openblas.so": 900, "_internal/libX11.so.6": 50,
+             "_internal/desk/resources/web/leaflet.js": 20}
+    for rel, size in files.items():
+        (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / rel).write_bytes(b"x" * size)
+    (tmp_path / "_internal" / "libQt6Gui.so.6").symlink_to(tmp_path / "_internal/PySide6/Qt/lib/libQt6Gui.so.6")
+    table = sizes.sizes(tmp_path)
+    assert table["QtWebEngine (Chromium: the map)"] == 5000
+    assert table["Qt libraries, plugins, translations"] == 700
+    assert table["ICU for Qt (zh/en data)"] == 400
+    assert table["numpy (+OpenBLAS)"] == 900
+    assert table["system libraries"] == 50
+    assert table["programs: desk-cli (the Python archive) and desk"] == 3100
+    assert table["desk (its own files)"] == 20
+    assert sum(table.values()) == sum(files.values())
