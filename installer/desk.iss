@@ -102,10 +102,10 @@ Source: "..\dist\desk\*"; DestDir: "{app}"; Flags: recursesubdirs createallsubdi
 Type: filesandordirs; Name: "{app}\_internal"
 
 [Icons]
-Name: "{group}\{#AppName}"; Filename: "{app}\{#AppExe}"; WorkingDir: "{app}"
+Name: "{group}\{#AppName}"; Filename: "{app}\{#AppExe}"; WorkingDir: "{app}"; AppUserModelID: "PoliceGridFusion.Desk"
 Name: "{group}\{cm:Guide}"; Filename: "{app}\{#AppExe}"; Parameters: "--guide"; WorkingDir: "{app}"
 Name: "{group}\{cm:UninstallProgram,{#AppName}}"; Filename: "{uninstallexe}"
-Name: "{commondesktop}\{#AppName}"; Filename: "{app}\{#AppExe}"; WorkingDir: "{app}"; Tasks: desktopicon
+Name: "{commondesktop}\{#AppName}"; Filename: "{app}\{#AppExe}"; WorkingDir: "{app}"; AppUserModelID: "PoliceGridFusion.Desk"; Tasks: desktopicon
 
 [Run]
 Filename: "{app}\{#AppExe}"; Description: "{cm:RunDesk}"; Flags: nowait postinstall skipifsilent unchecked

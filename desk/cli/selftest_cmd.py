@@ -105,7 +105,17 @@ def _pdf(state: State) -> str:
     data = out.read_bytes()
     if not data.startswith(b"%PDF") or b"FontFile2" not in data:
         raise selfcheck.CheckFailed("PDF 未嵌入中文字体 (the PDF has no embedded CJK font)")
-    return f"中文 PDF 一页 {len(data) // 1024} KB, 字体 {faces.body}/{faces.heading} 已嵌入 (Chinese PDF page, fonts embedded)"
+    from desk.views.selftest import check_pdf_preview
+
+    preview = check_pdf_preview(out)
+    return (f"中文 PDF 一页 {len(data) // 1024} KB, 字体 {faces.body}/{faces.heading} 已嵌入 (Chinese PDF page, "
+            f"fonts embedded); {preview}")
+
+
+def _charts(state: State) -> str:
+    from desk.views.selftest import check_charts
+
+    return check_charts()
 
 
 def _problems(state: State) -> str:
@@ -124,6 +134,7 @@ CHECKS = [
     ("font", _font),
     ("window-and-map", _window),
     ("pdf", _pdf),
+    ("charts", _charts),
     ("worker-errors", _problems),
 ]
 QT_FROM = "translations"

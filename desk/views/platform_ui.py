@@ -19,6 +19,10 @@ WINDOWS_UI_FONTS = ("Microsoft YaHei UI", "Microsoft YaHei")
 OTHER_UI_FONTS = ("WenQuanYi Micro Hei", "Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC")
 UI_POINT_SIZE = 10
 CJK_CHECK_TEXT = "警网融合中心值班"
+# The taskbar identity shared by the window and the Start-menu shortcut (installer/desk.iss): the
+# shortcut opens desk.exe, a launcher, and the window belongs to desk-cli.exe; with one ID Windows
+# groups them as one program and a pinned desk stays one button.
+APP_USER_MODEL_ID = "PoliceGridFusion.Desk"
 
 
 def is_windows() -> bool:
@@ -26,9 +30,17 @@ def is_windows() -> bool:
 
 
 def before_app() -> None:
-    """Fractional scale factors pass through (Qt would otherwise round 150 % to 200 %)."""
+    """Fractional scale factors pass through (Qt would otherwise round 150 % to 200 %); on Windows,
+    the taskbar identity of the Start-menu shortcut."""
     if QApplication.instance() is None:
         QGuiApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
+    if is_windows():
+        try:
+            import ctypes
+
+            ctypes.windll.shell32.SetCurrentProcessExplicitAppUserModelID(APP_USER_MODEL_ID)
+        except (AttributeError, OSError):  # an old Windows: the taskbar groups by program instead
+            log.debug("no AppUserModelID", exc_info=True)
 
 
 def ui_font() -> QFont | None:

@@ -50,7 +50,22 @@ def check_translations() -> str:
     folder = QLibraryInfo.path(QLibraryInfo.TranslationsPath)
     if not qt_zh.load("qtbase_zh_CN", folder):
         raise SelfTestError(f"缺少 Qt 中文翻译 qtbase_zh_CN.qm ({folder})")
-    return f"desk_en.qm ({english}), qtbase_zh_CN.qm"
+    return f"desk_en.qm ({english}), qtbase_zh_CN.qm; {check_chinese_text()}"
+
+
+def check_chinese_text() -> str:
+    """Qt's ICU sorts Chinese by pinyin and writes GB18030 (the bundle's ICU data is cut to zh/en)."""
+    from PySide6.QtCore import QCollator, QLocale, QStringEncoder
+
+    names = ["上海", "北京", "重庆"]
+    collator = QCollator(QLocale(QLocale.Chinese, QLocale.China))
+    ordered = sorted(names, key=collator.sortKey)
+    if ordered != ["北京", "重庆", "上海"]:
+        raise SelfTestError(f"中文排序不按拼音 (Chinese is not sorted by pinyin): {ordered}")
+    codecs = {name.upper() for name in QStringEncoder.availableCodecs()}
+    if not {"GB18030", "GBK"} <= codecs or not QStringEncoder("GB18030").isValid():
+        raise SelfTestError("没有 GB18030/GBK 编码 (no GB18030 or GBK codec)")
+    return "中文按拼音排序, GB18030 编码 (pinyin collation, GB18030 codec)"
 
 
 def check_font() -> str:
@@ -156,3 +171,44 @@ def check_problem_reporting() -> str:
     if not logged:
         raise SelfTestError(f"工作线程异常没有写入日志 (no traceback in) {path}")
     return f"工作线程异常已记入日志并提示 (worker exception logged with traceback and shown); 日志 {path}"
+
+
+def check_charts() -> str:
+    """pyqtgraph and numpy (the dashboard's charts) import and draw a curve offscreen: in the bundle
+    this proves that numpy's libraries and pyqtgraph's modules were collected."""
+    import numpy
+    import pyqtgraph
+
+    plot = pyqtgraph.PlotWidget()
+    try:
+        values = numpy.cumsum(numpy.ones(24))
+        plot.plot(numpy.arange(24), values)
+        plot.resize(320, 200)
+        plot.show()
+        QApplication.processEvents()
+        image = plot.grab().toImage()
+        if image.isNull() or image.width() < 100:
+            raise SelfTestError("图表未能绘制 (the chart was not drawn)")
+    finally:
+        plot.close()
+        plot.deleteLater()
+        QApplication.processEvents()
+    return f"pyqtgraph {pyqtgraph.__version__}, numpy {numpy.__version__}: 离屏绘制曲线 (curve drawn offscreen)"
+
+
+def check_pdf_preview(path) -> str:
+    """The reports page's preview (QtPdf) opens a PDF and draws its first page."""
+    from PySide6.QtCore import QSize
+    from PySide6.QtPdf import QPdfDocument
+
+    doc = QPdfDocument()
+    try:
+        doc.load(str(path))
+        if doc.status() != QPdfDocument.Status.Ready or doc.pageCount() < 1:
+            raise SelfTestError(f"预览无法打开 PDF (the preview cannot open it): {doc.error()}")
+        image = doc.render(0, QSize(200, 280))
+        if image.isNull():
+            raise SelfTestError("预览未能绘制 PDF 第一页 (the preview drew no page)")
+    finally:
+        doc.close()
+    return "预览可显示 (previewed with QtPdf)"

@@ -14,7 +14,7 @@ from desk.config import Settings
 from desk.services import selfcheck
 
 CHECK_NAMES = ["files", "data-key", "database", "demo-data", "translations", "font", "window-and-map", "pdf",
-               "worker-errors"]
+               "charts", "worker-errors"]
 
 
 def selftest(tmp_path, *args, key: str | None = "keep"):
