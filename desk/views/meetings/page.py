@@ -197,6 +197,8 @@ class MeetingsPage(Page):
         self.month = QComboBox()
         self.month.addItem(self.tr("本月"), "this")
         self.month.addItem(self.tr("上月"), "last")
+        if local(self.backend.ctx.clock.now()).date().day == 1:  # the new month has nothing yet: show the last one
+            self.month.setCurrentIndex(1)
         self.month.currentIndexChanged.connect(self.reload_compliance)
         self.compliance = FigureModel(self)
         self.compliance_view = fitted_table(self.compliance, None)
