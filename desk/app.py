@@ -10,6 +10,8 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from desk import crashlog, logfile
@@ -26,6 +28,7 @@ from desk.views.audit_browser import AuditBrowser
 from desk.views.auto_backup import install_daily_backup
 from desk.views.backend import Backend
 from desk.views.board import BoardPage
+from desk.views.dashboard import DashboardPage
 from desk.views.bus import ChangeBus
 from desk.views.dispatch import DispatchPage
 from desk.views import font_size, main_thread_gc
@@ -73,7 +76,7 @@ def page_specs(ctx: Context) -> list[PageSpec]:
         PageSpec("org", "org.read", OrgBrowser),
         _planned("meetings", QApplication.translate("Navigation", "会商研判"), QApplication.translate("Navigation", "日见面、周研判、月讲评：议程自动生成，决定形成待办并跟踪。")),
         _planned("registry", QApplication.translate("Navigation", "基础信息"), QApplication.translate("Navigation", "人、房、单位与特殊人群，走访记录。")),
-        _planned("dashboard", QApplication.translate("Navigation", "数据总览"), QApplication.translate("Navigation", "领导驾驶舱：关键指标与趋势。")),
+        PageSpec("dashboard", "dashboard.read", DashboardPage),
         PageSpec("reports", "report.issue", ReportsPage),
         # 三员分立: accounts are the security administrator's, the audit log the auditor's.
         PageSpec("accounts", "user.role", AccountsPage),
@@ -84,6 +87,9 @@ def page_specs(ctx: Context) -> list[PageSpec]:
 def wire_pages(window: MainWindow) -> None:
     """Connections between pages, made only where both pages are present."""
     board, map_page, org_page = window.page("board"), window.page("map"), window.page("org")
+    dashboard = window.page("dashboard")
+    if dashboard is not None:  # F11 anywhere in the window: the dashboard on the big screen
+        QShortcut(QKeySequence(Qt.Key_F11), window, activated=dashboard.toggle_big_screen)
     if map_page is not None:
         map_page.set_marker_source(map_markers, topics=("events_on_map",))
         map_page.set_grid_events_source(grid_open_events)
@@ -141,7 +147,8 @@ def build_shell(ctx: Context, start_page: str | None = None, listen: bool = True
     feed.state.connect(bus.feed_state)
     if listen:
         feed.start()
-    backend.read(_street_name, window.set_street_name, backend.failed(QApplication.translate("Shell", "读取街道名称")))
+    backend.read(_street_name, lambda name: show_street_name(window, name),
+                 backend.failed(QApplication.translate("Shell", "读取街道名称")))
     backend.write(prune_change_log, None, backend.failed(QApplication.translate("Shell", "清理变更记录")))
     shell = Shell(ctx, window, bus, worker, backend, feed)
     window.closing_hooks.extend([feed.stop, worker.stop])
@@ -156,6 +163,13 @@ def map_markers(ctx: Context) -> list[MapMarker]:
 
 def grid_open_events(ctx: Context, grid_id: int) -> list[tuple[int, str, bool]]:
     return [(p.id, p.label, p.overdue) for p in open_event_points(ctx) if p.grid_id == grid_id]
+
+
+def show_street_name(window: MainWindow, name: str) -> None:
+    window.set_street_name(name)
+    for page in window.pages:
+        if hasattr(page, "set_street_name"):
+            page.set_street_name(name)
 
 
 def _street_name(ctx: Context) -> str:

@@ -104,7 +104,7 @@ def value_text(kind: str, value: float | None) -> str:
     if kind == "rate":
         return f"{value:.1%}"
     if kind == "minutes":
-        return f"{value:.0f}分钟"
+        return f"{value:.0f}分钟" if value < 120 else f"{value / 60:.1f}小时"
     return f"{int(value)}"
 
 
@@ -118,7 +118,7 @@ def change_text(f: KeyFigure) -> str:
     if f.kind == "rate":
         return f"{arrow}{abs(c) * 100:.1f}个百分点"
     if f.kind == "minutes":
-        return f"{arrow}{abs(c):.0f}分钟"
+        return f"{arrow}{abs(c):.0f}分钟" if abs(c) < 120 else f"{arrow}{abs(c) / 60:.1f}小时"
     return f"{arrow}{abs(int(c))}"
 
 

@@ -16,7 +16,7 @@ from desk.services.dispatch.figures import compute
 from desk.services.errors import ValidationError
 from desk.services.figures import dashboard as fig
 from desk.services.figures.dispatch import figures_table, ladder_table
-from desk.services.figures.events import UNPLACED
+from desk.services.figures.events import UNPLACED, overdue_events
 from desk.services.figures.hotspots import Hotspots, hotspots
 from desk.services.figures.periods import Period
 from desk.services.figures.table import Column, Table, mask_text
@@ -37,6 +37,7 @@ class Dashboard:
     hot: Hotspots
     departments: Table
     department_ids: tuple[int | None, ...]
+    overdue: Table
     generated_at: datetime
 
     def figure(self, key: str) -> fig.KeyFigure:
@@ -62,7 +63,8 @@ def build(s: Session, choice: str | None, now: datetime, *, trends: bool = True)
     return Dashboard(choice, period, fig.comparable_previous(period, now), fig.key_figures(s, period, now),
                      ladder_table(s, period), monthly_trend(s, now) if trends else empty,
                      daily_trend(s, now) if trends else empty, hotspots(s, now),
-                     figures_table(f, "各部门按时办结与退单情况", return_rate=True), tuple(r.key for r in f.rows), now)
+                     figures_table(f, "各部门按时办结与退单情况", return_rate=True), tuple(r.key for r in f.rows),
+                     overdue_events(s, now, limit=30), now)
 
 
 def dashboard(ctx: Context, choice: str | None = None) -> Dashboard:
