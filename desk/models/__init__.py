@@ -2,6 +2,7 @@
 from desk.models.audit import AuditHead, AuditRecord, ChangeRecord
 from desk.models.base import Base, utcnow
 from desk.models.dispatch import Dispatch, DispatchEntry, DispatchParty, Extension, Matter
+from desk.models.evaluation import EvaluationRating, EvaluationRound, ModelGrid
 from desk.models.incidents import BoardNotice, DeadlineLimit, Event, EventAttachment, EventStep, Mediation
 from desk.models.org import (
     Community, CommunityKind, Department, Grid, GridKind, JointDefencePoint, PoliceBeat,
@@ -14,7 +15,7 @@ from desk.models.users import Role, UserAccount
 
 __all__ = [
     "AppSetting", "AuditHead", "AuditRecord", "Base", "BoardNotice", "ChangeRecord", "Community", "CommunityKind",
-    "DeadlineLimit", "Department", "Dispatch", "DispatchEntry", "DispatchParty", "Event", "EventAttachment",
+    "DeadlineLimit", "Department", "EvaluationRating", "EvaluationRound", "ModelGrid", "Dispatch", "DispatchEntry", "DispatchParty", "Event", "EventAttachment",
     "EventStep", "Extension", "Grid", "GridKind", "Household", "JointDefencePoint", "Matter", "Mediation",
     "PasswordHistory", "PoliceBeat", "ReportIssue", "Role", "Staff", "StaffRole",
     "Street", "UserAccount", "beat_grid", "grid_member", "utcnow",

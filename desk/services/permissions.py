@@ -50,6 +50,13 @@ PERMISSIONS: dict[str, frozenset[Role]] = {
     "registry.read": frozenset({DUTY, LEADER, GRID}),           # 基础信息: people, houses, units
     "dashboard.read": frozenset({DUTY, LEADER}),                # 数据总览: the leader's figures
 
+    # --- mutual evaluation (评价奖惩) ---
+    "evaluation.read": frozenset({DUTY, LEADER, SYSADMIN}),   # the ranking, the model grids
+    "evaluation.open": frozenset({LEADER}),                   # open (and close) a month's evaluation
+    "evaluation.rate": frozenset({GRID}),                     # police <-> grid leaders, own beat/grid only (service)
+    "evaluation.weights": frozenset({SYSADMIN}),              # how ratings and data are weighed
+    "evaluation.award": frozenset({LEADER}),                  # choose the month's model grids (示范网格)
+
     # --- map ---
     "geo.import": frozenset({SYSADMIN}),
     "geo.assign": frozenset({SYSADMIN}),
