@@ -194,3 +194,15 @@ def test_a_revised_rating_replaces_the_first_and_is_audited_with_both(ctx, town)
         last = s.scalars(select(AuditRecord).where(AuditRecord.action == "evaluation.rate")
                          .order_by(AuditRecord.id.desc())).first()
     assert "70" in (last.before or "") and "90" in (last.after or "")
+
+
+def test_the_ranking_goes_into_the_monthly_assessment_sheet(ctx, town):
+    from desk.services.figures import build_sheet, periods
+
+    ev.rate(ctx.as_actor(town.actor(town.p1, "p1")), MONTH, town.l1, LEADER_SCORES)
+    ev.choose_model_grid(ctx.as_actor(LEADER), MONTH, town.grids[0], "综合第一")
+    sheet = build_sheet(ctx.as_actor(LEADER), "monthly", periods.parse_month(MONTH))
+    section = next(sec for sec in sheet.sections if sec.heading == "六、评价奖惩")
+    grids = next(t for t in section.tables if t.key == "grid_ranking")
+    assert grids.rows == ev.ranking(ctx.as_actor(LEADER), MONTH).grids.rows
+    assert "兴钢社区第1网格" in section.paragraphs[0]
