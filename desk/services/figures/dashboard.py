@@ -207,12 +207,14 @@ def key_figures(s: Session, period: Period, now: datetime) -> tuple[KeyFigure, .
 def key_table(figures: tuple[KeyFigure, ...], period: Period, previous: Period) -> Table:
     """The key figures as one Table (the CLI, the exports)."""
     rows = tuple((f.title, f.text, value_text(f.kind, f.previous), change_text(f), f.target_text,
-                  {True: "达标", False: "未达标", None: "—"}[f.met], f.numerator, f.denominator) for f in figures)
+                  {True: "达标", False: "未达标", None: "—"}[f.met], None if f.kind == "minutes" else int(f.numerator),
+                  f.denominator) for f in figures)
     return Table(f"关键指标（{period.label}）",
                  (Column("figure", "指标"), Column("value", "本期"), Column("previous", "上期"), Column("change", "变化"),
-                  Column("target", "目标"), Column("met", "达标情况"), Column("numerator", "分子", "number"),
-                  Column("denominator", "分母", "int")),
+                  Column("target", "目标"), Column("met", "达标情况"), Column("numerator", "计入", "int"),
+                  Column("denominator", "基数", "int")),
                  rows, notes=(f"上期：{previous.label}。未办结的时期与上期相同天数比较。",
+                              "计入/基数：比率的分子与分母，即点开指标所列清单的条数；平均时长的基数为计入平均的事件数。",
                               "基础信息采集登记率、走访覆盖率在基础信息模块启用后列出。"), key="dashboard_key")
 
 
