@@ -40,8 +40,10 @@ class TrendChart(QWidget):
         self.series: list[tuple[str, list[float | None]]] = []
         self.labels: list[str] = []
 
-    def set_series(self, labels: list[str], series: list[tuple[str, list[float | None]]]) -> None:
-        self.labels, self.series = labels, series
+    def set_series(self, labels: list[str], series: list[tuple[str, list[float | None]]],
+                   bar_colours: list[str] | None = None) -> None:
+        """``bar_colours``: one colour per bar of a single series (weak values in red)."""
+        self.labels, self.series, self.bar_colours = labels, series, bar_colours
         self._draw()
 
     def _draw(self) -> None:
@@ -56,8 +58,10 @@ class TrendChart(QWidget):
             if self.kind == "bars":
                 width = 0.8 / max(n, 1)
                 xs = [i - 0.4 + width * (k + 0.5) for i in range(len(values))]
-                item = pg.BarGraphItem(x=xs, height=[v or 0 for v in values], width=width * 0.9, brush=colour,
-                                       pen=colour, name=name)
+                per_bar = getattr(self, "bar_colours", None)
+                brushes = dict(brushes=[QColor(c) for c in per_bar]) if per_bar and n == 1 else dict(brush=colour)
+                item = pg.BarGraphItem(x=xs, height=[v or 0 for v in values], width=width * 0.9, pen=colour,
+                                       name=name, **brushes)
                 self.plot.addItem(item)  # named items join the legend by themselves
             else:
                 pts = [(i, v * 100) for i, v in enumerate(values) if v is not None]
@@ -65,6 +69,7 @@ class TrendChart(QWidget):
                     self.plot.plot([p[0] for p in pts], [p[1] for p in pts], name=name,
                                    pen=pg.mkPen(colour, width=max(2, round(3 * self.scale))), symbol="o",
                                    symbolSize=max(5, round(7 * self.scale)), symbolBrush=colour)
+        self.legend.setVisible(n > 1)  # one series: the caption says what it is
         if self.kind == "rates":
             self.plot.setYRange(0, 105, padding=0)
         step = max(1, round(len(self.labels) / 10))

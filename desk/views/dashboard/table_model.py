@@ -15,10 +15,12 @@ class FigureTableModel(RowTableModel):
     """Rows of a ``Table`` (and its totals row), optionally leaving some columns out; a rate column
     listed in ``weak_below`` shows values under that threshold in red."""
 
-    def __init__(self, parent=None, hide: tuple[str, ...] = (), weak_below: dict[str, float] | None = None):
+    def __init__(self, parent=None, hide: tuple[str, ...] = (), weak_below: dict[str, float] | None = None,
+                 weak_above: dict[str, float] | None = None):
         super().__init__(parent=parent)
         self._hide = set(hide)
         self._weak = weak_below or {}
+        self._weak_above = weak_above or {}
         self._cols: tuple[tuple[int, Column], ...] = ()
         self.table: Table | None = None
 
@@ -37,6 +39,12 @@ class FigureTableModel(RowTableModel):
             return None
         return self.row(row)[self.table.column(key)]
 
+    def weak(self, key: str, v) -> bool:
+        """A value on the wrong side of its threshold (a low on-time rate, a high return rate)."""
+        if v is None or isinstance(v, str):
+            return False
+        return (key in self._weak and v < self._weak[key]) or (key in self._weak_above and v > self._weak_above[key])
+
     def data(self, index, role=Qt.DisplayRole):
         if not index.isValid():
             return None
@@ -48,7 +56,7 @@ class FigureTableModel(RowTableModel):
             return v if v is not None else float("-inf")
         if role == Qt.TextAlignmentRole and col.numeric:
             return int(Qt.AlignRight | Qt.AlignVCenter)
-        if role == Qt.ForegroundRole and col.key in self._weak and v is not None and v < self._weak[col.key]:
+        if role == Qt.ForegroundRole and self.weak(col.key, v):
             return QBrush(WEAK)
         if role == Qt.FontRole and self.is_totals(index.row()):
             from PySide6.QtGui import QFont

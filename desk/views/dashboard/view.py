@@ -4,7 +4,7 @@ the first three together; the big screen shows one panel at a time, in turn. Typ
 with the widget's size (a 1920×1080 window, a 3840×2160 projector)."""
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (QGridLayout, QHBoxLayout, QHeaderView, QLabel, QStackedWidget, QTableView, QVBoxLayout,
                                QWidget)
 
