@@ -151,3 +151,16 @@ def test_only_duty_staff_and_leaders_see_the_dashboard(ctx, clock):
         dashboard(ctx.as_actor(GRIDMAN))
     with pytest.raises(PermissionDenied):
         drill_figure(ctx.as_actor(GRIDMAN), "completion", DAY)
+
+
+def test_each_point_of_a_trend_equals_the_figure_of_its_month_and_day(ctx, clock):
+    from desk.services.figures.trends import month_periods
+
+    a_day_with_a_dispute(ctx, clock)
+    board = dashboard(ctx.as_actor(LEADER), "month")
+    with ctx.read() as s:
+        for p, row in zip(month_periods(clock.now()), board.months.rows):
+            assert row[1] == fig.measure(s, "events", p)[2]
+            assert row[2] == fig.measure(s, "completion", p)[0] and row[3] == fig.measure(s, "on_time", p)[0]
+        today = fig.measure(s, "completion", DAY)
+    assert board.days.rows[-1][1:] == (today[2], today[1])

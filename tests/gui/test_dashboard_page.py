@@ -65,7 +65,7 @@ def test_a_click_on_a_figure_lists_exactly_the_rows_behind_it(page, qtbot):
 def test_a_burst_of_changes_costs_one_refresh(page, qtbot, monkeypatch):
     calls = []
     real = page_module.dashboard
-    monkeypatch.setattr(page_module, "dashboard", lambda c, choice=None: calls.append(1) or real(c, choice))
+    monkeypatch.setattr(page_module, "dashboard", lambda c, choice=None, **kw: calls.append(1) or real(c, choice, **kw))
     qtbot.wait(1100)
     for i in range(20):
         page.backend.bus.changed.emit([Change("event", str(i), "update")])

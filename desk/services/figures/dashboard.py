@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Callable
 
-from sqlalchemy import and_, func, or_, select
+from sqlalchemy import and_, case, func, or_, select
 from sqlalchemy.orm import Session
 
 from desk.models import Department, Dispatch, Event, Grid, Mediation
@@ -123,63 +123,96 @@ def change_text(f: KeyFigure) -> str:
 
 
 # --- the conditions: one place for the figure and its drill-down ---
-
-def _events_in(period: Period):
-    start, end = period.bounds()
-    return and_(Event.reported_at >= start, Event.reported_at < end, COUNTED)
-
+# A figure is (source, extra, numerator): the rows of its source in the period (``period_condition``),
+# narrowed by ``extra`` to its denominator, and ``numerator`` among those. One query per source sums
+# every figure of that source at once (``measure_all``); the drill-down lists the same rows.
 
 def _police_dept():
     return select(Department.id).where(Department.short_name == "公安").scalar_subquery()
 
 
+def period_condition(source: str, start: datetime, end: datetime):
+    if source == "event":
+        return and_(Event.reported_at >= start, Event.reported_at < end, COUNTED)
+    if source == "dispatch":
+        return and_(Dispatch.dispatched_at >= start, Dispatch.dispatched_at < end)
+    return and_(Mediation.at >= start, Mediation.at < end)
+
+
+def parts(key: str):
+    """(extra denominator condition or None, numerator condition or None) of a built-in figure."""
+    return {
+        "events": (None, None),
+        "completion": (None, CLOSED),
+        "handling": (and_(Event.kind == "request", Event.feedback_at.is_not(None)), None),
+        "diversion": (Event.police.is_(False), or_(Event.department_id.is_(None), Event.department_id != _police_dept())),
+        "in_grid": (CLOSED, Event.department_id.is_(None)),
+        "on_time": (Dispatch.returned_at.is_(None),
+                    and_(Dispatch.closed_at.is_not(None), Dispatch.last_feedback_at <= Dispatch.deadline_at)),
+        "mediation": (None, Mediation.outcome == "resolved"),
+    }[key]
+
+
 def conditions(key: str, period: Period):
     """(denominator condition, numerator condition) of a figure; None numerator: a count or a mean."""
-    ev = _events_in(period)
-    if key == "events":
-        return ev, None
-    if key == "completion":
-        return ev, CLOSED
+    start, end = period.bounds()
+    extra, num = parts(key)
+    base = period_condition(BY_KEY[key].source, start, end)
+    return (and_(base, extra) if extra is not None else base), num
+
+
+def _sum(cond):
+    return func.coalesce(func.sum(case((cond, 1), else_=0)), 0)
+
+
+def sums(s: Session, source: str, key: str):
+    """The SQL sums of one figure: (denominator, numerator) expressions over its source's rows."""
+    extra, num = parts(key)
+    den = _sum(extra) if extra is not None else func.count()
     if key == "handling":
-        return and_(ev, Event.kind == "request", Event.feedback_at.is_not(None)), None
-    if key == "diversion":
-        return (and_(ev, Event.police.is_(False)),
-                or_(Event.department_id.is_(None), Event.department_id != _police_dept()))
-    if key == "in_grid":
-        return and_(ev, CLOSED), Event.department_id.is_(None)
-    if key == "on_time":
-        start, end = period.bounds()
-        return (and_(Dispatch.dispatched_at >= start, Dispatch.dispatched_at < end, Dispatch.returned_at.is_(None)),
-                and_(Dispatch.closed_at.is_not(None), Dispatch.last_feedback_at <= Dispatch.deadline_at))
-    if key == "mediation":
-        start, end = period.bounds()
-        return and_(Mediation.at >= start, Mediation.at < end), Mediation.outcome == "resolved"
-    raise KeyError(key)
+        return den, func.coalesce(func.sum(case((extra, _hours(s, Event.feedback_at, Event.reported_at)),
+                                                else_=0.0)), 0.0)
+    if num is None:
+        return den, den
+    return den, _sum(and_(extra, num) if extra is not None else num)
 
 
-_ID = {"event": Event.id, "dispatch": Dispatch.id, "mediation": Mediation.id}
+def _value(key: str, n: float, d: int) -> float | None:
+    if not d:
+        return None
+    if key == "events":
+        return float(d)
+    if key == "handling":
+        return round(n * 60 / d, 1)
+    return round(n / d, 4)
 
 
-def _count(s: Session, source: str, cond) -> int:
-    return int(s.scalar(select(func.count(_ID[source])).where(cond)) or 0)
+def measure_all(s: Session, period: Period, keys: tuple[str, ...] | None = None) -> dict[str, tuple]:
+    """{key: (value, numerator, denominator)} of the built-in figures, one query per source."""
+    keys = keys or tuple(BY_KEY)
+    start, end = period.bounds()
+    out = {}
+    for source in ("event", "dispatch", "mediation"):
+        mine = [k for k in keys if BY_KEY[k].source == source]
+        if not mine:
+            continue
+        cols = [c for k in mine for c in sums(s, source, k)]
+        row = s.execute(select(*cols).select_from({"event": Event, "dispatch": Dispatch,
+                                                    "mediation": Mediation}[source].__table__)
+                        .where(period_condition(source, start, end))).one()
+        for i, k in enumerate(mine):
+            d, n = int(row[2 * i] or 0), float(row[2 * i + 1] or 0)
+            n = round(n * 60, 1) if k == "handling" else int(n)
+            out[k] = (_value(k, n / 60 if k == "handling" else n, d), n, d)
+    return out
 
 
 def measure(s: Session, key: str, period: Period) -> tuple[float | None, float, int]:
-    """(value, numerator, denominator) of one figure for one period."""
+    """(value, numerator, denominator) of one figure for one period (handling: numerator in minutes)."""
     if key in EXTRA_FIGURES:
         n, d = EXTRA_FIGURES[key][1](s, period)
         return (round(n / d, 4) if d else None), n, d
-    d = BY_KEY[key]
-    den, num = conditions(key, period)
-    total = _count(s, d.source, den)
-    if key == "events":
-        return (float(total) if total else None), total, total
-    if key == "handling":
-        hours = s.scalar(select(func.sum(_hours(s, Event.feedback_at, Event.reported_at))).where(den)) or 0.0
-        minutes = float(hours) * 60
-        return (round(minutes / total, 1) if total else None), round(minutes, 1), total
-    n = _count(s, d.source, and_(den, num))
-    return (round(n / total, 4) if total else None), n, total
+    return measure_all(s, period, (key,))[key]
 
 
 def comparable_previous(period: Period, now: datetime) -> Period:
@@ -197,9 +230,10 @@ def key_figures(s: Session, period: Period, now: datetime) -> tuple[KeyFigure, .
     prev = comparable_previous(period, now)
     out = []
     defs = [*DEFS, *(d for d, _ in EXTRA_FIGURES.values())]
+    now_all, prev_all = measure_all(s, period), measure_all(s, prev)
     for d in defs:
-        value, n, den = measure(s, d.key, period)
-        before = measure(s, d.key, prev)[0]
+        value, n, den = now_all[d.key] if d.key in now_all else measure(s, d.key, period)
+        before = (prev_all[d.key] if d.key in prev_all else measure(s, d.key, prev))[0]
         out.append(KeyFigure(d.key, d.title, d.kind, value, n, den, before, d.target, d.target_text, d.better, d.note))
     return tuple(out)
 

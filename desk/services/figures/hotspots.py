@@ -8,32 +8,23 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from desk.models import Community, Event, Grid
-from desk.services.figures.events import UNPLACED
+from desk.models import Community, Grid
+from desk.services.figures.events import UNPLACED, open_deadlines, overdue_table
 from desk.services.figures.table import Column, Table
-from desk.services.incidents.deadlines import due_times, load_limits, state_at
 
 
 @dataclass(frozen=True)
 class Hotspots:
     grids: Table
     communities: Table
+    overdue: Table
     grid_ids: tuple[tuple[tuple[int, ...], tuple[int, ...]], ...]       # per row: (open ids, overdue ids)
     community_ids: tuple[tuple[tuple[int, ...], tuple[int, ...]], ...]
 
 
-def open_events_now(s: Session, now: datetime) -> list[tuple[int, int | None, int | None, bool]]:
-    """(id, grid, community, overdue) of every open event at ``now`` (the board's red state)."""
-    limits = load_limits(s)
-    q = select(Event.id, Event.grid_id, Event.community_id, Event.kind, Event.sub_kind, Event.urgent, Event.status,
-               Event.reported_at, Event.accepted_at, Event.feedback_at, Event.on_record_until
-               ).where(Event.is_open.is_(True), Event.status.not_in(("merged", "cancelled")))
-    out = []
-    for eid, grid, comm, kind, sub, urgent, status, reported, accepted, feedback, on_record in s.execute(q):
-        _, yellow, red = due_times(limits, kind=kind, sub_kind=sub, urgent=urgent, status=status,
-                                   reported_at=reported, accepted_at=accepted, feedback_at=feedback)
-        out.append((eid, grid, comm, state_at(now, yellow, red, on_record) == "red"))
-    return out
+def open_events_now(s: Session, now: datetime) -> list[tuple[int, int | None, int | None, datetime | None]]:
+    """(id, grid, community, overdue since or None) of every open event at ``now`` (the board's red state)."""
+    return open_deadlines(s, now)
 
 
 def _rank(groups: dict, names: dict, top: int):
@@ -49,7 +40,7 @@ def hotspots(s: Session, now: datetime, top: int = 10) -> Hotspots:
         for key, groups in ((grid, by_grid), (comm, by_comm)):
             opened, overdue = groups.setdefault(key, ([], []))
             opened.append(eid)
-            if late:
+            if late is not None:
                 overdue.append(eid)
     grid_names = {g: (gn, cn) for g, gn, cn in s.execute(select(Grid.id, Grid.name, Community.name)
                                                          .join(Community, Grid.community_id == Community.id))}
@@ -65,5 +56,6 @@ def hotspots(s: Session, now: datetime, top: int = 10) -> Hotspots:
     comms = Table("未办结、超时事件较多的社区", (Column("community", "社区"), *cols),
                   tuple((comm_names.get(c, UNPLACED), len(by_comm[c][0]), len(by_comm[c][1])) for c in c_order),
                   key="top_communities", empty_text="当前无未办结事件。")
-    return Hotspots(grids, comms, tuple((tuple(by_grid[g][0]), tuple(by_grid[g][1])) for g in g_order),
+    late = [(due, eid) for eid, _, _, due in events if due is not None]
+    return Hotspots(grids, comms, overdue_table(s, late, now, limit=30), tuple((tuple(by_grid[g][0]), tuple(by_grid[g][1])) for g in g_order),
                     tuple((tuple(by_comm[c][0]), tuple(by_comm[c][1])) for c in c_order))

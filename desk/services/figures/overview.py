@@ -16,7 +16,7 @@ from desk.services.dispatch.figures import compute
 from desk.services.errors import ValidationError
 from desk.services.figures import dashboard as fig
 from desk.services.figures.dispatch import figures_table, ladder_table
-from desk.services.figures.events import UNPLACED, overdue_events
+from desk.services.figures.events import UNPLACED
 from desk.services.figures.hotspots import Hotspots, hotspots
 from desk.services.figures.periods import Period
 from desk.services.figures.table import Column, Table, mask_text
@@ -59,20 +59,30 @@ def build(s: Session, choice: str | None, now: datetime, *, trends: bool = True)
         raise ValidationError(f"未知的统计时期 {choice!r}，可选 {'/'.join(fig.CHOICES)} (unknown period)")
     period = fig.resolve_period(choice, now)
     f = compute(s, period.start, period.end, "department")
-    empty = Table("", (), ())
+    hot = hotspots(s, now)
+    empty = Table("", (), (), key="pending")
     return Dashboard(choice, period, fig.comparable_previous(period, now), fig.key_figures(s, period, now),
                      ladder_table(s, period), monthly_trend(s, now) if trends else empty,
-                     daily_trend(s, now) if trends else empty, hotspots(s, now),
+                     daily_trend(s, now) if trends else empty, hot,
                      figures_table(f, "各部门按时办结与退单情况", return_rate=True), tuple(r.key for r in f.rows),
-                     overdue_events(s, now, limit=30), now)
+                     hot.overdue, now)
 
 
-def dashboard(ctx: Context, choice: str | None = None) -> Dashboard:
-    """The dashboard of a period choice (today, week, month, last_month, 30days; None: the default)."""
+def dashboard(ctx: Context, choice: str | None = None, *, trends: bool = True) -> Dashboard:
+    """The dashboard of a period choice (today, week, month, last_month, 30days; None: the default).
+    ``trends=False`` leaves the two trend tables empty (the screen reads them next, with ``trend_tables``)."""
     require(ctx.actor, "dashboard.read")
     now = ctx.clock.now()
     with ctx.read() as s:
-        return build(s, choice, now)
+        return build(s, choice, now, trends=trends)
+
+
+def trend_tables(ctx: Context) -> tuple[Table, Table]:
+    """The 12-month and 30-day trends (the screen paints the figures first, then these)."""
+    require(ctx.actor, "dashboard.read")
+    now = ctx.clock.now()
+    with ctx.read() as s:
+        return monthly_trend(s, now), daily_trend(s, now)
 
 
 def events_table(s: Session, title: str, ids: tuple[int, ...], limit: int = 5000) -> Table:

@@ -5,13 +5,15 @@ F11 or the 大屏模式 button shows it full screen for the meeting room's proje
 from __future__ import annotations
 
 import time
+from dataclasses import replace
 
 from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QMenu, QPushButton, QSpinBox, QToolButton, QVBoxLayout
 
 from desk.clock import LOCAL_TZ
 from desk.services.figures.dashboard import CHOICES
-from desk.services.figures.overview import Dashboard, dashboard, drill_department, drill_events, drill_figure
+from desk.services.figures.overview import (Dashboard, dashboard, drill_department, drill_events, drill_figure,
+                                           trend_tables)
 from desk.services.topics import concerns
 from desk.views import ui_state
 from desk.views.dashboard.drill import DrillDialog
@@ -93,11 +95,11 @@ class DashboardPage(Page):
 
     # --- reading ---
     def activate(self) -> None:
-        if self.view is None:
-            self._build()
         self.tick.start()
         if self.stale:
-            self.refresh()
+            self.refresh()  # asked first: the worker reads while the widgets are made
+        if self.view is None:
+            self._build()
 
     def hideEvent(self, event) -> None:  # noqa: N802
         super().hideEvent(event)
@@ -108,14 +110,17 @@ class DashboardPage(Page):
         return self.wall is not None or self.isVisible()
 
     def refresh(self) -> None:
-        if self.view is None:
-            return
-        choice = self.period.currentData()
+        choice = self.period.currentData() if self.view is not None else None
         self.stale = False
         self.last_read = time.monotonic()
-        self.read_once("dashboard", lambda c: dashboard(c, choice), self.show_data)
+        self.read_once("dashboard", lambda c: dashboard(c, choice, trends=False), self.show_data)
+        self.read_once("trends", trend_tables, self.show_trends)
 
     def show_data(self, data: Dashboard) -> None:
+        if self.view is None:
+            self._build()
+        if self.data is not None and data.months.key == "pending":
+            data = replace(data, months=self.data.months, days=self.data.days)  # the trends come next
         self.data = data
         self.view.set_data(data)
         if self.wall is not None:
@@ -123,6 +128,16 @@ class DashboardPage(Page):
         name = CHOICES.get(data.choice, "")
         self.heading.setText(f"<b>{tr('数据总览')}</b>　{tr(name)}：{data.period.label}")
         self.updated.setText(tr("更新于 ") + data.generated_at.astimezone(LOCAL_TZ).strftime("%H:%M:%S"))
+
+    def show_trends(self, trends) -> None:
+        months, days = trends
+        if self.view is None:
+            self._build()
+        if self.data is not None:
+            self.data = replace(self.data, months=months, days=days)
+        self.view.set_trends(months, days)
+        if self.wall is not None:
+            self.wall.view.set_trends(months, days)
 
     def on_changes(self, changes) -> None:
         if not concerns(changes, "board", "dispatch"):

@@ -4,7 +4,7 @@ A click asks for the list behind the figure."""
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout
 
 from desk.services.figures.dashboard import KeyFigure, change_text
@@ -52,9 +52,9 @@ class FigureTile(QFrame):
         self.figure = f
         self.name.setText(tr(f.title))
         self.value.setText(tr(f.text) if f.empty else f.text)
-        self.value.setStyleSheet(f"color: {MUTED if f.empty else _met_colour(f.met)};")
+        _colour(self.value, MUTED if f.empty else _met_colour(f.met))
         self.change.setText(tr("较上期 ") + change_text(f) if not f.empty else tr("本期无上报、派单或调解"))
-        self.change.setStyleSheet(f"color: {change_colour(f)};")
+        _colour(self.change, change_colour(f))
         met = {True: tr("达标"), False: tr("未达标"), None: ""}[f.met]
         self.target.setText((tr("目标 ") + f.target_text + (f"  {met}" if met else "")) if f.target is not None
                             else tr("本期合计"))
@@ -73,6 +73,14 @@ class FigureTile(QFrame):
         if self.clickable and event.button() == Qt.LeftButton:
             self.clicked.emit(self.key)
         super().mouseReleaseEvent(event)
+
+
+def _colour(label: QLabel, colour: str) -> None:
+    """The text colour through the palette (a style sheet per refresh costs a style pass per tile)."""
+    pal = label.palette()
+    if pal.color(QPalette.WindowText) != QColor(colour):
+        pal.setColor(QPalette.WindowText, QColor(colour))
+        label.setPalette(pal)
 
 
 def _met_colour(met: bool | None) -> str:

@@ -155,17 +155,23 @@ class DashboardView(QWidget):
         for f in data.figures:
             if f.key in self.tiles:
                 self.tiles[f.key].set_figure(f)
-        self.ladder_model.set_table(data.ladder)
-        self.grids_model.set_table(data.hot.grids)
-        self.comms_model.set_table(data.hot.communities)
-        self.depts_model.set_table(data.departments)
-        self.overdue_model.set_table(data.overdue)
-        if data.months.rows:
-            labels, counts, rates = month_series(data.months)
+        for model, table in ((self.ladder_model, data.ladder), (self.grids_model, data.hot.grids),
+                             (self.comms_model, data.hot.communities), (self.depts_model, data.departments),
+                             (self.overdue_model, data.overdue)):
+            if model.table != table:  # a model reset re-measures its view: only where something changed
+                model.set_table(table)
+        self.set_trends(data.months, data.days)
+
+    def set_trends(self, months, days) -> None:
+        if (months, days) == getattr(self, "_trends", None):
+            return  # unchanged: the charts stay as drawn
+        self._trends = (months, days)
+        if months.rows:
+            labels, counts, rates = month_series(months)
             self.months_chart.set_series(labels, counts)
             self.rates_chart.set_series(labels, rates)
-        if data.days.rows:
-            self.days_chart.set_series(*day_series(data.days))
+        if days.rows:
+            self.days_chart.set_series(*day_series(days))
 
     # --- scale ---
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
