@@ -29,6 +29,7 @@ from desk.views.auto_backup import install_daily_backup
 from desk.views.backend import Backend
 from desk.views.board import BoardPage
 from desk.views.dashboard import DashboardPage
+from desk.views.evaluation import EvaluationPage
 from desk.views.bus import ChangeBus
 from desk.views.dispatch import DispatchPage
 from desk.views import font_size, main_thread_gc
@@ -77,6 +78,7 @@ def page_specs(ctx: Context) -> list[PageSpec]:
         _planned("meetings", QApplication.translate("Navigation", "会商研判"), QApplication.translate("Navigation", "日见面、周研判、月讲评：议程自动生成，决定形成待办并跟踪。")),
         _planned("registry", QApplication.translate("Navigation", "基础信息"), QApplication.translate("Navigation", "人、房、单位与特殊人群，走访记录。")),
         PageSpec("dashboard", "dashboard.read", DashboardPage),
+        PageSpec("evaluation", "evaluation.view", EvaluationPage),
         PageSpec("reports", "report.issue", ReportsPage),
         # 三员分立: accounts are the security administrator's, the audit log the auditor's.
         PageSpec("accounts", "user.role", AccountsPage),

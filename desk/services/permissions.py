@@ -51,6 +51,7 @@ PERMISSIONS: dict[str, frozenset[Role]] = {
     "dashboard.read": frozenset({DUTY, LEADER}),                # 数据总览: the leader's figures
 
     # --- mutual evaluation (评价奖惩) ---
+    "evaluation.view": frozenset({DUTY, LEADER, GRID, SYSADMIN}),  # the 评价奖惩 page (what it offers: below)
     "evaluation.read": frozenset({DUTY, LEADER, SYSADMIN}),   # the ranking, the model grids
     "evaluation.open": frozenset({LEADER}),                   # open (and close) a month's evaluation
     "evaluation.rate": frozenset({GRID}),                     # police <-> grid leaders, own beat/grid only (service)

@@ -22,6 +22,9 @@ TOPICS: dict[str, frozenset[str]] = {
     "events_on_map": frozenset({"event"}),
     "accounts": frozenset({"user_account", "app_setting"}),
     "audit": frozenset({"audit_log"}),
+    # the mutual evaluation (评价奖惩): its rounds, ratings and model grids, and what the data side counts
+    "evaluation": frozenset({"evaluation_round", "evaluation_rating", "evaluation_model_grid", "grid", "staff",
+                             "police_beat", "beat_grid", "grid_member"}),
 }
 
 

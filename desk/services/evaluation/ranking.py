@@ -31,6 +31,7 @@ class Ranking:
     peer_weight: int | None
     grids: Table
     officers: Table
+    grid_ids: tuple[int, ...] = ()     # the grid of each row of ``grids``, in order
 
 
 def _mean(values) -> float | None:
@@ -97,11 +98,12 @@ def ranking_tables(s: Session, period: Period) -> Ranking:
         p = peer.get(leader_id) if leader_id else None
         d = _data_score(side, GRID_LEADER_CRITERIA, [gid])
         rows.append((gname, cname, leader or "", p, raters.get(leader_id, 0), d, combined(p, d, w if r else 0),
-                     MODEL_GRID if gid in models else ""))
+                     MODEL_GRID if gid in models else "", gid))
+    ranked = _ranked(rows, 6, 0)
     grids = Table(f"网格评价排名（{period.label}）",
                   (Column("rank", "名次", "int"), Column("grid", "网格"), Column("community", "社区"),
                    Column("leader", "网格长"), *SCORE_COLUMNS, Column("award", "评选")),
-                  _ranked(rows, 6, 0), notes=(note, "数据得分：治安隐患自主发现率、网格调解成功率、30分钟响应率"
+                  tuple(row[:-1] for row in ranked), notes=(note, "数据得分：治安隐患自主发现率、网格调解成功率、30分钟响应率"
                                                      "（基础信息采集准确率待基础信息模块启用）。"),
                   key="grid_ranking", empty_text="暂无网格。")
     peer_p, raters_p = _peer(s, r.id if r else None, "police")
@@ -130,7 +132,7 @@ def ranking_tables(s: Session, period: Period) -> Ranking:
                      _ranked(prow, 6, 0), notes=(note, "数据得分：涉警事件办结率、民警调解成功率、公安派单按时办结率"
                                                        "（社会融入度待走访数据启用）。"),
                      key="officer_ranking", empty_text="暂无民警、辅警。")
-    return Ranking(period.code, weight, grids, officers)
+    return Ranking(period.code, weight, grids, officers, tuple(row[-1] for row in ranked))
 
 
 def ranking(ctx: Context, month: str) -> Ranking:
