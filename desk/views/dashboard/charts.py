@@ -25,13 +25,13 @@ class TrendChart(QWidget):
         import pyqtgraph as pg
 
         self.kind = kind
+        self.title = title
         self.caption = QLabel(title)
         self.plot = pg.PlotWidget(background="w")
         self.plot.setMenuEnabled(False)
         self.plot.setMouseEnabled(x=False, y=False)
         self.plot.hideButtons()
         self.plot.showGrid(x=False, y=True, alpha=0.25)
-        self.legend = self.plot.addLegend(offset=(10, 5), labelTextColor="#222222", brush=(255, 255, 255, 200))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.caption)
@@ -50,7 +50,6 @@ class TrendChart(QWidget):
         import pyqtgraph as pg
 
         self.plot.clear()
-        self.legend.clear()
         n = len(self.series)
         colours = (BLUE, GREEN, ORANGE)
         for k, (name, values) in enumerate(self.series):
@@ -61,20 +60,34 @@ class TrendChart(QWidget):
                 per_bar = getattr(self, "bar_colours", None)
                 brushes = dict(brushes=[QColor(c) for c in per_bar]) if per_bar and n == 1 else dict(brush=colour)
                 item = pg.BarGraphItem(x=xs, height=[v or 0 for v in values], width=width * 0.9, pen=colour,
-                                       name=name, **brushes)
-                self.plot.addItem(item)  # named items join the legend by themselves
+                                       **brushes)
+                self.plot.addItem(item)
             else:
                 pts = [(i, v * 100) for i, v in enumerate(values) if v is not None]
                 if pts:
-                    self.plot.plot([p[0] for p in pts], [p[1] for p in pts], name=name,
+                    self.plot.plot([p[0] for p in pts], [p[1] for p in pts],
                                    pen=pg.mkPen(colour, width=max(2, round(3 * self.scale))), symbol="o",
                                    symbolSize=max(5, round(7 * self.scale)), symbolBrush=colour)
-        self.legend.setVisible(n > 1)  # one series: the caption says what it is
+        self._caption()
         if self.kind == "rates":
             self.plot.setYRange(0, 105, padding=0)
         step = max(1, round(len(self.labels) / 10))
         self.plot.getAxis("bottom").setTicks([[(i, t) for i, t in enumerate(self.labels) if i % step == 0], []])
         self.plot.setXRange(-0.6, max(len(self.labels) - 0.4, 0.6), padding=0)
+
+    def _caption(self) -> None:
+        """The title, and with several series a key in their colours (no legend box over the data)."""
+        key = ""
+        if len(self.series) > 1:
+            colours = (BLUE, GREEN, ORANGE)
+            key = "　".join(f'<span style="color:{colours[k % 3]}">■</span> {name}'
+                           for k, (name, _) in enumerate(self.series))
+        self.caption.setText(f"<b>{self.title}</b>　<span style='font-weight:normal'>{key}</span>" if key
+                             else f"<b>{self.title}</b>")
+
+    def set_title(self, title: str) -> None:
+        self.title = title
+        self._caption()
 
     def set_scale(self, scale: float) -> None:
         self.scale = scale
@@ -89,7 +102,6 @@ class TrendChart(QWidget):
             axis.setStyle(tickFont=tick, tickTextOffset=max(3, round(5 * scale)))
             axis.setTextPen("#333333")
             axis.setWidth(round(48 * scale)) if side == "left" else axis.setHeight(round(30 * scale))
-        self.legend.setLabelTextSize(f"{max(9, round(11 * scale))}pt")
         if self.series:
             self._draw()
 

@@ -3,6 +3,8 @@ with an arrow coloured by whether it is for the better, and the target with 达�
 A click asks for the list behind the figure."""
 from __future__ import annotations
 
+import unicodedata
+
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout
@@ -51,7 +53,12 @@ class FigureTile(QFrame):
     def set_figure(self, f: KeyFigure) -> None:
         self.figure = f
         self.name.setText(tr(f.title))
-        self.value.setText(tr(f.text) if f.empty else f.text)
+        text = tr(f.text) if f.empty else f.text
+        long = sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text) > 6
+        if long != getattr(self, "_long", False):
+            self._long = long
+            self.set_scale(self.scale)  # a long value (24.5小时, 本期无数据) in a smaller face
+        self.value.setText(text)
         _colour(self.value, MUTED if f.empty else _met_colour(f.met))
         self.change.setText(tr("较上期 ") + change_text(f) if not f.empty else tr("本期无上报、派单或调解"))
         _colour(self.change, change_colour(f))
@@ -61,7 +68,9 @@ class FigureTile(QFrame):
         self.setToolTip(f.note + ("\n" + tr("点击查看此指标背后的事件清单") if self.clickable else ""))
 
     def set_scale(self, scale: float) -> None:
-        for w, px, bold in ((self.name, 15, True), (self.value, 38, True), (self.change, 13, False),
+        self.scale = scale
+        value_px = 28 if getattr(self, "_long", False) else 38
+        for w, px, bold in ((self.name, 15, True), (self.value, value_px, True), (self.change, 13, False),
                             (self.target, 13, False)):
             font = QFont(w.font())
             font.setPixelSize(max(10, round(px * scale)))

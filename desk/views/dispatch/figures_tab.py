@@ -150,7 +150,7 @@ class FiguresTab(QWidget):
         rate = col.kind == "rate"
         values = [float(r[i]) * (100 if rate else 1) for r in rows]
         colours = ["#c62828" if self.model.weak(key, r[i]) else "#1565c0" for r in rows]
-        self.chart.caption.setText(f"{col.title}{'（%）' if rate else ''}")
+        self.chart.set_title(f"{col.title}{'（%）' if rate else ''}")
         self.chart.set_series([str(r[0]) for r in rows], [(col.title, values)], colours)
 
     def export(self, path: str | None = None) -> None:
