@@ -98,3 +98,21 @@ def test_the_big_screen_rotates_shows_no_personal_data_and_esc_leaves_it(page, q
     assert "title" not in [c.key for _, c in wall.view.overdue_model._cols]
     qtbot.keyClick(wall, Qt.Key_Escape)
     qtbot.waitUntil(lambda: page.wall is None, timeout=3000)
+
+
+def test_f11_opens_the_wall_which_the_idle_lock_leaves_showing_and_leaving_it_lands_on_the_locked_seat(shell,
+                                                                                                        qtbot):
+    from desk.views.idle_lock import install_idle_lock
+
+    _watcher, overlay = install_idle_lock(shell, 5)
+    page = shell.window.page("dashboard")
+    shell.window.activateWindow()
+    qtbot.keyClick(shell.window, Qt.Key_F11)
+    qtbot.waitUntil(lambda: page.wall is not None and page.data is not None, timeout=30000)
+    wall = page.wall
+    overlay.controller.lock()
+    assert overlay.controller.locked and wall.isVisible() and not overlay.controller.others
+    qtbot.keyClick(wall, Qt.Key_Escape)  # no password to leave the wall ...
+    qtbot.waitUntil(lambda: page.wall is None, timeout=3000)
+    assert overlay.controller.locked  # ... but the seat behind it still asks for one
+    overlay.controller._release_all()
