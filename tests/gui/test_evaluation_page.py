@@ -78,3 +78,21 @@ def test_duty_staff_see_the_ranking_but_neither_open_nor_rate(town, page_for, qt
     qtbot.waitUntil(lambda: page.ranking is not None, timeout=10000)
     assert not page.open_button.isVisible() and not page.award_button.isVisible()
     assert [page.tabs.tabText(i) for i in range(page.tabs.count())] == ["网格排名", "民辅警排名"]
+
+
+def test_the_demo_street_has_last_months_ranking_and_this_month_open_for_the_grid_leader(demo_ctx, db_url):
+    if not db_url.startswith("sqlite"):
+        pytest.skip("the demo is checked on SQLite here")
+    from desk.demo.accounts import DEMO_PASSWORD, create_demo_accounts
+    from desk.services import auth
+    from desk.services import evaluation as ev
+
+    create_demo_accounts(demo_ctx)
+    r = ev.ranking(demo_ctx.as_actor(LEADER), "2026-10")
+    peer = r.grids.column("peer")
+    assert r.peer_weight == 60 and sum(row[peer] is not None for row in r.grids.rows) >= 10
+    assert all(70 <= row[peer] <= 98 for row in r.grids.rows if row[peer] is not None)
+    grid_leader = demo_ctx.as_actor(auth.sign_in(demo_ctx, "grid", DEMO_PASSWORD))
+    subjects = ev.my_subjects(grid_leader)
+    assert subjects and all(x.kind == "police" for x in subjects)
+    assert ev.round_of(demo_ctx.as_actor(LEADER), "2026-11").state == "open"
