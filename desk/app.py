@@ -92,6 +92,8 @@ def wire_pages(window: MainWindow) -> None:
     dashboard = window.page("dashboard")
     if dashboard is not None:  # F11 anywhere in the window: the dashboard on the big screen
         QShortcut(QKeySequence(Qt.Key_F11), window, activated=dashboard.toggle_big_screen)
+        if map_page is not None:
+            dashboard.offer_map(lambda: window.show_page("map"))
     if map_page is not None:
         map_page.set_marker_source(map_markers, topics=("events_on_map",))
         map_page.set_grid_events_source(grid_open_events)

@@ -116,3 +116,12 @@ def test_f11_opens_the_wall_which_the_idle_lock_leaves_showing_and_leaving_it_la
     qtbot.waitUntil(lambda: page.wall is None, timeout=3000)
     assert overlay.controller.locked  # ... but the seat behind it still asks for one
     overlay.controller._release_all()
+
+
+def test_the_map_is_one_click_away_from_the_dashboard(shell, qtbot):
+    page = shell.window.page("dashboard")
+    shell.window.show_page("dashboard")
+    qtbot.waitUntil(lambda: page.view is not None, timeout=30000)
+    assert not page.map_button.isHidden()
+    page.map_button.click()
+    assert shell.window.stack.currentWidget().key == "map"

@@ -7,7 +7,7 @@ from __future__ import annotations
 import time
 from dataclasses import replace
 
-from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtCore import QCoreApplication, QTimer, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QMenu, QPushButton, QSpinBox, QToolButton, QVBoxLayout
 
 from desk.clock import LOCAL_TZ
@@ -31,6 +31,7 @@ def tr(text: str) -> str:
 
 class DashboardPage(Page):
     key = "dashboard"
+    map_requested = Signal()   # the window shows the grid map (wired only where the map page exists)
 
     def __init__(self, backend, parent=None):
         super().__init__(parent)
@@ -62,6 +63,8 @@ class DashboardPage(Page):
         self.updated = QLabel()
         self.updated.setStyleSheet("color: #777;")
         self.wall_button = QPushButton(tr("大屏模式 (F11)"))
+        self.map_button = QPushButton(tr("网格地图"))
+        self.map_button.setToolTip(tr("在网格地图上查看未办结和超时事件"))
         self.seconds = QSpinBox()
         self.seconds.setRange(5, 600)
         self.seconds.setSuffix(tr(" 秒轮播"))
@@ -80,14 +83,17 @@ class DashboardPage(Page):
         self.panels_button.setPopupMode(QToolButton.InstantPopup)
         bar = QHBoxLayout()
         bar.addWidget(self.heading, 1)
-        for w in (self.updated, QLabel(tr("时期")), self.period, self.panels_button, self.seconds, self.wall_button):
+        for w in (self.updated, QLabel(tr("时期")), self.period, self.map_button, self.panels_button, self.seconds,
+                  self.wall_button):
             bar.addWidget(w)
         self.view = DashboardView()
         layout = self.layout()
         layout.addLayout(bar)
         layout.addWidget(self.view, 1)
+        self.map_button.setVisible(self.map_offered)  # once it has a parent (a parentless widget shown is a window)
         self.period.currentIndexChanged.connect(lambda _i: self.refresh())
         self.wall_button.clicked.connect(self.toggle_big_screen)
+        self.map_button.clicked.connect(self.map_requested)
         self.view.figure_clicked.connect(self.open_figure)
         self.view.grid_chosen.connect(lambda row: self._open_hotspot("grid", row))
         self.view.community_chosen.connect(lambda row: self._open_hotspot("community", row))
@@ -209,6 +215,15 @@ class DashboardPage(Page):
         window = self.window()
         if window is not None:
             window.activateWindow()
+
+    map_offered = False
+
+    def offer_map(self, show_map) -> None:
+        """The window has a map page: a button here shows it (the map in a tab of the window)."""
+        self.map_offered = True
+        self.map_requested.connect(show_map)
+        if self.view is not None:
+            self.map_button.setVisible(True)
 
     def set_street_name(self, name: str) -> None:
         self.street = name
