@@ -14,6 +14,9 @@ from desk.clock import LOCAL_TZ
 from desk.services.figures.dashboard import CHOICES
 from desk.services.figures.overview import (Dashboard, dashboard, drill_department, drill_events, drill_figure,
                                            trend_tables)
+from desk.services.evaluation import ranking
+from desk.services.figures.periods import last_complete_month, local_today
+from desk.services.permissions import allowed
 from desk.services.topics import concerns
 from desk.views import ui_state
 from desk.views.dashboard.drill import DrillDialog
@@ -73,6 +76,8 @@ class DashboardPage(Page):
         chosen = str(ui_state.value("dashboard/panels", ",".join(PANELS)) or "").split(",")
         self.panel_actions = {}
         for key in PANELS:
+            if key == "ranking" and not allowed(self.ctx.actor, "evaluation.read"):
+                continue
             act = self.panel_menu.addAction(tr(PANEL_NAMES[key]))
             act.setCheckable(True)
             act.setChecked(key in chosen)
@@ -121,6 +126,9 @@ class DashboardPage(Page):
         self.last_read = time.monotonic()
         self.read_once("dashboard", lambda c: dashboard(c, choice, trends=False), self.show_data)
         self.read_once("trends", trend_tables, self.show_trends)
+        if self.wall is not None and "ranking" in self.wall.chosen and allowed(self.ctx.actor, "evaluation.read"):
+            month = last_complete_month(local_today(self.ctx.clock.now())).code
+            self.read_once("ranking", lambda c: ranking(c, month).grids, self.show_ranking)
 
     def show_data(self, data: Dashboard) -> None:
         if self.view is None:
@@ -134,6 +142,10 @@ class DashboardPage(Page):
         name = CHOICES.get(data.choice, "")
         self.heading.setText(f"<b>{tr('数据总览')}</b>　{tr(name)}：{data.period.label}")
         self.updated.setText(tr("更新于 ") + data.generated_at.astimezone(LOCAL_TZ).strftime("%H:%M:%S"))
+
+    def show_ranking(self, table) -> None:
+        if self.wall is not None:
+            self.wall.view.set_ranking(table)
 
     def show_trends(self, trends) -> None:
         months, days = trends

@@ -4,7 +4,7 @@ the first three together; the big screen shows one panel at a time, in turn. Typ
 with the widget's size (a 1920×1080 window, a 3840×2160 projector)."""
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (QGridLayout, QHBoxLayout, QHeaderView, QLabel, QStackedWidget, QTableView, QVBoxLayout,
                                QWidget)
 
@@ -14,8 +14,9 @@ from desk.views.dashboard.charts import TrendChart, day_series, month_series
 from desk.views.dashboard.table_model import FigureTableModel
 from desk.views.dashboard.tiles import FigureTile
 
-PANELS = ("figures", "trends", "hotspots", "overdue")
-PANEL_NAMES = {"figures": "关键指标", "trends": "趋势", "hotspots": "热点网格与部门", "overdue": "超时事件"}
+PANELS = ("figures", "trends", "hotspots", "overdue", "ranking")
+PANEL_NAMES = {"figures": "关键指标", "trends": "趋势", "hotspots": "热点网格与部门", "overdue": "超时事件",
+               "ranking": "评价排名"}
 WEAK_RATE = 0.9   # a department's on-time rate under this shows in red
 
 
@@ -32,6 +33,9 @@ def _table(model: FigureTableModel, sortable: bool = False, stretch: bool = Fals
     view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
     view.horizontalHeader().setStretchLastSection(True)
     view.setSortingEnabled(sortable)
+    if stretch:  # the wall: read-only, nothing selected or focused
+        view.setSelectionMode(QTableView.NoSelection)
+        view.setFocusPolicy(Qt.NoFocus)
     return view
 
 
@@ -65,11 +69,13 @@ class DashboardView(QWidget):
                                             weak_below={"accepted_on_time_rate": WEAK_RATE,
                                                         "closed_on_time_rate": WEAK_RATE})
         self.overdue_model = FigureTableModel(self, hide=("title",))  # no free text on the wall
+        self.ranking_model = FigureTableModel(self, hide=("leader", "raters"))  # grids, not people
         self.ladder_view = _table(self.ladder_model, stretch=wall)
         self.grids_view = _table(self.grids_model, stretch=wall)
         self.comms_view = _table(self.comms_model, stretch=wall)
         self.depts_view = _table(self.depts_model, sortable=not wall, stretch=wall)
         self.overdue_view = _table(self.overdue_model, stretch=wall)
+        self.ranking_view = _table(self.ranking_model, stretch=wall)
         self.months_chart = TrendChart(tr("近12个月上报事件（件）"), "bars")
         self.rates_chart = TrendChart(tr("近12个月办结率（%）"), "rates")
         self.days_chart = TrendChart(tr("近30日上报与办结（件）"), "bars")
@@ -78,7 +84,8 @@ class DashboardView(QWidget):
             self.comms_view.doubleClicked.connect(lambda i: self.community_chosen.emit(i.row()))
             self.depts_view.doubleClicked.connect(self._department)
         self.panels = {"figures": self._figures_panel(), "trends": self._trends_panel(),
-                       "hotspots": self._hotspots_panel(), "overdue": Titled(tr("超时未办结事件"), self.overdue_view)}
+                       "hotspots": self._hotspots_panel(), "overdue": Titled(tr("超时未办结事件"), self.overdue_view),
+                       "ranking": Titled(tr("网格评价排名（上月）"), self.ranking_view)}
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         if wall:
@@ -88,6 +95,7 @@ class DashboardView(QWidget):
             layout.addWidget(self.stack)
         else:
             self.panels["overdue"].hide()
+            self.panels["ranking"].hide()
             layout.addWidget(self.panels["figures"], 3)
             layout.addWidget(self.panels["trends"], 3)
             layout.addWidget(self.panels["hotspots"], 4)
@@ -191,11 +199,16 @@ class DashboardView(QWidget):
         px = max(12, round(14 * scale))
         style = (f"QTableView {{ font-size: {px}px; }} "
                  f"QHeaderView::section {{ font-size: {px}px; font-weight: bold; padding: {round(2 * scale)}px; }}")
-        for view in (self.ladder_view, self.grids_view, self.comms_view, self.depts_view, self.overdue_view):
+        for view in (self.ladder_view, self.grids_view, self.comms_view, self.depts_view, self.overdue_view,
+                     self.ranking_view):
             view.setStyleSheet(style)
             view.verticalHeader().setDefaultSectionSize(round(px * 1.8))
         for t in self.findChildren(Titled):
             t.caption.setStyleSheet(f"font-size: {max(12, round(15 * scale))}px; font-weight: bold;")
+
+    def set_ranking(self, table) -> None:
+        self.panels["ranking"].caption.setText(table.title)
+        self.ranking_model.set_table(table)
 
     def show_panel(self, key: str) -> None:
         if self.wall:
