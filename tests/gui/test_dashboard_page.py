@@ -85,17 +85,19 @@ def test_the_big_screen_rotates_shows_no_personal_data_and_esc_leaves_it(page, q
     first = wall.view.stack.currentWidget()
     wall.next_panel()
     assert wall.view.stack.currentWidget() is not first
+    qtbot.waitUntil(lambda: wall.view.ranking_model.rowCount() > 0, timeout=10000)  # last month's grid ranking
     with demo_ctx.read() as s:
         names = {n for n in s.scalars(select(Event.reporter_name)) if n and len(n) > 1}
     shown = [w.text() for w in wall.findChildren(QLabel)]
     for model in (wall.view.grids_model, wall.view.comms_model, wall.view.depts_model, wall.view.overdue_model,
-                  wall.view.ladder_model):
+                  wall.view.ladder_model, wall.view.ranking_model):
         shown += [str(model.data(model.index(r, c))) for r in range(model.rowCount())
                   for c in range(model.columnCount())]
     text = " ".join(shown)
     assert names and not [n for n in names if n in text]
     assert not re.search(r"1[3-9]\d{9}", text)  # no mobile number
     assert "title" not in [c.key for _, c in wall.view.overdue_model._cols]
+    assert "leader" not in [c.key for _, c in wall.view.ranking_model._cols]
     qtbot.keyClick(wall, Qt.Key_Escape)
     qtbot.waitUntil(lambda: page.wall is None, timeout=3000)
 
