@@ -8,6 +8,7 @@ import time
 from dataclasses import replace
 
 from PySide6.QtCore import QCoreApplication, QTimer, Signal
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QMenu, QPushButton, QSpinBox, QToolButton, QVBoxLayout
 
 from desk.clock import LOCAL_TZ
@@ -88,7 +89,8 @@ class DashboardPage(Page):
         self.panels_button.setPopupMode(QToolButton.InstantPopup)
         bar = QHBoxLayout()
         bar.addWidget(self.heading, 1)
-        for w in (self.updated, QLabel(tr("时期")), self.period, self.map_button, self.panels_button, self.seconds,
+        self.period_label = QLabel(tr("时期"))
+        for w in (self.updated, self.period_label, self.period, self.map_button, self.panels_button, self.seconds,
                   self.wall_button):
             bar.addWidget(w)
         self.view = DashboardView()
@@ -103,6 +105,18 @@ class DashboardPage(Page):
         self.view.grid_chosen.connect(lambda row: self._open_hotspot("grid", row))
         self.view.community_chosen.connect(lambda row: self._open_hotspot("community", row))
         self.view.department_chosen.connect(self.open_department)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        """The bar above the figures grows with them (a 4K wall screen in the meeting room)."""
+        super().resizeEvent(event)
+        if self.view is None:
+            return
+        scale = max(1.0, min(event.size().width() / 1500, event.size().height() / 820))
+        font = QFont()
+        font.setPixelSize(round(13 * scale))
+        for w in (self.heading, self.updated, self.period_label, self.period, self.map_button, self.panels_button,
+                  self.seconds, self.wall_button):
+            w.setFont(font)
 
     # --- reading ---
     def activate(self) -> None:
