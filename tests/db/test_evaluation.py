@@ -36,8 +36,8 @@ class People:
         return Actor(name, name, role="grid_staff", staff_id=staff_id, seat="grid")
 
 
-def people(ctx) -> People:
-    sm = small_street(ctx)
+def people(ctx, sm=None) -> People:
+    sm = sm or small_street(ctx)
     with ctx.unit() as u:
         s = u.session
         street = s.scalar(select(Street.id))
@@ -206,3 +206,29 @@ def test_the_ranking_goes_into_the_monthly_assessment_sheet(ctx, town):
     grids = next(t for t in section.tables if t.key == "grid_ranking")
     assert grids.rows == ev.ranking(ctx.as_actor(LEADER), MONTH).grids.rows
     assert "兴钢社区第1网格" in section.paragraphs[0]
+
+
+def test_the_officers_data_side_counts_police_matters_their_mediations_and_the_police_dispatches(ctx, clock):
+    """On the dispatch tests' day (a police matter in grid 2 only accepted, a non-police matter sent to 公安
+    and accepted, not closed) plus a dispute that rises to the community officer and is resolved there:
+    李警官 covers grids 1 and 2 -> handling 0/1, guidance 1/1, cooperation 0/1 -> data (0 + 100 + 0) / 3 = 33.3;
+    吴辅警 belongs to grid 1 only, where only the mediation happened -> 100."""
+    from tests.db.test_dispatch_figures import a_day_of_cases
+    from tests.dispatch_support import accepted_event
+
+    st = a_day_of_cases(ctx, clock)
+    town = people(ctx, st.small)
+    dispute = accepted_event(ctx, st, "宅基地纠纷", kind="dispute")
+    grid = ctx.as_actor(GRIDMAN)
+    record_mediation(grid, dispute, outcome="failed", mediator="赵网格")
+    record_mediation(grid, dispute, outcome="failed", mediator="陈网格长")
+    record_mediation(grid, dispute, outcome="resolved", mediator="李警官")
+    ev.open_round(ctx.as_actor(LEADER), MONTH)
+    r = ev.ranking(ctx.as_actor(LEADER), MONTH)
+    c = {col.key: i for i, col in enumerate(r.officers.columns)}
+    li = next(row for row in r.officers.rows if row[c["officer"]] == "李警官")
+    assert (li[c["data"]], li[c["score"]], li[c["rank"]]) == (33.3, 33.3, 2)
+    wu = next(row for row in r.officers.rows if row[c["officer"]] == "吴辅警")  # grid 1 only: guidance 1/1
+    assert (wu[c["data"]], wu[c["rank"]]) == (100.0, 1)
+    zhou = next(row for row in r.officers.rows if row[c["officer"]] == "周警官")
+    assert zhou[c["data"]] is None and zhou[c["rank"]] is None  # the village had no police work this month
