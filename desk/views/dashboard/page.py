@@ -105,13 +105,16 @@ class DashboardPage(Page):
         self.view.grid_chosen.connect(lambda row: self._open_hotspot("grid", row))
         self.view.community_chosen.connect(lambda row: self._open_hotspot("community", row))
         self.view.department_chosen.connect(self.open_department)
+        self._scale_bar(self.size())
 
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
-        """The bar above the figures grows with them (a 4K wall screen in the meeting room)."""
         super().resizeEvent(event)
-        if self.view is None:
-            return
-        scale = max(1.0, min(event.size().width() / 1500, event.size().height() / 820))
+        if self.view is not None:
+            self._scale_bar(event.size())
+
+    def _scale_bar(self, size) -> None:
+        """The bar above the figures grows with them (a 4K wall screen in the meeting room)."""
+        scale = max(1.0, min(size.width() / 1500, size.height() / 820))
         font = QFont()
         font.setPixelSize(round(13 * scale))
         for w in (self.heading, self.updated, self.period_label, self.period, self.map_button, self.panels_button,
