@@ -241,6 +241,8 @@ class DashboardPage(Page):
         wall, self.wall = self.wall, None
         if wall is not None:
             wall.deleteLater()
+        if not self.isVisible():
+            self.tick.stop()  # nothing shows the figures any more
         window = self.window()
         if window is not None:
             window.activateWindow()
