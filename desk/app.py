@@ -10,6 +10,8 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from desk import crashlog, logfile
@@ -26,6 +28,8 @@ from desk.views.audit_browser import AuditBrowser
 from desk.views.auto_backup import install_daily_backup
 from desk.views.backend import Backend
 from desk.views.board import BoardPage
+from desk.views.dashboard import DashboardPage
+from desk.views.evaluation import EvaluationPage
 from desk.views.bus import ChangeBus
 from desk.views.dispatch import DispatchPage
 from desk.views import font_size, main_thread_gc
@@ -74,7 +78,8 @@ def page_specs(ctx: Context) -> list[PageSpec]:
         PageSpec("org", "org.read", OrgBrowser),
         PageSpec("meetings", "meetings.items", MeetingsPage),  # liaisons: their department's action items
         _planned("registry", QApplication.translate("Navigation", "基础信息"), QApplication.translate("Navigation", "人、房、单位与特殊人群，走访记录。")),
-        _planned("dashboard", QApplication.translate("Navigation", "数据总览"), QApplication.translate("Navigation", "领导驾驶舱：关键指标与趋势。")),
+        PageSpec("dashboard", "dashboard.read", DashboardPage),
+        PageSpec("evaluation", "evaluation.view", EvaluationPage),
         PageSpec("reports", "report.issue", ReportsPage),
         # 三员分立: accounts are the security administrator's, the audit log the auditor's.
         PageSpec("accounts", "user.role", AccountsPage),
@@ -88,6 +93,11 @@ def wire_pages(window: MainWindow) -> None:
     meetings = window.page("meetings")
     if meetings is not None and board is not None:  # an agenda line or an item opens its event on the board
         meetings.open_event.connect(lambda event_id: board.open_event(int(event_id)))
+    dashboard = window.page("dashboard")
+    if dashboard is not None:  # F11 anywhere in the window: the dashboard on the big screen
+        QShortcut(QKeySequence(Qt.Key_F11), window, activated=dashboard.toggle_big_screen)
+        if map_page is not None:
+            dashboard.offer_map(lambda: window.show_page("map"))
     if map_page is not None:
         map_page.set_marker_source(map_markers, topics=("events_on_map",))
         map_page.set_grid_events_source(grid_open_events)
@@ -145,7 +155,8 @@ def build_shell(ctx: Context, start_page: str | None = None, listen: bool = True
     feed.state.connect(bus.feed_state)
     if listen:
         feed.start()
-    backend.read(_street_name, window.set_street_name, backend.failed(QApplication.translate("Shell", "读取街道名称")))
+    backend.read(_street_name, lambda name: show_street_name(window, name),
+                 backend.failed(QApplication.translate("Shell", "读取街道名称")))
     backend.write(prune_change_log, None, backend.failed(QApplication.translate("Shell", "清理变更记录")))
     shell = Shell(ctx, window, bus, worker, backend, feed)
     window.closing_hooks.extend([feed.stop, worker.stop])
@@ -160,6 +171,13 @@ def map_markers(ctx: Context) -> list[MapMarker]:
 
 def grid_open_events(ctx: Context, grid_id: int) -> list[tuple[int, str, bool]]:
     return [(p.id, p.label, p.overdue) for p in open_event_points(ctx) if p.grid_id == grid_id]
+
+
+def show_street_name(window: MainWindow, name: str) -> None:
+    window.set_street_name(name)
+    for page in window.pages:
+        if hasattr(page, "set_street_name"):
+            page.set_street_name(name)
 
 
 def _street_name(ctx: Context) -> str:

@@ -1,5 +1,7 @@
 """`desk figures --from D --to D [--by department|grid|community] [--format table|csv|json]`:
-the dispatch figures of a period (the same service the screen and the reports use)."""
+the dispatch figures of a period (the same service the screen and the reports use);
+`desk figures --set dashboard [--period today|week|month|last_month|30days]`: the leaders' dashboard
+(key figures against targets, the dispute ladder, hotspots, departments, trends), the values on the wall."""
 from __future__ import annotations
 
 import csv
@@ -15,6 +17,7 @@ from desk.services.dispatch.figures import COLUMNS, GROUPS, Figures, as_dict, fi
 from desk.services.figures.dispatch import figures_table
 from desk.services.figures.table import render_text
 from desk.services.errors import ValidationError
+from desk.services.figures.dashboard import CHOICES
 
 
 def _date(text: str) -> date:
@@ -26,8 +29,11 @@ def _date(text: str) -> date:
 
 def register(sub, parent) -> None:
     p = sub.add_parser("figures", parents=[parent], help="派单处置指标：按部门/网格/社区统计某一时期")
-    p.add_argument("--from", dest="date_from", required=True, help="开始日期 YYYY-MM-DD (含)")
-    p.add_argument("--to", dest="date_to", required=True, help="结束日期 YYYY-MM-DD (含)")
+    p.add_argument("--set", dest="figure_set", choices=("dispatch", "dashboard"), default="dispatch",
+                   help="指标集：dispatch 派单处置指标 (默认，需 --from --to)；dashboard 数据总览")
+    p.add_argument("--period", choices=tuple(CHOICES), help="数据总览的时期 (默认本月，月初为上月)")
+    p.add_argument("--from", dest="date_from", help="开始日期 YYYY-MM-DD (含)")
+    p.add_argument("--to", dest="date_to", help="结束日期 YYYY-MM-DD (含)")
     p.add_argument("--by", choices=GROUPS, default="department", help="分组：部门 / 网格 / 社区 (默认部门)")
     p.add_argument("--format", choices=("table", "csv", "json"), default="table", help="输出格式 (默认表格)")
     p.set_defaults(func=run)
@@ -60,7 +66,11 @@ def render_json(f: Figures) -> str:
 
 
 def run(args) -> int:
+    if args.figure_set == "dashboard":
+        return run_dashboard(args)
     ctx = acting_context(args, "dispatch.figures")  # who asks comes before what is asked
+    if not args.date_from or not args.date_to:
+        raise ValidationError("派单处置指标需要 --from 和 --to (give --from and --to)")
     date_from, date_to = _date(args.date_from), _date(args.date_to)
     f = figures(ctx, date_from, date_to, args.by)
     record_output(ctx, "dispatch_figures", len(f.rows), "(stdout)",
@@ -74,4 +84,18 @@ def run(args) -> int:
         print(f"{date_from:%Y年%m月%d日}至{date_to:%Y年%m月%d日} 派单处置指标（按{by}，共 {f.total.dispatched} 件派单）")
         print(render_table(f))
     sys.stdout.flush()
+    return 0
+
+
+def run_dashboard(args) -> int:
+    from desk.cli.tables import print_tables
+    from desk.services.figures.overview import dashboard
+
+    ctx = acting_context(args, "dashboard.read")
+    if args.date_from or args.date_to:
+        raise ValidationError("数据总览按 --period 选时期，不用 --from/--to (use --period)")
+    d = dashboard(ctx, args.period)
+    record_output(ctx, "dashboard_figures", len(d.figures), "(stdout)", {"period": d.period.code,
+                                                                        "format": args.format})
+    print_tables(d.tables, args.format, heading=f"数据总览：{d.period.label}")
     return 0

@@ -5,6 +5,7 @@ from desk.models.dispatch import Dispatch, DispatchEntry, DispatchParty, Extensi
 from desk.models.meetings import (
     ActionItem, ActionItemLink, ActionItemStep, Meeting, MeetingAgendaLine, MeetingAttendee, RoutineRecord,
 )
+from desk.models.evaluation import EvaluationRating, EvaluationRound, ModelGrid
 from desk.models.incidents import BoardNotice, DeadlineLimit, Event, EventAttachment, EventStep, Mediation
 from desk.models.org import (
     Community, CommunityKind, Department, Grid, GridKind, JointDefencePoint, PoliceBeat,
@@ -19,7 +20,7 @@ __all__ = [
     "ActionItem", "ActionItemLink", "ActionItemStep", "Meeting", "MeetingAgendaLine", "MeetingAttendee",
     "RoutineRecord",
     "AppSetting", "AuditHead", "AuditRecord", "Base", "BoardNotice", "ChangeRecord", "Community", "CommunityKind",
-    "DeadlineLimit", "Department", "Dispatch", "DispatchEntry", "DispatchParty", "Event", "EventAttachment",
+    "DeadlineLimit", "Department", "EvaluationRating", "EvaluationRound", "ModelGrid", "Dispatch", "DispatchEntry", "DispatchParty", "Event", "EventAttachment",
     "EventStep", "Extension", "Grid", "GridKind", "Household", "JointDefencePoint", "Matter", "Mediation",
     "PasswordHistory", "PoliceBeat", "ReportIssue", "Role", "Staff", "StaffRole",
     "Street", "UserAccount", "beat_grid", "grid_member", "utcnow",

@@ -56,6 +56,13 @@ PERMISSIONS: dict[str, frozenset[Role]] = {
     "meetings.items.update": frozenset({DUTY, LEADER, LIAISON, GRID}),  # liaison: own department; grid: own items
     "meetings.items.assign": frozenset({DUTY, LEADER}),         # a new due date (延期) or owner for an item
     "meetings.routine": frozenset({DUTY, LEADER, GRID}),        # record trainings, skill tests, patrols, drills
+    # --- mutual evaluation (评价奖惩) ---
+    "evaluation.view": frozenset({DUTY, LEADER, GRID, SYSADMIN}),  # the 评价奖惩 page (what it offers: below)
+    "evaluation.read": frozenset({DUTY, LEADER, SYSADMIN}),   # the ranking, the model grids
+    "evaluation.open": frozenset({LEADER}),                   # open (and close) a month's evaluation
+    "evaluation.rate": frozenset({GRID}),                     # police <-> grid leaders, own beat/grid only (service)
+    "evaluation.weights": frozenset({SYSADMIN}),              # how ratings and data are weighed
+    "evaluation.award": frozenset({LEADER}),                  # choose the month's model grids (示范网格)
 
     # --- map ---
     "geo.import": frozenset({SYSADMIN}),

@@ -27,6 +27,9 @@ TOPICS: dict[str, frozenset[str]] = {
     "audit": frozenset({"audit_log"}),
     # the briefing sheets issued (the reports page's history)
     "report_history": frozenset({"report_issue"}),
+    # the mutual evaluation (评价奖惩): its rounds, ratings and model grids, and what the data side counts
+    "evaluation": frozenset({"evaluation_round", "evaluation_rating", "evaluation_model_grid", "grid", "staff",
+                             "police_beat", "beat_grid", "grid_member"}),
 }
 
 

@@ -65,6 +65,11 @@ AUDIT_ACTIONS = {
     "audit.anchor": QT_TRANSLATE_NOOP("AuditWords", "写出审计锚点"),
     "datakey.register": QT_TRANSLATE_NOOP("AuditWords", "登记数据密钥"),
     "datakey.merge": QT_TRANSLATE_NOOP("AuditWords", "合并数据密钥"),
+    "evaluation.open": QT_TRANSLATE_NOOP("AuditWords", "开启月度互评"),
+    "evaluation.close": QT_TRANSLATE_NOOP("AuditWords", "结束月度互评"),
+    "evaluation.weights": QT_TRANSLATE_NOOP("AuditWords", "设置互评权重"),
+    "evaluation.rate": QT_TRANSLATE_NOOP("AuditWords", "互评打分"),
+    "evaluation.model_grid": QT_TRANSLATE_NOOP("AuditWords", "评选示范网格"),
 }
 AUDIT_ENTITIES = {
     "user_account": QT_TRANSLATE_NOOP("AuditWords", "账户"),
@@ -86,7 +91,25 @@ AUDIT_ENTITIES = {
     "backup": QT_TRANSLATE_NOOP("AuditWords", "备份"),
     "event_attachment": QT_TRANSLATE_NOOP("AuditWords", "附件"),
     "household": QT_TRANSLATE_NOOP("AuditWords", "住户"),
+    "evaluation_round": QT_TRANSLATE_NOOP("AuditWords", "月度互评"),
 }
+
+# The dashboard's figures, periods and panels, and the evaluation's criteria (desk.services.figures.dashboard,
+# desk.services.evaluation.codes), as the 数据总览 page translates them ("Dashboard").
+DASHBOARD_WORDS = (
+    QT_TRANSLATE_NOOP("Dashboard", "上报事件"), QT_TRANSLATE_NOOP("Dashboard", "事件流转办结率"),
+    QT_TRANSLATE_NOOP("Dashboard", "群众求助平均处理时长"), QT_TRANSLATE_NOOP("Dashboard", "派单按时办结率"),
+    QT_TRANSLATE_NOOP("Dashboard", "非警务类诉求分流率"), QT_TRANSLATE_NOOP("Dashboard", "网格内化解率"),
+    QT_TRANSLATE_NOOP("Dashboard", "矛盾纠纷调解成功率"), QT_TRANSLATE_NOOP("Dashboard", "本期无数据"),
+    QT_TRANSLATE_NOOP("Dashboard", "今日"), QT_TRANSLATE_NOOP("Dashboard", "本周"), QT_TRANSLATE_NOOP("Dashboard", "本月"),
+    QT_TRANSLATE_NOOP("Dashboard", "上月"), QT_TRANSLATE_NOOP("Dashboard", "近30日"),
+    QT_TRANSLATE_NOOP("Dashboard", "关键指标"), QT_TRANSLATE_NOOP("Dashboard", "趋势"),
+    QT_TRANSLATE_NOOP("Dashboard", "热点网格与部门"), QT_TRANSLATE_NOOP("Dashboard", "超时事件"),
+    QT_TRANSLATE_NOOP("Dashboard", "基础信息采集准确率"), QT_TRANSLATE_NOOP("Dashboard", "治安隐患排查发现率"),
+    QT_TRANSLATE_NOOP("Dashboard", "工作配合响应速度"), QT_TRANSLATE_NOOP("Dashboard", "社会融入度"),
+    QT_TRANSLATE_NOOP("Dashboard", "问题处置效能"), QT_TRANSLATE_NOOP("Dashboard", "业务指导实效"),
+    QT_TRANSLATE_NOOP("Dashboard", "协作配合支持"), QT_TRANSLATE_NOOP("Dashboard", "示范网格"),
+)
 
 
 def audit_action(code: str) -> str:

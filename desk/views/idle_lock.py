@@ -89,6 +89,8 @@ def _lockable(widget: QWidget, main: QWidget) -> bool:
     """A visible window of ours that shows something (not a tooltip, popup or splash)."""
     if widget is main or not widget.isWindow() or not widget.isVisible():
         return False
+    if widget.property("desk_read_only_wall"):  # the big screen: read-only, nothing personal on it
+        return False
     return widget.windowType() not in (Qt.ToolTip, Qt.Popup, Qt.Desktop, Qt.SplashScreen)
 
 

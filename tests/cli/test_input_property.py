@@ -206,6 +206,7 @@ def test_every_import_refuses_any_malformed_file_plainly_and_changes_nothing(str
 # --- malformed arguments for every subcommand ---
 
 not_a_date = junk.filter(lambda t: not re.fullmatch(r"\d{4}-\d{2}-\d{2}", t.strip()))
+not_a_month = junk.filter(lambda t: not re.fullmatch(r"\s*\d{4}-\d{1,2}\s*", t))
 bad_url = st.one_of(
     st.builds(lambda s, rest: f"{s}://{rest}", st.text(string.ascii_lowercase, min_size=1, max_size=8)
               .filter(lambda s: not s.startswith(("sqlite", "postgres"))), junk),
@@ -280,6 +281,14 @@ CASES = {
                                                     st.just(["grids", "balance", "--db", db])),  # no grids yet
     ("figures",): lambda tmp, db: not_a_date.map(lambda d: ["figures", "--from", d, "--to", "2026-11-30",
                                                             "--db", db]),
+    ("evaluation", "open"): lambda tmp, db: not_a_month.map(lambda m: ["evaluation", "open", "--month", m, "--db", db]),
+    ("evaluation", "weights"): lambda tmp, db: st.one_of(
+        not_a_month.map(lambda m: ["--month", m, "--peer", "50"]),
+        st.one_of(junk, st.integers().filter(lambda n: not 0 <= n <= 100).map(str)).map(
+            lambda w: ["--month", "2026-10", "--peer", w]),  # and that month was never opened either
+    ).map(lambda a: ["evaluation", "weights", *a, "--db", db]),
+    ("evaluation", "ranking"): lambda tmp, db: not_a_month.map(
+        lambda m: ["evaluation", "ranking", "--month", m, "--db", db]),
     ("report", "daily"): lambda tmp, db: not_a_date.map(
         lambda d: ["report", "daily", "--date", d, "--out", str(tmp / f"r{next(_counter)}.pdf"), "--db", db]),
     ("report", "weekly"): lambda tmp, db: junk.filter(lambda t: not re.fullmatch(r"\s*\d{4}-?[Ww]\d{1,2}\s*", t))

@@ -133,3 +133,48 @@ def test_the_matters_tab_lists_the_seven_domains_and_a_leader_admits_a_proposal(
     page.matters.table.selectRow(row)
     page.matters.table.scrollTo(page.matters.model.index(row, 0))
     _shot(page, "dispatch_matters.png")
+
+
+def test_the_figures_tab_sorts_by_a_figure_marks_weak_rates_charts_and_exports(qtbot, ctx, clock, tmp_path, db_url):
+    """A leader sorts departments by on-time closing, the weakest first, sees weak rates in red and a bar
+    per department, and exports exactly that table through the report writer (audited)."""
+    if not db_url.startswith("sqlite"):
+        pytest.skip("the screens are checked on SQLite")
+    from openpyxl import load_workbook
+    from PySide6.QtCore import Qt
+
+    from desk.views.dispatch.figures_tab import FiguresTab
+
+    a_day_of_cases(ctx, clock)
+    worker = DbWorker()
+    tab = FiguresTab(Backend(ctx.as_actor(LEADER), worker, ChangeBus()))
+    qtbot.addWidget(tab)
+    try:
+        tab.load()
+        qtbot.waitUntil(lambda: tab.model.rowCount() > 0, timeout=10000)
+        tab.sort.setCurrentIndex(tab.sort.findData("accepted_on_time_rate"))
+        rates = [r[tab.table.column("accepted_on_time_rate")] for r in tab.table.rows]
+        assert [v for v in rates if v is not None] == sorted(v for v in rates if v is not None)  # weakest first
+        assert tab.model.is_totals(tab.model.rowCount() - 1)
+        col = [c.key for _, c in tab.model._cols].index("accepted_on_time_rate")
+        weak_row = next(i for i, v in enumerate(rates) if v is not None and v < 0.9)
+        assert tab.model.data(tab.model.index(weak_row, col), Qt.ForegroundRole) is not None
+        assert tab.chart is not None and len(tab.chart.labels) == len([v for v in rates if v is not None])
+        out = tmp_path / "部门指标.xlsx"
+        tab.export(str(out))
+        qtbot.waitUntil(lambda: getattr(tab, "exported", None) == out, timeout=10000)
+        sheet = load_workbook(out).active
+        names = [c.value for c in sheet["A"]]
+        assert all(r[0] in names for r in tab.table.rows)
+        qtbot.waitUntil(lambda: _exports(ctx) == 1, timeout=5000)
+    finally:
+        worker.stop()
+
+
+def _exports(ctx):
+    from sqlalchemy import func, select
+
+    from desk.models import AuditRecord
+
+    with ctx.read() as s:
+        return s.scalar(select(func.count()).select_from(AuditRecord).where(AuditRecord.action == "data.export"))

@@ -14,7 +14,7 @@ from desk.services.scope import grid_scope
 
 pytestmark = pytest.mark.gui
 
-ALL_STAFF_PAGES = ["board", "dispatch", "map", "org", "meetings", "registry", "dashboard", "reports"]
+ALL_STAFF_PAGES = ["board", "dispatch", "map", "org", "meetings", "registry", "dashboard", "evaluation", "reports"]
 DESKS = {
     # username: (pages, start page, board buttons shown, event-dialog actions offered)
     "duty": (ALL_STAFF_PAGES, "board", {"new", "claim", "accept", "merge", "assign"},
@@ -24,9 +24,9 @@ DESKS = {
                {"accept", "claim", "unclaim", "urgent", "dispatch", "handle_in_grid", "start", "return", "feedback",
                 "mediate", "verify", "close", "call_back", "reopen", "on_record", "merge", "cancel"}),
     "liaison": (["board", "dispatch", "map", "org", "meetings"], "dispatch", set(), {"start", "return", "feedback"}),
-    "grid": (["board", "dispatch", "map", "org", "meetings", "registry"], "board", {"new"},
+    "grid": (["board", "dispatch", "map", "org", "meetings", "registry", "evaluation"], "board", {"new"},
              {"start", "return", "feedback", "mediate", "verify"}),
-    "ops": (["board", "dispatch", "map", "org"], "org", {"limits"}, set()),
+    "ops": (["board", "dispatch", "map", "org", "evaluation"], "org", {"limits"}, set()),
     "admin": (["accounts"], "accounts", None, None),
     "audit": (["audit"], "audit", None, None),
 }

@@ -131,17 +131,27 @@ def urgent_events(s: Session, period: Period, limit: int = 200) -> Table:
 def overdue_events(s: Session, now: datetime, limit: int = 200) -> Table:
     """Open events past their stage's red limit (or past an on-record review date) at ``now``.
     The deadline test runs over plain columns; only the events listed are loaded whole."""
+    return overdue_table(s, [(due, eid) for eid, _, _, due in open_deadlines(s, now) if due is not None], now, limit)
+
+
+def open_deadlines(s: Session, now: datetime) -> list[tuple[int, int | None, int | None, datetime | None]]:
+    """(id, grid, community, overdue since or None) of every open event at ``now``."""
     limits = load_limits(s)
-    q = select(Event.id, Event.kind, Event.sub_kind, Event.urgent, Event.status, Event.reported_at, Event.accepted_at,
-               Event.feedback_at, Event.on_record_until).where(Event.is_open.is_(True),
-                                                               Event.status.not_in(("merged", "cancelled")))
-    late = []
-    for eid, kind, sub, urgent, status, reported, accepted, feedback, on_record in s.execute(q):
+    q = select(Event.id, Event.grid_id, Event.community_id, Event.kind, Event.sub_kind, Event.urgent, Event.status,
+               Event.reported_at, Event.accepted_at, Event.feedback_at, Event.on_record_until
+               ).where(Event.is_open.is_(True), Event.status.not_in(("merged", "cancelled")))
+    out = []
+    for eid, grid, comm, kind, sub, urgent, status, reported, accepted, feedback, on_record in s.execute(q):
         _, yellow, red = due_times(limits, kind=kind, sub_kind=sub, urgent=urgent, status=status,
                                    reported_at=reported, accepted_at=accepted, feedback_at=feedback)
-        if state_at(now, yellow, red, on_record) == "red":
-            late.append((on_record or red, eid))
-    late.sort()
+        late = state_at(now, yellow, red, on_record) == "red"
+        out.append((eid, grid, comm, (on_record or red) if late else None))
+    return out
+
+
+def overdue_table(s: Session, late: list[tuple[datetime, int]], now: datetime, limit: int = 200) -> Table:
+    """The longest overdue of ``late`` ((overdue since, id) pairs) as the overdue table."""
+    late = sorted(late)
     shown = dict((eid, due) for due, eid in late[:limit])
     found = {e.id: (e, g) for e, g in s.execute(_event_query().where(Event.id.in_(list(shown))))} if shown else {}
     rows = tuple((eid, found[eid][0].reported_at, codes.kind_name(found[eid][0].kind), found[eid][1] or UNPLACED,

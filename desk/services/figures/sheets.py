@@ -154,9 +154,22 @@ def monthly(s: Session, period: Period, now: datetime) -> Sheet:
         _section("三、部门办理讲评", disp),
         _section("四、矛盾纠纷化解", ladder),
         _section("五、会商研判落实情况", mfig.compliance(s, period, local_today(now)), mfig.routine_counts(s, period)),
+        evaluation_section(s, period),
     )
     return Sheet("monthly", TITLES["monthly"], street_name(s), period.label, sections, summary, period.code,
                  generated_at=now)
+
+
+def evaluation_section(s: Session, period: Period) -> Section:
+    """六、评价奖惩: the month's ranking of grids and officers (ratings and data combined), model grids marked."""
+    from desk.services.evaluation.ranking import ranking_tables
+
+    r = ranking_tables(s, period)
+    models = [row[1] for row in r.grids.rows if row[-1]]
+    text = (f"本月评选示范网格：{'、'.join(models)}。",) if models else ()
+    if r.peer_weight is None:
+        text += (f"{period.label}未开展民警与网格长互评，以下排名仅按数据计分。",)
+    return _section("六、评价奖惩", r.grids, r.officers, paragraphs=text)
 
 
 def _pct(v: float | None) -> str:

@@ -6,7 +6,6 @@ from PySide6.QtGui import QBrush, QColor
 
 from desk.clock import format_local, local
 from desk.services.dispatch.codes import SUPERVISION
-from desk.services.dispatch.figures import COLUMNS, figure_text
 from desk.services.dispatch.rows import CaseRow
 from desk.views.code_words import dispatch_word, kind_text
 from desk.views.row_model import RowTableModel
@@ -74,29 +73,4 @@ class CaseTableModel(RowTableModel):
                 return QBrush(GREY)
         if role == Qt.UserRole:
             return c
-        return None
-
-
-class FigureTableModel(RowTableModel):
-    def __init__(self, parent=None):
-        super().__init__(parent=parent)
-        self._headers = (tr("名称"), tr("派单数"), tr("按时签收率"), tr("退单数"), tr("办结数"), tr("按时办结率"),
-                         tr("平均办理时长(小时)"), tr("满意率"), tr("重办率"), tr("非警务分流率"), tr("网格内化解率"))
-
-    def data(self, index, role=Qt.DisplayRole):
-        if not index.isValid():
-            return None
-        r = self._rows[index.row()]
-        if role == Qt.DisplayRole:
-            if index.column() == 0:
-                return r.name
-            attr = COLUMNS[index.column() - 1][0]
-            return figure_text(attr, getattr(r, attr))
-        if role == Qt.TextAlignmentRole and index.column() > 0:
-            return int(Qt.AlignRight | Qt.AlignVCenter)
-        if role == Qt.FontRole and r.key is None and r.name:
-            from PySide6.QtGui import QFont
-            f = QFont()
-            f.setBold(True)
-            return f
         return None

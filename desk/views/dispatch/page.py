@@ -3,17 +3,14 @@ cases, with accept / return / feedback), the supervision list for leaders (overd
 cases: urge, supervise, instruct, expedite, re-route, decide extensions) and the figures."""
 from __future__ import annotations
 
-from datetime import date, timedelta
 from html import escape
 
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QFileDialog, QHBoxLayout, QInputDialog, QLabel, QMessageBox, QTabWidget, QVBoxLayout,
-    QWidget,
+    QCheckBox, QComboBox, QFileDialog, QInputDialog, QLabel, QMessageBox, QTabWidget, QVBoxLayout,
 )
 
-from desk.clock import format_local, local
+from desk.clock import format_local
 from desk.services import dispatch as dsp
-from desk.services.dispatch import figures as figs
 from desk.services.dispatch.codes import OPEN_STATES, SATISFACTION, STATES, SUPERVISION, VERIFY_OUTCOMES
 from desk.services.errors import DeskError
 from desk.services.permissions import allowed
@@ -21,8 +18,8 @@ from desk.services.topics import concerns
 from desk.views.code_words import dispatch_word, kind_text
 from desk.views.dispatch.dialog import open_dispatch_dialog
 from desk.views.dispatch.matters import MattersTab
-from desk.views.dispatch.case_list import STATE_NEEDED, CaseList, fit_columns, table_view
-from desk.views.dispatch.models import FigureTableModel
+from desk.views.dispatch.case_list import STATE_NEEDED, CaseList, fit_columns
+from desk.views.dispatch.figures_tab import FiguresTab
 from desk.views.pages import Page
 
 class DispatchPage(Page):
@@ -53,25 +50,8 @@ class DispatchPage(Page):
             ("reroute", self.tr("改派"), self.reroute), ("decide", self.tr("审批延期"), self.decide_extension)])
         self.watch.top.addWidget(QLabel(self.tr("超时未签收、超过办理时限和已退单待改派的案件")))
         self.watch.top.addStretch(1)
-        self.figure_model = FigureTableModel(self)
-        self.figures_view = QWidget()
-        fl = QVBoxLayout(self.figures_view)
-        bar = QHBoxLayout()
-        self.period = QComboBox()
-        for key, text in (("month", self.tr("本月")), ("last_month", self.tr("上月")), ("year", self.tr("今年"))):
-            self.period.addItem(text, key)
-        self.group = QComboBox()
-        for key, text in (("department", self.tr("按部门")), ("grid", self.tr("按网格")), ("community", self.tr("按社区"))):
-            self.group.addItem(text, key)
-        self.period.currentIndexChanged.connect(self.load_figures)
-        self.group.currentIndexChanged.connect(self.load_figures)
-        self.figure_title = QLabel()
-        for w in (self.period, self.group, self.figure_title):
-            bar.addWidget(w)
-        bar.addStretch(1)
-        fl.addLayout(bar)
-        self.figure_table = table_view(self.figure_model, stretch=0)
-        fl.addWidget(self.figure_table)
+        self.figures_view = FiguresTab(backend)
+        self.figure_model = self.figures_view.model
         self.tabs = QTabWidget()
         # What a person sees follows the permission table: the supervision list for those who urge,
         # supervise, re-route or decide extensions; the figures for those allowed them.
@@ -158,21 +138,7 @@ class DispatchPage(Page):
         self.show_detail(lst)
 
     def load_figures(self) -> None:
-        today = local(self.backend.ctx.clock.now()).date()
-        period = self.period.currentData()
-        if period == "month":
-            start, end = today.replace(day=1), today
-        elif period == "last_month":
-            end = today.replace(day=1) - timedelta(days=1)
-            start = end.replace(day=1)
-        else:
-            start, end = date(today.year, 1, 1), today
-        by = self.group.currentData()
-        self.figure_title.setText(f"{start:%Y-%m-%d} — {end:%Y-%m-%d}")
-        for col in (9, 10):  # the event figures exist by grid and community only
-            self.figure_table.setColumnHidden(col, by == "department")
-        self.backend.read(lambda c: figs.figures(c, start, end, by),
-                          lambda f: self.figure_model.set_rows((*f.rows, f.total)), self._failed)
+        self.figures_view.load()
 
     def _failed(self, exc: Exception) -> None:
         self.inbox.detail.setPlainText(self.tr("无法读取：") + str(exc))

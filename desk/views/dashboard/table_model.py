@@ -1,0 +1,66 @@
+"""A figures-layer ``Table`` on screen: the one table model of the dashboard, its drill-downs and the
+big screen. Cells are the layer's own text (``cell_text``), so the screen shows what the sheet prints."""
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QBrush, QColor
+
+from desk.services.figures.table import Column, Table, cell_text
+from desk.views.row_model import RowTableModel
+
+WEAK = QColor("#c62828")
+
+
+class FigureTableModel(RowTableModel):
+    """Rows of a ``Table`` (and its totals row), optionally leaving some columns out; a rate column
+    listed in ``weak_below`` shows values under that threshold in red."""
+
+    def __init__(self, parent=None, hide: tuple[str, ...] = (), weak_below: dict[str, float] | None = None,
+                 weak_above: dict[str, float] | None = None):
+        super().__init__(parent=parent)
+        self._hide = set(hide)
+        self._weak = weak_below or {}
+        self._weak_above = weak_above or {}
+        self._cols: tuple[tuple[int, Column], ...] = ()
+        self.table: Table | None = None
+
+    def set_table(self, table: Table) -> None:
+        self.table = table
+        self._cols = tuple((i, c) for i, c in enumerate(table.columns) if c.key not in self._hide)
+        self._headers = tuple(c.heading for _, c in self._cols)
+        rows = table.rows + ((table.totals,) if table.totals is not None else ())
+        self.set_rows(rows)
+
+    def is_totals(self, row: int) -> bool:
+        return self.table is not None and self.table.totals is not None and row == len(self.table.rows)
+
+    def value(self, row: int, key: str):
+        if self.table is None or self.row(row) is None:
+            return None
+        return self.row(row)[self.table.column(key)]
+
+    def weak(self, key: str, v) -> bool:
+        """A value on the wrong side of its threshold (a low on-time rate, a high return rate)."""
+        if v is None or isinstance(v, str):
+            return False
+        return (key in self._weak and v < self._weak[key]) or (key in self._weak_above and v > self._weak_above[key])
+
+    def data(self, index, role=Qt.DisplayRole):
+        if not index.isValid():
+            return None
+        i, col = self._cols[index.column()]
+        v = self._rows[index.row()][i]
+        if role == Qt.DisplayRole:
+            return cell_text(col, v)
+        if role == Qt.EditRole:  # sorting by the value, not its text
+            return v if v is not None else float("-inf")
+        if role == Qt.TextAlignmentRole and col.numeric:
+            return int(Qt.AlignRight | Qt.AlignVCenter)
+        if role == Qt.ForegroundRole and self.weak(col.key, v):
+            return QBrush(WEAK)
+        if role == Qt.FontRole and self.is_totals(index.row()):
+            from PySide6.QtGui import QFont
+            f = QFont()
+            f.setBold(True)
+            return f
+        return None

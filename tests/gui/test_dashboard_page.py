@@ -1,0 +1,129 @@
+"""The 数据总览 page on the demo street: the leader sees every key figure against its target, a click on
+a figure lists exactly the rows behind it, a burst of changes costs one refresh, and F11 puts the
+dashboard on the big screen — read-only, rotating, without any caller's name or phone — which Esc leaves
+and the idle lock leaves showing."""
+from __future__ import annotations
+
+import re
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel
+from sqlalchemy import select
+
+from desk.models import Event
+from desk.services.unit import Actor, Change
+from desk.views.backend import Backend
+from desk.views.bus import ChangeBus
+from desk.views.dashboard import DashboardPage
+from desk.views.dashboard import page as page_module
+from desk.views.idle_lock import _lockable
+from desk.views.workers import DbWorker
+
+pytestmark = pytest.mark.gui
+LEADER = Actor("zhang", "张国强", role="leader", seat="big-screen")
+
+
+@pytest.fixture
+def page(qtbot, db_url, request):
+    if not db_url.startswith("sqlite"):
+        pytest.skip("the screens are checked on SQLite; the services on both engines")
+    ctx = request.getfixturevalue("demo_ctx")
+    worker = DbWorker()
+    bus = ChangeBus()
+    p = DashboardPage(Backend(ctx.as_actor(LEADER), worker, bus))
+    bus.changed.connect(p.on_changes)
+    qtbot.addWidget(p)
+    p.resize(1600, 900)
+    p.show()
+    p.activate()
+    qtbot.waitUntil(lambda: p.data is not None, timeout=30000)
+    yield p
+    p.dispose()
+    worker.stop()
+
+
+def test_the_leader_sees_every_key_figure_against_its_target(page):
+    tiles = page.view.tiles
+    assert set(tiles) == {"events", "completion", "handling", "on_time", "diversion", "in_grid", "mediation"}
+    done = tiles["completion"]
+    assert done.name.text() == "事件流转办结率" and "目标 100%" in done.target.text()
+    assert done.value.text() == page.data.figure("completion").text
+    assert page.view.depts_model.rowCount() > 0 and page.view.grids_model.rowCount() > 0
+
+
+def test_a_click_on_a_figure_lists_exactly_the_rows_behind_it(page, qtbot):
+    qtbot.mouseClick(page.view.tiles["completion"], Qt.LeftButton)
+    qtbot.waitUntil(lambda: getattr(page, "drill", None) is not None, timeout=10000)
+    f = page.data.figure("completion")
+    model = page.drill.model
+    assert model.rowCount() == f.denominator
+    assert sum(model.value(r, "counted") == "是" for r in range(model.rowCount())) == f.numerator
+    page.drill.close()
+
+
+def test_a_burst_of_changes_costs_one_refresh(page, qtbot, monkeypatch):
+    calls = []
+    real = page_module.dashboard
+    monkeypatch.setattr(page_module, "dashboard", lambda c, choice=None, **kw: calls.append(1) or real(c, choice, **kw))
+    qtbot.wait(1100)
+    for i in range(20):
+        page.backend.bus.changed.emit([Change("event", str(i), "update")])
+    qtbot.waitUntil(lambda: len(calls) == 1, timeout=5000)
+    qtbot.wait(1500)
+    assert len(calls) == 1
+    page.backend.bus.changed.emit([Change("audit_log", "1", "insert")])  # not the dashboard's concern
+    qtbot.wait(1200)
+    assert len(calls) == 1
+
+
+def test_the_big_screen_rotates_shows_no_personal_data_and_esc_leaves_it(page, qtbot, demo_ctx):
+    page.toggle_big_screen()
+    wall = page.wall
+    assert wall is not None and wall.isVisible() and wall.isFullScreen()
+    assert not _lockable(wall, page.window())  # the idle lock leaves the wall showing
+    first = wall.view.stack.currentWidget()
+    wall.next_panel()
+    assert wall.view.stack.currentWidget() is not first
+    qtbot.waitUntil(lambda: wall.view.ranking_model.rowCount() > 0, timeout=10000)  # last month's grid ranking
+    with demo_ctx.read() as s:
+        names = {n for n in s.scalars(select(Event.reporter_name)) if n and len(n) > 1}
+    shown = [w.text() for w in wall.findChildren(QLabel)]
+    for model in (wall.view.grids_model, wall.view.comms_model, wall.view.depts_model, wall.view.overdue_model,
+                  wall.view.ladder_model, wall.view.ranking_model):
+        shown += [str(model.data(model.index(r, c))) for r in range(model.rowCount())
+                  for c in range(model.columnCount())]
+    text = " ".join(shown)
+    assert names and not [n for n in names if n in text]
+    assert not re.search(r"1[3-9]\d{9}", text)  # no mobile number
+    assert "title" not in [c.key for _, c in wall.view.overdue_model._cols]
+    assert "leader" not in [c.key for _, c in wall.view.ranking_model._cols]
+    qtbot.keyClick(wall, Qt.Key_Escape)
+    qtbot.waitUntil(lambda: page.wall is None, timeout=3000)
+
+
+def test_f11_opens_the_wall_which_the_idle_lock_leaves_showing_and_leaving_it_lands_on_the_locked_seat(shell,
+                                                                                                        qtbot):
+    from desk.views.idle_lock import install_idle_lock
+
+    _watcher, overlay = install_idle_lock(shell, 5)
+    page = shell.window.page("dashboard")
+    shell.window.activateWindow()
+    qtbot.keyClick(shell.window, Qt.Key_F11)
+    qtbot.waitUntil(lambda: page.wall is not None and page.data is not None, timeout=30000)
+    wall = page.wall
+    overlay.controller.lock()
+    assert overlay.controller.locked and wall.isVisible() and not overlay.controller.others
+    qtbot.keyClick(wall, Qt.Key_Escape)  # no password to leave the wall ...
+    qtbot.waitUntil(lambda: page.wall is None, timeout=3000)
+    assert overlay.controller.locked  # ... but the seat behind it still asks for one
+    overlay.controller._release_all()
+
+
+def test_the_map_is_one_click_away_from_the_dashboard(shell, qtbot):
+    page = shell.window.page("dashboard")
+    shell.window.show_page("dashboard")
+    qtbot.waitUntil(lambda: page.view is not None, timeout=30000)
+    assert not page.map_button.isHidden()
+    page.map_button.click()
+    assert shell.window.stack.currentWidget().key == "map"
