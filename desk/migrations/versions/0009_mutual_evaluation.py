@@ -4,7 +4,7 @@ Creates evaluation_round, evaluation_rating and evaluation_model_grid: the month
 of grid leaders and police (评价奖惩) and the model grids (示范网格).
 
 Revision ID: 0009
-Revises: 0007
+Revises: 0008
 Create Date: 2026-11-30 21:10:00
 """
 from typing import Sequence, Union
