@@ -116,3 +116,32 @@ def like_pattern(word: str) -> str:
 def loose_initials_pattern(word: str) -> str:
     """'zsjf' → '%z%s%j%f%': a cheap pre-filter in SQL; ``initials_match`` decides."""
     return "%" + "%".join(word.lower()) + "%"
+
+
+_TABLE: dict[str, str] | None = None
+
+
+def _initial_table() -> dict[str, str]:
+    """Each Chinese character → the first letter of its most common reading (built once, ~0.1 s)."""
+    global _TABLE
+    if _TABLE is None:
+        import unicodedata
+
+        from pypinyin.pinyin_dict import pinyin_dict
+
+        table = {}
+        for code, readings in pinyin_dict.items():
+            first = unicodedata.normalize("NFD", readings.split(",", 1)[0])[:1].lower()
+            if first.isascii() and first.isalpha():
+                table[chr(code)] = first
+        _TABLE = table
+    return _TABLE
+
+
+def initials_fast(text: str) -> str:
+    """``initials`` a character at a time (no phrase segmentation): for imports of 100,000s of rows,
+    where phrase segmentation would take minutes. A polyphone gets its most common reading."""
+    if not text:
+        return ""
+    table = _initial_table()
+    return "".join(table.get(c) or (c.lower() if c.isascii() and c.isalnum() else " ") for c in text)

@@ -1,0 +1,99 @@
+"""Writing imported rows in batches inside the import's one transaction, finding grids for
+coordinates, and the problem report written beside the imported file."""
+from __future__ import annotations
+
+import json
+from datetime import datetime
+from pathlib import Path
+
+from shapely.geometry import Point, shape
+from shapely.prepared import prep
+from sqlalchemy import insert, select
+from sqlalchemy.orm import Session
+
+from desk.models import Community, Department, Event, EventStep, Grid
+from desk.services import files
+from desk.services.errors import ValidationError
+
+EVENT_COLUMNS = ("reported_at", "source", "source_no", "kind", "sub_kind", "police", "urgent", "grid_id",
+                 "community_id", "address", "lat", "lon", "reporter_name", "phone_enc", "phone_idx", "title",
+                 "description", "initials", "status", "is_open", "status_since", "closed_at", "department_id",
+                 "created_by", "last_action", "last_actor", "ladder_level", "ladder_due_at", "source_category",
+                 "source_department", "reply", "replied_at", "history", "version")
+
+
+class PointIndex:
+    """The street's grid polygons, parsed and prepared once, for rows that carry coordinates."""
+
+    def __init__(self, session: Session):
+        self._grids = []
+        names = dict(session.execute(select(Community.id, Community.name)).all())
+        for gid, cid, name, geometry in session.execute(
+                select(Grid.id, Grid.community_id, Grid.name, Grid.geometry).where(Grid.geometry.is_not(None))):
+            try:
+                self._grids.append((prep(shape(json.loads(geometry))), gid, cid, name, names.get(cid, "")))
+            except (ValueError, TypeError, AttributeError, KeyError):
+                continue  # a broken polygon does not stop the import
+
+    def grid_at(self, lat: float, lon: float) -> tuple[int, int] | None:
+        point = Point(lon, lat)
+        for polygon, gid, cid, _name, _cname in self._grids:
+            if polygon.covers(point):
+                return gid, cid
+        return None
+
+
+def departments(session: Session) -> dict[str, int]:
+    """Department name and short name → id, for a history file's department column."""
+    out: dict[str, int] = {}
+    for did, name, short in session.execute(select(Department.id, Department.name, Department.short_name)):
+        out.setdefault(name.strip(), did)
+        out.setdefault(short.strip(), did)
+    return out
+
+
+def existing_numbers(session: Session, source: str, numbers: list[str]) -> set[str]:
+    found: set[str] = set()
+    for i in range(0, len(numbers), 500):
+        found |= set(session.scalars(select(Event.source_no).where(Event.source == source,
+                                                                   Event.source_no.in_(numbers[i:i + 500]))))
+    return found
+
+
+def insert_batch(session: Session, rows: list[dict], *, at: datetime, actor: str, actor_name: str,
+                 filename: str) -> None:
+    """The events and each one's first timeline line ("导入自 FILE")."""
+    if not rows:
+        return
+    table = Event.__table__
+    # Ids are handed out in the order of the VALUES rows on both engines (SQLite's rowid, PostgreSQL's
+    # sequence), so the sorted ids line up with ``rows``; asking the database to sort them
+    # (sort_by_parameter_order) would make SQLite insert one row per statement.
+    ids = sorted(session.execute(insert(table).returning(table.c.id),
+                                 [{c: r[c] for c in EVENT_COLUMNS} for r in rows]).scalars().all())
+    steps = []
+    for eid, r in zip(ids, rows):
+        history = r["history"]
+        steps.append(dict(event_id=eid, at=at, actor=actor, actor_name=actor_name,
+                          action="close" if history else "report", from_status=None, to_status=r["status"],
+                          note=(f"历史件，导入自 {filename}" if history else f"导入自 {filename}")))
+    session.execute(insert(EventStep.__table__), steps)
+
+
+def report_path(path: Path) -> Path:
+    return path.with_name(f"{path.stem}-导入问题.txt")
+
+
+def write_report(path: Path, when: datetime, bad: list[str], warnings: list[str], summary: str) -> str | None:
+    """Every problem row and warning in a text file beside the input; None when it cannot be written."""
+    if not bad and not warnings:
+        return None
+    target = report_path(path)
+    lines = [f"导入 {path.name} 的问题清单 (problems importing {path.name})", f"时间: {when:%Y-%m-%d %H:%M:%S}",
+             summary, "", f"问题行 {len(bad)} 行 (bad rows):", *bad, "", f"提示 {len(warnings)} 条 (warnings):",
+             *warnings, ""]
+    try:
+        files.write_text(target, "\n".join(lines), encoding="utf-8-sig")
+    except ValidationError:
+        return None
+    return str(target)
