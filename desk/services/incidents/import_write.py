@@ -43,13 +43,32 @@ class PointIndex:
         return None
 
 
-def departments(session: Session) -> dict[str, int]:
-    """Department name and short name → id, for a history file's department column."""
-    out: dict[str, int] = {}
-    for did, name, short in session.execute(select(Department.id, Department.name, Department.short_name)):
-        out.setdefault(name.strip(), did)
-        out.setdefault(short.strip(), did)
-    return out
+class Departments:
+    """A history file's department as written there → the desk's department, when one is meant:
+    the name or short name itself (院岭司法所, 司法), a name ending with it (司法所 → 院岭司法所), or a
+    short name it starts with (司法所 → 司法). None when nothing or more than one fits."""
+
+    def __init__(self, session: Session):
+        self._rows = [(did, name.strip(), short.strip()) for did, name, short in
+                      session.execute(select(Department.id, Department.name, Department.short_name))]
+        self._found: dict[str, int | None] = {}
+
+    def get(self, text: str) -> int | None:
+        if not text:
+            return None
+        if text not in self._found:
+            self._found[text] = self._match(text)
+        return self._found[text]
+
+    def _match(self, text: str) -> int | None:
+        for test in (lambda n, s: text in (n, s), lambda n, s: n.endswith(text),
+                     lambda n, s: len(s) >= 2 and text.startswith(s)):
+            hits = {did for did, name, short in self._rows if test(name, short)}
+            if len(hits) == 1:
+                return hits.pop()
+            if hits:
+                return None
+        return None
 
 
 def existing_numbers(session: Session, source: str, numbers: list[str]) -> set[str]:

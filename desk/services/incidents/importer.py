@@ -26,7 +26,7 @@ from desk.services.incidents.import_map import (FIELDS, HISTORY_FIELDS, LABELS, 
                                                 parse_map, read_kind_map)
 from desk.services.incidents.import_read import cell_text, excel_scientific, read_sheet, scientific_problem
 from desk.services.incidents.import_time import TimeReader, check_format, parse_time
-from desk.services.incidents.import_write import (PointIndex, departments, existing_numbers, insert_batch,
+from desk.services.incidents.import_write import (Departments, PointIndex, existing_numbers, insert_batch,
                                                   write_report)
 from desk.services.incidents.locate import gazetteer, grid_from_address
 from desk.services.incidents.search import initials_fast as initials
@@ -96,7 +96,7 @@ class _Converter:
         self.crs, self.kind_map, self.require_grid, self.filename = crs, kind_map, require_grid, filename
         self.gaz = gazetteer(session)
         self.points = PointIndex(session) if "lat" in cols and "lon" in cols else None
-        self.depts = departments(session)
+        self.depts = Departments(session)
         self.history_cols = any(f in cols for f in HISTORY_FIELDS)
 
     def time(self, f: str, value):
