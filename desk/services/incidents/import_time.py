@@ -24,6 +24,7 @@ FORMATS = (
     "%Y年%m月%d日%H时%M分%S秒", "%Y年%m月%d日 %H时%M分%S秒", "%Y年%m月%d日%H时%M分", "%Y年%m月%d日 %H时%M分",
     "%Y年%m月%d日", "%Y%m%d%H%M%S", "%Y%m%d",
 )
+_YMD = re.compile(r"^(\d{4})([-/.])(\d{1,2})\2(\d{1,2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?$")
 _SERIAL = re.compile(r"^\d{5}(\.\d+)?$")
 _EXCEL_EPOCH = datetime(1899, 12, 30)
 _CN_NOON = {"上午": "AM", "下午": "PM", "早上": "AM", "晚上": "PM", "中午": "PM"}
@@ -69,6 +70,13 @@ class TimeReader:
         return self._detect(text)
 
     def _detect(self, text: str) -> datetime | None:
+        m = _YMD.match(text)  # the common case, without strptime's cost (200,000 rows)
+        if m:
+            y, _sep, mo, d, h, mi, sec = (int(x) if x and x.isdigit() else 0 for x in m.groups())
+            try:
+                return _utc(datetime(y, mo, d, h, mi, sec))
+            except ValueError:
+                return None
         if self._last:
             try:
                 return _utc(datetime.strptime(text, self._last))
