@@ -38,13 +38,13 @@ def _col_index(ref: str | None, fallback: int) -> int:
 _BLANK_ROW = re.compile(rb'<row\b[^>]*?(?:/>|>(?:\s*<c\b[^>]*?/>)*\s*</row>)')
 
 
-def _parse(z: zipfile.ZipFile, name: str, start, end, text, drop_blank_rows: bool = False) -> Iterator[None]:
+def _parse(zf: zipfile.ZipFile, name: str, start, end, text, drop_blank_rows: bool = False) -> Iterator[None]:
     """Feed one XML member through expat; yields after each chunk so the caller can drain rows."""
     p = expat.ParserCreate()
     p.buffer_text = True
     p.StartElementHandler, p.EndElementHandler, p.CharacterDataHandler = start, end, text
     carry = b""
-    with z.open(name) as f:
+    with zf.open(name) as f:
         while chunk := f.read(_CHUNK):
             if drop_blank_rows:
                 chunk = carry + chunk
@@ -60,8 +60,8 @@ def _parse(z: zipfile.ZipFile, name: str, start, end, text, drop_blank_rows: boo
     yield None
 
 
-def _shared_strings(z: zipfile.ZipFile, name: str | None) -> list[str]:
-    if name is None or name not in z.namelist():
+def _shared_strings(zf: zipfile.ZipFile, name: str | None) -> list[str]:
+    if name is None or name not in zf.namelist():
         return []
     out: list[str] = []
     parts: list[str] = []
@@ -87,14 +87,14 @@ def _shared_strings(z: zipfile.ZipFile, name: str | None) -> list[str]:
         if state["in_t"]:
             parts.append(data)
 
-    for _ in _parse(z, name, start, end, text):
+    for _ in _parse(zf, name, start, end, text):
         pass
     return out
 
 
-def _first_sheet(z: zipfile.ZipFile) -> tuple[str, str | None]:
+def _first_sheet(zf: zipfile.ZipFile) -> tuple[str, str | None]:
     """The path of the workbook's first (active) sheet and of its shared strings."""
-    names = set(z.namelist())
+    names = set(zf.namelist())
     sheets: list[str] = []
     active = [0]
     rels: dict[str, str] = {}
@@ -117,10 +117,10 @@ def _first_sheet(z: zipfile.ZipFile) -> tuple[str, str | None]:
             if attrs.get("Type", "").endswith("/sharedStrings"):
                 shared = path
 
-    for _ in _parse(z, "xl/workbook.xml", wb_start, lambda t: None, lambda d: None):
+    for _ in _parse(zf, "xl/workbook.xml", wb_start, lambda t: None, lambda d: None):
         pass
     if "xl/_rels/workbook.xml.rels" in names:
-        for _ in _parse(z, "xl/_rels/workbook.xml.rels", rel_start, lambda t: None, lambda d: None):
+        for _ in _parse(zf, "xl/_rels/workbook.xml.rels", rel_start, lambda t: None, lambda d: None):
             pass
     if shared is None and "xl/sharedStrings.xml" in names:
         shared = "xl/sharedStrings.xml"
@@ -136,21 +136,21 @@ def _first_sheet(z: zipfile.ZipFile) -> tuple[str, str | None]:
 def xlsx_rows(path) -> Iterator[tuple[int, list]]:
     """(row number, values) for every row of the first sheet that has any value; blank rows skipped."""
     try:
-        z = zipfile.ZipFile(path)
+        zf = zipfile.ZipFile(path)
     except (zipfile.BadZipFile, OSError) as exc:
         raise ValidationError(f"无法读取 Excel 文件 {getattr(path, 'name', path)} (not a readable workbook): "
                               f"{type(exc).__name__}: {exc}") from exc
-    with z:
+    with zf:
         try:
-            sheet, shared_name = _first_sheet(z)
-            shared = _shared_strings(z, shared_name)
-            yield from _sheet_rows(z, sheet, shared)
+            sheet, shared_name = _first_sheet(zf)
+            shared = _shared_strings(zf, shared_name)
+            yield from _sheet_rows(zf, sheet, shared)
         except (expat.ExpatError, KeyError, ValueError, zipfile.BadZipFile, EOFError) as exc:
             raise ValidationError(f"无法读取 Excel 文件 {getattr(path, 'name', path)} (broken workbook): "
                                   f"{type(exc).__name__}: {str(exc)[:200]}") from exc
 
 
-def _sheet_rows(z: zipfile.ZipFile, sheet: str, shared: list[str]) -> Iterator[tuple[int, list]]:
+def _sheet_rows(zf: zipfile.ZipFile, sheet: str, shared: list[str]) -> Iterator[tuple[int, list]]:
     ready: list[tuple[int, list]] = []
     row: dict[int, object] = {}
     st = {"row": 0, "col": -1, "type": "n", "collect": False, "parts": []}
@@ -182,7 +182,7 @@ def _sheet_rows(z: zipfile.ZipFile, sheet: str, shared: list[str]) -> Iterator[t
         if st["collect"]:
             st["parts"].append(data)
 
-    for _ in _parse(z, sheet, start, end, text, drop_blank_rows=True):
+    for _ in _parse(zf, sheet, start, end, text, drop_blank_rows=True):
         if ready:
             yield from ready
             ready.clear()

@@ -104,6 +104,8 @@ class _Converter:
         self.history_cols = any(f in cols for f in HISTORY_FIELDS)
 
     def time(self, f: str, value):
+        if value is None or value == "":
+            return None
         text = limits.one_line(cell_text(value))
         if not text:
             return None
