@@ -11,6 +11,7 @@ from sqlalchemy import select
 
 from desk.clock import local
 from desk.models import Event
+from desk.services import consistency
 from desk.services import incidents as inc
 from desk.services.dispatch.figures import compute
 from desk.services.figures import events as event_figures
@@ -53,6 +54,8 @@ def test_a_2011_dispute_imported_as_history_is_not_on_todays_board_and_never_esc
     assert local(dispute.replied_at).strftime("%Y-%m-%d %H:%M") == "2011-03-03 10:00"
     assert local(dispute.closed_at).strftime("%Y-%m-%d %H:%M") == "2011-03-04 17:00"
     assert fight.police is False and local(fight.closed_at) == local(fight.reported_at)  # closed, no time given
+    with ctx.read() as s:
+        assert consistency.event_dispatch_problems(s) == []  # `desk db check` finds nothing wrong
 
 
 def test_a_replies_file_is_history_by_its_reply_column_row_by_row(ctx, tmp_path):
