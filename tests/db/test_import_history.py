@@ -56,6 +56,9 @@ def test_a_2011_dispute_imported_as_history_is_not_on_todays_board_and_never_esc
     assert fight.police is False and local(fight.closed_at) == local(fight.reported_at)  # closed, no time given
     with ctx.read() as s:
         assert consistency.event_dispatch_problems(s) == []  # `desk db check` finds nothing wrong
+    timeline = inc.event_detail(duty, dispute.id).steps
+    assert [x.action for x in timeline] == ["report", "feedback", "close"]
+    assert "已调解" in timeline[1].note and "司法所" in timeline[1].note
 
 
 def test_a_replies_file_is_history_by_its_reply_column_row_by_row(ctx, tmp_path):

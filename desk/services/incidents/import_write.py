@@ -92,10 +92,20 @@ def insert_batch(session: Session, rows: list[dict], *, at: datetime, actor: str
                                  [{c: r[c] for c in EVENT_COLUMNS} for r in rows]).scalars().all())
     steps = []
     for eid, r in zip(ids, rows):
-        history = r["history"]
-        steps.append(dict(event_id=eid, at=at, actor=actor, actor_name=actor_name,
-                          action="close" if history else "report", from_status=None, to_status=r["status"],
-                          note=(f"历史件，导入自 {filename}" if history else f"导入自 {filename}")))
+        base = dict(event_id=eid, actor=actor, actor_name=actor_name)
+        if not r["history"]:
+            steps.append(dict(base, at=at, action="report", from_status=None, to_status="reported",
+                              note=f"导入自 {filename}"))
+            continue
+        # A history case's timeline as it happened elsewhere: reported, answered, closed.
+        steps.append(dict(base, at=r["reported_at"], action="report", from_status=None, to_status="reported",
+                          note=f"历史件，{at:%Y-%m-%d} 导入自 {filename}"))
+        if r["reply"]:
+            who = f"（{r['source_department']}）" if r["source_department"] else ""
+            steps.append(dict(base, at=r["replied_at"] or r["closed_at"], action="feedback", from_status="reported",
+                              to_status="reported", note=f"答复{who}：{r['reply']}"))
+        steps.append(dict(base, at=r["closed_at"], action="close", from_status="reported", to_status="closed",
+                          note="历史件办结"))
     session.execute(insert(EventStep.__table__), steps)
 
 
