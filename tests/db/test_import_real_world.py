@@ -167,3 +167,11 @@ def test_skip_bad_that_can_import_nothing_is_refused_and_the_report_lists_every_
     report = (tmp_path / "bad-导入问题.txt").read_text(encoding="utf-8-sig")
     assert report.count("前天下午") == 30
     assert count(duty) == 0
+
+
+def test_a_title_line_above_the_header_is_passed_over(duty, tmp_path):
+    rows = [["某市12345热线工单导出（2026年11月）", "", "", "", ""], HEADER,
+            ["T1", "2026-11-20 08:00", "路灯不亮", "李辉庄村", "路灯"]]
+    r = import_events(duty, write_csv(tmp_path / "titled.csv", rows))
+    assert (r.rows, r.imported) == (1, 1)
+    assert events(duty)[0].source_no == "T1"

@@ -64,6 +64,12 @@ def parse_map(text: str | None) -> dict[str, str]:
     return out
 
 
+def header_score(header: tuple[str, ...], mapping: dict[str, str]) -> int:
+    """How many cells of a row are headers this import knows (mapped or recognised)."""
+    known = {h for names in HEADERS.values() for h in names} | {m.lower() for m in mapping.values()}
+    return sum(1 for h in header if h.strip().lower() in known)
+
+
 def columns(header: tuple[str, ...], mapping: dict[str, str]) -> dict[str, int]:
     """Field → column index; a mapped header missing from the file is refused, listing what is there."""
     names = [h.strip() for h in header]

@@ -9,6 +9,7 @@ there is no row cap. Cells come back as text the way a person reads them: an Exc
 from __future__ import annotations
 
 import codecs
+import itertools
 import re
 import csv
 from dataclasses import dataclass
@@ -69,9 +70,14 @@ def encoding_of(path: Path) -> str:
     return "gb18030"
 
 
-def read_sheet(path: Path | str) -> Sheet:
-    """The export's header and a generator over its non-blank rows (the file stays open until the
-    generator ends or is closed)."""
+HEADER_SEARCH = 10  # rows looked at for the header: exports often start with a title line or two
+
+
+def read_sheet(path: Path | str, score=None) -> Sheet:
+    """The export's header and a generator over the rows after it (the file stays open until the
+    generator ends or is closed). ``score(header) -> int`` says how much a row looks like the header:
+    the best of the first HEADER_SEARCH non-blank rows is taken (ties: the first), so a title line
+    above the header ("XX市12345热线工单导出") is passed over."""
     path = files.input_file(path, limits.MAX_TABLE_FILE)
     if path.suffix.lower() in (".xlsx", ".xlsm"):
         rows = xlsx_rows(path)
@@ -80,13 +86,19 @@ def read_sheet(path: Path | str) -> Sheet:
                               f"(old .xls format: save as .xlsx or CSV)")
     else:
         rows = _csv_rows(path, encoding_of(path))
-    header: tuple[str, ...] | None = None
-    for _line, cells in rows:
-        header = tuple(limits.one_line(cell_text(c)) for c in cells)
-        break
-    if header is None:
+    head: list[tuple[int, list]] = []
+    for item in rows:
+        head.append(item)
+        if score is None or len(head) >= HEADER_SEARCH:
+            break
+    if not head:
         raise ValidationError(f"{path.name} 是空文件 (empty file)")
-    return Sheet(path.name, header, rows)
+    texts = [tuple(limits.one_line(cell_text(c)) for c in cells) for _line, cells in head]
+    best = 0
+    if score is not None:
+        scores = [score(t) for t in texts]
+        best = max(range(len(texts)), key=lambda i: (scores[i], -i)) if max(scores) > 0 else 0
+    return Sheet(path.name, texts[best], itertools.chain(head[best + 1:], rows))
 
 
 def _blank(cells) -> bool:

@@ -23,7 +23,7 @@ from desk.services.errors import ValidationError
 from desk.services.geo.gcj02 import gcj02_to_wgs84
 from desk.services.incidents import codes
 from desk.services.incidents.import_map import (FIELDS, HISTORY_FIELDS, LABELS, category_key, columns,
-                                                parse_map, read_kind_map)
+                                                header_score, parse_map, read_kind_map)
 from desk.services.incidents.import_read import cell_text, excel_scientific, read_sheet, scientific_problem
 from desk.services.incidents.import_time import TimeReader, check_format, parse_time
 from desk.services.incidents.import_write import (Departments, PointIndex, existing_numbers, insert_batch,
@@ -203,7 +203,7 @@ def import_events(ctx: Context, path: Path, *, mapping: dict[str, str] | None = 
     check_format(date_format)
     kinds = read_kind_map(kind_map)
     path = Path(path)
-    sheet = read_sheet(path)
+    sheet = read_sheet(path, lambda header: header_score(header, mapping or {}))
     cols = columns(sheet.header, mapping or {})
     run = _Run()
     try:
