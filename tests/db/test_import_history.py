@@ -104,3 +104,23 @@ def test_the_real_message_board_sample_imports_as_history_with_its_categories_as
     assert all(c.source_department == c.source_category for c in cases)
     again = import_events(duty, Path(path), mapping=mapping, history=True, source="message_board")
     assert (again.imported, again.already) == (0, 200)
+
+
+def test_routing_reads_the_history_in_time_order_with_each_cases_department(ctx, tmp_path):
+    from desk.services.incidents.history import closed_cases
+
+    st = street(ctx)
+    duty = ctx.as_actor(WANG)
+    rows = [["编号", "时间", "内容", "一级分类", "答复意见"],
+            ["2", "2019-05-02 09:00", "小区门口占道经营", "城乡建设", "已处理"],
+            ["1", "2018-01-02 09:00", "工地夜间施工噪音", "环境保护", "已处理"],
+            ["3", "2019-06-02 09:00", "邻居纠纷请司法所调解", "司法", "已调解"]]
+    import_events(duty, write_csv(tmp_path / "board.csv", rows),
+                  mapping=parse_map("category=一级分类,department=一级分类"))
+    with ctx.read() as s:
+        cases = list(closed_cases(s))
+        assert [(c.description, c.department, c.history) for c in cases] == [
+            ("工地夜间施工噪音", "环境保护", True), ("小区门口占道经营", "城乡建设", True), ("邻居纠纷请司法所调解", "司法", True)]
+        assert cases[2].department_id == st.dept["司法"] and cases[0].department_id is None
+        assert [c.description for c in closed_cases(s, since=cases[1].reported_at)] == [
+            "小区门口占道经营", "邻居纠纷请司法所调解"]
