@@ -102,14 +102,16 @@ def test_a_us_311_export_with_english_headers_coordinates_and_a_kind_map(duty, t
             ["17000001", "03/01/2011 02:27:57 PM", "03/02/2011 09:10:00 AM", "NYPD", "Noise - Residential",
              "Loud Music/Party", "100 MAIN STREET", "The Police responded.", "40.7128", "-74.0060"],
             ["17000002", "03/01/2011 11:05:00 AM", "", "DOT", "Street Light Condition", "Street Light Out",
-             "5 ELM AVENUE", "", "", ""]]
+             "5 ELM AVENUE", "", "", ""],
+            ["17000003", "03/02/2011 08:00:00 AM", "", "DOHMH", "Rodent", "Rat Sighting", "", "", "", ""]]
     kinds = tmp_path / "kinds.csv"
     kinds.write_text("their category,kind\nNoise - Residential,request/noise\nStreet Light Condition,民生诉求/路灯\n",
                      encoding="utf-8")
     r = import_events(duty, write_csv(tmp_path / "311.csv", rows), source="other_system", kind_map=kinds,
                       history=True)
-    assert (r.imported, r.history) == (2, 2)
-    noise, light = events(duty)
+    assert (r.imported, r.history) == (3, 3)
+    assert any("Rodent(1)" in n for n in r.notes)  # a category the map does not name is said so
+    noise, light, _rat = events(duty)
     assert (noise.kind, noise.sub_kind, noise.source_category) == ("request", "noise", "Noise - Residential")
     assert (light.kind, light.sub_kind) == ("request", "lighting")
     assert local(noise.reported_at).strftime("%Y-%m-%d %H:%M:%S") == "2011-03-01 14:27:57"

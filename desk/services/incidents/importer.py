@@ -102,6 +102,7 @@ class _Converter:
         self.points = PointIndex(session) if "lat" in cols and "lon" in cols else None
         self.depts = Departments(session)
         self.history_cols = any(f in cols for f in HISTORY_FIELDS)
+        self.unmapped: dict[str, int] = {}  # categories missing from --kind-map → rows
 
     def time(self, f: str, value):
         if value is None or value == "":
@@ -134,6 +135,8 @@ class _Converter:
     def kind(self, category: str, title: str, description: str) -> tuple[str, str]:
         if category and category_key(category) in self.kind_map:
             return self.kind_map[category_key(category)]
+        if self.kind_map and category and len(self.unmapped) < 1000:
+            self.unmapped[category] = self.unmapped.get(category, 0) + 1
         return classify(" ".join((category, title, description)))
 
     def convert(self, v: dict, t: dict, now) -> dict:
@@ -206,6 +209,7 @@ def import_events(ctx: Context, path: Path, *, mapping: dict[str, str] | None = 
     sheet = read_sheet(path, lambda header: header_score(header, mapping or {}))
     cols = columns(sheet.header, mapping or {})
     run = _Run()
+    conv = None
     try:
         with ctx.unit() as u:
             conv = _Converter(ctx, u.session, cols, source=source, history=history, date_format=date_format,
@@ -237,6 +241,11 @@ def import_events(ctx: Context, path: Path, *, mapping: dict[str, str] | None = 
         where = [f"全部问题行见 {written} (all problem rows are in that file)"] if written else []
         raise ValidationError(str(refused), [*limits.first(run.bad, SHOWN), *where]) from None
     notes = []
+    if conv.unmapped:
+        top = sorted(conv.unmapped.items(), key=lambda kv: -kv[1])[:10]
+        notes.append(f"{len(conv.unmapped)} 个分类不在 --kind-map 中，已按内容判断类别: "
+                     + "、".join(f"{k}({n})" for k, n in top) + (" …" if len(conv.unmapped) > 10 else "")
+                     + f" ({len(conv.unmapped)} categories not in the kind map)")
     if run.old_live:
         notes.append(f"{run.old_live} 件的时间早于 {OLD_DAYS} 天前，已作为待受理事件进入看板；如是已办结的"
                             f"历史件，请撤销后用 --history 导入 ({run.old_live} old rows went to the live board)")
