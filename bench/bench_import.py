@@ -3,7 +3,7 @@ and an .xlsx with 65,000 blank trailing rows after 10 real ones (target: ≤ 3 s
 
 Each import runs in its own process on a fresh SQLite database (``--pg`` adds PostgreSQL), so its
 peak resident memory is measured alone (ru_maxrss of the child). Usage:
-    .venv/bin/python bench/bench_import.py [--rows 200000] [--pg] [--skip-xlsx]
+    .venv/bin/python bench/bench_import.py [--rows 200000] [--pg] [--skip-xlsx] [--files DIR]
 """
 from __future__ import annotations
 
@@ -98,14 +98,21 @@ def main() -> None:
     ap.add_argument("--rows", type=int, default=200_000)
     ap.add_argument("--pg", action="store_true")
     ap.add_argument("--skip-xlsx", action="store_true")
+    ap.add_argument("--files", type=Path, help="keep the generated files in this folder and reuse them")
     a = ap.parse_args()
-    with tempfile.TemporaryDirectory(prefix="desk-bench-import-") as folder:
-        folder = Path(folder)
+    with tempfile.TemporaryDirectory(prefix="desk-bench-import-") as scratch:
+        folder = a.files or Path(scratch)
+        folder.mkdir(parents=True, exist_ok=True)
         t = time.monotonic()
-        files = {"CSV": write_csv(folder / "rows.csv", a.rows)}
+
+        def made(name: str, write) -> Path:
+            path = folder / name
+            return path if path.exists() else write(path)
+
+        files = {"CSV": made(f"rows-{a.rows}.csv", lambda p: write_csv(p, a.rows))}
         if not a.skip_xlsx:
-            files["XLSX"] = write_xlsx(folder / "rows.xlsx", a.rows)
-        blank = write_xlsx(folder / "blank-tail.xlsx", 10, blank_tail=65_000)
+            files["XLSX"] = made(f"rows-{a.rows}.xlsx", lambda p: write_xlsx(p, a.rows))
+        blank = made("blank-tail.xlsx", lambda p: write_xlsx(p, 10, blank_tail=65_000))
         print(f"(files written in {time.monotonic() - t:.0f} s)")
         for engine in ("sqlite", "postgresql") if a.pg else ("sqlite",):
             for name, path in files.items():
