@@ -12,6 +12,7 @@ counts them. Every row keeps the source's own category (``source_category``).
 """
 from __future__ import annotations
 
+import re
 import struct
 from dataclasses import dataclass, field
 from datetime import timedelta
@@ -38,6 +39,7 @@ BATCH = 1000
 SHOWN = 20           # problems shown on screen; the report file beside the input has them all
 OLD_DAYS = 90        # a live row older than this is probably history: said so
 CRS = ("wgs84", "gcj02")
+_SUSPECT = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")  # see limits.text_problem
 
 
 @dataclass(frozen=True)
@@ -151,13 +153,16 @@ class _Converter:
             raise _Bad("没有诉求内容 (no text)")
         text = {f: t.get(f, "") for f in ("address", "phone", "reporter", "category", "department")}
         reply = cell_text(v.get("reply")).replace("\r", "").strip() or None
-        too_long = limits.problems((limits.SOURCE_NO, number), (limits.TITLE, title),
-                                   (limits.DESCRIPTION, description), (limits.ADDRESS, text["address"]),
-                                   (limits.PHONE, text["phone"]), (limits.REPORTER, text["reporter"]),
-                                   (limits.CATEGORY, text["category"]), (limits.DEPARTMENT, text["department"]),
-                                   (limits.DESCRIPTION, reply))
-        if too_long:
-            raise _Bad("；".join(too_long))
+        pairs = ((limits.SOURCE_NO, number), (limits.TITLE, title), (limits.DESCRIPTION, description),
+                 (limits.ADDRESS, text["address"]), (limits.PHONE, text["phone"]), (limits.REPORTER, text["reporter"]),
+                 (limits.CATEGORY, text["category"]), (limits.DEPARTMENT, text["department"]),
+                 (limits.DESCRIPTION, reply))
+        # One look at the whole row first (the common case: nothing wrong), each field only when needed.
+        if any(value and len(value) > limit.max for limit, value in pairs) or _SUSPECT.search(
+                "".join(value for _limit, value in pairs if value)):
+            too_long = limits.problems(*pairs)
+            if too_long:
+                raise _Bad("；".join(too_long))
         at = self.time("reported_at", v.get("reported_at")) if "reported_at" in self.cols else now
         if at is None:
             raise _Bad("没有时间 (no date)")
