@@ -82,11 +82,15 @@ def columns(header: tuple[str, ...], mapping: dict[str, str]) -> dict[str, int]:
                               f"文件中的列: {present}", [f"文件中的列 (columns in the file): {present}"])
     for f, w in mapping.items():
         cols[f] = names.index(w) if w in names else lowered.index(w.lower())
+    # A recognised header serves one field, but may also serve a field mapped to it by name
+    # (department=一级分类 keeps 一级分类 as the category too).
+    taken: set[int] = set()
     for f in FIELDS:
         if f in cols:
             continue
         for w in HEADERS[f]:
-            if w in lowered and lowered.index(w) not in cols.values():
+            if w in lowered and lowered.index(w) not in taken:
+                taken.add(lowered.index(w))
                 cols[f] = lowered.index(w)
                 break
     if "description" not in cols and "title" not in cols:
