@@ -177,3 +177,17 @@ def test_a_title_line_above_the_header_is_passed_over(duty, tmp_path):
     r = import_events(duty, write_csv(tmp_path / "titled.csv", rows))
     assert (r.rows, r.imported) == (1, 1)
     assert events(duty)[0].source_no == "T1"
+
+
+def test_a_gb18030_csv_from_chinese_excel_and_a_broken_workbook(duty, tmp_path):
+    path = tmp_path / "gbk.csv"
+    path.write_bytes("工单编号,来电时间,诉求内容\nK1,2026/11/20 8:00,楼道堆放杂物\n".encode("gb18030"))
+    assert import_events(duty, path).imported == 1
+    broken = tmp_path / "broken.xlsx"
+    broken.write_bytes(b"this is not a workbook")
+    with pytest.raises(ValidationError, match="无法读取 Excel 文件"):
+        import_events(duty, broken)
+    old = tmp_path / "old.xls"
+    old.write_bytes(b"\xd0\xcf\x11\xe0")
+    with pytest.raises(ValidationError, match="另存为 .xlsx"):
+        import_events(duty, old)
