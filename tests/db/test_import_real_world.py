@@ -191,3 +191,15 @@ def test_a_gb18030_csv_from_chinese_excel_and_a_broken_workbook(duty, tmp_path):
     old.write_bytes(b"\xd0\xcf\x11\xe0")
     with pytest.raises(ValidationError, match="另存为 .xlsx"):
         import_events(duty, old)
+
+
+def test_an_open311_export_with_underscored_headers_is_understood(duty, tmp_path):
+    rows = [["service_request_id", "requested_datetime", "service_name", "description", "address", "lat", "long",
+             "agency_responsible", "status_notes", "updated_datetime"],
+            ["101", "2012-04-01T10:00:00", "Graffiti", "Tag on the wall", "1 Main St", "37.77", "-122.41",
+             "DPW", "Removed", "2012-04-03T09:00:00"]]
+    r = import_events(duty, write_csv(tmp_path / "open311.csv", rows), source="other_system")
+    assert (r.imported, r.history) == (1, 1)
+    e = events(duty)[0]
+    assert (e.source_no, e.source_category, e.source_department, e.reply, e.lon) == (
+        "101", "Graffiti", "DPW", "Removed", -122.41)

@@ -22,22 +22,23 @@ ALIASES = {"kind": "category", "latitude": "lat", "longitude": "lon", "lng": "lo
 HISTORY_FIELDS = ("reply", "replied_at", "closed_at")  # a column of these marks closed cases
 HEADERS = {
     "source_no": ("工单编号", "工单号", "编号", "留言编号", "案件编号", "受理编号", "unique key", "case id",
-                  "service request id", "request id", "id"),
+                  "caseid", "service request id", "request id", "ticket id", "id"),
     "reported_at": ("来电时间", "受理时间", "登记时间", "留言时间", "上报时间", "发生时间", "时间", "created date",
-                    "created", "opened", "date"),
+                    "requested datetime", "created", "opened", "date"),
     "title": ("标题", "诉求标题", "留言主题", "主题", "事项", "title", "subject"),
-    "description": ("诉求内容", "留言详情", "问题描述", "内容", "详情", "description", "descriptor", "details"),
+    "description": ("诉求内容", "留言详情", "问题描述", "内容", "详情", "description", "descriptor", "request details",
+                    "details"),
     "category": ("诉求类型", "事件类型", "一级分类", "问题类型", "诉求分类", "类型", "分类", "complaint type",
-                 "category", "request type", "type"),
+                 "category", "service name", "request type", "type"),
     "address": ("地址", "事发地址", "诉求地址", "发生地点", "incident address", "address", "location"),
     "phone": ("来电号码", "联系电话", "电话", "手机", "phone"),
     "reporter": ("来电人", "联系人", "姓名", "诉求人", "留言用户", "reporter", "name"),
     "lat": ("纬度", "latitude", "lat"),
-    "lon": ("经度", "longitude", "lon", "lng"),
+    "lon": ("经度", "longitude", "lon", "lng", "long"),
     "department": ("承办部门", "办理部门", "处理部门", "责任部门", "答复部门", "承办单位", "部门", "agency name",
-                   "agency", "department"),
+                   "agency responsible", "responsible agency", "agency", "department"),
     "reply": ("答复意见", "答复内容", "回复内容", "办理结果", "处理结果", "处理意见", "resolution description",
-              "resolution", "reply"),
+              "resolution", "status notes", "reply"),
     "replied_at": ("答复时间", "回复时间", "办理时间", "resolution action updated date", "replied"),
     "closed_at": ("办结时间", "结案时间", "关闭时间", "完成时间", "closed date", "closed"),
 }
@@ -64,24 +65,29 @@ def parse_map(text: str | None) -> dict[str, str]:
     return out
 
 
+def _norm(header: str) -> str:
+    """``Request_Type`` → ``request type``: English headers are matched without case or underscores."""
+    return " ".join(header.replace("_", " ").lower().split())
+
+
 def header_score(header: tuple[str, ...], mapping: dict[str, str]) -> int:
     """How many cells of a row are headers this import knows (mapped or recognised)."""
-    known = {h for names in HEADERS.values() for h in names} | {m.lower() for m in mapping.values()}
-    return sum(1 for h in header if h.strip().lower() in known)
+    known = {h for names in HEADERS.values() for h in names} | {_norm(m) for m in mapping.values()}
+    return sum(1 for h in header if _norm(h) in known)
 
 
 def columns(header: tuple[str, ...], mapping: dict[str, str]) -> dict[str, int]:
     """Field → column index; a mapped header missing from the file is refused, listing what is there."""
     names = [h.strip() for h in header]
-    lowered = [n.lower() for n in names]
+    lowered = [_norm(n) for n in names]
     cols: dict[str, int] = {}
     present = "、".join(n for n in names if n) or "（无）"
-    missing = [f"{f}={mapping[f]}" for f in mapping if mapping[f] not in names and mapping[f].lower() not in lowered]
+    missing = [f"{f}={mapping[f]}" for f in mapping if mapping[f] not in names and _norm(mapping[f]) not in lowered]
     if missing:
         raise ValidationError(f"--map 指定的表头不在文件中: {', '.join(missing)} (header not found); "
                               f"文件中的列: {present}", [f"文件中的列 (columns in the file): {present}"])
     for f, w in mapping.items():
-        cols[f] = names.index(w) if w in names else lowered.index(w.lower())
+        cols[f] = names.index(w) if w in names else lowered.index(_norm(w))
     # A recognised header serves one field, but may also serve a field mapped to it by name
     # (department=一级分类 keeps 一级分类 as the category too).
     taken: set[int] = set()
