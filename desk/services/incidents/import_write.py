@@ -8,7 +8,7 @@ from pathlib import Path
 
 from shapely.geometry import Point, shape
 from shapely.prepared import prep
-from sqlalchemy import String, case, func, insert, literal, null, select, text
+from sqlalchemy import String, bindparam, case, func, insert, literal, null, select, text
 from sqlalchemy.orm import Session
 
 from desk.models import Community, Department, Event, EventStep, Grid
@@ -92,6 +92,31 @@ def _new_ids(session: Session, n: int) -> list[int]:
                                      "FROM generate_series(1, :n)"), {"n": n}))
 
 
+def _executemany(session: Session, ids: list[int], rows: list[dict]) -> None:
+    """The event rows by the driver's executemany, each value through its column type's own bind
+    processor (what SQLAlchemy does for each row, without its per-row bookkeeping: half the cost
+    of importing 200,000 rows went there)."""
+    conn = session.connection()
+    dialect = conn.dialect
+    table = Event.__table__
+    names = ("id", *EVENT_COLUMNS)
+    stmt = insert(table).values({n: bindparam(n, type_=table.c[n].type) for n in names})
+    compiled = stmt.compile(dialect=dialect)
+    procs = {n: table.c[n].type.dialect_impl(dialect).bind_processor(dialect) for n in names}
+    order = list(compiled.positiontup) if compiled.positional else list(names)
+    todo = [(n, procs[n]) for n in order]
+
+    def value(n, proc, row, eid):
+        v = eid if n == "id" else row[n]
+        return proc(v) if proc is not None and v is not None else v
+
+    if compiled.positional:
+        params = [tuple(value(n, p, r, i) for n, p in todo) for i, r in zip(ids, rows)]
+    else:
+        params = [{n: value(n, p, r, i) for n, p in todo} for i, r in zip(ids, rows)]
+    conn.exec_driver_sql(compiled.string, params)
+
+
 def insert_batch(session: Session, rows: list[dict], *, at: datetime, actor: str, actor_name: str,
                  filename: str) -> None:
     """The events, and each one's timeline: "导入自 FILE" for a live case; for a history case what
@@ -99,7 +124,7 @@ def insert_batch(session: Session, rows: list[dict], *, at: datetime, actor: str
     if not rows:
         return
     ids = _new_ids(session, len(rows))
-    session.execute(insert(Event.__table__), [dict({c: r[c] for c in EVENT_COLUMNS}, id=i) for i, r in zip(ids, rows)])
+    _executemany(session, ids, rows)
     e = Event
     mine = e.id.in_(ids)
     who = (literal(actor, String), literal(actor_name, String))
