@@ -7,6 +7,7 @@ import shutil
 from datetime import date, timedelta
 from pathlib import Path
 
+import pytest
 from sqlalchemy import select
 
 from desk.clock import local
@@ -17,6 +18,7 @@ from desk.services.dispatch.figures import compute
 from desk.services.figures import events as event_figures
 from desk.services.figures.periods import Period
 from desk.services.incidents.importer import import_events, parse_map
+from desk.services.incidents.lifecycle import IllegalTransition
 from desk.services.incidents.ladder import escalate_overdue
 from tests.board_support import LEADER, WANG
 from tests.dispatch_support import street
@@ -51,6 +53,9 @@ def test_a_2011_dispute_imported_as_history_is_not_on_todays_board_and_never_esc
     assert (dispute.status, dispute.is_open, dispute.ladder_level, dispute.ladder_due_at) == ("closed", False, 0, None)
     assert dispute.department_id == st.dept["司法"] and dispute.source_department == "司法所"
     assert (dispute.reply, dispute.source_category) == ("已调解", "矛盾纠纷")
+    for action, extra in (("call_back", {"satisfaction": "satisfied"}), ("reopen", {"reason": "再看看"})):
+        with pytest.raises(IllegalTransition, match="历史件"):
+            inc.transition(duty, dispute.id, action, **extra)
     assert local(dispute.replied_at).strftime("%Y-%m-%d %H:%M") == "2011-03-03 10:00"
     assert local(dispute.closed_at).strftime("%Y-%m-%d %H:%M") == "2011-03-04 17:00"
     assert fight.police is False and local(fight.closed_at) == local(fight.reported_at)  # closed, no time given
