@@ -203,3 +203,17 @@ def test_an_open311_export_with_underscored_headers_is_understood(duty, tmp_path
     e = events(duty)[0]
     assert (e.source_no, e.source_category, e.source_department, e.reply, e.lon) == (
         "101", "Graffiti", "DPW", "Removed", -122.41)
+
+
+def test_an_xlsx_whose_open_sheet_is_empty_is_read_from_the_sheet_with_the_data(duty, tmp_path):
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    data = wb.active
+    data.title = "工单"
+    data.append(HEADER)
+    data.append(["W1", "2026-11-20 08:00", "路灯不亮", "李辉庄村", "路灯"])
+    wb.create_sheet("说明")
+    wb.active = 1  # saved while the empty notes sheet was open
+    wb.save(tmp_path / "export.xlsx")
+    assert import_events(duty, tmp_path / "export.xlsx").imported == 1

@@ -92,8 +92,8 @@ def _shared_strings(zf: zipfile.ZipFile, name: str | None) -> list[str]:
     return out
 
 
-def _first_sheet(zf: zipfile.ZipFile) -> tuple[str, str | None]:
-    """The path of the workbook's first (active) sheet and of its shared strings."""
+def _sheets(zf: zipfile.ZipFile) -> tuple[list[str], str | None]:
+    """The paths of the workbook's sheets, the active one first, and of its shared strings."""
     names = set(zf.namelist())
     sheets: list[str] = []
     active = [0]
@@ -124,17 +124,20 @@ def _first_sheet(zf: zipfile.ZipFile) -> tuple[str, str | None]:
             pass
     if shared is None and "xl/sharedStrings.xml" in names:
         shared = "xl/sharedStrings.xml"
-    wanted = sheets[active[0]] if 0 <= active[0] < len(sheets) else (sheets[0] if sheets else None)
-    sheet = rels.get(wanted or "")
-    if sheet not in names:
-        sheet = "xl/worksheets/sheet1.xml" if "xl/worksheets/sheet1.xml" in names else None
-    if sheet is None:
+    # The active sheet first, then the others in their order: an export's data may sit behind a
+    # notes sheet that happened to be open when it was saved.
+    order = ([active[0]] if 0 <= active[0] < len(sheets) else []) + [i for i in range(len(sheets)) if i != active[0]]
+    found = [rels[sheets[i]] for i in order if rels.get(sheets[i]) in names]
+    if not found and "xl/worksheets/sheet1.xml" in names:
+        found = ["xl/worksheets/sheet1.xml"]
+    if not found:
         raise ValidationError("工作簿中没有工作表 (no worksheet in the workbook)")
-    return sheet, shared
+    return found, shared
 
 
 def xlsx_rows(path) -> Iterator[tuple[int, list]]:
-    """(row number, values) for every row of the first sheet that has any value; blank rows skipped."""
+    """(row number, values) for every row that has any value, of the active sheet -- or, when it is
+    empty, of the first sheet that is not; blank rows skipped."""
     try:
         zf = zipfile.ZipFile(path)
     except (zipfile.BadZipFile, OSError) as exc:
@@ -142,9 +145,15 @@ def xlsx_rows(path) -> Iterator[tuple[int, list]]:
                               f"{type(exc).__name__}: {exc}") from exc
     with zf:
         try:
-            sheet, shared_name = _first_sheet(zf)
+            sheets, shared_name = _sheets(zf)
             shared = _shared_strings(zf, shared_name)
-            yield from _sheet_rows(zf, sheet, shared)
+            for sheet in sheets:
+                empty = True
+                for item in _sheet_rows(zf, sheet, shared):
+                    empty = False
+                    yield item
+                if not empty:
+                    return
         except (expat.ExpatError, KeyError, ValueError, zipfile.BadZipFile, EOFError) as exc:
             raise ValidationError(f"无法读取 Excel 文件 {getattr(path, 'name', path)} (broken workbook): "
                                   f"{type(exc).__name__}: {str(exc)[:200]}") from exc
