@@ -19,7 +19,7 @@ from desk.models import Community, CommunityKind, Street
 from desk.services import files, limits
 from desk.services.context import Context
 from desk.services.errors import ValidationError
-from desk.services.incidents.import_read import excel_scientific, scientific_problem
+from desk.services.incidents.import_read import encoding_of, excel_scientific, scientific_problem
 from desk.services.permissions import require
 
 CODE_COLUMNS = ("code", "代码", "区划代码", "统计用区划代码")
@@ -64,8 +64,11 @@ def short_name(name: str) -> str:
     return name
 
 
-def _read_text(path: Path) -> str:
-    return files.decode_text(files.read_bytes(path, limits.MAX_DIVISIONS_FILE), str(path))
+def _checked(reader, source: str):
+    try:
+        yield from reader
+    except csv.Error as exc:
+        raise ValidationError(f"{source}: 不是有效的 CSV 文件 (not a valid CSV file: {exc})") from exc
 
 
 def _pick(header: list[str], names: tuple[str, ...]) -> int | None:
@@ -88,13 +91,16 @@ def parse(text: str, source: str = "file", street: str | None = None
           ) -> tuple[list[DivisionEntry], dict[str, str], int]:
     """Entries, extra street names from parent columns, and the count of skipped higher levels.
     With ``street``, the rows of other streets are passed over: their problems do not block it."""
-    try:
-        rows = list(csv.reader(io.StringIO(text)))
-    except csv.Error as exc:
-        raise ValidationError(f"{source}: 不是有效的 CSV 文件 (not a valid CSV file: {exc})") from exc
-    if not rows:
+    return parse_rows(csv.reader(io.StringIO(text)), source, street)
+
+
+def parse_rows(reader, source: str = "file", street: str | None = None
+               ) -> tuple[list[DivisionEntry], dict[str, str], int]:
+    """``parse`` over rows read one at a time (a national table of 600,000 rows is never held whole)."""
+    rows = _checked(reader, source)
+    header = next(rows, None)
+    if header is None:
         raise ValidationError(f"{source}: 文件为空 (empty file)")
-    header = rows[0]
     code_i, name_i = _pick(header, CODE_COLUMNS), _pick(header, NAME_COLUMNS)
     lowered = [h.strip().lower() for h in header]
     if code_i is None and "village_code" in lowered:  # the published village tables
@@ -109,7 +115,7 @@ def parse(text: str, source: str = "file", street: str | None = None
     parents: dict[str, str] = {}
     seen: dict[str, int] = {}
     skipped = 0
-    for line, row in enumerate(rows[1:], start=2):
+    for line, row in enumerate(rows, start=2):
         if not any(cell.strip() for cell in row):
             continue
         if len(row) <= max(code_i, name_i):
@@ -164,7 +170,13 @@ def import_divisions(ctx: Context, path: Path, street_code: str | None = None) -
     require(ctx.actor, "org.import")
     if street_code is not None and (len(street_code) != 9 or not street_code.isdigit()):
         raise ValidationError(f"--street 应为9位街道代码 (got '{street_code}')")
-    entries, parent_names, skipped = parse(_read_text(path), str(path), street_code)
+    path = files.input_file(path, limits.MAX_DIVISIONS_FILE)
+    encoding = encoding_of(path)
+    try:
+        with path.open("r", encoding=encoding, newline="") as f:
+            entries, parent_names, skipped = parse_rows(csv.reader(f), str(path), street_code)
+    except OSError as exc:
+        raise ValidationError(f"无法读取文件 {path}: {exc.strerror or exc}") from exc
     streets = {e.code: e for e in entries if e.level == "street"}
     communities = [e for e in entries if e.level == "community"]
     if street_code is not None and (len(street_code) != 9 or not street_code.isdigit()):

@@ -54,7 +54,7 @@ QUERY = Limit("搜索", "search", 100)
 
 # --- files (bytes) ---
 MAX_TABLE_FILE = 1024 * 1024 * 1024    # events CSV/XLSX (streamed: memory stays flat)
-MAX_DIVISIONS_FILE = 20 * 1024 * 1024  # division codes CSV
+MAX_DIVISIONS_FILE = 300 * 1024 * 1024  # division codes CSV (the national village table is ~60 MB; streamed)
 MAX_GEOJSON_FILE = 100 * 1024 * 1024   # grids / beats
 MAX_LISTED = 50                        # problems listed in one message (the rest are counted)
 MAX_CSV_CELL = 131_072                 # Python's csv default: a longer cell is a broken file, not a text

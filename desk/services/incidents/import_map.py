@@ -16,6 +16,7 @@ from desk.services import files, limits
 from desk.services.errors import ValidationError
 from desk.services.incidents import codes
 
+KIND_MAP_BYTES = 5 * 1024 * 1024  # a --kind-map file: a few hundred lines, never megabytes
 FIELDS = ("source_no", "reported_at", "title", "description", "category", "address", "phone", "reporter",
           "lat", "lon", "department", "reply", "replied_at", "closed_at")
 ALIASES = {"kind": "category", "latitude": "lat", "longitude": "lon", "lng": "lon", "closed": "closed_at"}
@@ -128,7 +129,7 @@ def read_kind_map(path: Path | str | None) -> dict[str, tuple[str, str]]:
     if path is None:
         return {}
     path = Path(path)
-    text = files.decode_text(files.read_bytes(path, limits.MAX_DIVISIONS_FILE), path.name)
+    text = files.decode_text(files.read_bytes(path, KIND_MAP_BYTES), path.name)
     out: dict[str, tuple[str, str]] = {}
     try:
         rows = list(csv.reader(io.StringIO(text)))
