@@ -31,6 +31,8 @@ def register(sub, parent) -> None:
     p.add_argument("--crs", default="wgs84", choices=CRS, help="经纬度坐标系 (默认 wgs84；高德/腾讯为 gcj02)")
     p.add_argument("--kind-map", metavar="FILE", type=Path,
                    help="分类对照表 CSV: 对方分类,本系统类别 (如 Noise,request/noise 或 噪音,民生诉求/噪声)")
+    p.add_argument("--add-departments", action="store_true",
+                   help="历史件的部门本系统没有时新建 (如留言板的一级分类)，派单建议才能从这些历史件学习")
     p.set_defaults(func=run)
 
 
@@ -38,7 +40,7 @@ def run(args) -> int:
     ctx = acting_context(args, "board.report")
     r = import_events(ctx, args.file, mapping=parse_map(args.map), skip_bad=args.skip_bad, source=args.source,
                       require_grid=args.require_grid, history=args.history, date_format=args.date_format,
-                      crs=args.crs, kind_map=args.kind_map)
+                      crs=args.crs, kind_map=args.kind_map, add_departments=args.add_departments)
     print(f"数据行 {r.rows} 行：导入事件 {r.imported} 件（其中已办结历史件 {r.history} 件）；"
           f"已存在 {r.already} 件（同一来源的工单编号）；问题行 {len(r.bad)} 行；提示 {len(r.warnings)} 条")
     listed = [*r.bad, *r.warnings]

@@ -11,7 +11,7 @@ import pytest
 from sqlalchemy import select
 
 from desk.clock import local
-from desk.models import Event
+from desk.models import Department, Event
 from desk.services import consistency
 from desk.services import incidents as inc
 from desk.services.dispatch.figures import compute
@@ -107,8 +107,25 @@ def test_the_real_message_board_sample_imports_as_history_with_its_categories_as
     cases = history_rows(duty)
     assert {c.source_department for c in cases} >= {"城乡建设", "环境保护", "交通运输"}
     assert all(c.source_department == c.source_category for c in cases)
+    assert any("--add-departments" in n for n in r.notes) and all(c.department_id is None for c in cases)
     again = import_events(duty, Path(path), mapping=mapping, history=True, source="message_board")
     assert (again.imported, again.already) == (0, 200)
+
+
+def test_history_can_bring_its_departments_so_routing_learns_from_it(ctx, shared_data, tmp_path):
+    from desk.services.incidents.history import closed_cases
+
+    street(ctx)
+    duty = ctx.as_actor(WANG)
+    path = shutil.copy(shared_data / "messages" / "messages-sample-200.csv", tmp_path / "messages.csv")
+    r = import_events(duty, Path(path), mapping=parse_map("department=一级分类"), history=True,
+                      source="message_board", add_departments=True)
+    assert any("新建部门" in n for n in r.notes)
+    with ctx.read() as s:
+        cases = list(closed_cases(s))
+        names = dict(s.execute(select(Department.id, Department.name)).all())
+    assert len(cases) == 200 and all(c.department_id is not None for c in cases)
+    assert all(names[c.department_id] == c.category for c in cases)  # 一级分类 is both
 
 
 def test_routing_reads_the_history_in_time_order_with_each_cases_department(ctx, tmp_path):

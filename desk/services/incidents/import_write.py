@@ -2,6 +2,7 @@
 coordinates, and the problem report written beside the imported file."""
 from __future__ import annotations
 
+import hashlib
 import json
 from datetime import datetime
 from pathlib import Path
@@ -49,17 +50,35 @@ class Departments:
     the name or short name itself (院岭司法所, 司法), a name ending with it (司法所 → 院岭司法所), or a
     short name it starts with (司法所 → 司法). None when nothing or more than one fits."""
 
-    def __init__(self, session: Session):
+    def __init__(self, session: Session, create: bool = False):
+        self.session, self.create = session, create
         self._rows = [(did, name.strip(), short.strip()) for did, name, short in
                       session.execute(select(Department.id, Department.name, Department.short_name))]
         self._found: dict[str, int | None] = {}
+        self.created: dict[str, int] = {}    # departments this import added (name → id)
+        self.unknown: dict[str, int] = {}    # departments left as text only (name → rows)
 
     def get(self, text: str) -> int | None:
+        """The department's id; one that is not in the desk is added when ``create`` (the source's
+        departments, e.g. a message board's 一级分类, so routing can learn from its history)."""
         if not text:
             return None
         if text not in self._found:
-            self._found[text] = self._match(text)
+            found = self._match(text)
+            if found is None and self.create:
+                found = self._add(text)
+            self._found[text] = found
+        if self._found[text] is None and len(self.unknown) < 1000:
+            self.unknown[text] = self.unknown.get(text, 0) + 1
         return self._found[text]
+
+    def _add(self, text: str) -> int:
+        digest = hashlib.blake2b(text.encode(), digest_size=6).hexdigest()
+        d = Department(code=f"SRC-{digest}", name=text[:64], short_name=text[:16], street_id=None)
+        self.session.add(d)
+        self.session.flush()
+        self.created[text] = d.id
+        return d.id
 
     def _match(self, text: str) -> int | None:
         for test in (lambda n, s: text in (n, s), lambda n, s: n.endswith(text),

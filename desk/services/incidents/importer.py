@@ -96,13 +96,14 @@ class _Converter:
     """One row of the file → the columns of one event (or _Bad with the reason)."""
 
     def __init__(self, ctx: Context, session, cols: dict[str, int], *, source: str, history: bool,
-                 date_format: str | None, crs: str, kind_map: dict, require_grid: bool, filename: str):
+                 date_format: str | None, crs: str, kind_map: dict, require_grid: bool, filename: str,
+                 add_departments: bool = False):
         self.ctx, self.s, self.cols, self.source, self.history = ctx, session, cols, source, history
         self.times = {f: TimeReader(date_format) for f in ("reported_at", "replied_at", "closed_at")}
         self.crs, self.kind_map, self.require_grid, self.filename = crs, kind_map, require_grid, filename
         self.gaz = gazetteer(session)
         self.points = PointIndex(session) if "lat" in cols and "lon" in cols else None
-        self.depts = Departments(session)
+        self.depts = Departments(session, create=add_departments)
         self.history_cols = any(f in cols for f in HISTORY_FIELDS)
         self.unmapped: dict[str, int] = {}  # categories missing from --kind-map → rows
 
@@ -202,7 +203,7 @@ class _Converter:
 def import_events(ctx: Context, path: Path, *, mapping: dict[str, str] | None = None, skip_bad: bool = False,
                   source: str = "hotline_12345", require_grid: bool = False, history: bool = False,
                   date_format: str | None = None, crs: str = "wgs84", kind_map: Path | None = None,
-                  report: bool = True) -> ImportResult:
+                  add_departments: bool = False, report: bool = True) -> ImportResult:
     require(ctx.actor, "board.report")
     if source not in codes.SOURCES:
         raise ValidationError(f"来源 {source!r} 不存在；可用: {', '.join(codes.SOURCES)} (unknown source)")
@@ -218,7 +219,8 @@ def import_events(ctx: Context, path: Path, *, mapping: dict[str, str] | None = 
     try:
         with ctx.unit() as u:
             conv = _Converter(ctx, u.session, cols, source=source, history=history, date_format=date_format,
-                              crs=crs, kind_map=kinds, require_grid=require_grid, filename=path.name)
+                              crs=crs, kind_map=kinds, require_grid=require_grid, filename=path.name,
+                              add_departments=add_departments)
             now = u.now
             for line, cells in sheet.rows:
                 values = {f: (cells[c] if c < len(cells) else None) for f, c in cols.items()}
@@ -237,10 +239,13 @@ def import_events(ctx: Context, path: Path, *, mapping: dict[str, str] | None = 
             if run.rows == 0:
                 raise ValidationError(f"{path.name} 没有数据行 (no data rows)")
             if run.imported:
+                for did in conv.depts.created.values():
+                    u.changed("department", did, "insert")
                 u.changed("event", "*", "bulk")
                 u.changed("event_step", "*", "bulk")
                 u.audit("event.import", "event", None, after={
-                    "file": path.name, "rows": run.imported, "history": run.history, "source": source})
+                    "file": path.name, "rows": run.imported, "history": run.history, "source": source,
+                    "departments_added": sorted(conv.depts.created)})
     except _Refused as refused:
         written = write_report(path, ctx.clock.now(), run.bad, run.warnings, summary) if report else None
         where = [f"全部问题行见 {written} (all problem rows are in that file)"] if written else []
@@ -251,6 +256,13 @@ def import_events(ctx: Context, path: Path, *, mapping: dict[str, str] | None = 
         notes.append(f"{len(conv.unmapped)} 个分类不在 --kind-map 中，已按内容判断类别: "
                      + "、".join(f"{k}({n})" for k, n in top) + (" …" if len(conv.unmapped) > 10 else "")
                      + f" ({len(conv.unmapped)} categories not in the kind map)")
+    if conv.depts.created:
+        notes.append(f"新建部门 {len(conv.depts.created)} 个（文件中的部门，本系统原来没有）: "
+                     + "、".join(sorted(conv.depts.created)[:20]) + f" ({len(conv.depts.created)} departments added)")
+    if conv.depts.unknown:
+        notes.append(f"{len(conv.depts.unknown)} 个部门不在本系统中，只记录原文: "
+                     + "、".join(sorted(conv.depts.unknown)[:10]) + "；要新建这些部门（供派单建议学习），加 --add-departments "
+                     f"({len(conv.depts.unknown)} departments kept as text only)")
     if run.old_live:
         notes.append(f"{run.old_live} 件的时间早于 {OLD_DAYS} 天前，已作为待受理事件进入看板；如是已办结的"
                             f"历史件，请撤销后用 --history 导入 ({run.old_live} old rows went to the live board)")
