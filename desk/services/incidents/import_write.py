@@ -3,6 +3,7 @@ coordinates, and the problem report written beside the imported file."""
 from __future__ import annotations
 
 import hashlib
+import operator
 import json
 from datetime import datetime
 from pathlib import Path
@@ -123,16 +124,15 @@ def _executemany(session: Session, ids: list[int], rows: list[dict]) -> None:
     compiled = stmt.compile(dialect=dialect)
     procs = {n: table.c[n].type.dialect_impl(dialect).bind_processor(dialect) for n in names}
     order = list(compiled.positiontup) if compiled.positional else list(names)
-    todo = [(n, procs[n]) for n in order]
-
-    def value(n, proc, row, eid):
-        v = eid if n == "id" else row[n]
-        return proc(v) if proc is not None and v is not None else v
-
-    if compiled.positional:
-        params = [tuple(value(n, p, r, i) for n, p in todo) for i, r in zip(ids, rows)]
-    else:
-        params = [{n: value(n, p, r, i) for n, p in todo} for i, r in zip(ids, rows)]
+    pick = operator.itemgetter(*order)
+    convert = [(i, procs[n]) for i, n in enumerate(order) if procs[n] is not None]  # datetimes, mostly
+    params = []
+    for eid, row in zip(ids, rows):
+        values = list(pick(dict(row, id=eid)))
+        for i, proc in convert:
+            if values[i] is not None:
+                values[i] = proc(values[i])
+        params.append(tuple(values) if compiled.positional else dict(zip(order, values)))
     conn.exec_driver_sql(compiled.string, params)
 
 
