@@ -106,6 +106,8 @@ class _Converter:
         self.depts = Departments(session, create=add_departments)
         self.history_cols = any(f in cols for f in HISTORY_FIELDS)
         self.unmapped: dict[str, int] = {}  # categories missing from --kind-map → rows
+        self.addresses: dict[str, tuple | None] = {}  # address → (grid, community): rows repeat places
+        self.buildings: dict = {}  # (community, building) → households per grid (locate.grid_from_address)
 
     def time(self, f: str, value):
         if value is None or value == "":
@@ -131,8 +133,12 @@ class _Converter:
                 lon, lat = gcj02_to_wgs84(lon, lat)
         found = self.points.grid_at(lat, lon) if (self.points and lat is not None) else None
         if found is None and address:
-            place = grid_from_address(self.s, address, self.gaz)
-            found = (place.grid_id, place.community_id) if place else None
+            if address not in self.addresses:
+                if len(self.addresses) > 100_000:
+                    self.addresses.clear()  # memory stays bounded on a file of all-different addresses
+                place = grid_from_address(self.s, address, self.gaz, self.buildings)
+                self.addresses[address] = (place.grid_id, place.community_id) if place else None
+            found = self.addresses[address]
         return lat, lon, found
 
     def kind(self, category: str, title: str, description: str) -> tuple[str, str]:
