@@ -217,3 +217,21 @@ def test_an_xlsx_whose_open_sheet_is_empty_is_read_from_the_sheet_with_the_data(
     wb.active = 1  # saved while the empty notes sheet was open
     wb.save(tmp_path / "export.xlsx")
     assert import_events(duty, tmp_path / "export.xlsx").imported == 1
+
+
+def test_coordinates_inside_a_grid_place_the_event_in_that_grid(duty, tmp_path):
+    from shapely.geometry import shape
+
+    from desk.models import Grid
+
+    with duty.read() as s:
+        grid_id, geometry = s.execute(select(Grid.id, Grid.geometry).where(Grid.geometry.is_not(None))).first() \
+            or (None, None)
+    if geometry is None:
+        pytest.skip("the small street has no grid polygons")
+    import json
+
+    inside = shape(json.loads(geometry)).representative_point()
+    rows = [["编号", "时间", "内容", "纬度", "经度"], ["P1", "2026-11-20 08:00", "路灯不亮", str(inside.y), str(inside.x)]]
+    import_events(duty, write_csv(tmp_path / "points.csv", rows))
+    assert events(duty)[0].grid_id == grid_id

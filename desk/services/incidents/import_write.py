@@ -13,7 +13,7 @@ from shapely.prepared import prep
 from sqlalchemy import String, bindparam, case, func, insert, literal, null, select, text
 from sqlalchemy.orm import Session
 
-from desk.models import Community, Department, Event, EventStep, Grid
+from desk.models import Department, Event, EventStep, Grid
 from desk.models.base import UTCDateTime
 from desk.services import files
 from desk.services.errors import ValidationError
@@ -30,19 +30,21 @@ class PointIndex:
 
     def __init__(self, session: Session):
         self._grids = []
-        names = dict(session.execute(select(Community.id, Community.name)).all())
         for gid, cid, name, geometry in session.execute(
                 select(Grid.id, Grid.community_id, Grid.name, Grid.geometry).where(Grid.geometry.is_not(None))):
             try:
-                self._grids.append((prep(shape(json.loads(geometry))), gid, cid, name, names.get(cid, "")))
+                polygon = shape(json.loads(geometry))
+                self._grids.append((polygon.bounds, prep(polygon), gid, cid))
             except (ValueError, TypeError, AttributeError, KeyError):
                 continue  # a broken polygon does not stop the import
 
     def grid_at(self, lat: float, lon: float) -> tuple[int, int] | None:
-        point = Point(lon, lat)
-        for polygon, gid, cid, _name, _cname in self._grids:
-            if polygon.covers(point):
-                return gid, cid
+        point = None
+        for (x0, y0, x1, y1), polygon, gid, cid in self._grids:
+            if x0 <= lon <= x1 and y0 <= lat <= y1:  # the box first: most grids are ruled out here
+                point = point or Point(lon, lat)
+                if polygon.covers(point):
+                    return gid, cid
         return None
 
 
