@@ -8,6 +8,7 @@ from __future__ import annotations
 import importlib
 import random
 from dataclasses import dataclass
+from datetime import datetime
 
 from sqlalchemy import func, select
 
@@ -23,6 +24,7 @@ class DemoOptions:
     seed: int = 1
     households: int = 16000
     days: int = 365
+    now: datetime | None = None  # the demo's "now" (aware); None: DEMO_NOW, the tests' fixed morning
 
 
 # Later areas add a module here with ``build(unit, rng, street, options) -> summary text``;
@@ -75,7 +77,8 @@ def build_demo(ctx: Context, options: DemoOptions) -> DemoResult:
         for table in ("street", "community", "grid", "police_beat", "staff", "department", "household"):
             u.changed(table, "*", "bulk")
         u.audit("demo.generate", "street", street.street_id,
-                after={"seed": options.seed, "households": street.households, "days": options.days})
+                after={"seed": options.seed, "households": street.households, "days": options.days,
+                       "now": options.now.isoformat() if options.now else None})
         staff = sum(len(v) for v in street.staff_by_role.values())
     communities = len(set(street.community_of_grid.values()))
     return DemoResult("院岭街道", communities, len(street.grid_ids), street.households, staff, tuple(summaries))

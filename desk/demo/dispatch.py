@@ -15,6 +15,7 @@ from datetime import datetime, timedelta, timezone
 
 from sqlalchemy import insert, select, text
 
+from desk.demo.incidents import demo_now
 from desk.demo.street import DemoStreet
 from desk.models import Department, Dispatch, DispatchEntry, DispatchParty, Event, EventStep, Extension
 from desk.services.dispatch.codes import ACCEPT_MINUTES, URGENT_ACCEPT_MINUTES
@@ -50,6 +51,7 @@ def build(u: Unit, rng: random.Random, street: DemoStreet, options) -> str:
     short_of = {i: short for short, i in dept_ids.items()}
     matters = matter_rows(s)
     gen = _Gen(rng, dept_ids, short_of, (s.scalar(text("SELECT max(id) FROM dispatch")) or 0) + 1)
+    gen.now = demo_now(options)
     for ev in events:
         st = steps.get(ev.id)
         if st and st.get("dispatch"):
@@ -161,7 +163,7 @@ class _Gen:
             d["satisfaction"] = ev.satisfaction
             self._entry(d, "call_back", t, a, n, outcome=ev.satisfaction)
         late_fb = d["feedback_at"] is None or d["feedback_at"] > d["deadline_at"]
-        if d["deadline_at"] + timedelta(hours=4) < DEMO_NOW and late_fb and (
+        if d["deadline_at"] + timedelta(hours=4) < self.now and late_fb and (
                 d["feedback_at"] is not None or d["state"] in ("sent", "accepted")):
             self._entry(d, "urge", d["deadline_at"], actor, name, "已超过办理时限，请抓紧办理")
             if rng.random() < 0.3:

@@ -1,7 +1,8 @@
 """Demo events for 院岭街道: a year (``options.days``) of plausible events up to a fixed moment.
 
-The demo's "now" is DEMO_NOW, 2026-11-25 09:00 Shanghai (the tests' morning), not the wall clock,
-so the same seed always gives the same data; events of its last two days are still open at
+The demo's "now" is ``options.now``: ``desk demo`` gives the hour it is run (or ``--now``), so a
+newcomer's board is current; built in code without it, DEMO_NOW, 2026-11-25 09:00 Shanghai (the
+tests' morning), so the same seed and now always give the same data; events of its last two days are still open at
 various stages, some of them overdue (red) at DEMO_NOW, a few put on record (挂账).
 Proportions follow DOMAIN.md: most disputes are resolved in the grid (> 90%), most 110 non-police
 calls are diverted to the grid or a department, seasonality by month and weekday. Bulk inserts.
@@ -24,6 +25,12 @@ from desk.services.incidents.search import initials
 from desk.services.unit import Unit
 
 DEMO_NOW = datetime(2026, 11, 25, 1, 0, tzinfo=timezone.utc)  # 09:00 in Shanghai
+
+
+def demo_now(options) -> datetime:
+    """The demo's "now": ``options.now`` (``desk demo`` passes the hour it is run, or ``--now``),
+    else DEMO_NOW, the tests' morning."""
+    return getattr(options, "now", None) or DEMO_NOW
 PER_1000_HOUSEHOLDS_A_DAY = 0.8
 OPEN_WINDOW = timedelta(days=2)
 DUTY = (("wangli", "王丽"), ("lina", "李娜"), ("zhangwei", "张伟"), ("liuyang", "刘洋"))
@@ -38,20 +45,22 @@ def build(u: Unit, rng: random.Random, street: DemoStreet, options) -> str:
                              .group_by(grid_member.c.grid_id)).all())
     names = NameMaker(rng)
     first_id = (s.scalar(select(func.max(Event.id))) or 0) + 1
+    now = demo_now(options)
     gen = _Generator(rng, street, grids, workers, names)
+    gen.now = now
     # Reporters' phones come from a generator of their own, so adding them left every other event as it was.
     gen.pii_rng = random.Random(f"{options.seed}:desk.demo.incidents:reporters")
     gen.pii_names = NameMaker(gen.pii_rng)
-    start = DEMO_NOW - timedelta(days=options.days)
+    start = now - timedelta(days=options.days)
     per_day = max(1.0, street.households / 1000 * PER_1000_HOUSEHOLDS_A_DAY)
     day = start
-    while day < DEMO_NOW:
+    while day < now:
         local = day + timedelta(hours=8)
         factor = MONTH_FACTOR[local.month] * (0.8 if local.weekday() >= 5 else 1.05)
         n = _poisson(rng, per_day * factor)
         for _ in range(n):
             at = day + timedelta(minutes=rng.choice((rng.randint(0, 24 * 60 - 1), rng.randint(0, 11 * 60) + 60)))
-            if at < DEMO_NOW:
+            if at < now:
                 gen.event(first_id + len(gen.events), at)
         day += timedelta(days=1)
     gen.overdue_examples(first_id + len(gen.events))
@@ -144,11 +153,11 @@ class _Generator:
         self._handler = (None, self.workers.get(grid[0])) if in_grid else (dept_id, None)
         path = ["accept", "handle_in_grid" if in_grid else "dispatch"] + ([] if in_grid else ["start"])
         path += ["feedback", "verify", "close", "call_back"]
-        age = DEMO_NOW - at
+        age = self.now - at
         if force_status:
             path = path[: path.index(force_status) + 1] if force_status in path else []
         elif age < OPEN_WINDOW:
-            pass  # recent ones are still on their way: the walk stops at DEMO_NOW
+            pass  # recent ones are still on their way: the walk stops at self.now
         elif rng.random() < 0.0012:
             path = path[:2]  # an old case still not done: overdue
         roll = rng.random()
@@ -181,7 +190,7 @@ class _Generator:
             if action == "feedback" and rng.random() < 0.06:
                 minutes = rng.randint(24 * 60, 60 * 60)
             nt = t + timedelta(minutes=minutes)
-            if nt >= DEMO_NOW:
+            if nt >= self.now:
                 break
             t = nt
             to = codes.TRANSITIONS[action][1]
@@ -204,7 +213,7 @@ class _Generator:
                    last_actor=who[1])
         if row["kind"] == "dispute" and row["is_open"] and status not in ("feedback", "verified"):
             level, due = 1, at + timedelta(hours=codes.LADDER_HOURS[1])
-            while due < DEMO_NOW and level < 4:  # the ladder rose as escalate_overdue would have done
+            while due < self.now and level < 4:  # the ladder rose as escalate_overdue would have done
                 self._step(row, "escalate", status, status, due, "system", "系统",
                            f"{codes.LADDER[level]} → {codes.LADDER[level + 1]}：超过{codes.LADDER_HOURS[level]}小时未化解")
                 level += 1
@@ -212,7 +221,7 @@ class _Generator:
             row["ladder_level"], row["ladder_due_at"] = level, due
         if row["is_open"] and rng.random() < 0.02:
             row["on_record_reason"] = "涉及产权争议，待法院判决"
-            row["on_record_until"] = DEMO_NOW + timedelta(days=rng.randint(5, 40))
+            row["on_record_until"] = self.now + timedelta(days=rng.randint(5, 40))
 
     def _mediate(self, row: dict, t: datetime) -> None:
         rng = self.rng
@@ -234,10 +243,10 @@ class _Generator:
                                from_status=before, to_status=after, note=note))
 
     def overdue_examples(self, next_id: int) -> None:
-        """A few cases that are sure to be red at DEMO_NOW, as scenario 1 describes."""
+        """A few cases that are sure to be red at self.now, as scenario 1 describes."""
         plan = [(timedelta(hours=24, minutes=-10), "dispatch"), (timedelta(hours=26), "start"),
                 (timedelta(minutes=45), None), (timedelta(minutes=50), None), (timedelta(hours=30), "handle_in_grid")]
         for i, (ago, status) in enumerate(plan):
-            row = self.event(next_id + i, DEMO_NOW - ago, force_status=status or "reported")
+            row = self.event(next_id + i, self.now - ago, force_status=status or "reported")
             if i == 1:  # claimed by the duty officer of the morning
                 row.update(claimed_by="wangli", claimed_name="王丽", claimed_at=row["status_since"])

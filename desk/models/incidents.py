@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import ForeignKey, Index, Integer, LargeBinary, String, Text, UniqueConstraint
+from sqlalchemy import ForeignKey, Index, Integer, LargeBinary, String, Text, UniqueConstraint, false
 from sqlalchemy.orm import Mapped, mapped_column
 
 from desk.models.base import Base
@@ -14,7 +14,8 @@ from desk.models.base import Base
 
 class Event(Base):
     __tablename__ = "event"
-    __table_args__ = (Index("ix_event_open_status", "is_open", "status"),)
+    __table_args__ = (Index("ix_event_open_status", "is_open", "status"),
+                      Index("ix_event_source_number", "source", "source_no"))
     id: Mapped[int] = mapped_column(primary_key=True)
     reported_at: Mapped[datetime] = mapped_column(index=True)
     source: Mapped[str] = mapped_column(String(16))      # grid_worker, phone, hotline_12345, wechat, ...
@@ -55,6 +56,14 @@ class Event(Base):
     created_by: Mapped[str] = mapped_column(String(32))
     last_action: Mapped[str] = mapped_column(String(24), default="report")
     last_actor: Mapped[str] = mapped_column(String(32), default="")
+    # Imported from another system (desk.services.incidents.importer): the source's own category and
+    # department as written there, and for a closed case of the past (history=True) its reply. History
+    # never enters the live queue, deadlines or the ladder, and no dispatch figure counts it.
+    source_category: Mapped[str] = mapped_column(String(80), default="", server_default="")
+    source_department: Mapped[str] = mapped_column(String(64), default="", server_default="")
+    reply: Mapped[str | None] = mapped_column(Text)
+    replied_at: Mapped[datetime | None]
+    history: Mapped[bool] = mapped_column(default=False, server_default=false())
     version: Mapped[int] = mapped_column(Integer, default=1)
     __mapper_args__ = {"version_id_col": version}
 

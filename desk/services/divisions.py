@@ -19,6 +19,7 @@ from desk.models import Community, CommunityKind, Street
 from desk.services import files, limits
 from desk.services.context import Context
 from desk.services.errors import ValidationError
+from desk.services.incidents.import_read import encoding_of, excel_scientific, scientific_problem
 from desk.services.permissions import require
 
 CODE_COLUMNS = ("code", "代码", "区划代码", "统计用区划代码")
@@ -52,17 +53,22 @@ def community_kind(code: str, name: str) -> CommunityKind:
 
 
 def short_name(name: str) -> str:
-    """兴钢社区居民委员会 → 兴钢社区, 李辉庄村民委员会 → 李辉庄村, 某某居委会 → 某某社区."""
+    """兴钢社区居民委员会 → 兴钢社区, 李辉庄村民委员会 → 李辉庄村, 某某居委会 → 某某社区; a name that
+    already ends in 村 keeps its official form: 大坦村村委会 → 大坦村 (not 大坦村村)."""
     name = name.strip()
     for suffix, repl in (("社区居民委员会", "社区"), ("居民委员会", "社区"), ("村民委员会", "村"),
                          ("社区居委会", "社区"), ("居委会", "社区"), ("村委会", "村")):
         if name.endswith(suffix) and len(name) > len(suffix):
-            return name[: -len(suffix)] + repl
+            stem = name[: -len(suffix)]
+            return stem if stem.endswith(repl) else stem + repl
     return name
 
 
-def _read_text(path: Path) -> str:
-    return files.decode_text(files.read_bytes(path, limits.MAX_DIVISIONS_FILE), str(path))
+def _checked(reader, source: str):
+    try:
+        yield from reader
+    except csv.Error as exc:
+        raise ValidationError(f"{source}: 不是有效的 CSV 文件 (not a valid CSV file: {exc})") from exc
 
 
 def _pick(header: list[str], names: tuple[str, ...]) -> int | None:
@@ -81,15 +87,20 @@ def _name_problem(name: str) -> str | None:
     return limits.ORG_NAME.problem(short_name(name))
 
 
-def parse(text: str, source: str = "file") -> tuple[list[DivisionEntry], dict[str, str], int]:
-    """Entries, extra street names from parent columns, and the count of skipped higher levels."""
-    try:
-        rows = list(csv.reader(io.StringIO(text)))
-    except csv.Error as exc:
-        raise ValidationError(f"{source}: 不是有效的 CSV 文件 (not a valid CSV file: {exc})") from exc
-    if not rows:
+def parse(text: str, source: str = "file", street: str | None = None
+          ) -> tuple[list[DivisionEntry], dict[str, str], int]:
+    """Entries, extra street names from parent columns, and the count of skipped higher levels.
+    With ``street``, the rows of other streets are passed over: their problems do not block it."""
+    return parse_rows(csv.reader(io.StringIO(text)), source, street)
+
+
+def parse_rows(reader, source: str = "file", street: str | None = None
+               ) -> tuple[list[DivisionEntry], dict[str, str], int]:
+    """``parse`` over rows read one at a time (a national table of 600,000 rows is never held whole)."""
+    rows = _checked(reader, source)
+    header = next(rows, None)
+    if header is None:
         raise ValidationError(f"{source}: 文件为空 (empty file)")
-    header = rows[0]
     code_i, name_i = _pick(header, CODE_COLUMNS), _pick(header, NAME_COLUMNS)
     lowered = [h.strip().lower() for h in header]
     if code_i is None and "village_code" in lowered:  # the published village tables
@@ -104,13 +115,20 @@ def parse(text: str, source: str = "file") -> tuple[list[DivisionEntry], dict[st
     parents: dict[str, str] = {}
     seen: dict[str, int] = {}
     skipped = 0
-    for line, row in enumerate(rows[1:], start=2):
+    for line, row in enumerate(rows, start=2):
         if not any(cell.strip() for cell in row):
             continue
         if len(row) <= max(code_i, name_i):
             problems.append(f"第{line}行: 列数不足 (line {line}: too few columns)")
             continue
         code, name = row[code_i].strip(), row[name_i].strip()
+        parent = row[parent_i].strip() if parent_i is not None and len(row) > parent_i else ""
+        row_street = code[:9] if code.isdigit() and code.isascii() and len(code) >= 9 else parent
+        if street is not None and row_street and row_street != street and code != street[:len(code)]:
+            continue  # another street's row: --street imports one street, whatever the others hold
+        if excel_scientific(code):
+            problems.append(f"第{line}行: " + scientific_problem(code, "代码"))
+            continue
         if not code.isdigit() or not code.isascii():
             problems.append(f"第{line}行: 代码“{limits.shown(code)}”含非数字字符 "
                             f"(line {line}: code '{limits.shown(code)}' is not all digits)")
@@ -150,7 +168,15 @@ def parse(text: str, source: str = "file") -> tuple[list[DivisionEntry], dict[st
 
 def import_divisions(ctx: Context, path: Path, street_code: str | None = None) -> DivisionResult:
     require(ctx.actor, "org.import")
-    entries, parent_names, skipped = parse(_read_text(path), str(path))
+    if street_code is not None and (len(street_code) != 9 or not street_code.isdigit()):
+        raise ValidationError(f"--street 应为9位街道代码 (got '{street_code}')")
+    path = files.input_file(path, limits.MAX_DIVISIONS_FILE)
+    encoding = encoding_of(path)
+    try:
+        with path.open("r", encoding=encoding, newline="") as f:
+            entries, parent_names, skipped = parse_rows(csv.reader(f), str(path), street_code)
+    except OSError as exc:
+        raise ValidationError(f"无法读取文件 {path}: {exc.strerror or exc}") from exc
     streets = {e.code: e for e in entries if e.level == "street"}
     communities = [e for e in entries if e.level == "community"]
     if street_code is not None and (len(street_code) != 9 or not street_code.isdigit()):

@@ -37,6 +37,8 @@ ADDRESS = Limit("地址", "address", 200)
 REPORTER = Limit("报告人", "reporter", 32)
 PHONE = Limit("电话", "phone", 20)
 SOURCE_NO = Limit("工单编号", "work-order number", 40)
+CATEGORY = Limit("分类", "category", 80)           # an imported row's own category (source_category)
+DEPARTMENT = Limit("部门", "department", 64)       # an imported row's department as written there
 REASON = Limit("原因", "reason", 200)              # cancelling, putting on record (挂账)
 NOTE = Limit("说明", "note", 2000, multiline=True)  # steps, dispatch instructions, feedback, oversight
 MEDIATOR = Limit("调解人", "mediator", 32)
@@ -51,8 +53,8 @@ MATTER_NAME = Limit("事项名称", "matter name", 80)
 QUERY = Limit("搜索", "search", 100)
 
 # --- files (bytes) ---
-MAX_TABLE_FILE = 100 * 1024 * 1024     # events CSV/XLSX
-MAX_DIVISIONS_FILE = 20 * 1024 * 1024  # division codes CSV
+MAX_TABLE_FILE = 1024 * 1024 * 1024    # events CSV/XLSX (streamed: memory stays flat)
+MAX_DIVISIONS_FILE = 300 * 1024 * 1024  # division codes CSV (the national village table is ~60 MB; streamed)
 MAX_GEOJSON_FILE = 100 * 1024 * 1024   # grids / beats
 MAX_LISTED = 50                        # problems listed in one message (the rest are counted)
 MAX_CSV_CELL = 131_072                 # Python's csv default: a longer cell is a broken file, not a text

@@ -169,6 +169,8 @@ def _catalogue() -> None:  # pragma: no cover - read by lupdate, never run
     QCoreApplication.translate("Board", "巡查")
     QCoreApplication.translate("Board", "110非警务转办")
     QCoreApplication.translate("Board", "来访")
+    QCoreApplication.translate("Board", "网上留言板")  # English: Online message board
+    QCoreApplication.translate("Board", "其他系统导入")  # English: Imported from another system
     QCoreApplication.translate("Board", "矛盾纠纷")
     QCoreApplication.translate("Board", "安全隐患")
     QCoreApplication.translate("Board", "消防隐患")

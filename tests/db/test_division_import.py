@@ -60,10 +60,56 @@ def test_a_community_whose_street_is_unknown_is_refused(ctx, tmp_path):
     f = tmp_path / "orphan.csv"
     f.write_text("code,name\n410481004,院岭街道\n410481004001,兴钢社区\n410481005001,别处社区\n", encoding="utf-8")
     with pytest.raises(ValidationError, match="line 4: unknown parent street 410481005"):
-        import_divisions(ctx, f, "410481004")
+        import_divisions(ctx, f)
     assert _communities(ctx) == set()
+    assert import_divisions(ctx, f, "410481004").created == 1  # the other street's row does not block it
 
 
 def test_a_file_with_many_streets_asks_which_one(ctx, shared_data):
     with pytest.raises(ValidationError, match="--street"):
         import_divisions(ctx, shared_data / "divisions/4104-pingdingshan-villages.csv")
+
+
+def _excel_copy(src, dst, street: str):
+    """The village table as Excel saves it after opening: the 12-digit codes of ``street``'s
+    rows shown, and saved, in scientific notation."""
+    import csv
+
+    with open(src, encoding="utf-8") as f, open(dst, "w", encoding="utf-8", newline="") as out:
+        w = csv.writer(out)
+        for row in csv.reader(f):
+            if row[2] == street:
+                row[0] = f"{float(row[0]):.5E}"
+            w.writerow(row)
+    return dst
+
+
+def test_codes_excel_turned_into_scientific_notation_are_named_with_the_fix(ctx, shared_data, tmp_path):
+    f = _excel_copy(shared_data / "divisions/4104-pingdingshan-villages.csv", tmp_path / "v.csv", "410481004")
+    with pytest.raises(ValidationError) as err:
+        import_divisions(ctx, f, "410481004")
+    assert "4.10481E+11" in err.value.problems[0] and "科学计数法" in err.value.problems[0]
+    assert "文本" in err.value.problems[0]
+    assert _communities(ctx) == set()
+
+
+def test_rows_of_other_streets_do_not_block_the_chosen_street(ctx, shared_data, tmp_path):
+    f = _excel_copy(shared_data / "divisions/4104-pingdingshan-villages.csv", tmp_path / "v.csv", "410402001")
+    result = import_divisions(ctx, f, "410481004")
+    assert (result.street_name, result.created) == ("院岭街道", 9)
+
+
+def test_village_names_keep_their_official_form(ctx, shared_data, tmp_path):
+    import csv
+
+    rows = list(csv.reader(open(shared_data / "divisions/4104-pingdingshan-villages.csv", encoding="utf-8")))
+    header, yuanling = rows[0], [r for r in rows if r[2] == "410481004"]
+    yuanling[-1][1] = "大坦村村委会"        # how a county's table writes it
+    yuanling[-2][1] = "前村村民委员会"
+    f = tmp_path / "v.csv"
+    with open(f, "w", encoding="utf-8", newline="") as out:
+        csv.writer(out).writerows([header, *yuanling])
+    import_divisions(ctx, f, "410481004")
+    names = {name for _code, name, _kind in _communities(ctx)}
+    assert {"大坦村", "前村", "李辉庄村", "兴钢社区"} <= names
+    assert not any(n.endswith("村村") for n in names)

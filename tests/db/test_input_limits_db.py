@@ -122,13 +122,17 @@ def test_with_skip_bad_the_good_rows_are_imported_and_each_overlong_row_is_repor
                                                             for b in r.bad)
 
 
-def test_a_hotline_file_with_thousands_of_bad_rows_lists_fifty_and_counts_the_rest(duty, tmp_path):
+def test_a_hotline_file_with_thousands_of_bad_rows_lists_twenty_counts_the_rest_and_writes_them_all(
+        duty, tmp_path):
     rows = "".join(f"C{i},路灯不亮,not-a-date\n" for i in range(300))
     path = _csv(tmp_path, "工单编号,诉求内容,来电时间\n" + rows)
     with pytest.raises(ValidationError) as exc:
         import_events(duty, path)
-    assert len(exc.value.problems) == limits.MAX_LISTED + 1
-    assert "另有 250 个问题" in exc.value.problems[-1]
+    assert len(exc.value.problems) == 20 + 2
+    assert "另有 280 个问题" in exc.value.problems[-2]
+    report = tmp_path / "hotline-导入问题.txt"
+    assert str(report) in exc.value.problems[-1]
+    assert report.read_text(encoding="utf-8-sig").count("not-a-date") == 300
 
 
 def test_a_write_the_database_account_may_not_make_is_a_plain_refusal(db, db_url, clock):

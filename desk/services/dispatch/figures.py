@@ -158,10 +158,14 @@ def _dispatch_figures(s: Session, key, start: datetime, end: datetime) -> dict:
 def _event_figures(s: Session, key, start: datetime, end: datetime) -> dict:
     e = Event
     police_dept = select(Department.id).where(Department.short_name == "公安").scalar_subquery()
-    closed = e.status.in_(("closed", "called_back"))
+    # An imported history case counts as an event of its period, but never as diverted or handled
+    # in the grid: the desk did not dispatch it (desk.services.incidents.importer).
+    live = e.history.is_(False)
+    closed = and_(live, e.status.in_(("closed", "called_back")))
     q = (select(key.label("k"), func.count(),
-                _count(e.police.is_(False)),
-                _count(and_(e.police.is_(False), or_(e.department_id.is_(None), e.department_id != police_dept))),
+                _count(and_(live, e.police.is_(False))),
+                _count(and_(live, e.police.is_(False),
+                            or_(e.department_id.is_(None), e.department_id != police_dept))),
                 _count(closed),
                 _count(and_(closed, e.department_id.is_(None))))
          .where(e.reported_at >= start, e.reported_at < end, e.status.not_in(("merged", "cancelled")))

@@ -8,6 +8,7 @@ from __future__ import annotations
 SOURCES = {
     "grid_worker": "网格员上报", "phone": "电话", "hotline_12345": "12345热线", "wechat": "微信群",
     "patrol": "巡查", "transfer_110": "110非警务转办", "walk_in": "来访",
+    "message_board": "网上留言板", "other_system": "其他系统导入",  # imports of other systems' exports
 }
 KINDS = {
     "dispute": "矛盾纠纷", "safety_hazard": "安全隐患", "fire_hazard": "消防隐患", "public_order": "治安线索",

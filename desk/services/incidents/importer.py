@@ -1,253 +1,336 @@
-"""Importing a hotline / work-order export (CSV or XLSX) as events: `desk import events FILE`.
+"""Importing another system's export (CSV or XLSX) as events: `desk import events FILE`.
 
-Chinese headers such as 工单编号, 来电时间, 诉求内容, 地址, 诉求类型 are recognised; others are named
-with a mapping (field=HEADER). Real exports are messy: blank trailing rows are skipped, tabs and
-newlines in text are tidied, dates come as text in several formats (or as Excel dates). The source
-number makes re-import idempotent; a number repeated inside one file is a warning and imports once.
-Bad rows are reported by line; with any bad row nothing is imported unless ``skip_bad``.
+The file is streamed (memory stays flat, no row cap; blank rows cost nothing) and written in
+batches inside ONE transaction: with any bad row nothing is imported unless ``skip_bad``. A
+work-order number is unique per source: a re-import adds nothing, the same number twice with the
+same content imports once (a warning), with different content is a conflict naming both lines.
+
+Closed cases of the past come in as history (``history=True``, or per row when the file has a
+reply / replied / closed column and the row fills it): closed, with the source's department,
+reply and times; they never enter the live queue, deadlines or the ladder, and no dispatch figure
+counts them. Every row keeps the source's own category (``source_category``).
 """
 from __future__ import annotations
 
-import csv
-import io
 import re
+import struct
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta, timezone
+from datetime import timedelta
 from pathlib import Path
 
-from sqlalchemy import select
-
-from desk.clock import LOCAL_TZ
-from desk.models import Event, EventStep
+from desk.services import limits
 from desk.services.context import Context
-from desk.services import files, limits
 from desk.services.errors import ValidationError
+from desk.services.geo.gcj02 import gcj02_to_wgs84
+from desk.services.incidents import codes
+from desk.services.incidents.import_map import (FIELDS, HISTORY_FIELDS, LABELS, category_key, columns,
+                                                header_score, parse_map, read_kind_map)
+from desk.services.incidents.import_read import cell_text, excel_scientific, read_sheet, scientific_problem
+from desk.services.incidents.import_time import TimeReader, check_format, parse_time
+from desk.services.incidents.import_write import (Departments, PointIndex, existing_numbers, insert_batch,
+                                                  write_report)
 from desk.services.incidents.locate import gazetteer, grid_from_address
-from desk.services.incidents.search import initials
+from desk.services.incidents.search import initials_fast as initials
 from desk.services.incidents.wechat import classify
 from desk.services.permissions import require
 
-FIELDS = ("source_no", "reported_at", "title", "description", "kind", "address", "phone", "reporter")
-HEADERS = {
-    "source_no": ("工单编号", "工单号", "编号", "留言编号", "案件编号"),
-    "reported_at": ("来电时间", "受理时间", "登记时间", "留言时间", "上报时间", "时间"),
-    "title": ("标题", "诉求标题", "留言主题", "主题", "事项"),
-    "description": ("诉求内容", "留言详情", "问题描述", "内容", "详情"),
-    "kind": ("诉求类型", "事件类型", "一级分类", "类型", "分类"),
-    "address": ("地址", "事发地址", "诉求地址", "发生地点"),
-    "phone": ("来电号码", "联系电话", "电话", "手机"),
-    "reporter": ("来电人", "联系人", "姓名", "诉求人"),
-}
-DATE_FORMATS = ("%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M", "%Y/%m/%d %H:%M:%S", "%Y/%m/%d %H:%M", "%Y.%m.%d %H:%M",
-                "%Y年%m月%d日 %H:%M:%S", "%Y年%m月%d日 %H:%M", "%Y年%m月%d日%H时%M分", "%Y年%m月%d日%H:%M",
-                "%Y-%m-%d", "%Y/%m/%d", "%Y年%m月%d日", "%Y%m%d%H%M%S", "%Y%m%d")
-MAX_ROWS = 200_000
+__all__ = ("FIELDS", "ImportResult", "import_events", "parse_map", "parse_time")
+BATCH = 1000
+SHOWN = 20           # problems shown on screen; the report file beside the input has them all
+OLD_DAYS = 90        # a live row older than this is probably history: said so
+CRS = ("wgs84", "gcj02")
+_SUSPECT = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")  # see limits.text_problem
 
 
 @dataclass(frozen=True)
 class ImportResult:
     imported: int
-    already: int               # source numbers already in the database (re-import)
+    already: int               # work-order numbers of this source already in the database (re-import)
     bad: tuple[str, ...]       # "第N行: reason"
     warnings: tuple[str, ...]
+    history: int = 0           # of ``imported``, closed cases imported as history
+    rows: int = 0              # non-blank data rows read
+    report: str | None = None  # the problem report written beside the input
+    notes: tuple[str, ...] = ()  # about the whole file (old rows that went to the live board)
+
+
+class _Bad(Exception):
+    pass
 
 
 @dataclass
-class _Row:
-    line: int
-    values: dict = field(default_factory=dict)
+class _Run:
+    """What one import learns while it streams the file."""
+
+    rows: int = 0
+    imported: int = 0
+    history: int = 0
+    already: int = 0
+    old_live: int = 0
+    bad: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    seen: dict[str, bytes] = field(default_factory=dict)  # number → _fingerprint
+    batch: list[dict] = field(default_factory=list)
 
 
-def parse_map(text: str | None) -> dict[str, str]:
+_PRINT = struct.Struct(f">I{len(FIELDS)}H")
+
+
+def _fingerprint(line: int, texts: dict) -> bytes:
+    """The row's line and two bytes per field (4 + 28 bytes): what is kept of each numbered row to
+    tell a repeated number's identical copy from a conflicting one (200,000 rows: a few dozen MB)."""
+    return _PRINT.pack(line, *(hash(texts.get(f, "")) & 0xFFFF for f in FIELDS))
+
+
+def _float(value, what: str) -> float | None:
+    text = limits.one_line(cell_text(value))
     if not text:
-        return {}
-    out = {}
-    for part in text.split(","):
-        if "=" not in part:
-            raise ValidationError(f"--map 写法应为 字段=表头 (field=HEADER): {part!r}")
-        key, header = (x.strip() for x in part.split("=", 1))
-        if key not in FIELDS:
-            raise ValidationError(f"--map 中的字段 {key!r} 不存在；可用: {', '.join(FIELDS)}")
-        out[key] = header
-    return out
-
-
-def read_table(path: Path) -> list[list]:
-    path = files.input_file(path, limits.MAX_TABLE_FILE)
-    if path.suffix.lower() in (".xlsx", ".xlsm"):
-        return _read_xlsx(path)
-    text = files.decode_text(files.read_bytes(path, limits.MAX_TABLE_FILE), path.name)
-    reader = csv.reader(io.StringIO(text))
-    rows: list[list] = []
-    try:
-        for row in reader:
-            rows.append(row)
-            if len(rows) > MAX_ROWS + 1 and any(cell.strip() for cell in row):
-                break
-    except csv.Error as exc:
-        line = reader.line_num
-        if "field larger than field limit" in str(exc):
-            raise ValidationError(f"{path.name} 第{line}行有超过 {limits.MAX_CSV_CELL} 字的单元格，文件无法读取 "
-                                  f"(line {line}: a cell is too long; is this really the export?)") from exc
-        raise ValidationError(f"{path.name} 第{line}行: 不是有效的 CSV (line {line}: not valid CSV: {exc})") from exc
-    return rows
-
-
-def _read_xlsx(path: Path) -> list[list]:
-    from openpyxl import load_workbook
-
-    try:
-        wb = load_workbook(path, read_only=True, data_only=True)
-        try:
-            rows = []
-            for r in wb.active.iter_rows(values_only=True):
-                rows.append(list(r))
-                if len(rows) > MAX_ROWS + 1 and any(v not in (None, "") for v in r):
-                    break
-        finally:
-            wb.close()
-    except Exception as exc:  # noqa: BLE001 - a broken file is the user's problem, named
-        raise ValidationError(f"无法读取 Excel 文件 {path.name} (not a readable workbook): "
-                              f"{type(exc).__name__}: {str(exc)[:200]}") from exc
-    return rows
-
-
-def _columns(header: list, mapping: dict[str, str]) -> dict[str, int]:
-    names = [str(h or "").strip() for h in header]
-    cols: dict[str, int] = {}
-    for f in FIELDS:
-        wanted = (mapping[f],) if f in mapping else HEADERS[f]
-        for w in wanted:
-            if w in names:
-                cols[f] = names.index(w)
-                break
-        else:
-            if f in mapping:
-                raise ValidationError(f"文件中没有表头 {mapping[f]!r} (header not found)")
-    if "description" not in cols and "title" not in cols:
-        raise ValidationError("文件中找不到诉求内容或标题列；用 --map description=表头 指定",
-                              [f"表头: {', '.join(n for n in names if n)}"])
-    return cols
-
-
-def _text(value) -> str:
-    """A one-line cell tidied: runs of spaces, tabs and line breaks become one space."""
-    return limits.one_line(value)
-
-
-def parse_time(value) -> datetime | None:
-    if value is None or value == "":
         return None
-    if isinstance(value, datetime):
-        return (value if value.tzinfo else value.replace(tzinfo=LOCAL_TZ)).astimezone(timezone.utc)
-    if isinstance(value, (int, float)) and 20000 < value < 80000:  # an Excel serial date
-        return (datetime(1899, 12, 30, tzinfo=LOCAL_TZ) + timedelta(days=float(value))).astimezone(timezone.utc)
-    text = re.sub(r"\s+", " ", str(value)).strip()
-    for fmt in DATE_FORMATS:
-        try:
-            return datetime.strptime(text, fmt).replace(tzinfo=LOCAL_TZ).astimezone(timezone.utc)
-        except ValueError:
-            continue
-    return None
+    try:
+        return float(text)
+    except ValueError:
+        raise _Bad(f"{what}不是数字 {limits.shown(text)!r} (not a number)") from None
+
+
+class _Converter:
+    """One row of the file → the columns of one event (or _Bad with the reason)."""
+
+    def __init__(self, ctx: Context, session, cols: dict[str, int], *, source: str, history: bool,
+                 date_format: str | None, crs: str, kind_map: dict, require_grid: bool, filename: str,
+                 add_departments: bool = False):
+        self.ctx, self.s, self.cols, self.source, self.history = ctx, session, cols, source, history
+        self.times = {f: TimeReader(date_format) for f in ("reported_at", "replied_at", "closed_at")}
+        self.crs, self.kind_map, self.require_grid, self.filename = crs, kind_map, require_grid, filename
+        self.gaz = gazetteer(session)
+        self.points = PointIndex(session) if "lat" in cols and "lon" in cols else None
+        self.depts = Departments(session, create=add_departments)
+        self.history_cols = any(f in cols for f in HISTORY_FIELDS)
+        self.unmapped: dict[str, int] = {}  # categories missing from --kind-map → rows
+        self.addresses: dict[str, tuple | None] = {}  # address → (grid, community): rows repeat places
+        self.buildings: dict = {}  # (community, building) → households per grid (locate.grid_from_address)
+
+    def time(self, f: str, value):
+        if value is None or value == "":
+            return None
+        text = limits.one_line(cell_text(value))
+        if not text:
+            return None
+        at = self.times[f](value)
+        if at is None:
+            raise _Bad(f"{LABELS[f]}无法识别 {limits.shown(text)!r} (unreadable date; 可用 --date-format 指定格式)")
+        return at
+
+    def place(self, v: dict, address: str):
+        lat, lon = _float(v.get("lat"), "纬度"), _float(v.get("lon"), "经度")
+        if (lat is None) != (lon is None):
+            raise _Bad("经纬度只有一个 (latitude and longitude come together)")
+        if lat is not None and (lat == 0 and lon == 0):
+            lat = lon = None  # 0,0 is how some exports write "no location"
+        if lat is not None:
+            if not (-90 <= lat <= 90 and -180 <= lon <= 180):
+                raise _Bad(f"经纬度超出范围 {lat}, {lon} (coordinates out of range; 列是否对调?)")
+            if self.crs == "gcj02":
+                lon, lat = gcj02_to_wgs84(lon, lat)
+        found = self.points.grid_at(lat, lon) if (self.points and lat is not None) else None
+        if found is None and address:
+            if address not in self.addresses:
+                if len(self.addresses) > 100_000:
+                    self.addresses.clear()  # memory stays bounded on a file of all-different addresses
+                place = grid_from_address(self.s, address, self.gaz, self.buildings)
+                self.addresses[address] = (place.grid_id, place.community_id) if place else None
+            found = self.addresses[address]
+        return lat, lon, found
+
+    def kind(self, category: str, title: str, description: str) -> tuple[str, str]:
+        if category and category_key(category) in self.kind_map:
+            return self.kind_map[category_key(category)]
+        if self.kind_map and category and len(self.unmapped) < 1000:
+            self.unmapped[category] = self.unmapped.get(category, 0) + 1
+        return classify(" ".join((category, title, description)))
+
+    def convert(self, v: dict, t: dict, now) -> dict:
+        """``v``: the raw cells by field; ``t``: the same as one-line texts."""
+        number = t.get("source_no") or None
+        if number and excel_scientific(number):
+            raise _Bad(scientific_problem(number, "工单编号"))
+        description = cell_text(v.get("description")).replace("\t", " ").replace("\r", "").strip()
+        title = t.get("title") or limits.one_line(
+            description.splitlines()[0] if description else "")[:40]
+        if not title and not description:
+            raise _Bad("没有诉求内容 (no text)")
+        text = {f: t.get(f, "") for f in ("address", "phone", "reporter", "category", "department")}
+        reply = cell_text(v.get("reply")).replace("\r", "").strip() or None
+        pairs = ((limits.SOURCE_NO, number), (limits.TITLE, title), (limits.DESCRIPTION, description),
+                 (limits.ADDRESS, text["address"]), (limits.PHONE, text["phone"]), (limits.REPORTER, text["reporter"]),
+                 (limits.CATEGORY, text["category"]), (limits.DEPARTMENT, text["department"]),
+                 (limits.DESCRIPTION, reply))
+        # One look at the whole row first (the common case: nothing wrong), each field only when needed.
+        if any(value and len(value) > limit.max for limit, value in pairs) or _SUSPECT.search(
+                "".join(value for _limit, value in pairs if value)):
+            too_long = limits.problems(*pairs)
+            if too_long:
+                raise _Bad("；".join(too_long))
+        at = self.time("reported_at", v.get("reported_at")) if "reported_at" in self.cols else now
+        if at is None:
+            raise _Bad("没有时间 (no date)")
+        if at > now + timedelta(minutes=5):
+            raise _Bad(f"时间晚于现在 {at:%Y-%m-%d %H:%M} (date in the future)")
+        replied_at = self.time("replied_at", v.get("replied_at"))
+        closed_at = self.time("closed_at", v.get("closed_at"))
+        history = self.history or (self.history_cols and bool(reply or replied_at or closed_at))
+        lat, lon, found = self.place(v, text["address"])
+        if self.require_grid and (found is None or found[0] is None):
+            raise _Bad(f"地址 {text['address']!r} 找不到网格 (unknown grid)")
+        kind, sub = self.kind(text["category"], title, description)
+        phone = text["phone"]
+        row = dict(reported_at=at, source=self.source, source_no=number, kind=kind, sub_kind=sub,
+                   police=kind == "public_order" and not history, urgent=False,
+                   grid_id=found[0] if found else None, community_id=found[1] if found else None,
+                   address=text["address"], lat=lat, lon=lon, reporter_name=text["reporter"],
+                   phone_enc=self.ctx.cipher.encrypt(phone) if phone else None,
+                   phone_idx=self.ctx.cipher.blind(phone) if phone else None, title=title,
+                   description=description, initials=initials(" ".join((title, description, text["address"]))),
+                   source_category=text["category"], source_department=text["department"], reply=reply,
+                   replied_at=replied_at, history=history, version=1, department_id=None, ladder_level=0,
+                   ladder_due_at=None)
+        if history:
+            closed = closed_at or replied_at or at
+            if closed < at:
+                raise _Bad(f"办结时间 {closed:%Y-%m-%d %H:%M} 早于上报时间 (closed before reported)")
+            row.update(status="closed", is_open=False, closed_at=closed, status_since=closed,
+                       department_id=self.depts.get(text["department"]), last_action="close")
+        else:
+            row.update(status="reported", is_open=True, closed_at=None, status_since=now, last_action="report",
+                       ladder_level=1 if kind == "dispute" else 0,
+                       ladder_due_at=(now + timedelta(hours=4)) if kind == "dispute" else None)
+        return row
 
 
 def import_events(ctx: Context, path: Path, *, mapping: dict[str, str] | None = None, skip_bad: bool = False,
-                  source: str = "hotline_12345", require_grid: bool = False) -> ImportResult:
+                  source: str = "hotline_12345", require_grid: bool = False, history: bool = False,
+                  date_format: str | None = None, crs: str = "wgs84", kind_map: Path | None = None,
+                  add_departments: bool = False, report: bool = True) -> ImportResult:
     require(ctx.actor, "board.report")
-    table = read_table(Path(path))
-    if not table:
-        raise ValidationError(f"{Path(path).name} 是空文件 (empty file)")
-    cols = _columns(table[0], mapping or {})
-    rows: list[_Row] = []
-    for i, raw in enumerate(table[1:], start=2):
-        values = {f: (raw[c] if c < len(raw) else None) for f, c in cols.items()}
-        if all(_text(v) == "" for v in values.values()):
-            continue  # thousands of blank trailing rows
-        if len(rows) == MAX_ROWS:
-            raise ValidationError(f"{Path(path).name} 超过 {MAX_ROWS} 行，未导入任何数据；请分成几个文件 "
-                                  f"(more than {MAX_ROWS} rows: split the file)")
-        rows.append(_Row(i, values))
-    now = ctx.clock.now()
-    bad: list[str] = []
-    warnings: list[str] = []
-    seen: dict[str, int] = {}
-    good: list[dict] = []
-    with ctx.read() as s:
-        gaz = gazetteer(s)
-        numbers = [n for n in (_text(r.values.get("source_no")) for r in rows)
-                   if n and limits.SOURCE_NO.problem(n) is None]  # only what the database can be asked
-        existing = set()
-        for i in range(0, len(numbers), 500):
-            existing |= set(s.scalars(select(Event.source_no).where(Event.source_no.in_(numbers[i:i + 500]))))
-        for r in rows:
-            v = r.values
-            number = _text(v.get("source_no")) or None
-            if number and number in seen:
-                warnings.append(f"第{r.line}行: 工单编号 {limits.shown(number)} 与第{seen[number]}行重复，只导入一次")
-                continue
-            if number:
-                seen[number] = r.line
-            description = str(v.get("description") or "").replace("\t", " ").replace("\r", "").strip()
-            title = _text(v.get("title")) or _text(description.splitlines()[0] if description else "")[:40]
-            if not title and not description:
-                bad.append(f"第{r.line}行: 没有诉求内容 (no text)")
-                continue
-            address, phone, reporter = _text(v.get("address")), _text(v.get("phone")), _text(v.get("reporter"))
-            too_long = limits.problems((limits.SOURCE_NO, number), (limits.TITLE, title),
-                                       (limits.DESCRIPTION, description), (limits.ADDRESS, address),
-                                       (limits.PHONE, phone), (limits.REPORTER, reporter))
-            if too_long:
-                bad.append(f"第{r.line}行: " + "；".join(too_long))
-                continue
-            at = parse_time(v.get("reported_at")) if "reported_at" in cols else now
-            if at is None:
-                bad.append(f"第{r.line}行: 时间无法识别 {limits.shown(_text(v.get('reported_at')))!r} (unreadable date)")
-                continue
-            if at > now + timedelta(minutes=5):
-                bad.append(f"第{r.line}行: 时间晚于现在 {limits.shown(_text(v.get('reported_at')))!r} (date in the future)")
-                continue
-            place = grid_from_address(s, address, gaz) if address else None
-            if require_grid and (place is None or place.grid_id is None):
-                bad.append(f"第{r.line}行: 地址 {address!r} 找不到网格 (unknown grid)")
-                continue
-            if number and number in existing:
-                continue
-            kind, sub = classify(" ".join((_text(v.get("kind")), title, description)))
-            good.append(dict(number=number, at=at, title=title, description=description, kind=kind, sub=sub,
-                             address=address, grid_id=place.grid_id if place else None,
-                             community_id=place.community_id if place else None, phone=phone,
-                             reporter=reporter))
-    already = sum(1 for n in seen if n in existing)
-    if bad and not skip_bad:
-        raise ValidationError(f"{len(bad)} 行有问题，未导入任何数据；修正后重试，或用 --skip-bad 只导入正确的行",
-                              limits.first(bad))
-    if good:
-        _insert(ctx, good, source, Path(path).name)
-    return ImportResult(len(good), already, tuple(bad), tuple(warnings))
+    if source not in codes.SOURCES:
+        raise ValidationError(f"来源 {source!r} 不存在；可用: {', '.join(codes.SOURCES)} (unknown source)")
+    if crs not in CRS:
+        raise ValidationError(f"--crs 只能是 {'/'.join(CRS)} (unknown coordinate system {crs!r})")
+    check_format(date_format)
+    kinds = read_kind_map(kind_map)
+    path = Path(path)
+    sheet = read_sheet(path, lambda header: header_score(header, mapping or {}))
+    cols = columns(sheet.header, mapping or {})
+    run = _Run()
+    conv = None
+    try:
+        with ctx.unit() as u:
+            conv = _Converter(ctx, u.session, cols, source=source, history=history, date_format=date_format,
+                              crs=crs, kind_map=kinds, require_grid=require_grid, filename=path.name,
+                              add_departments=add_departments)
+            now = u.now
+            for line, cells in sheet.rows:
+                values = {f: (cells[c] if c < len(cells) else None) for f, c in cols.items()}
+                texts = {f: limits.one_line(cell_text(x)) for f, x in values.items()}
+                if not any(texts.values()):
+                    continue  # a row filled only in columns the import does not use
+                run.rows += 1
+                _take(run, conv, u, line, values, texts, now, skip_bad, path.name)
+            _flush(run, u, path.name, skip_bad)
+            summary = _summary(run)
+            if run.bad and not skip_bad:
+                raise _Refused(f"{len(run.bad)} 行有问题，未导入任何数据；修正后重试，或用 --skip-bad 只导入正确的行 "
+                               f"({len(run.bad)} bad rows: nothing imported)")
+            if run.bad and run.imported == 0 and run.already == 0:
+                raise _Refused(f"没有一行可以导入：{len(run.bad)} 行都有问题 (no row could be imported)")
+            if run.rows == 0:
+                raise ValidationError(f"{path.name} 没有数据行 (no data rows)")
+            if run.imported:
+                for did in conv.depts.created.values():
+                    u.changed("department", did, "insert")
+                u.changed("event", "*", "bulk")
+                u.changed("event_step", "*", "bulk")
+                u.audit("event.import", "event", None, after={
+                    "file": path.name, "rows": run.imported, "history": run.history, "source": source,
+                    "departments_added": sorted(conv.depts.created)})
+    except _Refused as refused:
+        written = write_report(path, ctx.clock.now(), run.bad, run.warnings, summary) if report else None
+        where = [f"全部问题行见 {written} (all problem rows are in that file)"] if written else []
+        raise ValidationError(str(refused), [*limits.first(run.bad, SHOWN), *where]) from None
+    notes = []
+    if conv.unmapped:
+        top = sorted(conv.unmapped.items(), key=lambda kv: -kv[1])[:10]
+        notes.append(f"{len(conv.unmapped)} 个分类不在 --kind-map 中，已按内容判断类别: "
+                     + "、".join(f"{k}({n})" for k, n in top) + (" …" if len(conv.unmapped) > 10 else "")
+                     + f" ({len(conv.unmapped)} categories not in the kind map)")
+    if conv.depts.created:
+        notes.append(f"新建部门 {len(conv.depts.created)} 个（文件中的部门，本系统原来没有）: "
+                     + "、".join(sorted(conv.depts.created)[:20]) + f" ({len(conv.depts.created)} departments added)")
+    if conv.depts.unknown:
+        notes.append(f"{len(conv.depts.unknown)} 个部门不在本系统中，只记录原文: "
+                     + "、".join(sorted(conv.depts.unknown)[:10]) + "；要新建这些部门（供派单建议学习），加 --add-departments "
+                     f"({len(conv.depts.unknown)} departments kept as text only)")
+    if run.old_live:
+        notes.append(f"{run.old_live} 件的时间早于 {OLD_DAYS} 天前，已作为待受理事件进入看板；如是已办结的"
+                            f"历史件，请撤销后用 --history 导入 ({run.old_live} old rows went to the live board)")
+    listed = run.bad or len(run.warnings) > SHOWN
+    written = write_report(path, ctx.clock.now(), run.bad, run.warnings, summary) if report and listed else None
+    return ImportResult(run.imported, run.already, tuple(run.bad), tuple(run.warnings), run.history, run.rows,
+                        written, tuple(notes))
 
 
-def _insert(ctx: Context, good: list[dict], source: str, filename: str) -> None:
-    with ctx.unit() as u:
-        s = u.session
-        events = []
-        for g in good:
-            e = Event(reported_at=g["at"], source=source, source_no=g["number"], kind=g["kind"], sub_kind=g["sub"],
-                      police=g["kind"] == "public_order", urgent=False, grid_id=g["grid_id"],
-                      community_id=g["community_id"], address=g["address"], reporter_name=g["reporter"],
-                      phone_enc=ctx.cipher.encrypt(g["phone"]) if g["phone"] else None,
-                      phone_idx=ctx.cipher.blind(g["phone"]) if g["phone"] else None, title=g["title"],
-                      description=g["description"],
-                      initials=initials(" ".join((g["title"], g["description"], g["address"]))),
-                      status="reported", is_open=True, status_since=u.now, created_by=u.actor.username,
-                      last_action="report", last_actor=u.actor.display_name or u.actor.username,
-                      ladder_level=1 if g["kind"] == "dispute" else 0,
-                      ladder_due_at=(u.now + timedelta(hours=4)) if g["kind"] == "dispute" else None)
-            events.append(e)
-        s.add_all(events)
-        s.flush()
-        s.add_all([EventStep(event_id=e.id, at=u.now, actor=u.actor.username,
-                             actor_name=u.actor.display_name or u.actor.username, action="report", from_status=None,
-                             to_status="reported", note=f"导入自 {filename}") for e in events])
-        u.changed("event", "*", "bulk")
-        u.changed("event_step", "*", "bulk")
-        u.audit("event.import", "event", None, after={"file": filename, "rows": len(events)})
+class _Refused(Exception):
+    pass
+
+
+def _summary(run: _Run) -> str:
+    return (f"数据行 {run.rows} 行：导入 {run.imported} 件（其中历史件 {run.history} 件），已存在 {run.already} 件，"
+            f"问题行 {len(run.bad)} 行，提示 {len(run.warnings)} 条")
+
+
+def _take(run: _Run, conv: _Converter, u, line: int, values: dict, texts: dict, now, skip_bad: bool,
+          filename: str) -> None:
+    number = texts.get("source_no") or None
+    if number and number in run.seen:
+        known, mine = run.seen[number], _fingerprint(line, texts)
+        first = int.from_bytes(known[:4], "big")
+        if mine[4:] == known[4:]:
+            run.warnings.append(f"第{line}行: 工单编号 {limits.shown(number)} 与第{first}行完全相同，只导入一次 "
+                                f"(same as line {first}: imported once)")
+        else:
+            differ = "、".join(LABELS[f] for i, f in enumerate(FIELDS)
+                              if mine[4 + 2 * i:6 + 2 * i] != known[4 + 2 * i:6 + 2 * i])
+            run.bad.append(f"第{line}行: 工单编号 {limits.shown(number)} 与第{first}行重复但内容不同（{differ}不同），"
+                           f"只导入了第{first}行 (conflict: number also on line {first} with different {differ})")
+        return
+    try:
+        row = conv.convert(values, texts, now)
+    except _Bad as bad:
+        run.bad.append(f"第{line}行: {bad}")
+        return
+    if number:
+        run.seen[number] = _fingerprint(line, texts)
+    if not row["history"] and row["reported_at"] < now - timedelta(days=OLD_DAYS):
+        run.old_live += 1
+    if run.bad and not skip_bad:
+        return  # nothing will be written: only look for further problems
+    run.batch.append(row)
+    if len(run.batch) >= BATCH:
+        _flush(run, u, filename, skip_bad)
+
+
+def _flush(run: _Run, u, filename: str, skip_bad: bool) -> None:
+    batch, run.batch = run.batch, []
+    if not batch or (run.bad and not skip_bad):
+        return
+    s = u.session
+    numbers = [r["source_no"] for r in batch if r["source_no"]]
+    existing = existing_numbers(s, batch[0]["source"], numbers) if numbers else set()
+    fresh = [r for r in batch if not (r["source_no"] and r["source_no"] in existing)]
+    run.already += len(batch) - len(fresh)
+    for r in fresh:
+        r["created_by"] = u.actor.username
+        r["last_actor"] = u.actor.display_name or u.actor.username
+    insert_batch(s, fresh, at=u.now, actor=u.actor.username, actor_name=u.actor.display_name or u.actor.username,
+                 filename=filename)
+    run.imported += len(fresh)
+    run.history += sum(1 for r in fresh if r["history"])

@@ -106,6 +106,9 @@ def transition(ctx: Context, event_id: int, action: str, *, expected_version: in
         raise ValidationError("回访需要填写满意度 (call-back needs a satisfaction)")
 
     def apply(u: Unit, e: Event) -> str:
+        if e.history:
+            raise IllegalTransition(f"事件 #{e.id} 是导入的历史件，已在原系统办结，不能{name} "
+                                    f"(an imported history case is not worked on here)")
         if e.status not in allowed_from:
             raise IllegalTransition(
                 f"事件 #{e.id} 当前为「{codes.status_name(e.status)}」，不能{name} "

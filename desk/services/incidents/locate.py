@@ -85,8 +85,11 @@ def _number(text: str) -> int:
     return _CN_DIGITS.get(text, 0)
 
 
-def grid_from_address(session: Session, text: str, gaz: Gazetteer | None = None) -> Place | None:
-    """Community from its name; then the grid by its name or number, or by the building's households."""
+def grid_from_address(session: Session, text: str, gaz: Gazetteer | None = None,
+                      buildings: dict | None = None) -> Place | None:
+    """Community from its name; then the grid by its name or number, or by the building's households.
+    ``buildings``: a dict kept across calls (an import of many rows) so each community's building is
+    counted once."""
     if not text:
         return None
     gaz = gaz or gazetteer(session)
@@ -107,9 +110,13 @@ def grid_from_address(session: Session, text: str, gaz: Gazetteer | None = None)
     m = _BUILDING.search(text)
     if m:
         building = f"{int(m.group(1))}号楼"
-        counts = Counter(dict(session.execute(
-            select(Household.grid_id, func.count()).join(Grid, Grid.id == Household.grid_id)
-            .where(Grid.community_id == cid, Household.building == building).group_by(Household.grid_id)).all()))
+        counts = buildings.get((cid, building)) if buildings is not None else None
+        if counts is None:
+            counts = Counter(dict(session.execute(
+                select(Household.grid_id, func.count()).join(Grid, Grid.id == Household.grid_id)
+                .where(Grid.community_id == cid, Household.building == building).group_by(Household.grid_id)).all()))
+            if buildings is not None:
+                buildings[(cid, building)] = counts
         if counts:
             gid = counts.most_common(1)[0][0]
             return Place(gid, cid, dict(grids).get(gid, ""), cname, "building")

@@ -55,6 +55,7 @@ class EventRow:
     last_actor: str
     status_since: datetime
     version: int
+    history: bool = False  # an imported case closed elsewhere: nothing more to do on it here
 
     def deadline(self, now: datetime) -> str:
         """'none', 'ok', 'yellow', 'red' or 'on_record' at ``now``."""
@@ -149,7 +150,7 @@ def to_row(e: Event, grid_name, community_name, dept_name, assignee_name, limits
         " ".join((e.title, e.description, e.address)), e.initials, e.status, e.claimed_by, e.claimed_name,
         dept_name or "", assignee_name or "", stage, yellow, red, e.on_record_reason, e.on_record_until,
         e.ladder_level, e.ladder_due_at if e.is_open else None, e.merged_into_id, e.last_action, e.last_actor,
-        e.status_since, e.version)
+        e.status_since, e.version, bool(e.history))
 
 
 def open_events(ctx: Context) -> tuple[EventRow, ...]:

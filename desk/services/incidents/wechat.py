@@ -72,9 +72,16 @@ class Prefill:
     found: tuple[str, ...]  # what was recognised, in words, to show the person
 
 
+_COMPILED: list[tuple[str, str, re.Pattern]] = []
+
+
 def classify(text: str) -> tuple[str, str]:
-    for kind, sub, words in RULES:
-        if any(w in text for w in words):
+    """The first rule with any of its words in ``text`` (one compiled search per rule: imports
+    classify 100,000s of rows)."""
+    if len(_COMPILED) != len(RULES):
+        _COMPILED[:] = [(k, sub, re.compile("|".join(map(re.escape, words)))) for k, sub, words in RULES]
+    for kind, sub, pattern in _COMPILED:
+        if pattern.search(text):
             return kind, sub
     return "other", ""
 

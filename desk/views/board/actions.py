@@ -63,6 +63,8 @@ def state_of(actor: Actor, action: str, row) -> ActionState:
     if not ok:
         return ActionState(action, False, False, _t("当前角色无权执行此操作"))
     closed = row.status in codes.CLOSED_STATUSES
+    if getattr(row, "history", False):
+        return ActionState(action, True, False, _t("历史件已在原系统办结，不再办理"))
     if action in codes.TRANSITIONS:
         sources = codes.TRANSITIONS[action][0]
         if row.status in sources:
