@@ -8,7 +8,7 @@ from datetime import timedelta
 
 from sqlalchemy import select
 
-from desk.demo.incidents import DEMO_NOW
+from desk.demo.incidents import demo_now
 from desk.demo.street import DemoStreet
 from desk.models import EvaluationRating, EvaluationRound, Grid, PoliceBeat, beat_grid
 from desk.services.evaluation.codes import GRID_LEADER_CRITERIA, POLICE_CRITERIA
@@ -20,11 +20,12 @@ COMMENTS = ("配合积极，信息报送及时", "矛盾纠纷化解有成效", 
 
 def build(u: Unit, rng: random.Random, street: DemoStreet, options) -> str:
     s = u.session
-    today = local_today(DEMO_NOW)
+    now = demo_now(options)
+    today = local_today(now)
     last, this = last_complete_month(today), month_of(today)
-    closed = EvaluationRound(month=last.code, state="closed", peer_weight=60, opened_at=DEMO_NOW - timedelta(days=30),
+    closed = EvaluationRound(month=last.code, state="closed", peer_weight=60, opened_at=now - timedelta(days=30),
                              opened_by="demo")
-    current = EvaluationRound(month=this.code, state="open", peer_weight=60, opened_at=DEMO_NOW - timedelta(days=1),
+    current = EvaluationRound(month=this.code, state="open", peer_weight=60, opened_at=now - timedelta(days=1),
                               opened_by="demo")
     s.add_all([closed, current])
     s.flush()
@@ -32,7 +33,7 @@ def build(u: Unit, rng: random.Random, street: DemoStreet, options) -> str:
                       .join(Grid, Grid.id == beat_grid.c.grid_id)
                       .where(PoliceBeat.officer_id.is_not(None), Grid.leader_id.is_not(None))
                       .order_by(PoliceBeat.id, Grid.id)).all()
-    at = DEMO_NOW - timedelta(days=rng.randint(5, 20))
+    at = now - timedelta(days=rng.randint(5, 20))
     pairs = {(o, g, "grid_leader") for o, g in links} | {(g, o, "police") for o, g in links}
     n = 0
     for rater, subject, kind in sorted(pairs):

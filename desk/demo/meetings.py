@@ -14,7 +14,7 @@ from datetime import date, datetime, time, timedelta
 from sqlalchemy import insert, select, text
 
 from desk.clock import LOCAL_TZ
-from desk.demo.dispatch import DEMO_NOW
+from desk.demo.incidents import demo_now
 from desk.demo.street import DemoStreet
 from desk.models import (
     ActionItem, ActionItemLink, ActionItemStep, Community, Department, Event, Meeting, MeetingAgendaLine,
@@ -57,7 +57,8 @@ class _Ids:
 
 def build(u: Unit, rng: random.Random, street: DemoStreet, options) -> str:
     s = u.session
-    today = DEMO_NOW.astimezone(LOCAL_TZ).date()
+    now = demo_now(options)  # the hour `desk demo` runs (or --now); the tests' fixed morning in code
+    today = now.astimezone(LOCAL_TZ).date()
     first = today - timedelta(days=min(options.days, 365) - 1)
     comms = list(s.execute(select(Community.id, Community.name).order_by(Community.code)))
     staff = list(s.execute(select(Staff.id, Staff.name, Staff.role, Staff.community_id, Staff.department_id)))
@@ -69,7 +70,7 @@ def build(u: Unit, rng: random.Random, street: DemoStreet, options) -> str:
         by_role.setdefault((StaffRole(role), None), []).append((sid, name))
     depts = list(s.execute(select(Department.id, Department.short_name).order_by(Department.code)))
     events = sorted((e.reported_at, e.id) for e in s.execute(select(Event.reported_at, Event.id)))
-    g = _Gen(s, rng, today, by_role, depts, events)
+    g = _Gen(s, rng, today, by_role, depts, events, now)
     for d in _days(max(first, today - timedelta(days=DAILY_DAYS - 1)), today):
         for cid, name in comms:
             if rng.random() < DAILY_HELD and not (d == today and rng.random() < 0.7):
@@ -108,8 +109,9 @@ def _days(first: date, last: date):
 
 
 class _Gen:
-    def __init__(self, s, rng, today, by_role, depts, events):
+    def __init__(self, s, rng, today, by_role, depts, events, now):
         self.rng, self.today, self.by_role, self.depts, self.events = rng, today, by_role, depts, events
+        self.now = now
         self.meeting_id, self.item_id = _Ids(s, "meeting"), _Ids(s, "action_item")
         self.meetings, self.attendees, self.agenda, self.items, self.links, self.steps, self.records = \
             [], [], [], [], [], [], []
@@ -190,7 +192,7 @@ class _Gen:
             done = _at(d + timedelta(days=max(days, 0)), rng.randint(9, 17))
         elif r >= 0.84 and due < self.today - timedelta(days=42) and rng.random() < 0.85:
             done = _at(due + timedelta(days=rng.randint(7, 30)), rng.randint(9, 17))  # chased to the end, late
-        state = "done" if done is not None and done <= DEMO_NOW else ("cancelled" if 0.80 <= r < 0.84 and
+        state = "done" if done is not None and done <= self.now else ("cancelled" if 0.80 <= r < 0.84 and
                                                                      due < self.today else "open")
         if state == "open" and rng.random() < 0.5:
             state = "in_progress"
