@@ -1,0 +1,162 @@
+"""What the street's own history says about a new event: which departments took cases like it.
+
+Two explainable models over the same segmented words, blended:
+- nearest past cases (kNN): TF-IDF cosine over an inverted index; the ten most similar past cases
+  vote for their department with their similarity. No similarity floor: a long text is compared
+  like a short one, and the nearest cases always vote.
+- naive Bayes over the words of every department's cases: robust where no single past case is
+  close, and it names the words that speak for a department.
+Both learn one case at a time (``add``/``remove``), so the replay can predict each case only from
+the cases before it, and the live desk keeps one learner per database up to date cheaply.
+
+A proposal on a large history stays fast: the query's words are visited rarest first and the
+walk over the postings stops after ``budget`` entries (common words say little about neighbours;
+naive Bayes still counts them)."""
+from __future__ import annotations
+
+import math
+from collections import Counter
+from dataclasses import dataclass
+
+K = 10                 # nearest past cases that vote
+KNN_WEIGHT = 0.7       # the nearest cases' share of the blend; naive Bayes has the rest
+ALPHA = 0.5            # naive Bayes smoothing
+BUDGET = 120_000       # postings visited per proposal at most
+MAX_QUERY_WORDS = 400    # a long letter keeps its words: the budget bounds the time
+
+
+@dataclass(frozen=True)
+class Neighbour:
+    case_id: int
+    department_id: int
+    similarity: float
+
+
+@dataclass(frozen=True)
+class Ranking:
+    shares: dict[int, float]                     # department id → share 0..1 (sums to 1)
+    neighbours: tuple[Neighbour, ...]             # the nearest past cases, best first
+    words: dict[int, tuple[str, ...]]             # department id → the query's words that speak for it
+    cases: int                                    # past cases the ranking learned from
+
+
+class Learner:
+    def __init__(self) -> None:
+        self.case_dept: dict[int, int] = {}
+        self.case_terms: dict[int, Counter] = {}
+        self.norm: dict[int, float] = {}
+        self.postings: dict[str, dict[int, float]] = {}    # word → {case id: 1 + log tf}
+        self.dept_terms: dict[int, Counter] = {}
+        self.dept_total: Counter = Counter()
+        self.dept_cases: Counter = Counter()
+        self._normed_at = 0
+
+    def __len__(self) -> int:
+        return len(self.case_dept)
+
+    # --- learning ---
+    def idf(self, word: str) -> float:
+        return math.log((1 + len(self.case_dept)) / (1 + len(self.postings.get(word, ())))) + 1.0
+
+    def add(self, case_id: int, department_id: int, terms: list[str]) -> None:
+        if case_id in self.case_dept:
+            self.remove(case_id)
+        counts = Counter(terms)
+        self.case_dept[case_id], self.case_terms[case_id] = department_id, counts
+        for w, n in counts.items():
+            self.postings.setdefault(w, {})[case_id] = 1.0 + math.log(n)
+        self.dept_terms.setdefault(department_id, Counter()).update(counts)
+        self.dept_total[department_id] += sum(counts.values())
+        self.dept_cases[department_id] += 1
+        self.norm[case_id] = self._norm(counts)
+        if len(self.case_dept) > 1.25 * self._normed_at + 8:  # idf drifts as cases come: renormalise now and then
+            self._renormalise()
+
+    def remove(self, case_id: int) -> None:
+        dept = self.case_dept.pop(case_id, None)
+        if dept is None:
+            return
+        counts = self.case_terms.pop(case_id)
+        self.norm.pop(case_id, None)
+        for w in counts:
+            p = self.postings.get(w)
+            if p is not None:
+                p.pop(case_id, None)
+                if not p:
+                    del self.postings[w]
+        self.dept_terms[dept].subtract(counts)
+        self.dept_total[dept] -= sum(counts.values())
+        self.dept_cases[dept] -= 1
+        if self.dept_cases[dept] <= 0:
+            del self.dept_cases[dept], self.dept_total[dept], self.dept_terms[dept]
+
+    def _norm(self, counts: Counter) -> float:
+        return math.sqrt(sum(((1.0 + math.log(n)) * self.idf(w)) ** 2 for w, n in counts.items())) or 1.0
+
+    def _renormalise(self) -> None:
+        for cid, counts in self.case_terms.items():
+            self.norm[cid] = self._norm(counts)
+        self._normed_at = len(self.case_dept)
+
+    # --- proposing ---
+    def rank(self, terms: list[str], exclude: int | None = None) -> Ranking:
+        """Departments by share for a text's words; ``exclude`` (the event itself) is not learned from."""
+        counts = Counter(terms)
+        depts = [d for d, n in self.dept_cases.items() if n - (1 if self.case_dept.get(exclude) == d else 0) > 0]
+        n_cases = len(self.case_dept) - (1 if exclude in self.case_dept else 0)
+        if not depts or not counts:
+            return Ranking({}, (), {}, max(n_cases, 0))
+        neighbours = self._nearest(counts, exclude)
+        knn: Counter = Counter()
+        for nb in neighbours:
+            knn[nb.department_id] += nb.similarity
+        bayes, words = self._bayes(counts, depts, exclude)
+        total = sum(knn.values())
+        w_knn = KNN_WEIGHT if total > 0 else 0.0
+        shares = {d: w_knn * knn.get(d, 0.0) / (total or 1.0) + (1 - w_knn) * bayes[d] for d in depts}
+        return Ranking(shares, tuple(neighbours), words, n_cases)
+
+    def _nearest(self, counts: Counter, exclude: int | None) -> list[Neighbour]:
+        q = {w: (1.0 + math.log(n)) * self.idf(w) for w, n in counts.items() if w in self.postings}
+        q_norm = math.sqrt(sum(v * v for v in q.values())) or 1.0
+        scores: dict[int, float] = {}
+        visited = 0
+        for w in sorted(q, key=lambda t: (len(self.postings[t]), t))[:MAX_QUERY_WORDS]:
+            posting = self.postings[w]
+            if visited and visited + len(posting) > BUDGET:
+                break
+            visited += len(posting)
+            weight = q[w] * self.idf(w)
+            for cid, tf in posting.items():
+                scores[cid] = scores.get(cid, 0.0) + weight * tf
+        scores.pop(exclude, None)
+        best = sorted(scores.items(), key=lambda t: (-t[1] / self.norm[t[0]], -t[0]))[:K]
+        return [Neighbour(cid, self.case_dept[cid], s / self.norm[cid] / q_norm) for cid, s in best]
+
+    def _bayes(self, counts: Counter, depts: list[int], exclude: int | None
+               ) -> tuple[dict[int, float], dict[int, tuple[str, ...]]]:
+        own = self.case_terms.get(exclude) if exclude in self.case_dept else None
+        own_dept = self.case_dept.get(exclude)
+        vocab = len(self.postings) + 1
+        n = sum(self.dept_cases[d] for d in depts) - (1 if own is not None else 0)
+        present = [w for w in counts if w in self.postings]
+        logp: dict[int, dict[str, float]] = {}
+        score: dict[int, float] = {}
+        for d in depts:
+            mine = own if (own is not None and d == own_dept) else None
+            terms, total = self.dept_terms[d], self.dept_total[d] - (sum(mine.values()) if mine else 0)
+            cases = self.dept_cases[d] - (1 if mine else 0)
+            denom = total + ALPHA * vocab
+            lp = {w: math.log((terms[w] - (mine[w] if mine else 0) + ALPHA) / denom) for w in present}
+            logp[d] = lp
+            score[d] = math.log(cases / n) + sum(lp.values())
+        temper = max(1.0, len(present) / 10)  # naive Bayes is overconfident on long texts
+        top = max(score.values())
+        expd = {d: math.exp((s - top) / temper) for d, s in score.items()}
+        z = sum(expd.values())
+        words = {}
+        for d in depts:
+            others = [logp[o] for o in depts if o != d]
+            lift = {w: logp[d][w] - (sum(o[w] for o in others) / len(others) if others else 0.0) for w in present}
+            words[d] = tuple(w for w, v in sorted(lift.items(), key=lambda t: (-t[1], t[0]))[:5] if v > 0.5)
+        return {d: v / z for d, v in expd.items()}, words
