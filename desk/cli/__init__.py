@@ -12,7 +12,7 @@ import sys
 
 from desk import __version__, logfile
 from desk.cli import audit_cmd, backup_cmd, db_cmd, demo_cmd, events_cmd, figures_cmd, geo_cmd, import_cmd, user_cmd
-from desk.cli import key_cmd
+from desk.cli import dispatch_cmd, key_cmd
 from desk.cli import report_cmd, selftest_cmd
 from desk.bootstrap import db_parent
 from desk.services.auth import SignInFailed
@@ -24,6 +24,7 @@ EXIT_REFUSED = 2  # the person was refused: no valid sign-in, or no right
 COMMANDS = [db_cmd, demo_cmd, import_cmd, events_cmd, geo_cmd, figures_cmd, user_cmd, audit_cmd, backup_cmd]
 COMMANDS.append(key_cmd)  # desk key merge (the data key)
 COMMANDS.insert(COMMANDS.index(figures_cmd) + 1, report_cmd)  # desk report (briefing sheets)
+COMMANDS.insert(COMMANDS.index(figures_cmd), dispatch_cmd)  # desk dispatch routing-check
 COMMANDS.append(selftest_cmd)  # needs no sign-in, reveals no data: a scratch database
 
 
