@@ -4,20 +4,22 @@ department. A returned case has no department (the return clears it), so a wrong
 teaches the next one.
 
 One learner per database is kept in memory and brought up to date before each proposal: the events
-changed since (a newer id or a newer status) are re-read, and a cheap check (how many cases, the sum
-of their row versions) catches any other change (an edited text, a deleted event) with a rebuild."""
+named by the change records since (desk.services.unit, the same feed that refreshes the screens) are
+re-read; an import's bulk record re-reads the new ids. After a bulk record, and every few minutes, a
+check (how many cases, the sum of their row versions) catches any change made without a record."""
 from __future__ import annotations
 
 import logging
 import threading
+import time
 import weakref
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from desk.models import Event
+from desk.models import ChangeRecord, Event
 from desk.services.dispatch.learner import Learner, Ranking
 from desk.services.dispatch.words import event_words
 
@@ -55,12 +57,15 @@ class _Known:
     learner: Learner = field(default_factory=Learner)
     titles: dict[int, str] = field(default_factory=dict)
     versions: dict[int, int] = field(default_factory=dict)
-    max_id: int = 0
-    max_since: datetime | None = None
+    max_id: int = 0            # the newest event read
+    change_id: int = 0         # the newest change record read
+    checked_at: float = 0.0    # when the fingerprint was last compared (monotonic seconds)
 
 
 _KNOWN: "weakref.WeakKeyDictionary[object, _Known]" = weakref.WeakKeyDictionary()
 _LOCK = threading.Lock()
+CHECK_SECONDS = 300  # how often the whole history is compared with what is known (changes without a record)
+_COLUMNS = (Event.id, Event.department_id, Event.status, Event.title, Event.description, Event.version)
 
 
 def _fingerprint(s: Session) -> tuple[int, int]:
@@ -68,15 +73,13 @@ def _fingerprint(s: Session) -> tuple[int, int]:
     return int(n), int(versions)
 
 
-def _apply(known: _Known, rows) -> None:
-    for eid, dept, status, title, description, version, since in rows:
+def _apply(known: _Known, rows, bulk: bool = False) -> None:
+    for eid, dept, status, title, description, version in rows:
         known.max_id = max(known.max_id, eid)
-        if since is not None and (known.max_since is None or since > known.max_since):
-            known.max_since = since
         if dept is not None and status in LEARNS_FROM:
             if known.versions.get(eid) == version and known.learner.case_dept.get(eid) == dept:
                 continue
-            known.learner.add(eid, dept, event_words(title, description))
+            known.learner.add(eid, dept, event_words(title, description), bulk=bulk)
             known.titles[eid], known.versions[eid] = title, version
         elif eid in known.versions:
             known.learner.remove(eid)
@@ -84,8 +87,37 @@ def _apply(known: _Known, rows) -> None:
             known.versions.pop(eid, None)
 
 
-_COLUMNS = (Event.id, Event.department_id, Event.status, Event.title, Event.description, Event.version,
-            Event.status_since)
+def _build(s: Session) -> _Known:
+    known = _Known()
+    known.change_id = s.scalar(select(func.coalesce(func.max(ChangeRecord.id), 0))) or 0
+    _apply(known, s.execute(select(*_COLUMNS).order_by(Event.id)), bulk=True)
+    known.learner.finish()
+    known.checked_at = time.monotonic()
+    log.info("routing history read: %d cases", len(known.versions))
+    return known
+
+
+def _catch_up(s: Session, known: _Known) -> bool:
+    """Applies the events changed since (from the change records); False when a rebuild is due."""
+    first = s.scalar(select(func.min(ChangeRecord.id)))
+    if first is not None and first > known.change_id + 1 and known.change_id:
+        return False  # the change records were pruned past what is known
+    changes = s.execute(select(ChangeRecord.id, ChangeRecord.row_id)
+                        .where(ChangeRecord.id > known.change_id, ChangeRecord.table_name == "event")
+                        .order_by(ChangeRecord.id)).all()
+    newest = s.scalar(select(func.max(ChangeRecord.id)))
+    ids = {int(r) for _, r in changes if r.isdigit()}
+    bulk = any(not r.isdigit() for _, r in changes)
+    known.change_id = max(known.change_id, newest or 0)
+    for k in range(0, len(ids), 500):
+        chunk = sorted(ids)[k:k + 500]
+        _apply(known, s.execute(select(*_COLUMNS).where(Event.id.in_(chunk))))
+    if bulk:  # an import: its events are the new ids
+        _apply(known, s.execute(select(*_COLUMNS).where(Event.id > known.max_id).order_by(Event.id)))
+    if bulk or time.monotonic() - known.checked_at > CHECK_SECONDS:
+        known.checked_at = time.monotonic()
+        return _fingerprint(s) == (len(known.versions), sum(known.versions.values()))
+    return True
 
 
 def rank_from_history(s: Session, db: object, terms: list[str], exclude: int | None = None
@@ -94,18 +126,11 @@ def rank_from_history(s: Session, db: object, terms: list[str], exclude: int | N
     titles of the nearest past cases. The learner is brought up to date with what the session sees."""
     with _LOCK:
         known = _KNOWN.get(db)
-        if known is not None:
-            q = select(*_COLUMNS).where(Event.id > known.max_id)
-            if known.max_since is not None:
-                q = select(*_COLUMNS).where(or_(Event.id > known.max_id, Event.status_since >= known.max_since))
-            _apply(known, s.execute(q))
-            if _fingerprint(s) != (len(known.versions), sum(known.versions.values())):
-                log.info("routing history changed beyond new and moved events: rebuilt")
-                known = None
+        if known is not None and not _catch_up(s, known):
+            log.info("routing history changed beyond its change records: read again")
+            known = None
         if known is None:
-            known = _Known()
-            _apply(known, s.execute(select(*_COLUMNS).order_by(Event.id)))
-            known.learner._renormalise()
+            known = _build(s)
             _KNOWN[db] = known
         ranking = known.learner.rank(terms, exclude)
         return ranking, {n.case_id: known.titles.get(n.case_id, "") for n in ranking.neighbours}

@@ -14,14 +14,16 @@ walk over the postings stops after ``budget`` entries (common words say little a
 naive Bayes still counts them)."""
 from __future__ import annotations
 
+import heapq
 import math
 from collections import Counter
+from operator import itemgetter
 from dataclasses import dataclass
 
 K = 10                 # nearest past cases that vote
 KNN_WEIGHT = 0.7       # the nearest cases' share of the blend; naive Bayes has the rest
 ALPHA = 0.5            # naive Bayes smoothing
-BUDGET = 120_000       # postings visited per proposal at most
+BUDGET = 50_000        # postings visited per proposal at most
 MAX_QUERY_WORDS = 400    # a long letter keeps its words: the budget bounds the time
 
 
@@ -45,7 +47,7 @@ class Learner:
         self.case_dept: dict[int, int] = {}
         self.case_terms: dict[int, Counter] = {}
         self.norm: dict[int, float] = {}
-        self.postings: dict[str, dict[int, float]] = {}    # word → {case id: 1 + log tf}
+        self.postings: dict[str, dict[int, float]] = {}    # word → {case id: (1 + log tf) / case norm}
         self.dept_terms: dict[int, Counter] = {}
         self.dept_total: Counter = Counter()
         self.dept_cases: Counter = Counter()
@@ -58,19 +60,39 @@ class Learner:
     def idf(self, word: str) -> float:
         return math.log((1 + len(self.case_dept)) / (1 + len(self.postings.get(word, ())))) + 1.0
 
-    def add(self, case_id: int, department_id: int, terms: list[str]) -> None:
+    def add(self, case_id: int, department_id: int, terms: list[str], *, bulk: bool = False) -> None:
+        """Learns one case. ``bulk``: many cases in a row, followed by ``finish()``."""
         if case_id in self.case_dept:
             self.remove(case_id)
         counts = Counter(terms)
         self.case_dept[case_id], self.case_terms[case_id] = department_id, counts
-        for w, n in counts.items():
-            self.postings.setdefault(w, {})[case_id] = 1.0 + math.log(n)
         self.dept_terms.setdefault(department_id, Counter()).update(counts)
         self.dept_total[department_id] += sum(counts.values())
         self.dept_cases[department_id] += 1
-        self.norm[case_id] = self._norm(counts)
-        if len(self.case_dept) > 1.25 * self._normed_at + 8:  # idf drifts as cases come: renormalise now and then
-            self._renormalise()
+        for w in counts:
+            self.postings.setdefault(w, {})[case_id] = 0.0
+        if bulk:
+            return
+        if len(self.case_dept) > 2 * self._normed_at + 8:  # idf drifts as cases come: renormalise now and then
+            self.finish()
+        else:
+            self._weigh(case_id, {w: self.idf(w) for w in counts})
+
+    def finish(self) -> None:
+        """Weighs every case with the idf of the whole history (after bulk adds; now and then as it grows)."""
+        n = len(self.case_dept)
+        idf = {w: math.log((1 + n) / (1 + len(p))) + 1.0 for w, p in self.postings.items()}
+        for cid in self.case_terms:
+            self._weigh(cid, idf)
+        self._normed_at = n
+
+    def _weigh(self, cid: int, idf: dict[str, float]) -> None:
+        logs = {w: 1.0 + math.log(k) for w, k in self.case_terms[cid].items()}
+        norm = math.sqrt(sum((v * idf[w]) ** 2 for w, v in logs.items())) or 1.0
+        self.norm[cid] = norm
+        postings = self.postings
+        for w, v in logs.items():
+            postings[w][cid] = v / norm
 
     def remove(self, case_id: int) -> None:
         dept = self.case_dept.pop(case_id, None)
@@ -89,14 +111,6 @@ class Learner:
         self.dept_cases[dept] -= 1
         if self.dept_cases[dept] <= 0:
             del self.dept_cases[dept], self.dept_total[dept], self.dept_terms[dept]
-
-    def _norm(self, counts: Counter) -> float:
-        return math.sqrt(sum(((1.0 + math.log(n)) * self.idf(w)) ** 2 for w, n in counts.items())) or 1.0
-
-    def _renormalise(self) -> None:
-        for cid, counts in self.case_terms.items():
-            self.norm[cid] = self._norm(counts)
-        self._normed_at = len(self.case_dept)
 
     # --- proposing ---
     def rank(self, terms: list[str], exclude: int | None = None) -> Ranking:
@@ -127,11 +141,12 @@ class Learner:
                 break
             visited += len(posting)
             weight = q[w] * self.idf(w)
+            get = scores.get
             for cid, tf in posting.items():
-                scores[cid] = scores.get(cid, 0.0) + weight * tf
+                scores[cid] = get(cid, 0.0) + weight * tf
         scores.pop(exclude, None)
-        best = sorted(scores.items(), key=lambda t: (-t[1] / self.norm[t[0]], -t[0]))[:K]
-        return [Neighbour(cid, self.case_dept[cid], s / self.norm[cid] / q_norm) for cid, s in best]
+        best = heapq.nlargest(K, scores.items(), key=itemgetter(1))
+        return [Neighbour(cid, self.case_dept[cid], s / q_norm) for cid, s in best]
 
     def _bayes(self, counts: Counter, depts: list[int], exclude: int | None
                ) -> tuple[dict[int, float], dict[int, tuple[str, ...]]]:
