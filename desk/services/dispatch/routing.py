@@ -130,7 +130,8 @@ def _reason(p_dept: str, sure: str, share: float, chosen: Candidate | None, matt
     if chosen is not None and chosen.words:
         parts.append(f"关键词：{'、'.join(chosen.words)}")
     head = f"{sure}：{p_dept} {share:.0%}"
-    tail = "；其次：" + "、".join(f"{c.department} {c.share:.0%}" for c in others[:2]) if others else ""
+    tail = "；其次：" + "、".join(f"{c.department} {c.share:.0%}" + (f"（{c.similar}件相似的以往案件）" if c.similar else "")
+                                 for c in others[:2]) if others else ""
     return head + "（" + "；".join(parts) + "）" + tail if parts else head + tail
 
 
