@@ -42,10 +42,23 @@ except ImportError:  # pragma: no cover
         return out
 
 
+_TELLING: dict[str, bool] = {}  # word → kept or not (words repeat: each is judged once)
+
+
+def _telling(w: str) -> bool:
+    keep = _TELLING.get(w)
+    if keep is None:
+        keep = len(w) > 1 and not w.isdigit() and w not in STOP and _KEEP.fullmatch(w) is not None
+        if len(_TELLING) < 500_000:
+            _TELLING[w] = keep
+    return keep
+
+
 def words(text: str) -> list[str]:
     """The telling words of a text, in order, repeated as often as they occur."""
     text = (text or "")[:MAX_CHARS].lower()
-    return [w for w in _cut(text) if len(w) > 1 and not w.isdigit() and w not in STOP and _KEEP.fullmatch(w)]
+    get = _TELLING.get
+    return [w for w in _cut(text) if (get(w) if w in _TELLING else _telling(w))]
 
 
 def event_words(title: str, description: str) -> list[str]:
