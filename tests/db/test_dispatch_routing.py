@@ -99,3 +99,14 @@ def test_a_chosen_matter_leads_and_history_still_shows(ctx):
     p = dsp.propose_route(ctx.as_actor(WANG), eid, matter.id)
     assert p.department == "城管" and p.matter == "占道经营与流动摊贩"
     assert "环保" in [c.department for c in p.candidates]
+
+
+def test_a_listed_department_that_never_took_a_case_does_not_outrank_a_long_history(ctx):
+    st = street(ctx)
+    for i in range(60):  # this street's board sends every noise complaint to 城管 ...
+        history_case(ctx, f"{i}号商铺音响噪音扰民", st.dept["城管"], day(i))
+    # ... the matters list names 环保 for 噪音 (M0203), a department with no case in 60
+    eid = accepted_event(ctx, st, "商铺音响噪音扰民", "")
+    p = dsp.propose_route(ctx.as_actor(WANG), eid)
+    assert p.department == "城管"
+    assert "环保" in [c.department for c in p.candidates]  # ranked, not silenced

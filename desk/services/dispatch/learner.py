@@ -18,7 +18,7 @@ import heapq
 import math
 from collections import Counter
 from operator import itemgetter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 K = 10                 # nearest past cases that vote
 KNN_WEIGHT = 0.7       # the nearest cases' share of the blend; naive Bayes has the rest
@@ -40,6 +40,7 @@ class Ranking:
     neighbours: tuple[Neighbour, ...]             # the nearest past cases, best first
     words: dict[int, tuple[str, ...]]             # department id → the query's words that speak for it
     cases: int                                    # past cases the ranking learned from
+    departments: dict[int, int] = field(default_factory=dict)  # department id → its past cases
 
 
 class Learner:
@@ -118,8 +119,9 @@ class Learner:
         counts = Counter(terms)
         depts = [d for d, n in self.dept_cases.items() if n - (1 if self.case_dept.get(exclude) == d else 0) > 0]
         n_cases = len(self.case_dept) - (1 if exclude in self.case_dept else 0)
+        known = {d: self.dept_cases[d] - (1 if self.case_dept.get(exclude) == d else 0) for d in depts}
         if not depts or not counts:
-            return Ranking({}, (), {}, max(n_cases, 0))
+            return Ranking({}, (), {}, max(n_cases, 0), known)
         neighbours = self._nearest(counts, exclude)
         knn: Counter = Counter()
         for nb in neighbours:
@@ -128,7 +130,7 @@ class Learner:
         total = sum(knn.values())
         w_knn = KNN_WEIGHT if total > 0 else 0.0
         shares = {d: w_knn * knn.get(d, 0.0) / (total or 1.0) + (1 - w_knn) * bayes[d] for d in depts}
-        return Ranking(shares, tuple(neighbours), words, n_cases)
+        return Ranking(shares, tuple(neighbours), words, n_cases, known)
 
     def _nearest(self, counts: Counter, exclude: int | None) -> list[Neighbour]:
         q = {w: (1.0 + math.log(n)) * self.idf(w) for w, n in counts.items() if w in self.postings}
