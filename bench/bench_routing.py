@@ -195,6 +195,9 @@ def latency(url: str, rows: list[dict], ids: dict[str, int], n: int) -> None:
         propose_route(ctx, 999)
         times.append(1000 * (time.perf_counter() - t0))
     figure(f"routing proposal on a {n}-case history", times, "ms", 50)
+    import resource
+
+    print(f"  peak memory of the bench process: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")
     print(f"  reason: {p.reason}")
     db.dispose()
 

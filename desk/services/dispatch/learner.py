@@ -27,6 +27,9 @@ BUDGET = 30_000        # postings visited per proposal at most
 MAX_QUERY_WORDS = 400    # a long letter keeps its words: the budget bounds the time
 
 
+_LOG_TF = [0.0] + [1.0 + math.log(k) for k in range(1, 64)]
+
+
 @dataclass(frozen=True)
 class Neighbour:
     case_id: int
@@ -53,6 +56,7 @@ class Learner:
         self.dept_total: Counter = Counter()
         self.dept_cases: Counter = Counter()
         self._normed_at = 0
+        self._pending: list[int] = []   # cases added in bulk, not yet in the postings
 
     def __len__(self) -> int:
         return len(self.case_dept)
@@ -67,13 +71,15 @@ class Learner:
             self.remove(case_id)
         counts = Counter(terms)
         self.case_dept[case_id], self.case_terms[case_id] = department_id, counts
-        self.dept_terms.setdefault(department_id, Counter()).update(counts)
-        self.dept_total[department_id] += sum(counts.values())
+        self.dept_terms.setdefault(department_id, Counter()).update(terms)  # a list counts in C
+        self.dept_total[department_id] += len(terms)
         self.dept_cases[department_id] += 1
-        for w in counts:
-            self.postings.setdefault(w, {})[case_id] = 0.0
         if bulk:
+            self._pending.append(case_id)
             return
+        postings = self.postings
+        for w in counts:
+            postings.setdefault(w, {})[case_id] = 0.0
         if len(self.case_dept) > 2 * self._normed_at + 8:  # idf drifts as cases come: renormalise now and then
             self.finish()
         else:
@@ -81,18 +87,28 @@ class Learner:
 
     def finish(self) -> None:
         """Weighs every case with the idf of the whole history (after bulk adds; now and then as it grows)."""
+        postings = self.postings
+        for cid in self._pending:
+            if cid in self.case_terms:
+                for w in self.case_terms[cid]:
+                    p = postings.get(w)
+                    if p is None:
+                        postings[w] = {cid: 0.0}
+                    else:
+                        p[cid] = 0.0
+        self._pending = []
         n = len(self.case_dept)
-        idf = {w: math.log((1 + n) / (1 + len(p))) + 1.0 for w, p in self.postings.items()}
+        idf = {w: math.log((1 + n) / (1 + len(p))) + 1.0 for w, p in postings.items()}
         for cid in self.case_terms:
             self._weigh(cid, idf)
         self._normed_at = n
 
     def _weigh(self, cid: int, idf: dict[str, float]) -> None:
-        logs = {w: 1.0 + math.log(k) for w, k in self.case_terms[cid].items()}
-        norm = math.sqrt(sum((v * idf[w]) ** 2 for w, v in logs.items())) or 1.0
+        logs = [(w, _LOG_TF[k] if k < 64 else 1.0 + math.log(k)) for w, k in self.case_terms[cid].items()]
+        norm = math.sqrt(sum((v * idf[w]) ** 2 for w, v in logs)) or 1.0
         self.norm[cid] = norm
         postings = self.postings
-        for w, v in logs.items():
+        for w, v in logs:
             postings[w][cid] = v / norm
 
     def remove(self, case_id: int) -> None:
@@ -116,6 +132,8 @@ class Learner:
     # --- proposing ---
     def rank(self, terms: list[str], exclude: int | None = None) -> Ranking:
         """Departments by share for a text's words; ``exclude`` (the event itself) is not learned from."""
+        if self._pending:
+            self.finish()
         counts = Counter(terms)
         depts = [d for d, n in self.dept_cases.items() if n - (1 if self.case_dept.get(exclude) == d else 0) > 0]
         n_cases = len(self.case_dept) - (1 if exclude in self.case_dept else 0)
