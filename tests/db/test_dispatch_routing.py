@@ -110,3 +110,14 @@ def test_a_listed_department_that_never_took_a_case_does_not_outrank_a_long_hist
     p = dsp.propose_route(ctx.as_actor(WANG), eid)
     assert p.department == "城管"
     assert "环保" in [c.department for c in p.candidates]  # ranked, not silenced
+
+
+def test_a_large_history_is_read_ahead_and_a_small_one_left_for_the_first_proposal(ctx):
+    st = street(ctx)
+    for i in range(3):
+        history_case(ctx, "快递柜超时收费", st.dept["市场监管"], day(i))
+    duty = ctx.as_actor(WANG)
+    assert dsp.warm_routing(duty) == 0
+    assert dsp.warm_routing(duty, at_least=3) == 3
+    eid = accepted_event(ctx, st, "快递柜超时收费", "")
+    assert dsp.propose_route(duty, eid).department == "市场监管"

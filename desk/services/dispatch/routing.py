@@ -11,13 +11,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from desk.models import Department, Event, Matter
 from desk.services.context import Context
 from desk.services.dispatch.codes import CONFIDENCE
-from desk.services.dispatch.history import rank_from_history
+from desk.services.dispatch.history import qualifies, rank_from_history
 from desk.services.dispatch.learner import Ranking
 from desk.services.dispatch.matters import MatterRow, matter_rows, to_row
 from desk.services.dispatch.words import event_words
@@ -185,3 +185,18 @@ def propose_route(ctx: Context, event_id: int, matter_id: int | None = None) -> 
     return RouteProposal(event_id, top.department_id, top.department, matter.id if matter else None,
                          matter.name if matter else "", matter.limit_hours if matter else None, assist, reason,
                          tuple(candidates), sure)
+
+
+WARM_AT = 5000  # a history this large is read into memory at sign-in, before the first proposal asks
+
+
+def warm_routing(ctx: Context, at_least: int = WARM_AT) -> int:
+    """Reads a large history into memory ahead of the first proposal (off the UI thread, at start);
+    a small one is read by the first proposal in a moment. Returns the cases read (0: left for later)."""
+    require(ctx.actor, "dispatch.read")
+    with ctx.read() as s:
+        n = s.scalar(select(func.count()).select_from(Event).where(qualifies())) or 0
+        if n < at_least:
+            return 0
+        rank_from_history(s, ctx.db, [])
+    return n
