@@ -28,7 +28,6 @@ MATTER_WEIGHT = 1.0        # a keyword match of the matters list
 CHOSEN_MATTER_WEIGHT = 3.0  # the matter the duty officer chose
 HISTORY_HALF = 10          # with this many past cases, history weighs half as much as it can
 SURE_SHARE, SURE_MARGIN, SURE_CASES = 0.6, 0.3, 20
-UNTRIED_AFTER, UNTRIED_FACTOR = 50, 0.1
 
 
 @dataclass(frozen=True)
@@ -95,16 +94,17 @@ def matter_votes(matters: tuple[MatterRow, ...], kind: str, text: str, ids: dict
 
 def blend(matter: dict[int, float], matter_weight: float, history: Ranking) -> dict[int, float]:
     """Shares per department: the matters list's and history's shares, weighed. A department the
-    list names but that never took a case in a long history (UNTRIED_AFTER cases) counts a tenth:
-    it is ranked, but the street's own record leads."""
+    list names but that never took one of the street's past cases counts the less the longer that
+    history is (a tenth after 90 cases): it is ranked, but the street's own record leads."""
     w_hist = history.cases / (history.cases + HISTORY_HALF) if history.shares else 0.0
     total = sum(matter.values())
     w_matter = matter_weight if total > 0 else 0.0
     if w_hist + w_matter == 0:
         return {}
     listed = {d: v / total for d, v in matter.items()} if total else {}
-    if history.cases >= UNTRIED_AFTER and matter_weight <= MATTER_WEIGHT:  # a chosen matter is not discounted
-        listed = {d: v * (1.0 if history.departments.get(d) else UNTRIED_FACTOR) for d, v in listed.items()}
+    if matter_weight <= MATTER_WEIGHT:  # a chosen matter is not discounted
+        untried = HISTORY_HALF / (HISTORY_HALF + history.cases)
+        listed = {d: v * (1.0 if history.departments.get(d) else untried) for d, v in listed.items()}
     raw = {d: w_matter * listed.get(d, 0.0) + w_hist * history.shares.get(d, 0.0)
            for d in set(listed) | set(history.shares)}
     z = sum(raw.values()) or 1.0
