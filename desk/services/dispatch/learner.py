@@ -27,7 +27,7 @@ BUDGET = 30_000        # postings visited per proposal at most
 MAX_QUERY_WORDS = 400    # a long letter keeps its words: the budget bounds the time
 
 
-_LOG_TF = [0.0] + [1.0 + math.log(k) for k in range(1, 64)]
+_LOG_TF = [0.0] + [1.0 + math.log(k) for k in range(1, 256)]
 
 
 @dataclass(frozen=True)
@@ -49,7 +49,8 @@ class Ranking:
 class Learner:
     def __init__(self) -> None:
         self.case_dept: dict[int, int] = {}
-        self.case_terms: dict[int, Counter] = {}
+        self.case_terms: dict[int, tuple[str, ...]] = {}   # each case's distinct words and their counts,
+        self.case_counts: dict[int, bytes] = {}             # kept compact (a 100k-case history stays small)
         self.norm: dict[int, float] = {}
         self.postings: dict[str, dict[int, float]] = {}    # word → {case id: (1 + log tf) / case norm}
         self.dept_terms: dict[int, Counter] = {}
@@ -70,7 +71,9 @@ class Learner:
         if case_id in self.case_dept:
             self.remove(case_id)
         counts = Counter(terms)
-        self.case_dept[case_id], self.case_terms[case_id] = department_id, counts
+        self.case_dept[case_id] = department_id
+        self.case_terms[case_id] = tuple(counts)
+        self.case_counts[case_id] = bytes(min(n, 255) for n in counts.values())
         self.dept_terms.setdefault(department_id, Counter()).update(terms)  # a list counts in C
         self.dept_total[department_id] += len(terms)
         self.dept_cases[department_id] += 1
@@ -103,8 +106,11 @@ class Learner:
             self._weigh(cid, idf)
         self._normed_at = n
 
+    def _counts(self, cid: int) -> Counter:
+        return Counter(dict(zip(self.case_terms[cid], self.case_counts[cid])))
+
     def _weigh(self, cid: int, idf: dict[str, float]) -> None:
-        logs = [(w, _LOG_TF[k] if k < 64 else 1.0 + math.log(k)) for w, k in self.case_terms[cid].items()]
+        logs = [(w, _LOG_TF[k]) for w, k in zip(self.case_terms[cid], self.case_counts[cid])]
         norm = math.sqrt(sum((v * idf[w]) ** 2 for w, v in logs)) or 1.0
         self.norm[cid] = norm
         postings = self.postings
@@ -115,7 +121,8 @@ class Learner:
         dept = self.case_dept.pop(case_id, None)
         if dept is None:
             return
-        counts = self.case_terms.pop(case_id)
+        counts = self._counts(case_id)
+        del self.case_terms[case_id], self.case_counts[case_id]
         self.norm.pop(case_id, None)
         for w in counts:
             p = self.postings.get(w)
@@ -170,7 +177,7 @@ class Learner:
 
     def _bayes(self, counts: Counter, depts: list[int], exclude: int | None
                ) -> tuple[dict[int, float], dict[int, tuple[str, ...]]]:
-        own = self.case_terms.get(exclude) if exclude in self.case_dept else None
+        own = self._counts(exclude) if exclude in self.case_dept else None
         own_dept = self.case_dept.get(exclude)
         vocab = len(self.postings) + 1
         n = sum(self.dept_cases[d] for d in depts) - (1 if own is not None else 0)

@@ -42,15 +42,15 @@ except ImportError:  # pragma: no cover
         return out
 
 
-_TELLING: dict[str, bool] = {}  # word → kept or not (words repeat: each is judged once)
+# word → the one shared copy of it, or "" when it is not kept (words repeat: each is judged once, and
+# a large history holds each word once in memory instead of once per occurrence)
+_TELLING: dict[str, str] = {}
 
 
-def _telling(w: str) -> bool:
-    keep = _TELLING.get(w)
-    if keep is None:
-        keep = len(w) > 1 and not w.isdigit() and w not in STOP and _KEEP.fullmatch(w) is not None
-        if len(_TELLING) < 500_000:
-            _TELLING[w] = keep
+def _telling(w: str) -> str:
+    keep = w if len(w) > 1 and not w.isdigit() and w not in STOP and _KEEP.fullmatch(w) is not None else ""
+    if len(_TELLING) < 1_000_000:
+        _TELLING[w] = keep
     return keep
 
 
@@ -58,7 +58,14 @@ def words(text: str) -> list[str]:
     """The telling words of a text, in order, repeated as often as they occur."""
     text = (text or "")[:MAX_CHARS].lower()
     get = _TELLING.get
-    return [w for w in _cut(text) if (get(w) if w in _TELLING else _telling(w))]
+    out = []
+    for w in _cut(text):
+        kept = get(w)
+        if kept is None:
+            kept = _telling(w)
+        if kept:
+            out.append(kept)
+    return out
 
 
 def event_words(title: str, description: str) -> list[str]:
