@@ -152,6 +152,7 @@ def propose_route(ctx: Context, event_id: int, matter_id: int | None = None) -> 
         ids = departments_by_short(s)
         names = {i: short for short, i in ids.items()}
         matters = matter_rows(s)
+        chosen_row = None
         if matter_id is not None:
             m = s.get(Matter, matter_id)
             if m is None:
@@ -176,7 +177,7 @@ def propose_route(ctx: Context, event_id: int, matter_id: int | None = None) -> 
     top = candidates[0]
     sure = confidence(shares, history.cases, matter_id is not None)
     hit = votes.get(top.department_id)
-    matter = hit[1] if hit else None
+    matter = chosen_row if matter_id is not None else (hit[1] if hit else None)  # the officer's choice stays
     reason = _reason(top.department, sure, top.share, top, hit, matter_id is not None, candidates[1:])
     if hit is None and votes:  # the list names another department: say so, it is outweighed here
         _s, m, hits = max(votes.values(), key=lambda v: v[0])
