@@ -178,6 +178,7 @@ def latency(url: str, rows: list[dict], ids: dict[str, int], n: int) -> None:
     for k in range(0, len(made), 5000):
         with db.write_session() as s, s.begin():
             s.execute(insert(Event), made[k:k + 5000])
+    del made
     probe = history_row(999, "小区门口道路施工围挡占道，晚上噪音扰民", "施工单位夜间施工，噪音很大，影响居民休息，"
                         "请有关部门处理。", datetime(2026, 11, 30, tzinfo=timezone.utc), None)
     probe.update(status="accepted", is_open=True, closed_at=None, department_id=None)

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 K = 10                 # nearest past cases that vote
 KNN_WEIGHT = 0.7       # the nearest cases' share of the blend; naive Bayes has the rest
 ALPHA = 0.5            # naive Bayes smoothing
-BUDGET = 30_000        # postings visited per proposal at most
+BUDGET = 20_000        # postings visited per proposal at most
 MAX_QUERY_WORDS = 400    # a long letter keeps its words: the budget bounds the time
 
 
