@@ -60,3 +60,11 @@ def test_the_replay_needs_the_right_to_see_figures(ctx):
 
     with pytest.raises(PermissionDenied):
         routing_check(ctx.as_actor(Actor("g1", "网格员", role="grid_staff")))
+
+
+def test_the_replay_says_how_often_a_fairly_sure_proposal_was_right(ctx):
+    st = street(ctx)
+    for i in range(30):
+        history_case(ctx, "古井水位异常下降", st.dept["供水"], day(i))
+    row = routing_check(ctx.as_actor(WANG)).rows[0]
+    assert row.sure == 30 - 20 and row.sure_right == row.sure  # sure from the 21st case on (20 learned)

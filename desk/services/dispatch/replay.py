@@ -15,7 +15,10 @@ from desk.services.context import Context
 from desk.services.dispatch.history import history_cases
 from desk.services.dispatch.learner import Learner
 from desk.services.dispatch.matters import matter_rows
-from desk.services.dispatch.routing import MATTER_WEIGHT, blend, departments_by_short, matter_votes, ranked
+from desk.services.dispatch.codes import CONFIDENCE
+from desk.services.dispatch.routing import (
+    MATTER_WEIGHT, blend, confidence, departments_by_short, matter_votes, ranked,
+)
 from desk.services.dispatch.words import event_words
 from desk.services.figures.periods import local_midnight
 from desk.services.figures.table import rate
@@ -29,6 +32,8 @@ class DepartmentCheck:
     cases: int
     top1: int
     top3: int
+    sure: int = 0          # proposals that said 较有把握
+    sure_right: int = 0    # ... and were right first time
 
     @property
     def top1_rate(self) -> float | None:
@@ -37,6 +42,10 @@ class DepartmentCheck:
     @property
     def top3_rate(self) -> float | None:
         return rate(self.top3, self.cases)
+
+    @property
+    def sure_rate(self) -> float | None:
+        return rate(self.sure_right, self.sure)
 
 
 @dataclass(frozen=True)
@@ -66,17 +75,22 @@ def routing_check(ctx: Context, date_from: date | None = None, date_to: date | N
         for c, t in zip(group, terms):
             if (start is None or c.reported_at >= start) and (end is None or c.reported_at < end):
                 votes = matter_votes(matters, c.kind, f"{c.title} {c.description}", ids)
-                order = ranked(blend({d: v[0] for d, v in votes.items()}, MATTER_WEIGHT, learner.rank(t)))
-                row = counts.setdefault(c.department_id, [0, 0, 0])
+                history = learner.rank(t)
+                shares = blend({d: v[0] for d, v in votes.items()}, MATTER_WEIGHT, history)
+                order = ranked(shares)
+                sure = confidence(shares, history.cases, False) == CONFIDENCE["likely"]
+                row = counts.setdefault(c.department_id, [0, 0, 0, 0, 0])
                 row[0] += 1
                 row[1] += order[:1] == [c.department_id]
                 row[2] += c.department_id in order[:3]
+                row[3] += sure
+                row[4] += sure and order[:1] == [c.department_id]
             elif start is not None and c.reported_at < start:
                 learned_before += 1
         for c, t in zip(group, terms):
             learner.add(c.id, c.department_id, t)
     rows = tuple(sorted((DepartmentCheck(d, names.get(d, f"#{d}"), *v) for d, v in counts.items()),
                         key=lambda r: (-r.cases, r.department)))
-    total = DepartmentCheck(None, "合计", sum(r.cases for r in rows), sum(r.top1 for r in rows),
-                            sum(r.top3 for r in rows))
+    total = DepartmentCheck(None, "合计", *(sum(getattr(r, a) for r in rows)
+                                          for a in ("cases", "top1", "top3", "sure", "sure_right")))
     return RoutingCheck(date_from, date_to, learned_before, rows, total)
