@@ -106,6 +106,8 @@ def _catch_up(s: Session, known: _Known) -> bool:
                         .where(ChangeRecord.id > known.change_id, ChangeRecord.table_name == "event")
                         .order_by(ChangeRecord.id)).all()
     newest = s.scalar(select(func.max(ChangeRecord.id)))
+    if newest is not None and newest < known.change_id:
+        return False  # the change records started again (a restored database)
     ids = {int(r) for _, r in changes if r.isdigit()}
     bulk = any(not r.isdigit() for _, r in changes)
     known.change_id = max(known.change_id, newest or 0)
