@@ -138,7 +138,8 @@ def _reason(p_dept: str, sure: str, share: float, chosen: Candidate | None, matt
         parts.append(f"关键词：{'、'.join(chosen.words)}")
     head = f"{sure}：{p_dept} {share:.0%}"
     tail = "；其次：" + "、".join(f"{c.department} {c.share:.0%}" + (f"（{c.similar}件相似的以往案件）" if c.similar else "")
-                                 for c in others[:2]) if others else ""
+                                 for c in others[:2] if c.share >= 0.01) if others else ""
+    tail = "" if tail == "；其次：" else tail
     return head + "（" + "；".join(parts) + "）" + tail if parts else head + tail
 
 

@@ -35,6 +35,6 @@ def proposal_html(p) -> str:
     if len(p.candidates) > 1:
         ranked = " · ".join(f"<a href='dept:{c.department_id}'>{escape(c.department)}</a> {c.share:.0%}"
                             + (f"（{escape(_t('%n件相似的以往案件').replace('%n', str(c.similar)))}）" if c.similar else "")
-                            for c in p.candidates[:5])
+                            for c in p.candidates[:5] if c is top or c.share >= 0.01)
         lines.append(f"{escape(_t('排序（点击选择）'))}：{ranked}")
     return "<br>".join(lines)
