@@ -25,8 +25,10 @@ from desk.services.dispatch.words import event_words
 
 log = logging.getLogger(__name__)
 
-# Statuses in which an event's department is the one that took (or took and closed) the case.
-LEARNS_FROM = ("dispatched", "handling", "feedback", "verified", "closed", "called_back", "reopened")
+# Statuses in which an event's department is not (or not yet) the one that took the case: every other
+# status with a department teaches -- dispatched, handled, closed, called back, and whatever status an
+# import of history cases gives them.
+NOT_LEARNED = ("reported", "accepted", "in_grid", "returned", "merged", "cancelled")
 
 
 @dataclass(frozen=True)
@@ -40,7 +42,7 @@ class HistoryCase:
 
 
 def qualifies():
-    return (Event.department_id.is_not(None)) & (Event.status.in_(LEARNS_FROM))
+    return (Event.department_id.is_not(None)) & (Event.status.not_in(NOT_LEARNED))
 
 
 def history_cases(s: Session, until: datetime | None = None) -> list[HistoryCase]:
@@ -76,7 +78,7 @@ def _fingerprint(s: Session) -> tuple[int, int]:
 def _apply(known: _Known, rows, bulk: bool = False) -> None:
     for eid, dept, status, title, description, version in rows:
         known.max_id = max(known.max_id, eid)
-        if dept is not None and status in LEARNS_FROM:
+        if dept is not None and status not in NOT_LEARNED:
             if known.versions.get(eid) == version and known.learner.case_dept.get(eid) == dept:
                 continue
             known.learner.add(eid, dept, event_words(title, description), bulk=bulk)
