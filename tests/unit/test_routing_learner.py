@@ -61,3 +61,14 @@ def test_the_blend_keeps_both_sources_and_the_confidence_is_in_words():
     assert confidence({A: 0.9, B: 0.1}, 40, False) == "较有把握"
     assert confidence({A: 0.55, B: 0.45}, 400, False) == "仅供参考"
     assert confidence({}, 0, False) == ""
+
+
+def test_segmentation_needs_no_download_writes_no_cache_and_logs_nothing(caplog, tmp_path, monkeypatch):
+    import logging
+    import tempfile
+
+    monkeypatch.setenv("TMPDIR", str(tmp_path))
+    monkeypatch.setattr(tempfile, "tempdir", None)
+    with caplog.at_level(logging.DEBUG):
+        assert "电动车" in words("楼道里电动车充电")
+    assert not caplog.records and not list(tmp_path.iterdir())

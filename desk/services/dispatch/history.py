@@ -45,12 +45,10 @@ def qualifies():
     return (Event.department_id.is_not(None)) & (Event.status.not_in(NOT_LEARNED))
 
 
-def history_cases(s: Session, until: datetime | None = None) -> list[HistoryCase]:
+def history_cases(s: Session) -> list[HistoryCase]:
     """Every past case, oldest first (reported time, then id)."""
     q = (select(Event.id, Event.department_id, Event.title, Event.description, Event.reported_at, Event.kind)
          .where(qualifies()).order_by(Event.reported_at, Event.id))
-    if until is not None:
-        q = q.where(Event.reported_at < until)
     return [HistoryCase(*r) for r in s.execute(q)]
 
 
