@@ -20,6 +20,8 @@ from desk.config import data_dir, describe_url, settings_path
 from desk.services import accounts, auth, org
 from desk.services.changefeed import ChangeFeed, prune_change_log
 from desk.services.context import Context
+from desk.services.dispatch.routing import warm_routing
+from desk.services.permissions import allowed
 from desk.services.errors import DeskError
 from desk.services.incidents.points import open_event_points
 from desk.services.unit import seat_token
@@ -50,7 +52,7 @@ from desk.views.problems import install_problem_reporting
 from desk.views.reports import ReportsPage
 from desk.views.table_export import install_table_exports
 from desk.views.tour import start_tour
-from desk.views.workers import DbWorker, FeedListener
+from desk.views.workers import DbWorker, FeedListener, run_in_pool
 
 
 def prepare_environment() -> None:
@@ -158,6 +160,9 @@ def build_shell(ctx: Context, start_page: str | None = None, listen: bool = True
     backend.read(_street_name, lambda name: show_street_name(window, name),
                  backend.failed(QApplication.translate("Shell", "读取街道名称")))
     backend.write(prune_change_log, None, backend.failed(QApplication.translate("Shell", "清理变更记录")))
+    if allowed(ctx.actor, "dispatch.read"):  # a large routing history is read once, off the UI thread
+        run_in_pool(lambda: warm_routing(ctx), lambda _n: None,
+                    backend.failed(QApplication.translate("Shell", "读取以往案件")), window)
     shell = Shell(ctx, window, bus, worker, backend, feed)
     window.closing_hooks.extend([feed.stop, worker.stop])
     return shell

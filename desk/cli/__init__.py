@@ -12,7 +12,7 @@ import sys
 
 from desk import __version__, logfile
 from desk.cli import audit_cmd, backup_cmd, db_cmd, demo_cmd, events_cmd, figures_cmd, geo_cmd, import_cmd, user_cmd
-from desk.cli import evaluation_cmd, key_cmd
+from desk.cli import dispatch_cmd, evaluation_cmd, key_cmd
 from desk.cli import report_cmd, selftest_cmd
 from desk.cli import meetings_cmd
 from desk.bootstrap import db_parent
@@ -27,6 +27,7 @@ COMMANDS.append(key_cmd)  # desk key merge (the data key)
 COMMANDS.insert(COMMANDS.index(figures_cmd) + 1, report_cmd)  # desk report (briefing sheets)
 COMMANDS.insert(COMMANDS.index(report_cmd) + 1, meetings_cmd)  # desk meetings (会商研判)
 COMMANDS.insert(COMMANDS.index(report_cmd) + 1, evaluation_cmd)  # desk evaluation (评价奖惩)
+COMMANDS.insert(COMMANDS.index(figures_cmd), dispatch_cmd)  # desk dispatch routing-check
 COMMANDS.append(selftest_cmd)  # needs no sign-in, reveals no data: a scratch database
 
 

@@ -359,6 +359,8 @@ def _catalogue() -> None:  # pragma: no cover - read by lupdate, never run
     QCoreApplication.translate("DispatchModels", "重办率")
     QCoreApplication.translate("DispatchModels", "非警务分流率")
     QCoreApplication.translate("DispatchModels", "网格内化解率")
+    QCoreApplication.translate("DispatchModels", "较有把握")
+    QCoreApplication.translate("DispatchModels", "仅供参考")
     QCoreApplication.translate("Roles", "值班员")
     QCoreApplication.translate("Roles", "领导")
     QCoreApplication.translate("Roles", "职能部门联络员")

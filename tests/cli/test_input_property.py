@@ -289,6 +289,10 @@ CASES = {
     ).map(lambda a: ["evaluation", "weights", *a, "--db", db]),
     ("evaluation", "ranking"): lambda tmp, db: not_a_month.map(
         lambda m: ["evaluation", "ranking", "--month", m, "--db", db]),
+    ("dispatch", "routing-check"): lambda tmp, db: st.one_of(
+        not_a_date.map(lambda d: ["--from", d]), not_a_date.map(lambda d: ["--to", d]),
+        st.just(["--from", "2026-11-30", "--to", "2026-11-01"]),
+    ).map(lambda opts: ["dispatch", "routing-check", *opts, "--db", db]),
     ("report", "daily"): lambda tmp, db: not_a_date.map(
         lambda d: ["report", "daily", "--date", d, "--out", str(tmp / f"r{next(_counter)}.pdf"), "--db", db]),
     ("report", "weekly"): lambda tmp, db: junk.filter(lambda t: not re.fullmatch(r"\s*\d{4}-?[Ww]\d{1,2}\s*", t))

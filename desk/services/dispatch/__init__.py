@@ -9,7 +9,7 @@ from desk.services.dispatch.closing import call_back, close, verify
 from desk.services.dispatch.handling import accept, decide_extension, feedback, request_extension, return_case
 from desk.services.dispatch.matters import MatterRow, decide_matter, edit_matter, list_matters, propose_matter
 from desk.services.dispatch.oversight import expedite, instruct, supervise, urge
-from desk.services.dispatch.routing import RouteProposal, propose_route
+from desk.services.dispatch.routing import RouteProposal, propose_route, warm_routing
 from desk.services.dispatch.rows import (
     CaseDetail, CaseRow, case_detail, event_dispatches, inbox, supervision_list,
 )
@@ -22,5 +22,5 @@ __all__ = [
     "case_detail", "close", "decide_extension", "decide_matter", "dispatch_event", "edit_matter",
     "event_dispatches", "expedite", "feedback", "inbox", "instruct", "list_matters", "propose_matter",
     "propose_route", "request_extension", "reroute", "return_case", "supervise", "supervision_list", "urge",
-    "verify",
+    "verify", "warm_routing",
 ]

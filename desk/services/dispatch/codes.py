@@ -34,7 +34,8 @@ EXTENSION_STATES = {"requested": "待审批", "approved": "已批准", "refused"
 
 ACCEPT_MINUTES = 30          # 签收时限: respond within 30 minutes (seed 004)
 URGENT_ACCEPT_MINUTES = 10
-HISTORY_SIZE = 2000          # routing looks at the last N dispatched events
+# How sure a routing proposal is, in words (the dispatch dialog, the stored routing reason).
+CONFIDENCE = {"likely": "较有把握", "tentative": "仅供参考"}
 
 
 def state_name(code: str) -> str:

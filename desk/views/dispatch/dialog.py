@@ -18,6 +18,7 @@ from desk.services import limits
 from desk.services.dispatch.choices import DispatchChoices
 from desk.services.errors import ConflictError, DeskError
 from desk.views.code_words import board_word, kind_text
+from desk.views.dispatch.proposal_text import proposal_html
 from desk.views.text_limits import limit_line
 
 SHANGHAI = QTimeZone(b"Asia/Shanghai")
@@ -38,6 +39,8 @@ class DispatchDialog(QDialog):
         self.reason = QLabel()
         self.reason.setWordWrap(True)
         self.reason.setStyleSheet("color: #2e6da4;")
+        self.reason.setTextFormat(Qt.RichText)
+        self.reason.linkActivated.connect(self._choose_link)
         self.matter = QComboBox()
         self.matter.currentIndexChanged.connect(self._matter_changed)
         self.lead = QComboBox()
@@ -116,7 +119,8 @@ class DispatchDialog(QDialog):
 
     def _apply(self, p) -> None:
         self._filling = True
-        self.reason.setText(self.tr("建议：") + (p.department or self.tr("（无）")) + " — " + p.reason)
+        self.reason.setText(proposal_html(p))
+        self.reason.setToolTip(p.reason)
         i = self.matter.findData(p.matter_id)
         self.matter.setCurrentIndex(max(i, 0))
         if p.department_id is not None:
@@ -129,6 +133,13 @@ class DispatchDialog(QDialog):
         self.deadline.setDateTime(QDateTime.fromSecsSinceEpoch(int((now + timedelta(hours=hours)).timestamp()), SHANGHAI))
         self._filling = False
         self._lead_changed()
+
+    def _choose_link(self, link: str) -> None:
+        """A ranked department clicked: it becomes the lead (a choice other than the first asks why)."""
+        if link.startswith("dept:"):
+            i = self.lead.findData(int(link[5:]))
+            if i >= 0:
+                self.lead.setCurrentIndex(i)
 
     def _matter_changed(self) -> None:
         if self._filling or self.choices is None:
