@@ -4,139 +4,131 @@
 <context>
     <name />
     <message>
-        <location filename="../../views/dispatch/models.py" line="35" />
+        <location filename="../../views/dispatch/models.py" line="34" />
         <source>事件号</source>
         <translation>Event</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/models.py" line="35" />
+        <location filename="../../views/dispatch/models.py" line="34" />
         <source>标题</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/models.py" line="35" />
+        <location filename="../../views/dispatch/models.py" line="34" />
+        <location filename="../../views/meetings/models.py" line="81" />
         <source>类型</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/models.py" line="35" />
+        <location filename="../../views/dispatch/models.py" line="34" />
         <source>网格</source>
         <translation>Grid</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/models.py" line="35" />
+        <location filename="../../views/dispatch/models.py" line="34" />
         <source>承办部门</source>
         <translation>Lead department</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/models.py" line="35" />
+        <location filename="../../views/dispatch/models.py" line="34" />
         <source>协办部门</source>
         <translation>Assisting</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/models.py" line="35" />
+        <location filename="../../views/dispatch/models.py" line="34" />
+        <location filename="../../views/meetings/models.py" line="82" />
+        <location filename="../../views/meetings/models.py" line="108" />
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/models.py" line="36" />
+        <location filename="../../views/dispatch/models.py" line="35" />
         <source>派单时间</source>
         <translation>Dispatched</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/models.py" line="36" />
+        <location filename="../../views/dispatch/models.py" line="35" />
         <source>签收时限</source>
         <translation>Accept by</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/models.py" line="36" />
+        <location filename="../../views/dispatch/models.py" line="35" />
         <source>办理时限</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/models.py" line="36" />
+        <location filename="../../views/dispatch/models.py" line="35" />
         <source>督办/加急</source>
         <translation>Supervision/urgent</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/models.py" line="43" />
+        <location filename="../../views/dispatch/models.py" line="42" />
         <source>加急</source>
         <translation>Urgent</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/models.py" line="45" />
+        <location filename="../../views/dispatch/models.py" line="44" />
         <source>延期待批</source>
         <translation>Extension pending</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/models.py" line="47" />
+        <location filename="../../views/dispatch/models.py" line="46" />
         <source>重办</source>
         <translation>Reopened</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/models.py" line="62" />
+        <location filename="../../views/dispatch/models.py" line="61" />
         <source>（签收超时）</source>
         <translation> (acceptance overdue)</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/models.py" line="64" />
+        <location filename="../../views/dispatch/models.py" line="63" />
         <source>（办理超时）</source>
         <translation> (handling overdue)</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/models.py" line="83" />
         <source>名称</source>
-        <translation>Name</translation>
+        <translation type="vanished">Name</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/models.py" line="83" />
         <source>派单数</source>
-        <translation>Dispatched</translation>
+        <translation type="vanished">Dispatched</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/models.py" line="83" />
         <source>按时签收率</source>
-        <translation>Accepted on time</translation>
+        <translation type="vanished">Accepted on time</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/models.py" line="83" />
         <source>退单数</source>
-        <translation>Returned</translation>
+        <translation type="vanished">Returned</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/models.py" line="83" />
         <source>办结数</source>
-        <translation>Closed</translation>
+        <translation type="vanished">Closed</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/models.py" line="83" />
         <source>按时办结率</source>
-        <translation>Closed on time</translation>
+        <translation type="vanished">Closed on time</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/models.py" line="84" />
         <source>平均办理时长(小时)</source>
-        <translation>Avg. handling (h)</translation>
+        <translation type="vanished">Avg. handling (h)</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/models.py" line="84" />
         <source>满意率</source>
-        <translation>Satisfaction</translation>
+        <translation type="vanished">Satisfaction</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/models.py" line="84" />
         <source>重办率</source>
-        <translation>Reopen rate</translation>
+        <translation type="vanished">Reopen rate</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/models.py" line="84" />
         <source>非警务分流率</source>
-        <translation>Non-police diversion</translation>
+        <translation type="vanished">Non-police diversion</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/models.py" line="84" />
         <source>网格内化解率</source>
-        <translation>Resolved in grid</translation>
+        <translation type="vanished">Resolved in grid</translation>
     </message>
     <message>
         <location filename="../../views/reports/history.py" line="21" />
@@ -159,9 +151,130 @@
         <translation>Mode</translation>
     </message>
     <message>
+        <location filename="../../views/meetings/models.py" line="81" />
         <location filename="../../views/reports/history.py" line="21" />
         <source>时间</source>
         <translation>Time</translation>
+    </message>
+    <message>
+        <location filename="../../views/meetings/models.py" line="81" />
+        <location filename="../../views/meetings/models.py" line="107" />
+        <source>编号</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <location filename="../../views/meetings/models.py" line="81" />
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../views/meetings/models.py" line="81" />
+        <source>范围</source>
+        <translation>Scope</translation>
+    </message>
+    <message>
+        <location filename="../../views/meetings/models.py" line="81" />
+        <source>议题/地点</source>
+        <translation>Matter/place</translation>
+    </message>
+    <message>
+        <location filename="../../views/meetings/models.py" line="81" />
+        <source>主持人</source>
+        <translation>Chair</translation>
+    </message>
+    <message>
+        <location filename="../../views/meetings/models.py" line="82" />
+        <source>出席</source>
+        <translation>Present</translation>
+    </message>
+    <message>
+        <location filename="../../views/meetings/models.py" line="82" />
+        <source>缺席</source>
+        <translation>Absent</translation>
+    </message>
+    <message>
+        <location filename="../../views/meetings/models.py" line="82" />
+        <location filename="../../views/meetings/models.py" line="107" />
+        <location filename="../../views/meetings/models.py" line="182" />
+        <source>督办事项</source>
+        <translation>Action items</translation>
+    </message>
+    <message>
+        <location filename="../../views/meetings/models.py" line="107" />
+        <location filename="../../views/meetings/models.py" line="182" />
+        <source>责任人/部门</source>
+        <translation>Owner</translation>
+    </message>
+    <message>
+        <location filename="../../views/meetings/models.py" line="107" />
+        <source>社区</source>
+        <translation>Community</translation>
+    </message>
+    <message>
+        <location filename="../../views/meetings/models.py" line="107" />
+        <source>来源会议</source>
+        <translation>From meeting</translation>
+    </message>
+    <message>
+        <location filename="../../views/meetings/models.py" line="107" />
+        <location filename="../../views/meetings/models.py" line="182" />
+        <source>完成期限</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <location filename="../../views/meetings/models.py" line="108" />
+        <source>结转次数</source>
+        <translation>Carried</translation>
+    </message>
+    <message>
+        <location filename="../../views/meetings/models.py" line="111" />
+        <source>街道</source>
+        <translation>Street</translation>
+    </message>
+    <message>
+        <location filename="../../views/meetings/models.py" line="139" />
+        <source>来源</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <location filename="../../views/meetings/models.py" line="139" />
+        <source>议程</source>
+        <translation>Agenda</translation>
+    </message>
+    <message>
+        <location filename="../../views/meetings/models.py" line="147" />
+        <source>手工</source>
+        <translation>Typed</translation>
+    </message>
+    <message>
+        <location filename="../../views/meetings/models.py" line="150" />
+        <source>双击打开</source>
+        <translation>Double-click to open</translation>
+    </message>
+    <message>
+        <location filename="../../views/meetings/models.py" line="163" />
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../views/meetings/models.py" line="163" />
+        <source>单位/职务</source>
+        <translation>Unit/post</translation>
+    </message>
+    <message>
+        <location filename="../../views/meetings/models.py" line="163" />
+        <source>出席情况</source>
+        <translation>Attendance</translation>
+    </message>
+    <message>
+        <location filename="../../views/meetings/models.py" line="172" />
+        <source>（代%1）</source>
+        <translation> (for %1)</translation>
+    </message>
+    <message>
+        <location filename="../../views/meetings/models.py" line="182" />
+        <source>关联</source>
+        <translation>Links</translation>
     </message>
     <message>
         <location filename="../../views/reports/history.py" line="21" />
@@ -174,6 +287,8 @@
         <translation>File</translation>
     </message>
     <message>
+        <location filename="../../views/dispatch/figures_tab.py" line="161" />
+        <location filename="../../views/dispatch/figures_tab.py" line="173" />
         <location filename="../../views/table_export.py" line="40" />
         <location filename="../../views/table_export.py" line="57" />
         <location filename="../../views/table_export.py" line="72" />
@@ -186,11 +301,63 @@
         <translation>Your role may not export data.</translation>
     </message>
     <message>
+        <location filename="../../views/dispatch/figures_tab.py" line="69" />
+        <source>本月</source>
+        <translation>This month</translation>
+    </message>
+    <message>
+        <location filename="../../views/dispatch/figures_tab.py" line="69" />
+        <source>上月</source>
+        <translation>Last month</translation>
+    </message>
+    <message>
+        <location filename="../../views/dispatch/figures_tab.py" line="69" />
+        <source>今年</source>
+        <translation>This year</translation>
+    </message>
+    <message>
+        <location filename="../../views/dispatch/figures_tab.py" line="72" />
+        <source>按部门</source>
+        <translation>By department</translation>
+    </message>
+    <message>
+        <location filename="../../views/dispatch/figures_tab.py" line="72" />
+        <source>按网格</source>
+        <translation>By grid</translation>
+    </message>
+    <message>
+        <location filename="../../views/dispatch/figures_tab.py" line="72" />
+        <source>按社区</source>
+        <translation>By community</translation>
+    </message>
+    <message>
+        <location filename="../../views/dispatch/figures_tab.py" line="75" />
+        <source>最弱在前</source>
+        <translation>Weakest first</translation>
+    </message>
+    <message>
+        <location filename="../../views/dispatch/figures_tab.py" line="78" />
+        <source>导出 Excel…</source>
+        <translation>Export to Excel…</translation>
+    </message>
+    <message>
+        <location filename="../../views/dispatch/figures_tab.py" line="81" />
+        <source>排序</source>
+        <translation>Sort by</translation>
+    </message>
+    <message>
+        <location filename="../../views/dispatch/figures_tab.py" line="116" />
+        <source>读取派单指标</source>
+        <translation>Reading the dispatch figures</translation>
+    </message>
+    <message>
+        <location filename="../../views/dispatch/figures_tab.py" line="168" />
         <location filename="../../views/table_export.py" line="51" />
         <source>记录导出</source>
         <translation>Recording the export</translation>
     </message>
     <message>
+        <location filename="../../views/dispatch/figures_tab.py" line="173" />
         <location filename="../../views/table_export.py" line="57" />
         <source>导出失败：</source>
         <translation>Export failed: </translation>
@@ -204,6 +371,304 @@
         <location filename="../../views/table_export.py" line="82" />
         <source>导出为 CSV…</source>
         <translation>Export to CSV…</translation>
+    </message>
+    <message>
+        <location filename="../../views/dashboard/drill.py" line="29" />
+        <source>共 {n} 条</source>
+        <translation>{n} rows</translation>
+    </message>
+    <message>
+        <location filename="../../views/dashboard/page.py" line="63" />
+        <source>默认（本月，月初为上月）</source>
+        <translation>Default (this month; last month on the 1st)</translation>
+    </message>
+    <message>
+        <location filename="../../views/dashboard/page.py" line="69" />
+        <source>大屏模式 (F11)</source>
+        <translation>Big screen (F11)</translation>
+    </message>
+    <message>
+        <location filename="../../views/dashboard/page.py" line="70" />
+        <source>网格地图</source>
+        <translation>Grid map</translation>
+    </message>
+    <message>
+        <location filename="../../views/dashboard/page.py" line="71" />
+        <source>在网格地图上查看未办结和超时事件</source>
+        <translation>See open and overdue events on the grid map</translation>
+    </message>
+    <message>
+        <location filename="../../views/dashboard/page.py" line="74" />
+        <source> 秒轮播</source>
+        <translation> s per page</translation>
+    </message>
+    <message>
+        <location filename="../../views/dashboard/page.py" line="87" />
+        <source>轮播内容</source>
+        <translation>Rotate through</translation>
+    </message>
+    <message>
+        <location filename="../../views/dashboard/page.py" line="92" />
+        <source>时期</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <location filename="../../views/dashboard/page.py" line="161" />
+        <source>更新于 </source>
+        <translation>Updated </translation>
+    </message>
+    <message>
+        <location filename="../../views/dashboard/page.py" line="193" />
+        <source>读取指标清单</source>
+        <translation>Reading the figure's list</translation>
+    </message>
+    <message>
+        <location filename="../../views/dashboard/page.py" line="205" />
+        <source>读取事件清单</source>
+        <translation>Reading the events</translation>
+    </message>
+    <message>
+        <location filename="../../views/dashboard/page.py" line="212" />
+        <source>读取派单清单</source>
+        <translation>Reading the dispatches</translation>
+    </message>
+    <message>
+        <location filename="../../views/dashboard/tiles.py" line="50" />
+        <location filename="../../views/dashboard/tiles.py" line="68" />
+        <source>点击查看此指标背后的事件清单</source>
+        <translation>Click to list the records behind this figure</translation>
+    </message>
+    <message>
+        <location filename="../../views/dashboard/tiles.py" line="63" />
+        <source>较上期 </source>
+        <translation>vs previous </translation>
+    </message>
+    <message>
+        <location filename="../../views/dashboard/tiles.py" line="63" />
+        <source>本期无上报、派单或调解</source>
+        <translation>Nothing reported, dispatched or mediated</translation>
+    </message>
+    <message>
+        <location filename="../../views/dashboard/tiles.py" line="65" />
+        <source>达标</source>
+        <translation>met</translation>
+    </message>
+    <message>
+        <location filename="../../views/dashboard/tiles.py" line="65" />
+        <source>未达标</source>
+        <translation>not met</translation>
+    </message>
+    <message>
+        <location filename="../../views/dashboard/tiles.py" line="66" />
+        <source>目标 </source>
+        <translation>Target </translation>
+    </message>
+    <message>
+        <location filename="../../views/dashboard/tiles.py" line="67" />
+        <source>本期合计</source>
+        <translation>Total of the period</translation>
+    </message>
+    <message>
+        <location filename="../../views/dashboard/view.py" line="79" />
+        <source>近12个月上报事件（件）</source>
+        <translation>Events, last 12 months</translation>
+    </message>
+    <message>
+        <location filename="../../views/dashboard/view.py" line="80" />
+        <source>近12个月办结率（%）</source>
+        <translation>Completion, last 12 months (%)</translation>
+    </message>
+    <message>
+        <location filename="../../views/dashboard/view.py" line="81" />
+        <source>近30日上报与办结（件）</source>
+        <translation>Reported and closed, last 30 days</translation>
+    </message>
+    <message>
+        <location filename="../../views/dashboard/view.py" line="87" />
+        <source>超时未办结事件</source>
+        <translation>Overdue open events</translation>
+    </message>
+    <message>
+        <location filename="../../views/dashboard/view.py" line="88" />
+        <source>网格评价排名（上月）</source>
+        <translation>Grids' ranking (last month)</translation>
+    </message>
+    <message>
+        <location filename="../../views/dashboard/view.py" line="113" />
+        <location filename="../../views/dashboard/view.py" line="123" />
+        <source>矛盾纠纷各层级化解情况</source>
+        <translation>Disputes resolved at each rung</translation>
+    </message>
+    <message>
+        <location filename="../../views/dashboard/view.py" line="143" />
+        <source>未办结、超时较多的网格</source>
+        <translation>Grids with most open and overdue events</translation>
+    </message>
+    <message>
+        <location filename="../../views/dashboard/view.py" line="144" />
+        <source>各社区未办结、超时</source>
+        <translation>Open and overdue by community</translation>
+    </message>
+    <message>
+        <location filename="../../views/dashboard/view.py" line="153" />
+        <source>各部门按时办结与退单</source>
+        <translation>Departments: on time and returned</translation>
+    </message>
+    <message>
+        <location filename="../../views/dashboard/wall.py" line="34" />
+        <source>数据总览（大屏）</source>
+        <translation>Dashboard (big screen)</translation>
+    </message>
+    <message>
+        <location filename="../../views/dashboard/wall.py" line="43" />
+        <source>按 Esc 或 F11 退出大屏</source>
+        <translation>Press Esc or F11 to leave the big screen</translation>
+    </message>
+    <message>
+        <location filename="../../views/evaluation/page.py" line="61" />
+        <source>开启本月互评</source>
+        <translation>Open this month's evaluation</translation>
+    </message>
+    <message>
+        <location filename="../../views/evaluation/page.py" line="62" />
+        <source>设置权重…</source>
+        <translation>Set weights…</translation>
+    </message>
+    <message>
+        <location filename="../../views/evaluation/page.py" line="63" />
+        <source>评选示范网格…</source>
+        <translation>Choose a model grid…</translation>
+    </message>
+    <message>
+        <location filename="../../views/evaluation/page.py" line="65" />
+        <source>月份</source>
+        <translation>Month</translation>
+    </message>
+    <message>
+        <location filename="../../views/evaluation/page.py" line="78" />
+        <source>我的互评</source>
+        <translation>My ratings</translation>
+    </message>
+    <message>
+        <location filename="../../views/evaluation/page.py" line="80" />
+        <source>网格排名</source>
+        <translation>Grids' ranking</translation>
+    </message>
+    <message>
+        <location filename="../../views/evaluation/page.py" line="81" />
+        <source>民辅警排名</source>
+        <translation>Officers' ranking</translation>
+    </message>
+    <message>
+        <location filename="../../views/evaluation/page.py" line="82" />
+        <source>网格评价排名</source>
+        <translation>Grids' evaluation ranking</translation>
+    </message>
+    <message>
+        <location filename="../../views/evaluation/page.py" line="83" />
+        <source>民辅警评价排名</source>
+        <translation>Officers' evaluation ranking</translation>
+    </message>
+    <message>
+        <location filename="../../views/evaluation/page.py" line="131" />
+        <source>未开启互评</source>
+        <translation>Evaluation not opened</translation>
+    </message>
+    <message>
+        <location filename="../../views/evaluation/page.py" line="145" />
+        <source>评价奖惩</source>
+        <translation>Evaluation</translation>
+    </message>
+    <message>
+        <location filename="../../views/evaluation/page.py" line="152" />
+        <source>已开启互评。</source>
+        <translation>The evaluation is open.</translation>
+    </message>
+    <message>
+        <location filename="../../views/evaluation/page.py" line="156" />
+        <source>设置权重</source>
+        <translation>Set weights</translation>
+    </message>
+    <message>
+        <location filename="../../views/evaluation/page.py" line="156" />
+        <source>互评得分所占百分比（其余为数据得分）：</source>
+        <translation>Share of the peer ratings in percent (the rest from the data):</translation>
+    </message>
+    <message>
+        <location filename="../../views/evaluation/page.py" line="158" />
+        <source>权重已设置。</source>
+        <translation>Weights set.</translation>
+    </message>
+    <message>
+        <location filename="../../views/evaluation/page.py" line="163" />
+        <location filename="../../views/evaluation/page.py" line="167" />
+        <source>评选示范网格</source>
+        <translation>Choose a model grid</translation>
+    </message>
+    <message>
+        <location filename="../../views/evaluation/page.py" line="163" />
+        <source>请先在网格排名中选中一个网格。</source>
+        <translation>Select a grid in the grids' ranking first.</translation>
+    </message>
+    <message>
+        <location filename="../../views/evaluation/page.py" line="167" />
+        <source>评选 {name} 为示范网格的理由：</source>
+        <translation>Why {name} is a model grid:</translation>
+    </message>
+    <message>
+        <location filename="../../views/evaluation/page.py" line="169" />
+        <source>已评选示范网格。</source>
+        <translation>Model grid chosen.</translation>
+    </message>
+    <message>
+        <location filename="../../views/evaluation/page.py" line="173" />
+        <source>评价已保存。</source>
+        <translation>Rating saved.</translation>
+    </message>
+    <message>
+        <location filename="../../views/evaluation/rating.py" line="29" />
+        <source> 分</source>
+        <translation> pts</translation>
+    </message>
+    <message>
+        <location filename="../../views/evaluation/rating.py" line="32" />
+        <source>评语（可选）：具体事例、改进建议</source>
+        <translation>Comment (optional): examples, suggestions</translation>
+    </message>
+    <message>
+        <location filename="../../views/evaluation/rating.py" line="33" />
+        <source>提交评价</source>
+        <translation>Submit</translation>
+    </message>
+    <message>
+        <location filename="../../views/evaluation/rating.py" line="39" />
+        <source>评价对象</source>
+        <translation>Whom</translation>
+    </message>
+    <message>
+        <location filename="../../views/evaluation/rating.py" line="42" />
+        <source>评语</source>
+        <translation>Comment</translation>
+    </message>
+    <message>
+        <location filename="../../views/evaluation/rating.py" line="58" />
+        <source>网格长</source>
+        <translation>Grid leader</translation>
+    </message>
+    <message>
+        <location filename="../../views/evaluation/rating.py" line="58" />
+        <source>民辅警</source>
+        <translation>Officer</translation>
+    </message>
+    <message>
+        <location filename="../../views/evaluation/rating.py" line="62" />
+        <source>民警、辅警评价本警格网格长；网格长评价联系本网格的民警、辅警。每月一次，可修改。</source>
+        <translation>Officers rate the grid leaders of their beat; grid leaders rate the officers of their grid. Monthly; you may revise.</translation>
+    </message>
+    <message>
+        <location filename="../../views/evaluation/rating.py" line="63" />
+        <source>当前账户没有可评价的对象（仅社区民警、辅警与网格长参与互评）。</source>
+        <translation>This account has no one to rate (only community officers, auxiliary officers and grid leaders take part).</translation>
     </message>
 </context>
 <context>
@@ -694,170 +1159,270 @@
     </message>
     <message>
         <location filename="../../views/code_words.py" line="40" />
+        <source>记录会议</source>
+        <translation>Record a meeting</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="41" />
+        <source>修改会议纪要</source>
+        <translation>Edit minutes</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="42" />
+        <source>形成督办事项</source>
+        <translation>Create action item</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="43" />
+        <source>结转督办事项</source>
+        <translation>Carry over action items</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="44" />
+        <source>督办事项开始办理</source>
+        <translation>Action item started</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="45" />
+        <source>督办事项完成</source>
+        <translation>Action item done</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="46" />
+        <source>取消督办事项</source>
+        <translation>Cancel action item</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="47" />
+        <source>重新打开督办事项</source>
+        <translation>Reopen action item</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="48" />
+        <source>调整督办事项期限或责任</source>
+        <translation>Change an action item's due date or owner</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="49" />
+        <source>记录培训巡逻演练</source>
+        <translation>Record training/patrol/drill</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="50" />
+        <source>巡逻发现上报事件</source>
+        <translation>Patrol finding reported as event</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="51" />
         <source>查看完整号码</source>
         <translation>Full number viewed</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="41" />
+        <location filename="../../views/code_words.py" line="52" />
         <source>修改设置</source>
         <translation>Settings changed</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="42" />
+        <location filename="../../views/code_words.py" line="53" />
         <source>新建账户</source>
         <translation>Account created</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="43" />
+        <location filename="../../views/code_words.py" line="54" />
         <source>停用账户</source>
         <translation>Account disabled</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="44" />
+        <location filename="../../views/code_words.py" line="55" />
         <source>启用账户</source>
         <translation>Account enabled</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="45" />
+        <location filename="../../views/code_words.py" line="56" />
         <source>重置密码</source>
         <translation>Password reset</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="46" />
+        <location filename="../../views/code_words.py" line="57" />
         <source>变更角色</source>
         <translation>Role changed</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="47" />
+        <location filename="../../views/code_words.py" line="58" />
         <source>解锁账户</source>
         <translation>Account unlocked</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="48" />
+        <location filename="../../views/code_words.py" line="59" />
         <source>指定网格位置</source>
         <translation>Grid location assigned</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="49" />
+        <location filename="../../views/code_words.py" line="60" />
         <source>导入网格边界</source>
         <translation>Grid boundaries imported</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="50" />
+        <location filename="../../views/code_words.py" line="61" />
         <source>导入警务区边界</source>
         <translation>Beat boundaries imported</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="51" />
+        <location filename="../../views/code_words.py" line="62" />
         <source>导入社区边界</source>
         <translation>Community boundaries imported</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="52" />
+        <location filename="../../views/code_words.py" line="63" />
         <source>导出审计日志</source>
         <translation>Audit log exported</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="53" />
+        <location filename="../../views/code_words.py" line="64" />
         <source>校验审计日志</source>
         <translation>Audit log verified</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="54" />
+        <location filename="../../views/code_words.py" line="65" />
         <source>写出审计锚点</source>
         <translation>Audit anchor written</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="55" />
+        <location filename="../../views/code_words.py" line="66" />
         <source>登记数据密钥</source>
         <translation>Data key registered</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="56" />
+        <location filename="../../views/code_words.py" line="67" />
         <source>合并数据密钥</source>
         <translation>Data key merged</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="59" />
+        <location filename="../../views/code_words.py" line="68" />
+        <source>开启月度互评</source>
+        <translation>Open the monthly mutual evaluation</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="69" />
+        <source>结束月度互评</source>
+        <translation>Close the monthly mutual evaluation</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="70" />
+        <source>设置互评权重</source>
+        <translation>Set the evaluation weights</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="71" />
+        <source>互评打分</source>
+        <translation>Mutual evaluation score</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="72" />
+        <source>评选示范网格</source>
+        <translation>Choose a model grid</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="75" />
         <source>账户</source>
         <translation>Account</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="60" />
-        <location filename="../../views/code_words.py" line="83" />
+        <location filename="../../views/code_words.py" line="76" />
+        <location filename="../../views/code_words.py" line="120" />
         <source>事件</source>
         <translation>Event</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="61" />
-        <location filename="../../views/code_words.py" line="81" />
+        <location filename="../../views/code_words.py" line="77" />
+        <location filename="../../views/code_words.py" line="118" />
         <source>派单</source>
         <translation>Dispatch</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="62" />
+        <location filename="../../views/code_words.py" line="78" />
         <source>网格</source>
         <translation>Grid</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="63" />
+        <location filename="../../views/code_words.py" line="79" />
         <source>社区</source>
         <translation>Community</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="64" />
+        <location filename="../../views/code_words.py" line="80" />
         <source>警务区</source>
         <translation>Police beat</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="65" />
+        <location filename="../../views/code_words.py" line="81" />
         <source>人员</source>
         <translation>Staff</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="66" />
+        <location filename="../../views/code_words.py" line="82" />
         <source>部门</source>
         <translation>Department</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="67" />
+        <location filename="../../views/code_words.py" line="83" />
         <source>事项</source>
         <translation>Matter</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="68" />
+        <location filename="../../views/code_words.py" line="84" />
+        <source>会议</source>
+        <translation>Meetings</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="85" />
+        <source>督办事项</source>
+        <translation>Action items</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="86" />
+        <source>培训巡逻演练</source>
+        <translation>Trainings, patrols, drills</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="87" />
         <source>设置</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="69" />
+        <location filename="../../views/code_words.py" line="88" />
         <source>时限</source>
         <translation>Time limits</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="70" />
+        <location filename="../../views/code_words.py" line="89" />
         <source>街道</source>
         <translation>Street</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="71" />
+        <location filename="../../views/code_words.py" line="90" />
         <source>审计日志</source>
         <translation>Audit log</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="72" />
+        <location filename="../../views/code_words.py" line="91" />
         <source>备份</source>
         <translation>Backup</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="73" />
+        <location filename="../../views/code_words.py" line="92" />
         <source>附件</source>
         <translation>Attachment</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="74" />
+        <location filename="../../views/code_words.py" line="93" />
         <source>住户</source>
         <translation>Household</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="94" />
+        <source>月度互评</source>
+        <translation>Monthly mutual evaluation</translation>
     </message>
 </context>
 <context>
@@ -942,587 +1507,597 @@
 <context>
     <name>Board</name>
     <message>
-        <location filename="../../views/code_words.py" line="123" />
+        <location filename="../../views/code_words.py" line="165" />
         <source>网格员上报</source>
         <translation>Grid worker</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="124" />
+        <location filename="../../views/code_words.py" line="166" />
         <source>电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="125" />
+        <location filename="../../views/code_words.py" line="167" />
         <source>12345热线</source>
         <translation>12345 hotline</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="126" />
+        <location filename="../../views/code_words.py" line="168" />
         <source>微信群</source>
         <translation>WeChat group</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="127" />
+        <location filename="../../views/code_words.py" line="169" />
         <source>巡查</source>
         <translation>Patrol</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="128" />
+        <location filename="../../views/code_words.py" line="170" />
         <source>110非警务转办</source>
         <translation>110 non-police transfer</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="129" />
+        <location filename="../../views/code_words.py" line="171" />
         <source>来访</source>
         <translation>Walk-in</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="130" />
+        <location filename="../../views/code_words.py" line="172" />
+        <source>网上留言板</source>
+        <translation>Online message board</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="173" />
+        <source>其他系统导入</source>
+        <translation>Imported from another system</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="174" />
         <source>矛盾纠纷</source>
         <translation>Dispute</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="131" />
+        <location filename="../../views/code_words.py" line="175" />
         <source>安全隐患</source>
         <translation>Safety hazard</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="132" />
+        <location filename="../../views/code_words.py" line="176" />
         <source>消防隐患</source>
         <translation>Fire hazard</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="133" />
+        <location filename="../../views/code_words.py" line="177" />
         <source>治安线索</source>
         <translation>Public-order lead</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="134" />
+        <location filename="../../views/code_words.py" line="178" />
         <source>民生诉求</source>
         <translation>Public request</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="135" />
+        <location filename="../../views/code_words.py" line="179" />
         <source>特殊人群事项</source>
         <translation>Special population</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="136" />
+        <location filename="../../views/code_words.py" line="180" />
         <source>信访维稳</source>
         <translation>Petition / stability</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="137" />
+        <location filename="../../views/code_words.py" line="181" />
         <source>其他</source>
         <translation>Other</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="138" />
+        <location filename="../../views/code_words.py" line="182" />
         <source>一般</source>
         <translation>Ordinary</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="139" />
+        <location filename="../../views/code_words.py" line="183" />
         <source>紧急</source>
         <translation>Urgent</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="140" />
+        <location filename="../../views/code_words.py" line="184" />
         <source>待受理</source>
         <translation>To accept</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="141" />
+        <location filename="../../views/code_words.py" line="185" />
         <source>已受理</source>
         <translation>Accepted</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="142" />
+        <location filename="../../views/code_words.py" line="186" />
         <source>网格处置</source>
         <translation>In the grid</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="143" />
+        <location filename="../../views/code_words.py" line="187" />
         <source>已派单</source>
         <translation>Dispatched</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="144" />
+        <location filename="../../views/code_words.py" line="188" />
         <source>处置中</source>
         <translation>Being handled</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="145" />
+        <location filename="../../views/code_words.py" line="189" />
         <source>已退单</source>
         <translation>Returned</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="146" />
+        <location filename="../../views/code_words.py" line="190" />
         <source>重新办理</source>
         <translation>Reopened</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="147" />
+        <location filename="../../views/code_words.py" line="191" />
         <source>已反馈</source>
         <translation>Feedback given</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="148" />
+        <location filename="../../views/code_words.py" line="192" />
         <source>已核查</source>
         <translation>Verified</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="149" />
+        <location filename="../../views/code_words.py" line="193" />
         <source>已办结</source>
         <translation>Closed</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="150" />
+        <location filename="../../views/code_words.py" line="194" />
         <source>已回访</source>
         <translation>Called back</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="151" />
+        <location filename="../../views/code_words.py" line="195" />
         <source>已合并</source>
         <translation>Merged</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="152" />
+        <location filename="../../views/code_words.py" line="196" />
         <source>已撤销</source>
         <translation>Cancelled</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="153" />
+        <location filename="../../views/code_words.py" line="197" />
         <source>受理</source>
         <translation>Accept</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="154" />
+        <location filename="../../views/code_words.py" line="198" />
         <source>交网格处置</source>
         <translation>Hand to the grid</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="155" />
+        <location filename="../../views/code_words.py" line="199" />
         <source>派单</source>
         <translation>Dispatch</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="156" />
+        <location filename="../../views/code_words.py" line="200" />
         <source>签收处置</source>
         <translation>Take on</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="157" />
+        <location filename="../../views/code_words.py" line="201" />
         <source>退单</source>
         <translation>Return</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="158" />
+        <location filename="../../views/code_words.py" line="202" />
         <source>反馈</source>
         <translation>Feedback</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="159" />
+        <location filename="../../views/code_words.py" line="203" />
         <source>核查</source>
         <translation>Verify</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="160" />
+        <location filename="../../views/code_words.py" line="204" />
         <source>办结</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="161" />
+        <location filename="../../views/code_words.py" line="205" />
         <source>回访</source>
         <translation>Call back</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="162" />
+        <location filename="../../views/code_words.py" line="206" />
         <source>合并为重复</source>
         <translation>Merge as duplicate</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="163" />
+        <location filename="../../views/code_words.py" line="207" />
         <source>撤销</source>
         <translation>Cancel event</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="164" />
+        <location filename="../../views/code_words.py" line="208" />
         <source>上报</source>
         <translation>Report</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="165" />
+        <location filename="../../views/code_words.py" line="209" />
         <source>认领</source>
         <translation>Claim</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="166" />
+        <location filename="../../views/code_words.py" line="210" />
         <source>取消认领</source>
         <translation>Unclaim</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="167" />
+        <location filename="../../views/code_words.py" line="211" />
         <source>指派</source>
         <translation>Assign</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="168" />
+        <location filename="../../views/code_words.py" line="212" />
         <source>挂账</source>
         <translation>On record</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="169" />
+        <location filename="../../views/code_words.py" line="213" />
         <source>取消挂账</source>
         <translation>Off record</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="170" />
+        <location filename="../../views/code_words.py" line="214" />
         <source>标记紧急</source>
         <translation>Mark urgent</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="171" />
+        <location filename="../../views/code_words.py" line="215" />
         <source>取消紧急</source>
         <translation>Not urgent</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="172" />
+        <location filename="../../views/code_words.py" line="216" />
         <source>逐级上升</source>
         <translation>Escalated</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="173" />
+        <location filename="../../views/code_words.py" line="217" />
         <source>调解</source>
         <translation>Mediate</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="174" />
+        <location filename="../../views/code_words.py" line="218" />
         <source>添加附件</source>
         <translation>Attachment added</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="175" />
+        <location filename="../../views/code_words.py" line="219" />
         <source>修改</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="176" />
+        <location filename="../../views/code_words.py" line="220" />
         <source>网格员首接</source>
         <translation>Grid worker first</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="177" />
+        <location filename="../../views/code_words.py" line="221" />
         <source>网格长调解</source>
         <translation>Grid leader mediates</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="178" />
+        <location filename="../../views/code_words.py" line="222" />
         <source>社区民警介入</source>
         <translation>Community police step in</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="179" />
+        <location filename="../../views/code_words.py" line="223" />
         <source>派出所兜底</source>
         <translation>Police station backstop</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="180" />
+        <location filename="../../views/code_words.py" line="224" />
         <source>调解成功</source>
         <translation>Resolved</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="181" />
+        <location filename="../../views/code_words.py" line="225" />
         <source>部分化解</source>
         <translation>Partly resolved</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="182" />
+        <location filename="../../views/code_words.py" line="226" />
         <source>调解未成</source>
         <translation>Not resolved</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="183" />
+        <location filename="../../views/code_words.py" line="227" />
         <source>转诉讼/仲裁</source>
         <translation>Referred to court/arbitration</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="184" />
+        <location filename="../../views/code_words.py" line="228" />
         <source>满意</source>
         <translation>Satisfied</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="185" />
+        <location filename="../../views/code_words.py" line="229" />
         <source>基本满意</source>
         <translation>Mostly satisfied</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="186" />
+        <location filename="../../views/code_words.py" line="230" />
         <source>不满意</source>
         <translation>Unsatisfied</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="187" />
+        <location filename="../../views/code_words.py" line="231" />
         <source>未联系上</source>
         <translation>Not reached</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="188" />
+        <location filename="../../views/code_words.py" line="232" />
         <source>婚姻家庭</source>
         <translation>Family</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="189" />
+        <location filename="../../views/code_words.py" line="233" />
         <source>邻里纠纷</source>
         <translation>Neighbours</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="190" />
+        <location filename="../../views/code_words.py" line="234" />
         <source>经济纠纷</source>
         <translation>Money</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="191" />
+        <location filename="../../views/code_words.py" line="235" />
         <source>土地纠纷</source>
         <translation>Land</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="192" />
+        <location filename="../../views/code_words.py" line="236" />
         <source>劳资纠纷</source>
         <translation>Wages</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="193" />
+        <location filename="../../views/code_words.py" line="237" />
         <source>物业纠纷</source>
         <translation>Property management</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="194" />
+        <location filename="../../views/code_words.py" line="238" />
         <source>燃气</source>
         <translation>Gas</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="195" />
+        <location filename="../../views/code_words.py" line="239" />
         <source>房屋建筑</source>
         <translation>Buildings</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="196" />
+        <location filename="../../views/code_words.py" line="240" />
         <source>道路设施</source>
         <translation>Roads</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="197" />
+        <location filename="../../views/code_words.py" line="241" />
         <source>用电</source>
         <translation>Electricity</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="198" />
+        <location filename="../../views/code_words.py" line="242" />
         <source>消防通道堵塞</source>
         <translation>Fire lane blocked</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="199" />
+        <location filename="../../views/code_words.py" line="243" />
         <source>电动车违规充电</source>
         <translation>E-bike charging</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="200" />
+        <location filename="../../views/code_words.py" line="244" />
         <source>私拉电线</source>
         <translation>Illegal wiring</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="201" />
+        <location filename="../../views/code_words.py" line="245" />
         <source>供水</source>
         <translation>Water supply</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="202" />
+        <location filename="../../views/code_words.py" line="246" />
         <source>环境卫生</source>
         <translation>Sanitation</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="203" />
+        <location filename="../../views/code_words.py" line="247" />
         <source>路灯</source>
         <translation>Street lights</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="204" />
+        <location filename="../../views/code_words.py" line="248" />
         <source>噪声</source>
         <translation>Noise</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="205" />
+        <location filename="../../views/code_words.py" line="249" />
         <source>占道经营</source>
         <translation>Street stalls</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="206" />
+        <location filename="../../views/code_words.py" line="250" />
         <source>签收</source>
         <translation>Take on</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="207" />
+        <location filename="../../views/code_words.py" line="251" />
         <source>办理反馈</source>
         <translation>Report back</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="208" />
+        <location filename="../../views/code_words.py" line="252" />
         <source>改派</source>
         <translation>Re-route</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="209" />
+        <location filename="../../views/code_words.py" line="253" />
         <source>重新派单</source>
         <translation>Dispatch again</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="210" />
+        <location filename="../../views/code_words.py" line="254" />
         <source>值班席</source>
         <translation>Duty seat</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="263" />
+        <location filename="../../views/code_words.py" line="307" />
         <source>当前角色无权执行此操作</source>
         <translation>Your role may not do this</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="264" />
+        <location filename="../../views/code_words.py" line="308" />
         <source>事件当前为「%1」，可在以下状态%2：%3</source>
         <translation>The event is “%1”; %2 is possible when it is: %3</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="265" />
+        <location filename="../../views/code_words.py" line="309" />
         <source>事件已结束</source>
         <translation>The event is finished</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="266" />
+        <location filename="../../views/code_words.py" line="310" />
         <source>只有矛盾纠纷需要调解</source>
         <translation>Only disputes are mediated</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="267" />
+        <location filename="../../views/code_words.py" line="311" />
         <source>事件尚未被认领</source>
         <translation>Nobody has claimed the event</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="268" />
+        <location filename="../../views/code_words.py" line="312" />
         <source>事件已由 %1 认领</source>
         <translation>Claimed by %1</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="269" />
+        <location filename="../../views/code_words.py" line="313" />
         <source>正常</source>
         <translation>In time</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="270" />
+        <location filename="../../views/code_words.py" line="314" />
         <source>黄牌预警</source>
         <translation>Yellow warning</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="271" />
+        <location filename="../../views/code_words.py" line="315" />
         <source>超时</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="272" />
+        <location filename="../../views/code_words.py" line="316" />
         <source>%1天</source>
         <translation>%1 d</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="273" />
+        <location filename="../../views/code_words.py" line="317" />
         <source>%1天%2小时</source>
         <translation>%1 d %2 h</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="274" />
+        <location filename="../../views/code_words.py" line="318" />
         <source>%1小时%2分</source>
         <translation>%1 h %2 min</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="275" />
+        <location filename="../../views/code_words.py" line="319" />
         <source>%1分</source>
         <translation>%1 min</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="276" />
+        <location filename="../../views/code_words.py" line="320" />
         <source>超时 %1</source>
         <translation>Overdue %1</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="277" />
+        <location filename="../../views/code_words.py" line="321" />
         <source>剩 %1</source>
         <translation>%1 left</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="278" />
+        <location filename="../../views/code_words.py" line="322" />
         <source>网格员</source>
         <translation>grid worker</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="279" />
+        <location filename="../../views/code_words.py" line="323" />
         <source>承办部门</source>
         <translation>Lead department</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="280" />
+        <location filename="../../views/code_words.py" line="324" />
         <source>编号</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="281" />
+        <location filename="../../views/code_words.py" line="325" />
         <source>上报时间</source>
         <translation>Reported</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="282" />
+        <location filename="../../views/code_words.py" line="326" />
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="283" />
+        <location filename="../../views/code_words.py" line="327" />
         <source>期限</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="284" />
+        <location filename="../../views/code_words.py" line="328" />
         <source>待谁办</source>
         <translation>Next step</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="285" />
+        <location filename="../../views/code_words.py" line="329" />
         <source>类型</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="286" />
+        <location filename="../../views/code_words.py" line="330" />
         <source>标题</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="287" />
+        <location filename="../../views/code_words.py" line="331" />
         <source>社区</source>
         <translation>Community</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="288" />
+        <location filename="../../views/code_words.py" line="332" />
         <source>网格</source>
         <translation>Grid</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="289" />
+        <location filename="../../views/code_words.py" line="333" />
         <source>来源</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="290" />
+        <location filename="../../views/code_words.py" line="334" />
         <source>承办</source>
         <translation>Handler</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="291" />
+        <location filename="../../views/code_words.py" line="335" />
         <source>调解层级</source>
         <translation>Mediation level</translation>
     </message>
@@ -1636,66 +2211,194 @@
     </message>
 </context>
 <context>
+    <name>Dashboard</name>
+    <message>
+        <location filename="../../views/code_words.py" line="100" />
+        <source>上报事件</source>
+        <translation>Report event</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="100" />
+        <source>事件流转办结率</source>
+        <translation>Event flow completion rate</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="101" />
+        <source>群众求助平均处理时长</source>
+        <translation>Average handling time of requests</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="101" />
+        <source>派单按时办结率</source>
+        <translation>Dispatches closed on time</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="102" />
+        <source>非警务类诉求分流率</source>
+        <translation>Non-police request diversion rate</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="102" />
+        <source>网格内化解率</source>
+        <translation>Resolved inside the grid</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="103" />
+        <source>矛盾纠纷调解成功率</source>
+        <translation>Dispute mediation success rate</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="103" />
+        <source>本期无数据</source>
+        <translation>No data in this period</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="104" />
+        <source>今日</source>
+        <translation>Today</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="104" />
+        <source>本周</source>
+        <translation>This week</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="104" />
+        <source>本月</source>
+        <translation>This month</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="105" />
+        <source>上月</source>
+        <translation>Last month</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="105" />
+        <source>近30日</source>
+        <translation>Last 30 days</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="106" />
+        <source>关键指标</source>
+        <translation>Key figures</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="106" />
+        <source>趋势</source>
+        <translation>Trends</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="107" />
+        <source>热点网格与部门</source>
+        <translation>Hotspot grids and departments</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="107" />
+        <source>超时事件</source>
+        <translation>Overdue events</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="108" />
+        <source>基础信息采集准确率</source>
+        <translation>Basic-data accuracy</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="108" />
+        <source>治安隐患排查发现率</source>
+        <translation>Hazard discovery rate</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="109" />
+        <source>工作配合响应速度</source>
+        <translation>Response speed</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="109" />
+        <source>社会融入度</source>
+        <translation>Integration into the community</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="110" />
+        <source>问题处置效能</source>
+        <translation>Problem-handling effectiveness</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="110" />
+        <source>业务指导实效</source>
+        <translation>Guidance given</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="111" />
+        <source>协作配合支持</source>
+        <translation>Cooperation and support</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="111" />
+        <source>示范网格</source>
+        <translation>Model grid</translation>
+    </message>
+</context>
+<context>
     <name>DispatchDialog</name>
     <message>
-        <location filename="../../views/dispatch/dialog.py" line="34" />
-        <location filename="../../views/dispatch/dialog.py" line="75" />
+        <location filename="../../views/dispatch/dialog.py" line="35" />
+        <location filename="../../views/dispatch/dialog.py" line="78" />
         <source>改派</source>
         <translation>Reroute</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/dialog.py" line="34" />
-        <location filename="../../views/dispatch/dialog.py" line="75" />
+        <location filename="../../views/dispatch/dialog.py" line="35" />
+        <location filename="../../views/dispatch/dialog.py" line="78" />
         <source>派单</source>
         <translation>Dispatch</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/dialog.py" line="36" />
+        <location filename="../../views/dispatch/dialog.py" line="37" />
         <source>正在读取事件…</source>
         <translation>Loading event…</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/dialog.py" line="57" />
+        <location filename="../../views/dispatch/dialog.py" line="60" />
         <source>办理要求（可选）</source>
         <translation>Instructions (optional)</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/dialog.py" line="60" />
+        <location filename="../../views/dispatch/dialog.py" line="63" />
         <source>与建议部门不同：请说明原因</source>
         <translation>Differs from the suggested department: give a reason</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/dialog.py" line="62" />
+        <location filename="../../views/dispatch/dialog.py" line="65" />
         <source>改派原因（必填）</source>
         <translation>Reason for rerouting (required)</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/dialog.py" line="64" />
+        <location filename="../../views/dispatch/dialog.py" line="67" />
         <source>事项</source>
         <translation>Matter</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/dialog.py" line="65" />
+        <location filename="../../views/dispatch/dialog.py" line="68" />
         <source>承办部门</source>
         <translation>Lead department</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/dialog.py" line="66" />
+        <location filename="../../views/dispatch/dialog.py" line="69" />
         <source>协办部门</source>
         <translation>Assisting departments</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/dialog.py" line="67" />
+        <location filename="../../views/dispatch/dialog.py" line="70" />
         <source>办理时限</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/dialog.py" line="68" />
+        <location filename="../../views/dispatch/dialog.py" line="71" />
         <source>办理要求</source>
         <translation>Instructions</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/dialog.py" line="69" />
+        <location filename="../../views/dispatch/dialog.py" line="72" />
         <source>改派理由</source>
         <translation>Reason for the change</translation>
     </message>
@@ -1704,42 +2407,40 @@
         <translation type="vanished">Override</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/dialog.py" line="71" />
+        <location filename="../../views/dispatch/dialog.py" line="74" />
         <source>改派原因</source>
         <translation>Reason for rerouting</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/dialog.py" line="89" />
+        <location filename="../../views/dispatch/dialog.py" line="92" />
         <source>无法读取：</source>
         <translation>Cannot read: </translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/dialog.py" line="95" />
+        <location filename="../../views/dispatch/dialog.py" line="98" />
         <source>当前状态</source>
         <translation>Now</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/dialog.py" line="100" />
+        <location filename="../../views/dispatch/dialog.py" line="103" />
         <source>（未选择事项）</source>
         <translation>(no matter selected)</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/dialog.py" line="119" />
         <source>建议：</source>
-        <translation>Suggested: </translation>
+        <translation type="vanished">Suggested: </translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/dialog.py" line="119" />
         <source>（无）</source>
-        <translation>(none)</translation>
+        <translation type="vanished">(none)</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/dialog.py" line="179" />
+        <location filename="../../views/dispatch/dialog.py" line="190" />
         <source>已被处理</source>
         <translation>Already handled</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/dialog.py" line="182" />
+        <location filename="../../views/dispatch/dialog.py" line="193" />
         <source>未派单</source>
         <translation>Not dispatched</translation>
     </message>
@@ -1747,691 +2448,695 @@
 <context>
     <name>DispatchModels</name>
     <message>
-        <location filename="../../views/code_words.py" line="211" />
+        <location filename="../../views/code_words.py" line="255" />
         <source>党的建设</source>
         <translation>Party building</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="212" />
+        <location filename="../../views/code_words.py" line="256" />
         <source>社会治安综合治理</source>
         <translation>Public order</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="213" />
+        <location filename="../../views/code_words.py" line="257" />
         <source>居（村）民自治</source>
         <translation>Residents' self-government</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="214" />
+        <location filename="../../views/code_words.py" line="258" />
         <source>信访维稳</source>
         <translation>Petition / stability</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="215" />
+        <location filename="../../views/code_words.py" line="259" />
         <source>劳动就业服务</source>
         <translation>Employment services</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="216" />
+        <location filename="../../views/code_words.py" line="260" />
         <source>防灾减灾和消防安全</source>
         <translation>Disasters and fire safety</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="217" />
+        <location filename="../../views/code_words.py" line="261" />
         <source>疫情防控</source>
         <translation>Epidemic control</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="218" />
+        <location filename="../../views/code_words.py" line="262" />
         <source>待准入</source>
         <translation>Proposed</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="219" />
+        <location filename="../../views/code_words.py" line="263" />
         <source>已准入</source>
         <translation>Admitted</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="220" />
+        <location filename="../../views/code_words.py" line="264" />
         <source>未准入</source>
         <translation>Rejected</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="221" />
+        <location filename="../../views/code_words.py" line="265" />
         <source>已停用</source>
         <translation>Retired</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="222" />
+        <location filename="../../views/code_words.py" line="266" />
         <source>待签收</source>
         <translation>To take on</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="223" />
+        <location filename="../../views/code_words.py" line="267" />
         <source>办理中</source>
         <translation>In hand</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="224" />
+        <location filename="../../views/code_words.py" line="268" />
         <source>待核查</source>
         <translation>To verify</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="225" />
+        <location filename="../../views/code_words.py" line="269" />
         <source>已核查</source>
         <translation>Verified</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="226" />
+        <location filename="../../views/code_words.py" line="270" />
         <source>已办结</source>
         <translation>Closed</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="227" />
+        <location filename="../../views/code_words.py" line="271" />
         <source>已退单</source>
         <translation>Returned</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="228" />
+        <location filename="../../views/code_words.py" line="272" />
         <source>已改派</source>
         <translation>Re-routed</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="229" />
+        <location filename="../../views/code_words.py" line="273" />
         <source>已撤回</source>
         <translation>Withdrawn</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="230" />
+        <location filename="../../views/code_words.py" line="274" />
         <source>派单结束</source>
         <translation>Case ended</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="231" />
+        <location filename="../../views/code_words.py" line="275" />
         <source>已失效</source>
         <translation>Lapsed</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="232" />
+        <location filename="../../views/code_words.py" line="276" />
         <source>派单</source>
         <translation>Dispatch</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="233" />
+        <location filename="../../views/code_words.py" line="277" />
         <source>签收</source>
         <translation>Take on</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="234" />
+        <location filename="../../views/code_words.py" line="278" />
         <source>联办签收</source>
         <translation>Assisting taken on</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="235" />
+        <location filename="../../views/code_words.py" line="279" />
         <source>退单</source>
         <translation>Return</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="236" />
+        <location filename="../../views/code_words.py" line="280" />
         <source>改派</source>
         <translation>Re-route</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="237" />
+        <location filename="../../views/code_words.py" line="281" />
         <source>改派通知</source>
         <translation>Re-route notice</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="238" />
+        <location filename="../../views/code_words.py" line="282" />
         <source>反馈</source>
         <translation>Feedback</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="239" />
+        <location filename="../../views/code_words.py" line="283" />
         <source>核查</source>
         <translation>Verify</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="240" />
+        <location filename="../../views/code_words.py" line="284" />
         <source>办结</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="241" />
+        <location filename="../../views/code_words.py" line="285" />
         <source>回访</source>
         <translation>Call back</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="242" />
+        <location filename="../../views/code_words.py" line="286" />
         <source>重新办理</source>
         <translation>Reopened</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="243" />
+        <location filename="../../views/code_words.py" line="287" />
         <source>催办</source>
         <translation>Urge</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="244" />
+        <location filename="../../views/code_words.py" line="288" />
         <source>督办</source>
         <translation>Supervise</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="245" />
+        <location filename="../../views/code_words.py" line="289" />
         <source>领导批示</source>
         <translation>Instruction</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="246" />
+        <location filename="../../views/code_words.py" line="290" />
         <source>加急</source>
         <translation>Expedite</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="247" />
+        <location filename="../../views/code_words.py" line="291" />
         <source>申请延期</source>
         <translation>Ask for extension</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="248" />
+        <location filename="../../views/code_words.py" line="292" />
         <source>延期审批</source>
         <translation>Extension decided</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="249" />
+        <location filename="../../views/code_words.py" line="293" />
         <source>改变建议部门</source>
         <translation>Proposal overridden</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="250" />
+        <location filename="../../views/code_words.py" line="294" />
         <source>核查通过</source>
         <translation>Passed</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="251" />
+        <location filename="../../views/code_words.py" line="295" />
         <source>阶段性闭环</source>
         <translation>Closed for now</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="252" />
+        <location filename="../../views/code_words.py" line="296" />
         <source>过简闭环</source>
         <translation>Closed too thinly</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="253" />
+        <location filename="../../views/code_words.py" line="297" />
         <source>错误办理</source>
         <translation>Handled wrongly</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="254" />
+        <location filename="../../views/code_words.py" line="298" />
         <source>满意</source>
         <translation>Satisfied</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="255" />
+        <location filename="../../views/code_words.py" line="299" />
         <source>基本满意</source>
         <translation>Mostly satisfied</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="256" />
+        <location filename="../../views/code_words.py" line="300" />
         <source>不满意</source>
         <translation>Unsatisfied</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="257" />
+        <location filename="../../views/code_words.py" line="301" />
         <source>一般督办</source>
         <translation>Supervision</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="258" />
+        <location filename="../../views/code_words.py" line="302" />
         <source>黄牌督办</source>
         <translation>Yellow-card supervision</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="259" />
+        <location filename="../../views/code_words.py" line="303" />
         <source>红牌督办</source>
         <translation>Red-card supervision</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="260" />
+        <location filename="../../views/code_words.py" line="304" />
         <source>待审批</source>
         <translation>Awaiting decision</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="261" />
+        <location filename="../../views/code_words.py" line="305" />
         <source>已批准</source>
         <translation>Approved</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="262" />
+        <location filename="../../views/code_words.py" line="306" />
         <source>未批准</source>
         <translation>Refused</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="292" />
+        <location filename="../../views/code_words.py" line="336" />
         <source>事件号</source>
         <translation>Event</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="293" />
+        <location filename="../../views/code_words.py" line="337" />
         <source>标题</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="294" />
+        <location filename="../../views/code_words.py" line="338" />
         <source>类型</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="295" />
+        <location filename="../../views/code_words.py" line="339" />
         <source>网格</source>
         <translation>Grid</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="296" />
+        <location filename="../../views/code_words.py" line="340" />
         <source>承办部门</source>
         <translation>Lead department</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="297" />
+        <location filename="../../views/code_words.py" line="341" />
         <source>协办部门</source>
         <translation>Assisting</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="298" />
+        <location filename="../../views/code_words.py" line="342" />
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="299" />
+        <location filename="../../views/code_words.py" line="343" />
         <source>派单时间</source>
         <translation>Dispatched</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="300" />
+        <location filename="../../views/code_words.py" line="344" />
         <source>签收时限</source>
         <translation>Take on by</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="301" />
+        <location filename="../../views/code_words.py" line="345" />
         <source>办理时限</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="302" />
+        <location filename="../../views/code_words.py" line="346" />
         <source>督办/加急</source>
         <translation>Supervision/expedite</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="303" />
+        <location filename="../../views/code_words.py" line="347" />
         <source>延期待批</source>
         <translation>Extension asked</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="304" />
+        <location filename="../../views/code_words.py" line="348" />
         <source>重办</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="305" />
+        <location filename="../../views/code_words.py" line="349" />
         <source>（签收超时）</source>
         <translation> (take-on overdue)</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="306" />
+        <location filename="../../views/code_words.py" line="350" />
         <source>（办理超时）</source>
         <translation> (overdue)</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="307" />
+        <location filename="../../views/code_words.py" line="351" />
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="308" />
+        <location filename="../../views/code_words.py" line="352" />
         <source>派单数</source>
         <translation>Dispatched</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="309" />
+        <location filename="../../views/code_words.py" line="353" />
         <source>按时签收率</source>
         <translation>Taken on in time</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="310" />
+        <location filename="../../views/code_words.py" line="354" />
         <source>退单数</source>
         <translation>Returned</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="311" />
+        <location filename="../../views/code_words.py" line="355" />
         <source>办结数</source>
         <translation>Closed</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="312" />
+        <location filename="../../views/code_words.py" line="356" />
         <source>按时办结率</source>
         <translation>Closed in time</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="313" />
+        <location filename="../../views/code_words.py" line="357" />
         <source>平均办理时长(小时)</source>
         <translation>Mean handling (h)</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="314" />
+        <location filename="../../views/code_words.py" line="358" />
         <source>满意率</source>
         <translation>Satisfied</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="315" />
+        <location filename="../../views/code_words.py" line="359" />
         <source>重办率</source>
         <translation>Redone</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="316" />
+        <location filename="../../views/code_words.py" line="360" />
         <source>非警务分流率</source>
         <translation>Non-police diverted</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="317" />
+        <location filename="../../views/code_words.py" line="361" />
         <source>网格内化解率</source>
         <translation>Resolved in grid</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="362" />
+        <source>较有把握</source>
+        <translation>Fairly sure</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="363" />
+        <source>仅供参考</source>
+        <translation>For reference only</translation>
     </message>
 </context>
 <context>
     <name>DispatchPage</name>
     <message>
-        <location filename="../../views/dispatch/page.py" line="38" />
+        <location filename="../../views/dispatch/page.py" line="35" />
         <source>签收</source>
         <translation>Accept</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/page.py" line="38" />
-        <location filename="../../views/dispatch/page.py" line="255" />
+        <location filename="../../views/dispatch/page.py" line="35" />
+        <location filename="../../views/dispatch/page.py" line="221" />
         <source>退单</source>
         <translation>Return</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/page.py" line="39" />
-        <location filename="../../views/dispatch/page.py" line="263" />
+        <location filename="../../views/dispatch/page.py" line="36" />
+        <location filename="../../views/dispatch/page.py" line="229" />
         <source>反馈</source>
         <translation>Feedback</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/page.py" line="39" />
-        <location filename="../../views/dispatch/page.py" line="277" />
-        <location filename="../../views/dispatch/page.py" line="278" />
+        <location filename="../../views/dispatch/page.py" line="36" />
+        <location filename="../../views/dispatch/page.py" line="243" />
+        <location filename="../../views/dispatch/page.py" line="244" />
         <source>申请延期</source>
         <translation>Request extension</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/page.py" line="40" />
-        <location filename="../../views/dispatch/page.py" line="286" />
-        <location filename="../../views/dispatch/page.py" line="290" />
+        <location filename="../../views/dispatch/page.py" line="37" />
+        <location filename="../../views/dispatch/page.py" line="252" />
+        <location filename="../../views/dispatch/page.py" line="256" />
         <source>核查</source>
         <translation>Verify</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/page.py" line="40" />
+        <location filename="../../views/dispatch/page.py" line="37" />
         <source>办结</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/page.py" line="41" />
-        <location filename="../../views/dispatch/page.py" line="303" />
-        <location filename="../../views/dispatch/page.py" line="308" />
-        <location filename="../../views/dispatch/page.py" line="309" />
+        <location filename="../../views/dispatch/page.py" line="38" />
+        <location filename="../../views/dispatch/page.py" line="269" />
+        <location filename="../../views/dispatch/page.py" line="274" />
+        <location filename="../../views/dispatch/page.py" line="275" />
         <source>回访</source>
         <translation>Call back</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/page.py" line="43" />
+        <location filename="../../views/dispatch/page.py" line="40" />
         <source>含已办结</source>
         <translation>Include closed</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/page.py" line="45" />
+        <location filename="../../views/dispatch/page.py" line="42" />
         <source>部门</source>
         <translation>Department</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/page.py" line="51" />
+        <location filename="../../views/dispatch/page.py" line="48" />
         <source>催办</source>
         <translation>Urge</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/page.py" line="51" />
-        <location filename="../../views/dispatch/page.py" line="321" />
-        <location filename="../../views/dispatch/page.py" line="322" />
+        <location filename="../../views/dispatch/page.py" line="48" />
+        <location filename="../../views/dispatch/page.py" line="287" />
+        <location filename="../../views/dispatch/page.py" line="288" />
         <source>督办</source>
         <translation>Supervise</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/page.py" line="52" />
-        <location filename="../../views/dispatch/page.py" line="327" />
+        <location filename="../../views/dispatch/page.py" line="49" />
+        <location filename="../../views/dispatch/page.py" line="293" />
         <source>领导批示</source>
         <translation>Leader's instruction</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/page.py" line="52" />
+        <location filename="../../views/dispatch/page.py" line="49" />
         <source>加急</source>
         <translation>Expedite</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/page.py" line="53" />
+        <location filename="../../views/dispatch/page.py" line="50" />
         <source>改派</source>
         <translation>Reroute</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/page.py" line="53" />
-        <location filename="../../views/dispatch/page.py" line="343" />
-        <location filename="../../views/dispatch/page.py" line="345" />
+        <location filename="../../views/dispatch/page.py" line="50" />
+        <location filename="../../views/dispatch/page.py" line="309" />
+        <location filename="../../views/dispatch/page.py" line="311" />
         <source>审批延期</source>
         <translation>Decide extension</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/page.py" line="54" />
+        <location filename="../../views/dispatch/page.py" line="51" />
         <source>超时未签收、超过办理时限和已退单待改派的案件</source>
         <translation>Cases not accepted in time, past their deadline, or returned and awaiting rerouting</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/page.py" line="61" />
         <source>本月</source>
-        <translation>This month</translation>
+        <translation type="vanished">This month</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/page.py" line="61" />
         <source>上月</source>
-        <translation>Last month</translation>
+        <translation type="vanished">Last month</translation>
+    </message>
+    <message>
+        <source>今年</source>
+        <translation type="vanished">This year</translation>
+    </message>
+    <message>
+        <source>按部门</source>
+        <translation type="vanished">By department</translation>
+    </message>
+    <message>
+        <source>按网格</source>
+        <translation type="vanished">By grid</translation>
+    </message>
+    <message>
+        <source>按社区</source>
+        <translation type="vanished">By community</translation>
     </message>
     <message>
         <location filename="../../views/dispatch/page.py" line="61" />
-        <source>今年</source>
-        <translation>This year</translation>
-    </message>
-    <message>
-        <location filename="../../views/dispatch/page.py" line="64" />
-        <source>按部门</source>
-        <translation>By department</translation>
-    </message>
-    <message>
-        <location filename="../../views/dispatch/page.py" line="64" />
-        <source>按网格</source>
-        <translation>By grid</translation>
-    </message>
-    <message>
-        <location filename="../../views/dispatch/page.py" line="64" />
-        <source>按社区</source>
-        <translation>By community</translation>
-    </message>
-    <message>
-        <location filename="../../views/dispatch/page.py" line="81" />
         <source>部门收件箱</source>
         <translation>Department inbox</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/page.py" line="83" />
+        <location filename="../../views/dispatch/page.py" line="63" />
         <source>督办清单</source>
         <translation>Supervision list</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/page.py" line="85" />
+        <location filename="../../views/dispatch/page.py" line="65" />
         <source>指标</source>
         <translation>Figures</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/page.py" line="87" />
+        <location filename="../../views/dispatch/page.py" line="67" />
         <source>事项清单</source>
         <translation>Matters list</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/page.py" line="103" />
-        <location filename="../../views/dispatch/page.py" line="241" />
+        <location filename="../../views/dispatch/page.py" line="83" />
+        <location filename="../../views/dispatch/page.py" line="207" />
         <source>派单处置</source>
         <translation>Dispatch</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/page.py" line="129" />
+        <location filename="../../views/dispatch/page.py" line="109" />
         <source>全部部门</source>
         <translation>All departments</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/page.py" line="178" />
+        <location filename="../../views/dispatch/page.py" line="144" />
         <source>无法读取：</source>
         <translation>Cannot read: </translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/page.py" line="186" />
+        <location filename="../../views/dispatch/page.py" line="152" />
         <source>所选案件没有待审批的延期申请</source>
         <translation>The selected case has no extension waiting for a decision</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/page.py" line="193" />
+        <location filename="../../views/dispatch/page.py" line="159" />
         <source>案件当前为「%1」，可在以下状态操作：%2</source>
         <translation>The case is “%1”; this is possible when it is: %2</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/page.py" line="214" />
+        <location filename="../../views/dispatch/page.py" line="180" />
         <source>承办</source>
         <translation>Lead</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/page.py" line="214" />
+        <location filename="../../views/dispatch/page.py" line="180" />
         <source>协办</source>
         <translation>Assisting</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/page.py" line="214" />
+        <location filename="../../views/dispatch/page.py" line="180" />
         <source>办理时限</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/page.py" line="215" />
+        <location filename="../../views/dispatch/page.py" line="181" />
         <source>派单依据</source>
         <translation>Routed by</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/page.py" line="215" />
+        <location filename="../../views/dispatch/page.py" line="181" />
         <source>办理要求</source>
         <translation>Instructions</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/page.py" line="225" />
+        <location filename="../../views/dispatch/page.py" line="191" />
         <source>（第%1次）</source>
         <translation> (round %1)</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/page.py" line="236" />
+        <location filename="../../views/dispatch/page.py" line="202" />
         <source>未完成</source>
         <translation>Not done</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/page.py" line="191" />
-        <location filename="../../views/dispatch/page.py" line="241" />
+        <location filename="../../views/dispatch/page.py" line="157" />
+        <location filename="../../views/dispatch/page.py" line="207" />
         <source>请先选择一个案件</source>
         <translation>Select a case first</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/page.py" line="255" />
+        <location filename="../../views/dispatch/page.py" line="221" />
         <source>退单原因（必填）</source>
         <translation>Reason for return (required)</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/page.py" line="263" />
+        <location filename="../../views/dispatch/page.py" line="229" />
         <source>办理情况</source>
         <translation>What was done</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/page.py" line="266" />
+        <location filename="../../views/dispatch/page.py" line="232" />
         <source>附件（可选）</source>
         <translation>Attachments (optional)</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/page.py" line="277" />
+        <location filename="../../views/dispatch/page.py" line="243" />
         <source>延长小时数</source>
         <translation>Extra hours</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/page.py" line="278" />
+        <location filename="../../views/dispatch/page.py" line="244" />
         <source>延期理由</source>
         <translation>Reason for extension</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/page.py" line="286" />
+        <location filename="../../views/dispatch/page.py" line="252" />
         <source>核查结果</source>
         <translation>Verification result</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/page.py" line="290" />
+        <location filename="../../views/dispatch/page.py" line="256" />
         <source>现场情况</source>
         <translation>On-site findings</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/page.py" line="303" />
+        <location filename="../../views/dispatch/page.py" line="269" />
         <source>群众满意度</source>
         <translation>Resident's satisfaction</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/page.py" line="308" />
+        <location filename="../../views/dispatch/page.py" line="274" />
         <source>群众不满意：是否退回部门重新办理？</source>
         <translation>The resident is not satisfied: send the case back to the department to handle again?</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/page.py" line="309" />
+        <location filename="../../views/dispatch/page.py" line="275" />
         <source>回访记录</source>
         <translation>Call-back notes</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/page.py" line="321" />
+        <location filename="../../views/dispatch/page.py" line="287" />
         <source>督办级别</source>
         <translation>Supervision level</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/page.py" line="322" />
+        <location filename="../../views/dispatch/page.py" line="288" />
         <source>督办要求</source>
         <translation>Supervision requirements</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/page.py" line="327" />
+        <location filename="../../views/dispatch/page.py" line="293" />
         <source>批示内容</source>
         <translation>Instruction</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/page.py" line="343" />
+        <location filename="../../views/dispatch/page.py" line="309" />
         <source>该案件没有待审批的延期申请</source>
         <translation>This case has no extension request awaiting a decision</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/page.py" line="345" />
+        <location filename="../../views/dispatch/page.py" line="311" />
         <source>是否批准该延期申请？</source>
         <translation>Approve this extension request?</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/page.py" line="353" />
+        <location filename="../../views/dispatch/page.py" line="319" />
         <source>批准</source>
         <translation>Approve</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/page.py" line="354" />
+        <location filename="../../views/dispatch/page.py" line="320" />
         <source>不批准</source>
         <translation>Refuse</translation>
     </message>
@@ -2866,9 +3571,143 @@ The guide file was not found: </translation>
 <context>
     <name>IdleLock</name>
     <message>
-        <location filename="../../views/idle_lock.py" line="169" />
+        <location filename="../../views/idle_lock.py" line="171" />
         <source>记录锁屏</source>
         <translation>Recording the lock</translation>
+    </message>
+</context>
+<context>
+    <name>ItemDialog</name>
+    <message>
+        <location filename="../../views/meetings/item_dialog.py" line="19" />
+        <source>督办事项</source>
+        <translation>Action items</translation>
+    </message>
+    <message>
+        <location filename="../../views/meetings/item_dialog.py" line="25" />
+        <source>责任人</source>
+        <translation>Owner</translation>
+    </message>
+    <message>
+        <location filename="../../views/meetings/item_dialog.py" line="26" />
+        <source>责任部门</source>
+        <translation>Owning department</translation>
+    </message>
+    <message>
+        <location filename="../../views/meetings/item_dialog.py" line="34" />
+        <source>事件编号，多个用逗号分隔</source>
+        <translation>Event numbers, separated by commas</translation>
+    </message>
+    <message>
+        <location filename="../../views/meetings/item_dialog.py" line="36" />
+        <source>派单编号，多个用逗号分隔</source>
+        <translation>Dispatch numbers, separated by commas</translation>
+    </message>
+    <message>
+        <location filename="../../views/meetings/item_dialog.py" line="41" />
+        <source>事项</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <location filename="../../views/meetings/item_dialog.py" line="43" />
+        <source>完成期限</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <location filename="../../views/meetings/item_dialog.py" line="44" />
+        <source>关联事件</source>
+        <translation>Events</translation>
+    </message>
+    <message>
+        <location filename="../../views/meetings/item_dialog.py" line="45" />
+        <source>关联派单</source>
+        <translation>Dispatches</translation>
+    </message>
+    <message>
+        <location filename="../../views/meetings/item_dialog.py" line="46" />
+        <source>说明</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <location filename="../../views/meetings/item_dialog.py" line="75" />
+        <source>请填写事项并选择责任人或责任部门</source>
+        <translation>Enter the item and choose an owner or a department</translation>
+    </message>
+    <message>
+        <location filename="../../views/meetings/item_dialog.py" line="78" />
+        <source>编号只能是数字</source>
+        <translation>Numbers only</translation>
+    </message>
+    <message>
+        <location filename="../../views/meetings/item_dialog.py" line="83" />
+        <source>完成期限不能早于会议日期</source>
+        <translation>The due date cannot be before the meeting</translation>
+    </message>
+</context>
+<context>
+    <name>ItemReminder</name>
+    <message>
+        <location filename="../../views/meetings/reminder.py" line="31" />
+        <source>督办事项提醒</source>
+        <translation>Action item reminder</translation>
+    </message>
+    <message>
+        <location filename="../../views/meetings/reminder.py" line="38" />
+        <source>督办事项：今日到期 %1 项，已逾期 %2 项</source>
+        <translation>Action items: %1 due today, %2 overdue</translation>
+    </message>
+</context>
+<context>
+    <name>ItemsTab</name>
+    <message>
+        <location filename="../../views/meetings/items_tab.py" line="23" />
+        <source>全部责任人</source>
+        <translation>All owners</translation>
+    </message>
+    <message>
+        <location filename="../../views/meetings/items_tab.py" line="25" />
+        <source>全部社区</source>
+        <translation>All communities</translation>
+    </message>
+    <message>
+        <location filename="../../views/meetings/items_tab.py" line="26" />
+        <source>含已完成和已取消</source>
+        <translation>Include done and cancelled</translation>
+    </message>
+    <message>
+        <location filename="../../views/meetings/items_tab.py" line="31" />
+        <source>责任人</source>
+        <translation>Owner</translation>
+    </message>
+    <message>
+        <location filename="../../views/meetings/items_tab.py" line="31" />
+        <source>社区</source>
+        <translation>Community</translation>
+    </message>
+    <message>
+        <location filename="../../views/meetings/items_tab.py" line="41" />
+        <source>调整期限/责任…</source>
+        <translation>Change due date/owner…</translation>
+    </message>
+    <message>
+        <location filename="../../views/meetings/items_tab.py" line="106" />
+        <source>关联：</source>
+        <translation>Links: </translation>
+    </message>
+    <message>
+        <location filename="../../views/meetings/items_tab.py" line="106" />
+        <source>（双击打开）</source>
+        <translation> (double-click to open)</translation>
+    </message>
+    <message>
+        <location filename="../../views/meetings/items_tab.py" line="132" />
+        <source>取消督办事项</source>
+        <translation>Cancel action item</translation>
+    </message>
+    <message>
+        <location filename="../../views/meetings/items_tab.py" line="132" />
+        <source>取消原因</source>
+        <translation>Reason for cancelling</translation>
     </message>
 </context>
 <context>
@@ -3638,6 +4477,552 @@ Enter your password to continue; unsaved work is still there.</translation>
     </message>
 </context>
 <context>
+    <name>Meetings</name>
+    <message>
+        <location filename="../../views/code_words.py" line="374" />
+        <source>日见面</source>
+        <translation>Daily meeting</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="375" />
+        <source>周研判</source>
+        <translation>Weekly review</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="376" />
+        <source>月讲评</source>
+        <translation>Monthly assessment</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="377" />
+        <source>联席会议</source>
+        <translation>Joint consultation</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="378" />
+        <source>日见面会议</source>
+        <translation>Daily meeting</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="379" />
+        <source>周研判会议</source>
+        <translation>Weekly review meeting</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="380" />
+        <source>月讲评会议</source>
+        <translation>Monthly assessment meeting</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="381" />
+        <source>联席会议（专题协调会）</source>
+        <translation>Joint consultation</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="382" />
+        <source>计划召开</source>
+        <translation>Planned</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="383" />
+        <source>已召开</source>
+        <translation>Held</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="384" />
+        <source>出席</source>
+        <translation>Present</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="385" />
+        <source>缺席</source>
+        <translation>Absent</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="386" />
+        <source>代会</source>
+        <translation>Substitute</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="387" />
+        <source>手工</source>
+        <translation>Typed</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="388" />
+        <source>数据</source>
+        <translation>Data</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="389" />
+        <source>事件</source>
+        <translation>Event</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="390" />
+        <source>派单</source>
+        <translation>Dispatch</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="391" />
+        <source>督办事项</source>
+        <translation>Action items</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="392" />
+        <source>待办</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="393" />
+        <source>办理中</source>
+        <translation>In progress</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="394" />
+        <source>已完成</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="395" />
+        <source>已逾期</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="396" />
+        <source>已取消</source>
+        <translation>Cancelled</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="397" />
+        <source>网格</source>
+        <translation>Grid</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="398" />
+        <source>形成</source>
+        <translation>Created</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="399" />
+        <source>结转</source>
+        <translation>Carried over</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="400" />
+        <source>开始办理</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="401" />
+        <source>完成</source>
+        <translation>Finish</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="402" />
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="403" />
+        <source>重新打开</source>
+        <translation>Reopen</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="404" />
+        <source>调整期限或责任</source>
+        <translation>Due date or owner changed</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="405" />
+        <source>业务培训</source>
+        <translation>Training</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="406" />
+        <source>网格长职业能力测试</source>
+        <translation>Grid leaders' skill test</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="407" />
+        <source>联合巡逻</source>
+        <translation>Joint patrol</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="408" />
+        <source>应急演练</source>
+        <translation>Emergency drill</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="409" />
+        <source>民警</source>
+        <translation>Police officer</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="410" />
+        <source>辅警</source>
+        <translation>Auxiliary officer</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="411" />
+        <source>网格员</source>
+        <translation>Grid worker</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="412" />
+        <source>志愿者</source>
+        <translation>Volunteer</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="413" />
+        <source>物业人员</source>
+        <translation>Property staff</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="414" />
+        <source>保安</source>
+        <translation>Guard</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="415" />
+        <source>其他</source>
+        <translation>Other</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="416" />
+        <source>案例讲解</source>
+        <translation>Case study</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="417" />
+        <source>情景模拟</source>
+        <translation>Simulation</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="418" />
+        <source>业务知识指导</source>
+        <translation>Know-how guidance</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="419" />
+        <source>职业能力测试</source>
+        <translation>Skill test</translation>
+    </message>
+</context>
+<context>
+    <name>MeetingsPage</name>
+    <message>
+        <location filename="../../views/meetings/page.py" line="44" />
+        <source>会议</source>
+        <translation>Meetings</translation>
+    </message>
+    <message>
+        <location filename="../../views/meetings/page.py" line="46" />
+        <source>督办事项</source>
+        <translation>Action items</translation>
+    </message>
+    <message>
+        <location filename="../../views/meetings/page.py" line="50" />
+        <source>培训巡逻演练</source>
+        <translation>Trainings, patrols, drills</translation>
+    </message>
+    <message>
+        <location filename="../../views/meetings/page.py" line="51" />
+        <source>落实情况</source>
+        <translation>Compliance</translation>
+    </message>
+    <message>
+        <location filename="../../views/meetings/page.py" line="57" />
+        <source>会商研判</source>
+        <translation>Meetings</translation>
+    </message>
+    <message>
+        <location filename="../../views/meetings/page.py" line="63" />
+        <source>近30天</source>
+        <translation>Last 30 days</translation>
+    </message>
+    <message>
+        <location filename="../../views/meetings/page.py" line="63" />
+        <location filename="../../views/meetings/page.py" line="198" />
+        <source>本月</source>
+        <translation>This month</translation>
+    </message>
+    <message>
+        <location filename="../../views/meetings/page.py" line="63" />
+        <location filename="../../views/meetings/page.py" line="199" />
+        <source>上月</source>
+        <translation>Last month</translation>
+    </message>
+    <message>
+        <location filename="../../views/meetings/page.py" line="64" />
+        <source>今年</source>
+        <translation>This year</translation>
+    </message>
+    <message>
+        <location filename="../../views/meetings/page.py" line="67" />
+        <source>全部会议</source>
+        <translation>All meetings</translation>
+    </message>
+    <message>
+        <location filename="../../views/meetings/page.py" line="73" />
+        <source>记录会议</source>
+        <translation>Record a meeting</translation>
+    </message>
+    <message>
+        <location filename="../../views/meetings/page.py" line="82" />
+        <source>打开纪要</source>
+        <translation>Open minutes</translation>
+    </message>
+    <message>
+        <location filename="../../views/meetings/page.py" line="84" />
+        <source>打印纪要…</source>
+        <translation>Print minutes…</translation>
+    </message>
+    <message>
+        <location filename="../../views/meetings/page.py" line="86" />
+        <source>打印签到表…</source>
+        <translation>Print sign-in sheet…</translation>
+    </message>
+    <message>
+        <location filename="../../views/meetings/page.py" line="102" />
+        <source>本周日见面、周研判和月讲评</source>
+        <translation>This week's daily meetings, weekly review and monthly assessment</translation>
+    </message>
+    <message>
+        <location filename="../../views/meetings/page.py" line="144" />
+        <source>今日待召开：%1 个社区；本周未召开：%2 次</source>
+        <translation>Due today: %1 communities; missed this week: %2</translation>
+    </message>
+    <message>
+        <location filename="../../views/meetings/page.py" line="164" />
+        <source>已保存会议 #</source>
+        <translation>Saved meeting #</translation>
+    </message>
+    <message>
+        <location filename="../../views/meetings/page.py" line="179" />
+        <source>请先选择一个会议</source>
+        <translation>Select a meeting first</translation>
+    </message>
+    <message>
+        <location filename="../../views/meetings/page.py" line="181" />
+        <source>纪要</source>
+        <translation>minutes</translation>
+    </message>
+    <message>
+        <location filename="../../views/meetings/page.py" line="181" />
+        <source>签到表</source>
+        <translation>sign-in sheet</translation>
+    </message>
+    <message>
+        <location filename="../../views/meetings/page.py" line="182" />
+        <source>保存PDF</source>
+        <translation>Save PDF</translation>
+    </message>
+    <message>
+        <location filename="../../views/meetings/page.py" line="191" />
+        <source>已保存：</source>
+        <translation>Saved: </translation>
+    </message>
+    <message>
+        <location filename="../../views/meetings/page.py" line="227" />
+        <source>注：</source>
+        <translation>Note: </translation>
+    </message>
+    <message>
+        <location filename="../../views/meetings/page.py" line="272" />
+        <source>未完成</source>
+        <translation>Not done</translation>
+    </message>
+</context>
+<context>
+    <name>MinutesDialog</name>
+    <message>
+        <location filename="../../views/meetings/editor.py" line="39" />
+        <source>会议纪要</source>
+        <translation>Minutes</translation>
+    </message>
+    <message>
+        <location filename="../../views/meetings/editor.py" line="52" />
+        <source>社区层面：民警与书记见面；某一网格：辅警与网格长对接</source>
+        <translation>Community level: the officer meets the secretary; a grid: the auxiliary officer and the grid leader link up</translation>
+    </message>
+    <message>
+        <location filename="../../views/meetings/editor.py" line="58" />
+        <source>状态</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <location filename="../../views/meetings/editor.py" line="61" />
+        <source>日期时间</source>
+        <translation>Date and time</translation>
+    </message>
+    <message>
+        <location filename="../../views/meetings/editor.py" line="62" />
+        <source>范围</source>
+        <translation>Scope</translation>
+    </message>
+    <message>
+        <location filename="../../views/meetings/editor.py" line="64" />
+        <source>网格</source>
+        <translation>Grid</translation>
+    </message>
+    <message>
+        <location filename="../../views/meetings/editor.py" line="65" />
+        <source>地点</source>
+        <translation>Place</translation>
+    </message>
+    <message>
+        <location filename="../../views/meetings/editor.py" line="67" />
+        <source>议题</source>
+        <translation>Matter</translation>
+    </message>
+    <message>
+        <location filename="../../views/meetings/editor.py" line="68" />
+        <source>主持人</source>
+        <translation>Chair</translation>
+    </message>
+    <message>
+        <location filename="../../views/meetings/editor.py" line="76" />
+        <location filename="../../views/meetings/editor.py" line="98" />
+        <source>添加</source>
+        <translation>Add</translation>
+    </message>
+    <message>
+        <location filename="../../views/meetings/editor.py" line="78" />
+        <source>缺席/出席</source>
+        <translation>Absent/present</translation>
+    </message>
+    <message>
+        <location filename="../../views/meetings/editor.py" line="80" />
+        <source>代会…</source>
+        <translation>Substitute…</translation>
+    </message>
+    <message>
+        <location filename="../../views/meetings/editor.py" line="82" />
+        <location filename="../../views/meetings/editor.py" line="100" />
+        <location filename="../../views/meetings/editor.py" line="119" />
+        <source>删除</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <location filename="../../views/meetings/editor.py" line="84" />
+        <source>参会人员</source>
+        <translation>Attendees</translation>
+    </message>
+    <message>
+        <location filename="../../views/meetings/editor.py" line="95" />
+        <source>从数据预填</source>
+        <translation>Pre-fill from the data</translation>
+    </message>
+    <message>
+        <location filename="../../views/meetings/editor.py" line="96" />
+        <source>周研判：本周新增、超时、上升、高风险事件和退单、未完成督办事项；月讲评：上月指标</source>
+        <translation>Weekly review: the week's new, overdue, escalated and high-risk events, returned dispatches, open action items; monthly assessment: last month's figures</translation>
+    </message>
+    <message>
+        <location filename="../../views/meetings/editor.py" line="102" />
+        <source>议程（蓝色可双击打开）</source>
+        <translation>Agenda (blue lines open on double-click)</translation>
+    </message>
+    <message>
+        <location filename="../../views/meetings/editor.py" line="112" />
+        <source>讨论情况</source>
+        <translation>Discussion</translation>
+    </message>
+    <message>
+        <location filename="../../views/meetings/editor.py" line="114" />
+        <source>会议决定：一条一行</source>
+        <translation>Decisions: one per line</translation>
+    </message>
+    <message>
+        <location filename="../../views/meetings/editor.py" line="117" />
+        <source>添加督办事项…</source>
+        <translation>Add an action item…</translation>
+    </message>
+    <message>
+        <location filename="../../views/meetings/editor.py" line="122" />
+        <source>会议决定和督办事项</source>
+        <translation>Decisions and action items</translation>
+    </message>
+    <message>
+        <location filename="../../views/meetings/editor.py" line="148" />
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../../views/meetings/editor.py" line="149" />
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../views/meetings/editor.py" line="164" />
+        <source>街道</source>
+        <translation>Street</translation>
+    </message>
+    <message>
+        <location filename="../../views/meetings/editor.py" line="202" />
+        <source>%1警务室</source>
+        <translation>%1 police office</translation>
+    </message>
+    <message>
+        <location filename="../../views/meetings/editor.py" line="203" />
+        <source>街道综治中心会议室</source>
+        <translation>Street governance centre meeting room</translation>
+    </message>
+    <message>
+        <location filename="../../views/meetings/editor.py" line="210" />
+        <source>社区层面</source>
+        <translation>Community level</translation>
+    </message>
+    <message>
+        <location filename="../../views/meetings/editor.py" line="231" />
+        <source>已有督办事项 %1 项，结转 %2 项</source>
+        <translation>%1 action items made here, %2 carried in</translation>
+    </message>
+    <message>
+        <location filename="../../views/meetings/editor.py" line="279" />
+        <source>代会</source>
+        <translation>Substitute</translation>
+    </message>
+    <message>
+        <location filename="../../views/meetings/editor.py" line="279" />
+        <source>代%1参会的人员</source>
+        <translation>Who came instead of %1</translation>
+    </message>
+    <message>
+        <location filename="../../views/meetings/editor.py" line="304" />
+        <source>没有可预填的内容</source>
+        <translation>Nothing to pre-fill</translation>
+    </message>
+    <message>
+        <location filename="../../views/meetings/editor.py" line="307" />
+        <location filename="../../views/meetings/editor.py" line="318" />
+        <source>议程</source>
+        <translation>Agenda</translation>
+    </message>
+    <message>
+        <location filename="../../views/meetings/editor.py" line="307" />
+        <location filename="../../views/meetings/editor.py" line="318" />
+        <source>议程内容</source>
+        <translation>Agenda line</translation>
+    </message>
+    <message>
+        <location filename="../../views/meetings/editor.py" line="355" />
+        <source>正在保存…</source>
+        <translation>Saving…</translation>
+    </message>
+    <message>
+        <location filename="../../views/meetings/editor.py" line="367" />
+        <source>另一席位刚刚保存了这份纪要。请关闭后重新打开，查看最新内容再修改。</source>
+        <translation>Another seat has just saved these minutes. Close and reopen them to see the latest version before changing them.</translation>
+    </message>
+    <message>
+        <location filename="../../views/meetings/editor.py" line="368" />
+        <source>未保存</source>
+        <translation>Not saved</translation>
+    </message>
+</context>
+<context>
     <name>Navigation</name>
     <message>
         <source>事件看板</source>
@@ -3664,34 +5049,31 @@ Enter your password to continue; unsaved work is still there.</translation>
         <translation type="vanished">Offline map of grids and police beats, live events, a grid's profile one click away.</translation>
     </message>
     <message>
-        <location filename="../../app.py" line="74" />
         <source>会商研判</source>
-        <translation>Meetings</translation>
+        <translation type="vanished">Meetings</translation>
     </message>
     <message>
-        <location filename="../../app.py" line="74" />
         <source>日见面、周研判、月讲评：议程自动生成，决定形成待办并跟踪。</source>
-        <translation>Daily meeting, weekly review, monthly assessment: agendas compiled, decisions become tracked action items.</translation>
+        <translation type="vanished">Daily meeting, weekly review, monthly assessment: agendas compiled, decisions become tracked action items.</translation>
     </message>
     <message>
-        <location filename="../../app.py" line="75" />
+        <location filename="../../app.py" line="82" />
         <source>基础信息</source>
         <translation>Registry</translation>
     </message>
     <message>
-        <location filename="../../app.py" line="75" />
+        <location filename="../../app.py" line="82" />
         <source>人、房、单位与特殊人群，走访记录。</source>
         <translation>People, houses, units and special populations, with visits.</translation>
     </message>
     <message>
-        <location filename="../../app.py" line="76" />
+        <location filename="../../views/dashboard/page.py" line="59" />
         <source>数据总览</source>
         <translation>Dashboard</translation>
     </message>
     <message>
-        <location filename="../../app.py" line="76" />
         <source>领导驾驶舱：关键指标与趋势。</source>
-        <translation>The leaders' dashboard: key figures and trends.</translation>
+        <translation type="vanished">The leaders' dashboard: key figures and trends.</translation>
     </message>
     <message>
         <location filename="../../views/reports/page.py" line="57" />
@@ -3701,6 +5083,11 @@ Enter your password to continue; unsaved work is still there.</translation>
     <message>
         <source>日报、周研判材料、月讲评通报，按公文格式打印。</source>
         <translation type="vanished">Daily reports, weekly review papers and monthly assessments, printed in official-document layout.</translation>
+    </message>
+    <message>
+        <location filename="../../views/evaluation/page.py" line="98" />
+        <source>评价奖惩</source>
+        <translation>Evaluation</translation>
     </message>
 </context>
 <context>
@@ -4029,6 +5416,49 @@ Enter your password to continue; unsaved work is still there.</translation>
     </message>
 </context>
 <context>
+    <name>ReassignDialog</name>
+    <message>
+        <location filename="../../views/meetings/item_dialog.py" line="100" />
+        <source>调整督办事项</source>
+        <translation>Change action item</translation>
+    </message>
+    <message>
+        <location filename="../../views/meetings/item_dialog.py" line="107" />
+        <source>不变（%1）</source>
+        <translation>Unchanged (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../views/meetings/item_dialog.py" line="111" />
+        <source>部门：</source>
+        <translation>Department: </translation>
+    </message>
+    <message>
+        <location filename="../../views/meetings/item_dialog.py" line="116" />
+        <source>事项</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <location filename="../../views/meetings/item_dialog.py" line="117" />
+        <source>完成期限</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <location filename="../../views/meetings/item_dialog.py" line="118" />
+        <source>责任人/部门</source>
+        <translation>Owner</translation>
+    </message>
+    <message>
+        <location filename="../../views/meetings/item_dialog.py" line="119" />
+        <source>原因</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location filename="../../views/meetings/item_dialog.py" line="130" />
+        <source>请填写调整原因</source>
+        <translation>Give the reason for the change</translation>
+    </message>
+</context>
+<context>
     <name>ReportsPage</name>
     <message>
         <location filename="../../views/reports/page.py" line="69" />
@@ -4153,55 +5583,199 @@ Enter your password to continue; unsaved work is still there.</translation>
 <context>
     <name>Roles</name>
     <message>
-        <location filename="../../views/code_words.py" line="318" />
+        <location filename="../../views/code_words.py" line="364" />
         <source>值班员</source>
         <translation>Duty staff</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="319" />
+        <location filename="../../views/code_words.py" line="365" />
         <source>领导</source>
         <translation>Leader</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="320" />
+        <location filename="../../views/code_words.py" line="366" />
         <source>职能部门联络员</source>
         <translation>Department liaison</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="321" />
+        <location filename="../../views/code_words.py" line="367" />
         <source>网格员</source>
         <translation>grid worker</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="322" />
+        <location filename="../../views/code_words.py" line="368" />
         <source>系统管理员</source>
         <translation>System administrator</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="323" />
+        <location filename="../../views/code_words.py" line="369" />
         <source>安全管理员</source>
         <translation>Security administrator</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="324" />
+        <location filename="../../views/code_words.py" line="370" />
         <source>审计管理员</source>
         <translation>Auditor</translation>
     </message>
 </context>
 <context>
+    <name>RouteProposal</name>
+    <message>
+        <location filename="../../views/dispatch/proposal_text.py" line="15" />
+        <source>建议：（无）</source>
+        <translation>Proposal: (none)</translation>
+    </message>
+    <message>
+        <location filename="../../views/dispatch/proposal_text.py" line="15" />
+        <source>事项清单和以往案件都没有可参考的部门，请值班员选择</source>
+        <translation>neither the matters list nor past cases point to a department; the duty officer chooses</translation>
+    </message>
+    <message>
+        <location filename="../../views/dispatch/proposal_text.py" line="17" />
+        <source>建议：</source>
+        <translation>Suggested: </translation>
+    </message>
+    <message>
+        <location filename="../../views/dispatch/proposal_text.py" line="18" />
+        <source>事项清单</source>
+        <translation>Matters list</translation>
+    </message>
+    <message>
+        <location filename="../../views/dispatch/proposal_text.py" line="31" />
+        <source>%n件相似的以往案件派给了该部门</source>
+        <translation>%n similar past cases went to this department</translation>
+    </message>
+    <message>
+        <location filename="../../views/dispatch/proposal_text.py" line="19" />
+        <source>关键词</source>
+        <translation>Keywords</translation>
+    </message>
+    <message>
+        <location filename="../../views/dispatch/proposal_text.py" line="20" />
+        <source>%n件相似的以往案件</source>
+        <translation>%n similar past cases</translation>
+    </message>
+    <message>
+        <location filename="../../views/dispatch/proposal_text.py" line="21" />
+        <source>排序（点击选择）</source>
+        <translation>Ranked (click to choose)</translation>
+    </message>
+</context>
+<context>
+    <name>RoutineDialog</name>
+    <message>
+        <location filename="../../views/meetings/routine_tab.py" line="91" />
+        <source>记录培训、测试、巡逻或演练</source>
+        <translation>Record a training, test, patrol or drill</translation>
+    </message>
+    <message>
+        <location filename="../../views/meetings/routine_tab.py" line="102" />
+        <source>街道</source>
+        <translation>Street</translation>
+    </message>
+    <message>
+        <location filename="../../views/meetings/routine_tab.py" line="106" />
+        <source>每行一人：姓名 类别 [成绩]，类别：</source>
+        <translation>One per line: name category [score]; categories: </translation>
+    </message>
+    <message>
+        <location filename="../../views/meetings/routine_tab.py" line="112" />
+        <source>类型</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <location filename="../../views/meetings/routine_tab.py" line="112" />
+        <source>形式</source>
+        <translation>Form</translation>
+    </message>
+    <message>
+        <location filename="../../views/meetings/routine_tab.py" line="112" />
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../views/meetings/routine_tab.py" line="113" />
+        <source>社区</source>
+        <translation>Community</translation>
+    </message>
+    <message>
+        <location filename="../../views/meetings/routine_tab.py" line="113" />
+        <source>主题</source>
+        <translation>Topic</translation>
+    </message>
+    <message>
+        <location filename="../../views/meetings/routine_tab.py" line="114" />
+        <source>地点或路线</source>
+        <translation>Place or route</translation>
+    </message>
+    <message>
+        <location filename="../../views/meetings/routine_tab.py" line="114" />
+        <source>负责人</source>
+        <translation>Led by</translation>
+    </message>
+    <message>
+        <location filename="../../views/meetings/routine_tab.py" line="115" />
+        <source>参加人员</source>
+        <translation>Participants</translation>
+    </message>
+    <message>
+        <location filename="../../views/meetings/routine_tab.py" line="115" />
+        <source>发现的问题</source>
+        <translation>Findings</translation>
+    </message>
+</context>
+<context>
+    <name>RoutineTab</name>
+    <message>
+        <location filename="../../views/meetings/routine_tab.py" line="32" />
+        <source>新增记录…</source>
+        <translation>New record…</translation>
+    </message>
+    <message>
+        <location filename="../../views/meetings/routine_tab.py" line="35" />
+        <source>发现问题上报事件…</source>
+        <translation>Report a finding as an event…</translation>
+    </message>
+    <message>
+        <location filename="../../views/meetings/routine_tab.py" line="76" />
+        <source>请先选择一条巡逻或演练记录</source>
+        <translation>Select a patrol or drill first</translation>
+    </message>
+    <message>
+        <location filename="../../views/meetings/routine_tab.py" line="79" />
+        <source>上报事件</source>
+        <translation>Report event</translation>
+    </message>
+    <message>
+        <location filename="../../views/meetings/routine_tab.py" line="79" />
+        <source>事件标题</source>
+        <translation>Event title</translation>
+    </message>
+    <message>
+        <location filename="../../views/meetings/routine_tab.py" line="82" />
+        <source>已上报事件 #</source>
+        <translation>Reported event #</translation>
+    </message>
+</context>
+<context>
     <name>Shell</name>
     <message>
-        <location filename="../../app.py" line="144" />
+        <location filename="../../app.py" line="161" />
         <source>读取街道名称</source>
         <translation>Reading the street's name</translation>
     </message>
     <message>
-        <location filename="../../app.py" line="145" />
+        <location filename="../../app.py" line="162" />
         <source>清理变更记录</source>
         <translation>Pruning the change log</translation>
     </message>
     <message>
-        <location filename="../../app.py" line="203" />
+        <location filename="../../app.py" line="165" />
+        <source>读取以往案件</source>
+        <translation>reading past cases</translation>
+    </message>
+    <message>
+        <location filename="../../app.py" line="232" />
         <source>上次运行异常退出，记录已保存：</source>
         <translation>The last run ended in a crash; its record is kept at: </translation>
     </message>
