@@ -47,8 +47,16 @@ PERMISSIONS: dict[str, frozenset[Role]] = {
 
     # --- the window's pages still to come (each area replaces its row when it arrives) ---
     "meetings.read": frozenset({DUTY, LEADER, LIAISON, GRID}),  # 会商研判: decisions become to-dos
-    "registry.read": frozenset({DUTY, LEADER, GRID}),           # 基础信息: people, houses, units
     "dashboard.read": frozenset({DUTY, LEADER}),                # 数据总览: the leader's figures
+
+    # --- registry (基础信息: people, houses, units, special populations, visits) ---
+    # Grid staff see and change only their own grids' records (desk.services.scope); liaisons see none.
+    "registry.read": frozenset({DUTY, LEADER, GRID}),
+    "registry.write": frozenset({DUTY, GRID}),                # add, change, merge people, houses, units
+    "registry.visit": frozenset({DUTY, GRID}),                # record a visit (走访), a finding to the board
+    "registry.import": frozenset({DUTY, SYSADMIN}),           # `desk import people|houses|units`
+    "registry.export": frozenset({DUTY, LEADER}),             # to .xlsx, numbers masked unless pii.unmask
+    "registry.care": frozenset({SYSADMIN}),                   # visit frequency per care level
 
     # --- map ---
     "geo.import": frozenset({SYSADMIN}),

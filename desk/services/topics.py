@@ -18,8 +18,11 @@ TOPICS: dict[str, frozenset[str]] = {
                       "department"}),
     "map": frozenset({"street", "community", "grid", "police_beat", "beat_grid"}),
     "grid_profile": frozenset({"street", "community", "grid", "police_beat", "beat_grid", "grid_member", "staff",
-                               "household", "joint_defence_point"}),
+                               "household", "joint_defence_point", "visit", "special_care"}),
     "events_on_map": frozenset({"event"}),
+    # the registry: people, houses, units, special populations and visits
+    "registry": frozenset({"std_address", "house", "org_unit", "person", "care_level", "special_care", "visit",
+                           "household"}),
     "accounts": frozenset({"user_account", "app_setting"}),
     "audit": frozenset({"audit_log"}),
 }
