@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 
 from desk.models import Grid, Household, Person, StdAddress
 from desk.services.context import Context
+from desk.services.figures.periods import local_today
 from desk.services.errors import ConflictError, NotFound, ValidationError
 from desk.services.incidents.search import initials
 from desk.services.permissions import require
@@ -55,7 +56,7 @@ def initials_of(name: str) -> str:
 
 
 def _checked(ctx: Context, inp: PersonInput) -> CheckedPerson:
-    checked, problems = check_person(inp, ctx.clock.now().date())
+    checked, problems = check_person(inp, local_today(ctx.clock.now()))
     if problems:
         raise ValidationError("人员信息有误，未保存 (the person was not saved)", describe(problems))
     if checked.grid_id is None:
