@@ -13,7 +13,7 @@ import sys
 from desk import __version__, logfile
 from desk.cli import audit_cmd, backup_cmd, db_cmd, demo_cmd, events_cmd, figures_cmd, geo_cmd, import_cmd, user_cmd
 from desk.cli import key_cmd
-from desk.cli import report_cmd, selftest_cmd
+from desk.cli import registry_cmd, report_cmd, selftest_cmd
 from desk.bootstrap import db_parent
 from desk.services.auth import SignInFailed
 from desk.services.errors import DeskError, PermissionDenied
@@ -24,6 +24,7 @@ EXIT_REFUSED = 2  # the person was refused: no valid sign-in, or no right
 COMMANDS = [db_cmd, demo_cmd, import_cmd, events_cmd, geo_cmd, figures_cmd, user_cmd, audit_cmd, backup_cmd]
 COMMANDS.append(key_cmd)  # desk key merge (the data key)
 COMMANDS.insert(COMMANDS.index(figures_cmd) + 1, report_cmd)  # desk report (briefing sheets)
+COMMANDS.insert(COMMANDS.index(events_cmd) + 1, registry_cmd)  # desk import people|houses|units, desk registry
 COMMANDS.append(selftest_cmd)  # needs no sign-in, reveals no data: a scratch database
 
 
