@@ -42,6 +42,7 @@ from desk.views.page_registry import PageSpec, allowed_pages, home_page
 from desk.views.pages import PlannedPage
 from desk.views import platform_ui
 from desk.views.problems import install_problem_reporting
+from desk.views.registry import RegistryPage
 from desk.views.reports import ReportsPage
 from desk.views.table_export import install_table_exports
 from desk.views.tour import start_tour
@@ -72,7 +73,7 @@ def page_specs(ctx: Context) -> list[PageSpec]:
         PageSpec("map", "map.read", lambda backend: MapPage(backend, tiles=ctx.settings.map_tiles)),
         PageSpec("org", "org.read", OrgBrowser),
         _planned("meetings", QApplication.translate("Navigation", "会商研判"), QApplication.translate("Navigation", "日见面、周研判、月讲评：议程自动生成，决定形成待办并跟踪。")),
-        _planned("registry", QApplication.translate("Navigation", "基础信息"), QApplication.translate("Navigation", "人、房、单位与特殊人群，走访记录。")),
+        PageSpec("registry", "registry.read", RegistryPage),
         _planned("dashboard", QApplication.translate("Navigation", "数据总览"), QApplication.translate("Navigation", "领导驾驶舱：关键指标与趋势。")),
         PageSpec("reports", "report.issue", ReportsPage),
         # 三员分立: accounts are the security administrator's, the audit log the auditor's.

@@ -132,3 +132,12 @@ def people_at(ctx: Context, grid_id: int, address_id: int | None = None, limit: 
             q = q.where(Person.address_id == address_id)
         ids = list(s.scalars(q.order_by(Person.address_id, Person.id).limit(limit)))
         return person_rows(s, ctx.cipher, ids, local_today(ctx.clock.now()))
+
+
+def person_row(ctx: Context, person_id: int) -> PersonRow | None:
+    """One person's row (masked), if this actor may see them."""
+    require(ctx.actor, "registry.read")
+    with ctx.read() as s:
+        scope = grid_scope(s, ctx.actor)
+        rows = person_rows(s, ctx.cipher, [person_id], local_today(ctx.clock.now()))
+        return rows[0] if rows and (scope is None or rows[0].grid_id in scope) else None

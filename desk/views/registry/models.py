@@ -1,0 +1,61 @@
+"""Table models of the registry page over the services' frozen rows (numbers arrive masked)."""
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QColor
+
+from desk.views.row_model import RowTableModel
+
+
+def rw(text: str) -> str:
+    """A registry code word (户籍人口, 红色, 已逾期 ...) in the screen's language."""
+    return QCoreApplication.translate("Registry", text) if text else ""
+
+
+class PeopleModel(RowTableModel):
+    def __init__(self, parent=None):
+        t = lambda s: QCoreApplication.translate("RegistryPage", s)  # noqa: E731
+        super().__init__((t("姓名"), t("性别"), t("年龄"), t("身份证号"), t("联系电话"), t("人口类型"),
+                          t("与户主关系"), t("网格"), t("现住址"), t("特殊人群")), parent)
+
+    def data(self, index, role=Qt.DisplayRole):
+        r = self.row(index.row())
+        if r is None or role != Qt.DisplayRole:
+            return None
+        return (r.name, rw(r.sex), r.age, r.id_masked, r.phone_masked, rw(r.residence), rw(r.relation), r.grid_name,
+                r.address, "、".join(rw(c) for c in r.special.split("、")) if r.special else "")[index.column()]
+
+
+STATE_COLOURS = {"overdue": "#c62828", "never": "#c62828", "due": "#ef6c00"}
+
+
+class CareModel(RowTableModel):
+    def __init__(self, parent=None):
+        t = lambda s: QCoreApplication.translate("RegistryPage", s)  # noqa: E731
+        super().__init__((t("走访状态"), t("姓名"), t("类别"), t("管理等级"), t("走访周期(天)"), t("上次走访"),
+                          t("应走访日期"), t("逾期(天)"), t("网格"), t("包联人")), parent)
+
+    def data(self, index, role=Qt.DisplayRole):
+        r = self.row(index.row())
+        if r is None:
+            return None
+        if role == Qt.ForegroundRole and index.column() == 0 and r.state in STATE_COLOURS:
+            return QColor(STATE_COLOURS[r.state])
+        if role != Qt.DisplayRole:
+            return None
+        return (rw(r.state_name), r.name, rw(r.category), rw(r.level_name), r.visit_days,
+                r.last_visit.isoformat() if r.last_visit else "—", r.due.isoformat(), r.days_late or "",
+                r.grid_name, r.carer)[index.column()]
+
+
+class VisitModel(RowTableModel):
+    def __init__(self, parent=None):
+        t = lambda s: QCoreApplication.translate("RegistryPage", s)  # noqa: E731
+        super().__init__((t("日期"), t("对象"), t("走访人"), t("走访情况"), t("后续事项"), t("事件")), parent)
+
+    def data(self, index, role=Qt.DisplayRole):
+        r = self.row(index.row())
+        if r is None or role != Qt.DisplayRole:
+            return None
+        return (r.day.isoformat(), r.target, r.visitor, r.findings, r.follow_up,
+                f"#{r.event_id}" if r.event_id else "")[index.column()]

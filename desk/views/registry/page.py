@@ -1,0 +1,263 @@
+"""基础信息: community → grid → address on the left; people (with a search box: name, pinyin initials,
+address or a full ID number) and special populations (due visits first) on the right; the selected
+person's card below with their visits. Numbers are masked; a permitted role unmasks one (audited)."""
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import (
+    QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton, QSplitter, QTableView, QTabWidget, QTreeView,
+    QVBoxLayout, QWidget,
+)
+
+from desk.services import registry as reg
+from desk.services.figures.periods import local_today
+from desk.services.permissions import allowed
+from desk.services.topics import concerns
+from desk.services.unmask import unmask
+from desk.views.pages import Page
+from desk.views.registry.models import CareModel, PeopleModel, VisitModel, rw
+from desk.views.registry.visit_dialog import VisitDialog
+
+GRID_ROLE, ADDRESS_ROLE = Qt.UserRole + 1, Qt.UserRole + 2
+
+
+def _table(model) -> QTableView:
+    t = QTableView()
+    t.setModel(model)
+    t.setSelectionBehavior(QTableView.SelectRows)
+    t.setSelectionMode(QTableView.SingleSelection)
+    t.setAlternatingRowColors(True)
+    t.verticalHeader().setVisible(False)
+    t.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
+    return t
+
+
+class RegistryPage(Page):
+    key = "registry"
+
+    def __init__(self, backend, parent=None):
+        super().__init__(parent)
+        self.backend = backend
+        actor = backend.ctx.actor
+        self.may_unmask = allowed(actor, "pii.unmask")
+        self.may_visit = allowed(actor, "registry.visit")
+        self.may_report = allowed(actor, "board.report")
+        self._loaded = False
+        self._grid_id: int | None = None
+        self._address_id: int | None = None
+        self._person = None
+
+        self.tree_model = QStandardItemModel(self)
+        self.tree = QTreeView()
+        self.tree.setHeaderHidden(True)
+        self.tree.setModel(self.tree_model)
+        self.tree.selectionModel().currentChanged.connect(self._on_node)
+
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(self.tr("搜索：姓名、拼音首字母、地址或完整身份证号"))
+        self.search.setClearButtonEnabled(True)
+        self.search.returnPressed.connect(self._search)
+        self.found = QLabel()
+        self.people = PeopleModel(self)
+        self.people_view = _table(self.people)
+        self.people_view.selectionModel().currentRowChanged.connect(self._on_person)
+        self.care = CareModel(self)
+        self.care_view = _table(self.care)
+        self.care_view.selectionModel().currentRowChanged.connect(self._on_care)
+
+        people_tab = QWidget()
+        pl = QVBoxLayout(people_tab)
+        row = QHBoxLayout()
+        row.addWidget(self.search, 1)
+        row.addWidget(self.found)
+        pl.addLayout(row)
+        pl.addWidget(self.people_view)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(people_tab, self.tr("实有人口"))
+        self.tabs.addTab(self.care_view, self.tr("特殊人群（待走访在前）"))
+
+        self.card = QLabel(self.tr("选择一个人查看详情"))
+        self.card.setTextFormat(Qt.RichText)
+        self.card.setWordWrap(True)
+        self.unmask_button = QPushButton(self.tr("显示完整号码"))
+        self.unmask_button.setVisible(self.may_unmask)
+        self.unmask_button.setEnabled(False)
+        self.unmask_button.clicked.connect(self._unmask)
+        self.visit_button = QPushButton(self.tr("记录走访"))
+        self.visit_button.setVisible(self.may_visit)
+        self.visit_button.setEnabled(False)
+        self.visit_button.clicked.connect(self._new_visit)
+        self.visits = VisitModel(self)
+        self.visits_view = _table(self.visits)
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+
+        card = QWidget()
+        cl = QVBoxLayout(card)
+        cl.setContentsMargins(0, 0, 0, 0)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.card, 1)
+        buttons.addWidget(self.unmask_button)
+        buttons.addWidget(self.visit_button)
+        cl.addLayout(buttons)
+        cl.addWidget(QLabel(self.tr("走访记录")))
+        cl.addWidget(self.visits_view)
+        cl.addWidget(self.status)
+
+        right = QSplitter(Qt.Vertical)
+        right.addWidget(self.tabs)
+        right.addWidget(card)
+        split = QSplitter()
+        split.addWidget(self.tree)
+        split.addWidget(right)
+        split.setStretchFactor(1, 3)
+        layout = QVBoxLayout(self)
+        layout.addWidget(split)
+
+    def title(self) -> str:
+        return self.tr("基础信息")
+
+    # --- loading -------------------------------------------------------------------------------
+    def activate(self) -> None:
+        if not self._loaded:
+            self._loaded = True
+            self.reload()
+
+    def reload(self) -> None:
+        self.read_once("tree", reg.grid_nodes, self._show_tree)
+        self.read_once("care", lambda ctx: reg.care_list(ctx, self._grid_id), self.care.set_rows)
+        self._load_people()
+
+    def on_changes(self, changes) -> None:
+        if self._loaded and concerns(changes, "registry"):
+            self.read_once("care", lambda ctx: reg.care_list(ctx, self._grid_id), self.care.set_rows)
+            self._load_people()
+            if self._person is not None:
+                self._load_visits(self._person.id)
+
+    def _show_tree(self, nodes) -> None:
+        self.tree_model.clear()
+        communities: dict[int, QStandardItem] = {}
+        for n in nodes:
+            parent = communities.get(n.community_id)
+            if parent is None:
+                parent = communities[n.community_id] = QStandardItem(n.community_name)
+                parent.setEditable(False)
+                self.tree_model.appendRow(parent)
+            item = QStandardItem(f"{n.name}（{n.people}）")
+            item.setEditable(False)
+            item.setData(n.id, GRID_ROLE)
+            parent.appendRow(item)
+        self.tree.expandToDepth(0)
+
+    def _on_node(self, current, _previous) -> None:
+        item = self.tree_model.itemFromIndex(current)
+        if item is None:
+            return
+        grid_id, address_id = item.data(GRID_ROLE), item.data(ADDRESS_ROLE)
+        if grid_id is None:
+            return
+        self._grid_id, self._address_id = grid_id, address_id
+        if address_id is None and not item.hasChildren():
+            self.read_once(f"addr{grid_id}", lambda ctx: reg.address_nodes(ctx, grid_id),
+                           lambda nodes, item=item: self._show_addresses(item, nodes))
+        self.search.clear()
+        self._load_people()
+        self.read_once("care", lambda ctx: reg.care_list(ctx, grid_id), self.care.set_rows)
+
+    def _show_addresses(self, item: QStandardItem, nodes) -> None:
+        grid_id = item.data(GRID_ROLE)
+        for n in nodes[:3000]:
+            child = QStandardItem(f"{n.full}（{n.people}）")
+            child.setEditable(False)
+            child.setData(grid_id, GRID_ROLE)
+            child.setData(n.id, ADDRESS_ROLE)
+            item.appendRow(child)
+        self.tree.expand(item.index())
+
+    def _load_people(self) -> None:
+        text = self.search.text().strip()
+        grid_id, address_id = self._grid_id, self._address_id
+        if text or grid_id is None:
+            self.read_once("people", lambda ctx: reg.search_people(ctx, text, grid_id if not text else None),
+                           self._show_found)
+        else:
+            self.read_once("people", lambda ctx: reg.people_at(ctx, grid_id, address_id), self._show_people)
+
+    def _search(self) -> None:
+        self._load_people()
+
+    def _show_found(self, found) -> None:
+        self._show_people(found.rows)
+        if found.more:
+            self.found.setText(self.tr("仅显示前%1人，请缩小范围").replace("%1", str(len(found.rows))))
+
+    def _show_people(self, rows) -> None:
+        self.people.set_rows(rows)
+        self.found.setText(self.tr("%1人").replace("%1", str(len(rows))))
+
+    # --- the card ------------------------------------------------------------------------------
+    def _on_person(self, current, _previous) -> None:
+        self._show_card(self.people.row(current.row()))
+
+    def _on_care(self, current, _previous) -> None:
+        r = self.care.row(current.row())
+        if r is not None:
+            person_id = r.person_id
+            self.read_once("card", lambda ctx: reg.person_row(ctx, person_id), self._show_card)
+
+    def _show_card(self, p) -> None:
+        self._person = p
+        self.unmask_button.setEnabled(p is not None)
+        self.visit_button.setEnabled(p is not None)
+        if p is None:
+            self.card.setText(self.tr("选择一个人查看详情"))
+            self.visits.set_rows(())
+            return
+        special = "、".join(rw(c) for c in p.special.split("、")) if p.special else self.tr("无")
+        self.card.setText(
+            f"<b>{p.name}</b>　{rw(p.sex)}　{p.age}{self.tr('岁')}　{rw(p.residence)}　{rw(p.relation)}<br>"
+            f"{self.tr('身份证号')}：{p.id_masked}　{self.tr('电话')}：{p.phone_masked or '—'}<br>"
+            f"{p.community_name} · {p.grid_name} · {p.address or '—'}<br>{self.tr('特殊人群')}：{special}")
+        self._load_visits(p.id)
+
+    def _load_visits(self, person_id: int) -> None:
+        self.read_once("visits", lambda ctx: reg.visits_of(ctx, person_id=person_id), self.visits.set_rows)
+
+    def _unmask(self) -> None:
+        p = self._person
+        if p is None:
+            return
+        self.backend.write(lambda ctx: (unmask(ctx, "person", p.id, "id_number"),
+                                        unmask(ctx, "person", p.id, "phone") if p.phone_masked else ""),
+                           lambda v: self.status.setText(self.tr("%1 身份证号：%2　电话：%3（已记录查看）")
+                                                         .replace("%1", p.name).replace("%2", v[0])
+                                                         .replace("%3", v[1] or "—")),
+                           self._failed)
+
+    def _new_visit(self) -> None:
+        p = self._person
+        if p is None:
+            return
+        actor = self.backend.ctx.actor
+        today = local_today(self.backend.ctx.clock.now())
+        dlg = VisitDialog(p.name, today, actor.display_name or actor.username, person_id=p.id,
+                          may_report=self.may_report, parent=self)
+        try:
+            if dlg.exec() != VisitDialog.Accepted:
+                return
+            visit, kind = dlg.visit(), dlg.board_kind()
+        finally:
+            dlg.deleteLater()
+
+        def save(ctx):
+            vid = reg.record_visit(ctx, visit)
+            return reg.visit_to_board(ctx, vid, kind) if kind and visit.findings else None
+
+        self.backend.write(save, lambda eid: self.status.setText(
+            self.tr("走访已记录") + (self.tr("，已上报为事件 #%1").replace("%1", str(eid)) if eid else "")), self._failed)
+
+    def _failed(self, exc) -> None:
+        self.status.setText(f"<span style='color:#c62828'>{exc}</span>")
+
