@@ -30,6 +30,7 @@ class DemoOptions:
 PART_MODULES: list[str] = [
     "desk.demo.incidents",
     "desk.demo.dispatch",  # after the board's part (desk.demo.incidents): it dispatches the demo events
+    "desk.demo.registry",  # people, houses, units, special populations and visits (issue 14)
 ]
 
 

@@ -1,0 +1,99 @@
+"""The 基础信息 page on the demo street: community → grid browser, search by initials and full ID number,
+special populations with due visits first, the person card with visits, and a visit entered by keyboard."""
+from __future__ import annotations
+
+import time
+
+import pytest
+from PySide6.QtCore import Qt
+
+from desk.services import registry as reg
+from desk.services.unit import Actor
+from desk.views.backend import Backend
+from desk.views.bus import ChangeBus
+from desk.views.registry import RegistryPage
+from desk.views.workers import DbWorker
+
+pytestmark = pytest.mark.gui
+DUTY = Actor("wangli", "王丽", role="duty_staff", seat="seat-1")
+LEADER = Actor("zhang", "张国强", role="leader", seat="big-screen")
+
+
+@pytest.fixture
+def page_for(qtbot, db_url, request):
+    if not db_url.startswith("sqlite"):
+        pytest.skip("the screens are checked on SQLite; the services on both engines")
+    demo_ctx = request.getfixturevalue("demo_ctx")
+    made = []
+
+    def make(actor):
+        worker = DbWorker()
+        made.append(worker)
+        page = RegistryPage(Backend(demo_ctx.as_actor(actor), worker, ChangeBus()))
+        qtbot.addWidget(page)
+        page.resize(1300, 850)
+        page.show()
+        started = time.perf_counter()
+        page.activate()
+        qtbot.waitUntil(lambda: page.tree_model.rowCount() > 0 and page.people.rowCount() > 0, timeout=10000)
+        page.opened_in = time.perf_counter() - started
+        return page
+    yield make
+    for w in made:
+        w.stop()
+
+
+def test_the_registry_opens_with_the_browser_people_masked_and_due_visits_first(page_for, qtbot, tmp_path):
+    page = page_for(DUTY)
+    assert page.opened_in < 2.0
+    qtbot.waitUntil(lambda: page.care.rowCount() > 0, timeout=10000)
+    states = [r.state for r in page.care.rows]
+    order = {"never": 0, "overdue": 0, "due": 1, "ok": 2}
+    assert [order[s] for s in states] == sorted(order[s] for s in states)
+    first = page.people.rows[0]
+    assert "*" * 10 in first.id_masked
+    page.people_view.selectRow(0)
+    qtbot.waitUntil(lambda: first.name in page.card.text(), timeout=5000)
+    page.tabs.setCurrentIndex(1)
+    page.grab().save(str(tmp_path.parent / "registry_page.png"))
+
+
+def test_search_by_initials_and_by_full_id_number(page_for, qtbot, demo_ctx):
+    page = page_for(DUTY)
+    someone = page.people.rows[3]
+    from desk.services.unmask import unmask
+    number = unmask(demo_ctx.as_actor(DUTY), "person", someone.id, "id_number")
+    page.search.setText(number.lower())
+    page._search()
+    qtbot.waitUntil(lambda: [r.id for r in page.people.rows] == [someone.id], timeout=5000)
+    initials = reg.people.initials_of(someone.name)
+    page.search.setText(initials)
+    page._search()
+    qtbot.waitUntil(lambda: someone.id in [r.id for r in page.people.rows], timeout=5000)
+
+
+def test_a_leader_sees_no_visit_button_but_may_unmask(page_for):
+    page = page_for(LEADER)
+    assert page.unmask_button.isVisibleTo(page) and not page.visit_button.isVisibleTo(page)
+
+
+def test_the_visit_form_is_filled_and_saved_from_the_keyboard(qtbot):
+    from datetime import date
+
+    from desk.views.registry.visit_dialog import VisitDialog
+    dlg = VisitDialog("张三", date(2026, 11, 25), "王丽", person_id=1)
+    qtbot.addWidget(dlg)
+    dlg.show()
+    qtbot.keyClick(dlg.day, Qt.Key_Tab)     # date → visitor
+    qtbot.keyClick(dlg.visitor, Qt.Key_Tab)  # visitor → findings
+    qtbot.keyClicks(dlg.findings, "见到本人，身体良好")
+    qtbot.keyClick(dlg.findings, Qt.Key_Tab)
+    qtbot.keyClicks(dlg.follow_up, "下周复访")
+    qtbot.keyClick(dlg.follow_up, Qt.Key_Tab)
+    qtbot.keyClick(dlg.to_board, Qt.Key_Space)
+    qtbot.keyClick(dlg.to_board, Qt.Key_Return, Qt.ControlModifier)
+    assert dlg.result() == VisitDialog.Accepted
+    v = dlg.visit()
+    assert v.findings == "见到本人，身体良好" and v.follow_up == "下周复访" and v.person_id == 1
+    assert dlg.board_kind() == "special_population"
+    dlg.close()
