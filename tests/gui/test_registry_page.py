@@ -86,14 +86,15 @@ def test_the_visit_form_is_filled_and_saved_from_the_keyboard(qtbot):
     dlg.show()
     qtbot.keyClick(dlg.day, Qt.Key_Tab)     # date → visitor
     qtbot.keyClick(dlg.visitor, Qt.Key_Tab)  # visitor → findings
-    qtbot.keyClicks(dlg.findings, "见到本人，身体良好")
+    qtbot.keyClicks(dlg.findings, "gas hose worn")  # QTest types Latin keys only
     qtbot.keyClick(dlg.findings, Qt.Key_Tab)
-    qtbot.keyClicks(dlg.follow_up, "下周复访")
+    qtbot.keyClicks(dlg.follow_up, "again next week")
     qtbot.keyClick(dlg.follow_up, Qt.Key_Tab)
     qtbot.keyClick(dlg.to_board, Qt.Key_Space)
-    qtbot.keyClick(dlg.to_board, Qt.Key_Return, Qt.ControlModifier)
+    assert dlg.to_board.isChecked() and dlg.kind.isEnabled()
+    qtbot.keyClick(dlg.visitor, Qt.Key_Return)   # Enter in a line saves (the Save button is the default)
     assert dlg.result() == VisitDialog.Accepted
     v = dlg.visit()
-    assert v.findings == "见到本人，身体良好" and v.follow_up == "下周复访" and v.person_id == 1
+    assert v.findings == "gas hose worn" and v.follow_up == "again next week" and v.person_id == 1
     assert dlg.board_kind() == "special_population"
-    dlg.close()
+    dlg.deleteLater()
