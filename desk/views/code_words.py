@@ -54,6 +54,17 @@ AUDIT_ACTIONS = {
     "audit.anchor": QT_TRANSLATE_NOOP("AuditWords", "写出审计锚点"),
     "datakey.register": QT_TRANSLATE_NOOP("AuditWords", "登记数据密钥"),
     "datakey.merge": QT_TRANSLATE_NOOP("AuditWords", "合并数据密钥"),
+    "person.add": QT_TRANSLATE_NOOP("AuditWords", "登记人员"),
+    "person.update": QT_TRANSLATE_NOOP("AuditWords", "修改人员信息"),
+    "person.remove": QT_TRANSLATE_NOOP("AuditWords", "删除人员"),
+    "person.merge": QT_TRANSLATE_NOOP("AuditWords", "合并重复人员"),
+    "person.import": QT_TRANSLATE_NOOP("AuditWords", "导入人员"),
+    "house.import": QT_TRANSLATE_NOOP("AuditWords", "导入房屋"),
+    "org_unit.import": QT_TRANSLATE_NOOP("AuditWords", "导入单位"),
+    "care.set": QT_TRANSLATE_NOOP("AuditWords", "设定特殊人群管理等级"),
+    "care.set_interval": QT_TRANSLATE_NOOP("AuditWords", "修改走访周期"),
+    "visit.record": QT_TRANSLATE_NOOP("AuditWords", "登记走访"),
+    "visit.to_board": QT_TRANSLATE_NOOP("AuditWords", "走访发现上报为事件"),
 }
 AUDIT_ENTITIES = {
     "user_account": QT_TRANSLATE_NOOP("AuditWords", "账户"),
@@ -72,6 +83,42 @@ AUDIT_ENTITIES = {
     "backup": QT_TRANSLATE_NOOP("AuditWords", "备份"),
     "event_attachment": QT_TRANSLATE_NOOP("AuditWords", "附件"),
     "household": QT_TRANSLATE_NOOP("AuditWords", "住户"),
+    "person": QT_TRANSLATE_NOOP("AuditWords", "人员"),
+    "visit": QT_TRANSLATE_NOOP("AuditWords", "走访"),
+    "care_level": QT_TRANSLATE_NOOP("AuditWords", "管理等级"),
+}
+
+# The registry's code words (desk.services.registry.codes) with their English, for the lead's
+# `tools/i18n.py fill` into context "Registry" (desk.views.registry.models.rw translates them).
+REGISTRY_WORDS = {
+    QT_TRANSLATE_NOOP("Registry", "男"): "Male", QT_TRANSLATE_NOOP("Registry", "女"): "Female",
+    QT_TRANSLATE_NOOP("Registry", "户籍人口"): "Registered", QT_TRANSLATE_NOOP("Registry", "常住人口"): "Resident",
+    QT_TRANSLATE_NOOP("Registry", "流动人口"): "Floating",
+    QT_TRANSLATE_NOOP("Registry", "户主"): "Head of household", QT_TRANSLATE_NOOP("Registry", "配偶"): "Spouse",
+    QT_TRANSLATE_NOOP("Registry", "子女"): "Child", QT_TRANSLATE_NOOP("Registry", "父母"): "Parent",
+    QT_TRANSLATE_NOOP("Registry", "孙子女"): "Grandchild", QT_TRANSLATE_NOOP("Registry", "祖父母"): "Grandparent",
+    QT_TRANSLATE_NOOP("Registry", "兄弟姐妹"): "Sibling", QT_TRANSLATE_NOOP("Registry", "租户"): "Tenant",
+    QT_TRANSLATE_NOOP("Registry", "其他"): "Other",
+    QT_TRANSLATE_NOOP("Registry", "独居老人"): "Elderly living alone",
+    QT_TRANSLATE_NOOP("Registry", "困境儿童"): "Child in difficulty", QT_TRANSLATE_NOOP("Registry", "残障人士"): "Disabled",
+    QT_TRANSLATE_NOOP("Registry", "低收入家庭"): "Low-income family",
+    QT_TRANSLATE_NOOP("Registry", "闲散青少年"): "Idle youth",
+    QT_TRANSLATE_NOOP("Registry", "社区矫正人员"): "Community correction",
+    QT_TRANSLATE_NOOP("Registry", "优抚对象"): "Entitled group",
+    QT_TRANSLATE_NOOP("Registry", "刑满释放人员"): "Released from prison",
+    QT_TRANSLATE_NOOP("Registry", "严重精神障碍患者"): "Severe mental disorder",
+    QT_TRANSLATE_NOOP("Registry", "六失人员"): "\"Six losses\" at risk",
+    QT_TRANSLATE_NOOP("Registry", "红色"): "Red", QT_TRANSLATE_NOOP("Registry", "黄色"): "Yellow",
+    QT_TRANSLATE_NOOP("Registry", "绿色"): "Green",
+    QT_TRANSLATE_NOOP("Registry", "自住"): "Owner-occupied", QT_TRANSLATE_NOOP("Registry", "出租"): "Rented",
+    QT_TRANSLATE_NOOP("Registry", "空置"): "Vacant",
+    QT_TRANSLATE_NOOP("Registry", "商铺"): "Shop", QT_TRANSLATE_NOOP("Registry", "企业"): "Enterprise",
+    QT_TRANSLATE_NOOP("Registry", "学校"): "School", QT_TRANSLATE_NOOP("Registry", "工地"): "Building site",
+    QT_TRANSLATE_NOOP("Registry", "医疗机构"): "Clinic or hospital",
+    QT_TRANSLATE_NOOP("Registry", "社会组织"): "Social organisation",
+    QT_TRANSLATE_NOOP("Registry", "公共场所"): "Public venue",
+    QT_TRANSLATE_NOOP("Registry", "已逾期"): "Overdue", QT_TRANSLATE_NOOP("Registry", "即将到期"): "Due soon",
+    QT_TRANSLATE_NOOP("Registry", "正常"): "On schedule", QT_TRANSLATE_NOOP("Registry", "从未走访"): "Never visited",
 }
 
 

@@ -116,3 +116,12 @@ def test_phones_are_stored_in_one_form(text, stored):
 def test_bad_phones_are_refused_with_the_reason(text, reason):
     with pytest.raises(PhoneError, match=reason):
         parse_phone(text)
+
+
+def test_every_registry_code_word_has_its_english():
+    from desk.services.registry import codes
+    from desk.views.code_words import REGISTRY_WORDS
+    words = [*codes.SEXES.values(), *codes.RESIDENCES.values(), *codes.RELATIONS.values(), *codes.CATEGORIES.values(),
+             *codes.LEVEL_NAMES.values(), *codes.HOUSE_USES.values(), *codes.UNIT_KINDS.values(),
+             *codes.VISIT_STATES.values()]
+    assert not sorted(w for w in words if w not in REGISTRY_WORDS)
