@@ -106,3 +106,16 @@ def test_visit_coverage_per_grid_and_month_matches_hand_counting(ctx):
     # households: grid 2 has four, one with a person on record (张三's household is not linked: 0)
     assert row[5] == 4
     assert t.totals[2:5] == (4, 3, 0.75)
+
+
+def test_the_grid_profile_visits_section_shows_coverage_overdue_and_the_last_visits(ctx):
+    sm = small_street(ctx)
+    duty = ctx.as_actor(WANG)
+    today = local_today(ctx.clock.now())
+    a, b = _people(ctx, sm, 2)
+    reg.add_care(duty, a, "elderly_alone", 1, since=today - timedelta(days=60))
+    reg.add_care(duty, b, "disabled", 3, since=today - timedelta(days=60))
+    reg.record_visit(duty, reg.VisitInput(today, "赵网格", "身体尚好", person_id=a))
+    v = reg.grid_visits(duty, sm.grid2)
+    assert (v.cared, v.visited_this_month, v.overdue) == (2, 1, 1) and v.coverage == 0.5
+    assert [r.findings for r in v.last] == ["身体尚好"]

@@ -241,3 +241,30 @@ def visits_of(ctx: Context, person_id: int | None = None, house_id: int | None =
         return [VisitRow(v.id, v.day, names.get(v.person_id, "") if v.person_id else
                          (f"房屋#{v.house_id}" if v.house_id else f"单位#{v.unit_id}"), g, v.visitor_name,
                          v.findings, v.follow_up, v.event_id) for v, g in rows]
+
+
+@dataclass(frozen=True)
+class GridVisits:
+    """The grid profile's visits section: this month's coverage, who is overdue, the last visits."""
+
+    cared: int
+    visited_this_month: int
+    overdue: int
+    last: tuple[VisitRow, ...]
+
+    @property
+    def coverage(self) -> float | None:
+        return self.visited_this_month / self.cared if self.cared else None
+
+
+def grid_visits(ctx: Context, grid_id: int, last: int = 5) -> GridVisits:
+    require(ctx.actor, "registry.read")
+    from desk.services.figures.periods import month_of
+    from desk.services.figures.registry import coverage_table
+
+    with ctx.read() as s:
+        require_grid(s, ctx.actor, grid_id)
+        table = coverage_table(s, month_of(local_today(ctx.clock.now())), frozenset({grid_id}))
+    row = table.rows[0] if table.rows else (None, None, 0, 0)
+    overdue = sum(1 for r in care_list(ctx, grid_id) if r.state in ("overdue", "never"))
+    return GridVisits(row[2], row[3], overdue, tuple(visits_of(ctx, grid_id=grid_id, limit=last)))
