@@ -98,3 +98,23 @@ def test_the_visit_form_is_filled_and_saved_from_the_keyboard(qtbot):
     assert v.findings == "gas hose worn" and v.follow_up == "again next week" and v.person_id == 1
     assert dlg.board_kind() == "special_population"
     dlg.deleteLater()
+
+
+def test_the_merge_dialog_shows_both_records_and_takes_only_the_ticked_fields(qtbot):
+    from datetime import date
+
+    from desk.services.registry.people import FieldDiff, MergePreview
+    from desk.services.registry.rows import PersonRow
+    from desk.views.registry.person_dialog import MergeDialog
+    existing = PersonRow(1, "张三", "男", date(1985, 3, 15), 41, "4104**********1234", "138****1234", "户籍人口",
+                         "户主", 2, "兴钢社区第2网格", "兴钢社区", "兴钢社区3号楼1单元101", None, "", 1)
+    diffs = (FieldDiff("phone", "联系电话", "138****1234", "139****1111"),
+             FieldDiff("residence", "人口类型", "户籍人口", "流动人口"))
+    dlg = MergeDialog(MergePreview(existing, "张三", diffs))
+    qtbot.addWidget(dlg)
+    m = dlg.model
+    assert m.rowCount() == 2 and m.data(m.index(0, 1)) == "138****1234" and m.data(m.index(0, 2)) == "139****1111"
+    assert m.data(m.index(0, 3), Qt.CheckStateRole) == Qt.Unchecked   # nothing is taken unless ticked
+    m.setData(m.index(0, 3), Qt.Checked, Qt.CheckStateRole)
+    assert m.taken == {"phone"}
+    dlg.deleteLater()

@@ -3,6 +3,8 @@ address or a full ID number) and special populations (due visits first) on the r
 person's card below with their visits. Numbers are masked; a permitted role unmasks one (audited)."""
 from __future__ import annotations
 
+from html import escape
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
@@ -17,6 +19,7 @@ from desk.services.topics import concerns
 from desk.services.unmask import unmask
 from desk.views.pages import Page
 from desk.views.registry.models import CareModel, PeopleModel, VisitModel, rw
+from desk.views.registry.person_dialog import MergeDialog, PersonDialog
 from desk.views.registry.visit_dialog import VisitDialog
 
 GRID_ROLE, ADDRESS_ROLE = Qt.UserRole + 1, Qt.UserRole + 2
@@ -43,6 +46,7 @@ class RegistryPage(Page):
         self.may_unmask = allowed(actor, "pii.unmask")
         self.may_visit = allowed(actor, "registry.visit")
         self.may_report = allowed(actor, "board.report")
+        self.may_write = allowed(actor, "registry.write")
         self._loaded = False
         self._grid_id: int | None = None
         self._address_id: int | None = None
@@ -71,6 +75,10 @@ class RegistryPage(Page):
         row = QHBoxLayout()
         row.addWidget(self.search, 1)
         row.addWidget(self.found)
+        self.add_button = QPushButton(self.tr("登记人员"))
+        self.add_button.setVisible(self.may_write)
+        self.add_button.clicked.connect(self._new_person)
+        row.addWidget(self.add_button)
         pl.addLayout(row)
         pl.addWidget(self.people_view)
         self.tabs = QTabWidget()
@@ -217,9 +225,10 @@ class RegistryPage(Page):
             return
         special = "、".join(rw(c) for c in p.special.split("、")) if p.special else self.tr("无")
         self.card.setText(
-            f"<b>{p.name}</b>　{rw(p.sex)}　{p.age}{self.tr('岁')}　{rw(p.residence)}　{rw(p.relation)}<br>"
+            f"<b>{escape(p.name)}</b>　{rw(p.sex)}　{p.age}{self.tr('岁')}　{rw(p.residence)}　{rw(p.relation)}<br>"
             f"{self.tr('身份证号')}：{p.id_masked}　{self.tr('电话')}：{p.phone_masked or '—'}<br>"
-            f"{p.community_name} · {p.grid_name} · {p.address or '—'}<br>{self.tr('特殊人群')}：{special}")
+            f"{escape(p.community_name)} · {escape(p.grid_name)} · {escape(p.address or '—')}<br>"
+            f"{self.tr('特殊人群')}：{special}")
         self._load_visits(p.id)
 
     def _load_visits(self, person_id: int) -> None:
@@ -258,6 +267,42 @@ class RegistryPage(Page):
         self.backend.write(save, lambda eid: self.status.setText(
             self.tr("走访已记录") + (self.tr("，已上报为事件 #%1").replace("%1", str(eid)) if eid else "")), self._failed)
 
+    def _new_person(self) -> None:
+        self.read_once("grids", reg.grid_nodes, self._ask_person)
+
+    def _ask_person(self, grids) -> None:
+        dlg = PersonDialog(grids, self)
+        try:
+            if dlg.exec() != PersonDialog.Accepted:
+                return
+            entered = dlg.person()
+        finally:
+            dlg.deleteLater()
+
+        def refused(exc) -> None:
+            if isinstance(exc, reg.DuplicatePerson):
+                self.backend.read(lambda ctx: reg.merge_preview(ctx, entered), lambda pv: self._ask_merge(pv, entered),
+                                  self._failed)
+            else:
+                self._failed(exc)
+
+        self.backend.write(lambda ctx: reg.add_person(ctx, entered),
+                           lambda row: self.status.setText(self.tr("已登记 %1").replace("%1", row.name)), refused)
+
+    def _ask_merge(self, preview, entered) -> None:
+        dlg = MergeDialog(preview, self)
+        try:
+            if dlg.exec() != MergeDialog.Accepted or not dlg.model.taken:
+                self.status.setText(self.tr("未合并，已登记的记录保持不变"))
+                return
+            fields = set(dlg.model.taken)
+        finally:
+            dlg.deleteLater()
+        existing = preview.existing
+        self.backend.write(lambda ctx: reg.merge(ctx, existing.id, existing.version, entered, fields),
+                           lambda row: self.status.setText(self.tr("已合并到 %1 的记录").replace("%1", row.name)),
+                           self._failed)
+
     def _failed(self, exc) -> None:
-        self.status.setText(f"<span style='color:#c62828'>{exc}</span>")
+        self.status.setText(f"<span style='color:#c62828'>{escape(str(exc))}</span>")
 
