@@ -20,7 +20,7 @@ sys.path.insert(0, str(ROOT))
 os.environ.setdefault("DESK_DATA_KEY", "ZGVzay1iZW5jaC1rZXktZGVzay1iZW5jaC1rZXktMDA=")
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-ROWS = 100_000
+ROWS = int(os.environ.get("BENCH_REGISTRY_ROWS", "100000"))
 
 
 def write_sheet(path: Path, grid_names: list[str]) -> list[tuple[str, str]]:

@@ -59,13 +59,17 @@ def build(u, rng: random.Random, street, options) -> str:
     for i in range(0, len(new_addr), BATCH):
         s.execute(insert(StdAddress), new_addr[i:i + BATCH])
     addr_ids = dict(s.execute(select(StdAddress.full, StdAddress.id)).all())
-    care_candidates = []
+    care_candidates, housed = [], set()
     for hid, gid, full, members, residence, rented in hh_rows:
         aid = addr_ids[addresses.clean(full)]
         vacant = not rented and rng.random() < 0.03
         use = "rented" if rented else "vacant" if vacant else "owner"
-        houses.append({"address_id": aid, "grid_id": gid, "use": use, "area_m2": float(rng.randrange(45, 140)),
-                       "owner_name": "", "note": "", "version": 1})
+        if aid not in housed:       # two households at one address share the house
+            housed.add(aid)
+            houses.append({"address_id": aid, "grid_id": gid, "use": use, "area_m2": float(rng.randrange(45, 140)),
+                           "owner_name": "", "note": "", "version": 1})
+        elif vacant:
+            vacant = False
         if vacant:
             continue
         head_age = rng.randint(26, 88)

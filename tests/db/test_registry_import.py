@@ -25,7 +25,7 @@ G2 = "兴钢社区第2网格"
 def office_rows():
     good = [
         [1, "张三", "男", "1985-03-15", id_number(seq=123), "13812341234", "户籍", "户主", G2, "兴钢社区3号楼1单元101"],
-        [2, "李梅", "女", "1985/03/15", id_number(seq=124).lower(), "0371-61234567", "常住", "配偶", G2, "兴钢社区3号楼1单元101"],
+        [2, "李梅", "女", date(1985, 3, 15), id_number(seq=124).lower(), "0371-61234567", "常住", "配偶", G2, "兴钢社区3号楼1单元101"],
         [3, "王五", "男", "", id_number(seq=125)[:6] + id_number(seq=125)[8:17], "", "流动", "租户", G2, "兴钢社区3号楼2单元502"],
     ]
     bad_check = id_number(seq=127)[:17] + ("0" if id_number(seq=127)[17] != "0" else "1")
@@ -92,6 +92,13 @@ def test_an_update_of_a_known_person_shows_what_changes(ctx, tmp_path):
     r = import_people(ctx.as_actor(WANG), write_xlsx(tmp_path / "b.xlsx", good), dry_run=True)
     assert r.changed == 1 and "联系电话 已变更" in r.changes[0] and "户籍人口→流动人口" in r.changes[0]
     assert r.changes[0].startswith("第2行 张三")
+
+
+def test_a_birth_date_cell_contradicting_the_number_is_named(ctx, tmp_path):
+    small_street(ctx)
+    f = write_xlsx(tmp_path / "d.xlsx", [[1, "张三", "男", date(1985, 3, 16), id_number(), "", "户籍", "户主", G2, ""]])
+    (bad,) = import_people(ctx.as_actor(WANG), f, dry_run=True).bad
+    assert bad.line == 2 and bad.column == "出生日期" and "1985-03-15" in bad.reason
 
 
 def test_gb18030_csv_and_a_custom_header_map(ctx, tmp_path):

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import codecs
 import csv
+import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator
@@ -60,16 +61,12 @@ def raw_rows(path: Path) -> Iterator[list]:
     if not path.is_file():
         raise ValidationError(f"找不到文件 {path} (no such file)")
     if suffix == ".xlsx":
-        from openpyxl import load_workbook
+        from desk.services.registry import xlsx_stream
         try:
-            wb = load_workbook(path, read_only=True, data_only=True)
-        except Exception as exc:
-            raise ValidationError(f"无法读取Excel文件 {path.name}：{exc} (not a readable .xlsx)") from exc
-        try:
-            for row in wb.worksheets[0].iter_rows(values_only=True):
-                yield list(row)
-        finally:
-            wb.close()
+            yield from xlsx_stream.rows(path)
+        except (zipfile.BadZipFile, ValueError, KeyError, UnicodeDecodeError, OSError) as exc:
+            raise ValidationError(f"无法读取Excel文件 {path.name}：{exc} (not a readable .xlsx; "
+                                  f"an old .xls must be saved as .xlsx first)") from exc
     elif suffix in (".csv", ".txt"):
         enc = csv_encoding(path)
         with path.open(encoding=enc, newline="") as f:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 from sqlalchemy import insert, select, update
@@ -94,6 +94,8 @@ def _birth(v, problems: list) -> date | None:
         return v.date()
     if isinstance(v, date):
         return v
+    if isinstance(v, (int, float)) and not isinstance(v, bool) and 1 < v < 80000:  # an Excel date serial
+        return date(1899, 12, 30) + timedelta(days=int(v))
     s = str(v).strip().replace("/", "-").replace(".", "-").replace("年", "-").replace("月", "-").rstrip("日")
     try:
         if len(s) == 8 and s.isdigit():
@@ -222,11 +224,13 @@ def _write(ctx: Context, path: Path, res: ImportResult, new_rows: list[dict], up
     with ctx.unit() as u:
         s = u.session
         now = u.now
+        rows = []
         for full, (cid, gid) in new_addresses.items():
             parts = addresses.split(full)
-            s.add(StdAddress(community_id=cid, grid_id=gid, building=parts.building, unit_no=parts.unit_no,
-                             room=parts.room, full=full))
-        s.flush()
+            rows.append({"community_id": cid, "grid_id": gid, "building": parts.building, "unit_no": parts.unit_no,
+                         "room": parts.room, "full": full})
+        for chunk in _chunks(rows, BATCH):
+            s.execute(insert(StdAddress), chunk)
         addr_ids = dict(s.execute(select(StdAddress.full, StdAddress.id)).all())
         for chunk in _chunks(new_rows, BATCH):
             s.execute(insert(Person), [{

@@ -51,8 +51,19 @@ class MergePreview:
     diffs: tuple[FieldDiff, ...]   # only the fields that differ
 
 
+_CHAR_INITIALS: dict[str, str] = {}
+
+
 def initials_of(name: str) -> str:
-    return initials(name).replace(" ", "")[:32]
+    """张三 → zs: one letter per character, each character's reading looked up once (a name is no phrase,
+    and 100,000 names a second matter more than a rare polyphone)."""
+    out = []
+    for c in name[:32]:
+        letter = _CHAR_INITIALS.get(c)
+        if letter is None:
+            letter = _CHAR_INITIALS[c] = initials(c).strip()[:1]
+        out.append(letter)
+    return "".join(out)
 
 
 def _checked(ctx: Context, inp: PersonInput) -> CheckedPerson:
