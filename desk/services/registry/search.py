@@ -22,6 +22,16 @@ _NUMBER = re.compile(r"^(\d{15}|\d{17}[\dX])$")
 _PHONE = re.compile(r"^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$")
 
 
+_ADDRESSY = re.compile(r"[0-9０-９号楼栋幢单元室路街巷村组区院弄]")
+
+
+def _prefix(column, text: str, sqlite: bool = True) -> tuple:
+    """``column`` starts with ``text``. SQLite's LIKE ignores the index, so it is also asked as a range
+    (binary order there); PostgreSQL's collation may not order by prefix, so there LIKE alone decides."""
+    like = column.like(_like(text) + "%", escape="\\")
+    return (column >= text, column < text + "\U0010ffff", like) if sqlite else (like,)
+
+
 def _like(text: str) -> str:
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
@@ -60,13 +70,13 @@ def search_people(ctx: Context, text: str, grid_id: int | None = None, limit: in
             how, ids = "phone", list(s.scalars(base.where(Person.phone_idx == ctx.cipher.blind(phone)).limit(limit + 1)))
         elif _LATIN.match(text):
             how = "initials"
-            ids = list(s.scalars(base.where(Person.initials.like(_like(text.lower()) + "%", escape="\\"))
+            ids = list(s.scalars(base.where(*_prefix(Person.initials, text.lower(), ctx.db.sqlite))
                                  .order_by(Person.initials, Person.id).limit(limit + 1)))
         elif text:
             how = "name"
-            ids = list(s.scalars(base.where(Person.name.like(_like(text) + "%", escape="\\"))
-                                 .order_by(Person.name, Person.id).limit(limit + 1)))
-            if len(ids) <= limit:
+            ids = list(s.scalars(base.where(*_prefix(Person.name, text, ctx.db.sqlite)).order_by(Person.name, Person.id)
+                                 .limit(limit + 1)))
+            if len(ids) <= limit and (not ids or _ADDRESSY.search(text)):
                 addr = (select(StdAddress.id).where(StdAddress.full.like("%" + _like(text) + "%", escape="\\"))
                         .limit(5000))
                 more = list(s.scalars(base.where(Person.address_id.in_(addr)).order_by(Person.id)
