@@ -59,3 +59,16 @@ class VisitModel(RowTableModel):
             return None
         return (r.day.isoformat(), r.target, r.visitor, r.findings, r.follow_up,
                 f"#{r.event_id}" if r.event_id else "")[index.column()]
+
+
+class UnitModel(RowTableModel):
+    def __init__(self, parent=None):
+        t = lambda s: QCoreApplication.translate("RegistryPage", s)  # noqa: E731
+        super().__init__((t("单位名称"), t("类型"), t("网格"), t("地址"), t("联系人"), t("联系电话"), t("从业人数")), parent)
+
+    def data(self, index, role=Qt.DisplayRole):
+        r = self.row(index.row())
+        if r is None or role != Qt.DisplayRole:
+            return None
+        return (r.name, rw(r.kind), r.grid_name, r.address, r.contact, r.phone_masked,
+                "" if r.staff_count is None else r.staff_count)[index.column()]

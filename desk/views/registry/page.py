@@ -13,12 +13,14 @@ from PySide6.QtWidgets import (
 )
 
 from desk.services import registry as reg
+from desk.services.registry import places
 from desk.services.figures.periods import local_today
 from desk.services.permissions import allowed
 from desk.services.topics import concerns
 from desk.services.unmask import unmask
+from desk.views.code_words import board_word
 from desk.views.pages import Page
-from desk.views.registry.models import CareModel, PeopleModel, VisitModel, rw
+from desk.views.registry.models import CareModel, PeopleModel, UnitModel, VisitModel, rw
 from desk.views.registry.person_dialog import MergeDialog, PersonDialog
 from desk.views.registry.visit_dialog import VisitDialog
 
@@ -80,10 +82,17 @@ class RegistryPage(Page):
         self.add_button.clicked.connect(self._new_person)
         row.addWidget(self.add_button)
         pl.addLayout(row)
+        pl.addWidget(self.place)
         pl.addWidget(self.people_view)
         self.tabs = QTabWidget()
         self.tabs.addTab(people_tab, self.tr("实有人口"))
         self.tabs.addTab(self.care_view, self.tr("特殊人群（待走访在前）"))
+        self.units = UnitModel(self)
+        self.units_view = _table(self.units)
+        self.tabs.addTab(self.units_view, self.tr("实有单位"))
+        self.place = QLabel()
+        self.place.setTextFormat(Qt.RichText)
+        self.place.setWordWrap(True)
 
         self.card = QLabel(self.tr("选择一个人查看详情"))
         self.card.setTextFormat(Qt.RichText)
@@ -135,6 +144,7 @@ class RegistryPage(Page):
     def reload(self) -> None:
         self.read_once("tree", reg.grid_nodes, self._show_tree)
         self.read_once("care", lambda ctx: reg.care_list(ctx, self._grid_id), self.care.set_rows)
+        self.read_once("units", lambda ctx: places.units_in(ctx, self._grid_id), self.units.set_rows)
         self._load_people()
 
     def on_changes(self, changes) -> None:
@@ -173,6 +183,11 @@ class RegistryPage(Page):
         self.search.clear()
         self._load_people()
         self.read_once("care", lambda ctx: reg.care_list(ctx, grid_id), self.care.set_rows)
+        self.read_once("units", lambda ctx: places.units_in(ctx, grid_id), self.units.set_rows)
+        if address_id is not None:
+            self.read_once("house", lambda ctx: places.house_card(ctx, address_id), self._show_house)
+        else:
+            self.place.clear()
 
     def _show_addresses(self, item: QStandardItem, nodes) -> None:
         grid_id = item.data(GRID_ROLE)
@@ -183,6 +198,21 @@ class RegistryPage(Page):
             child.setData(n.id, ADDRESS_ROLE)
             item.appendRow(child)
         self.tree.expand(item.index())
+
+    def _show_house(self, h) -> None:
+        if h.address_id != self._address_id:
+            return
+        t = self.tr
+        use = rw(h.use) if h.use else t("未登记房屋")
+        parts = [f"<b>{escape(h.address)}</b>　{t('房屋')}：{use}"]
+        if h.area_m2:
+            parts.append(f"{h.area_m2:.0f}㎡")
+        if h.owner or h.landlord:
+            parts.append(f"{t('房主')}：{escape(h.owner or h.landlord)}")
+        parts.append(t("住 %1 人，其中流动 %2 人").replace("%1", str(h.people)).replace("%2", str(h.floating)))
+        if h.units:
+            parts.append(t("单位") + "：" + "、".join(escape(u) for u in h.units))
+        self.place.setText("　".join(parts))
 
     def _load_people(self) -> None:
         text = self.search.text().strip()
@@ -230,6 +260,15 @@ class RegistryPage(Page):
             f"{escape(p.community_name)} · {escape(p.grid_name)} · {escape(p.address or '—')}<br>"
             f"{self.tr('特殊人群')}：{special}")
         self._load_visits(p.id)
+        person_id = p.id
+        self.read_once("events", lambda ctx: places.person_events(ctx, person_id),
+                       lambda evs: self._show_events(person_id, evs))
+
+    def _show_events(self, person_id: int, events) -> None:
+        if self._person is None or self._person.id != person_id or not events:
+            return
+        lines = "　".join(f"#{e.id} {escape(e.title[:20])}（{board_word(e.status)}）" for e in events[:5])
+        self.card.setText(self.card.text() + "<br>" + self.tr("相关事件") + "：" + lines)
 
     def _load_visits(self, person_id: int) -> None:
         self.read_once("visits", lambda ctx: reg.visits_of(ctx, person_id=person_id), self.visits.set_rows)
