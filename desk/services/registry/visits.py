@@ -110,6 +110,8 @@ def add_care(ctx: Context, person_id: int, category: str, level: int, carer_id: 
         if p is None:
             raise NotFound(f"人员 #{person_id} 不存在")
         require_grid(s, ctx.actor, p.grid_id)
+        if carer_id is None:  # the grid's leader looks after them until someone else is named
+            carer_id = s.scalar(select(Grid.leader_id).where(Grid.id == p.grid_id))
         known = s.scalar(select(SpecialCare).where(SpecialCare.person_id == person_id, SpecialCare.category == category))
         if known is not None:
             known.level, known.carer_id, known.officer_id, known.active = level, carer_id, officer_id, True

@@ -21,7 +21,7 @@ from desk.services.unmask import unmask
 from desk.views.code_words import board_word
 from desk.views.pages import Page
 from desk.views.registry.models import CareModel, PeopleModel, UnitModel, VisitModel, rw
-from desk.views.registry.person_dialog import MergeDialog, PersonDialog
+from desk.views.registry.person_dialog import CareDialog, MergeDialog, PersonDialog
 from desk.views.registry.visit_dialog import VisitDialog
 
 GRID_ROLE, ADDRESS_ROLE = Qt.UserRole + 1, Qt.UserRole + 2
@@ -105,6 +105,10 @@ class RegistryPage(Page):
         self.visit_button.setVisible(self.may_visit)
         self.visit_button.setEnabled(False)
         self.visit_button.clicked.connect(self._new_visit)
+        self.care_button = QPushButton(self.tr("列为特殊人群"))
+        self.care_button.setVisible(self.may_write)
+        self.care_button.setEnabled(False)
+        self.care_button.clicked.connect(self._set_care)
         self.visits = VisitModel(self)
         self.visits_view = _table(self.visits)
         self.status = QLabel()
@@ -116,6 +120,7 @@ class RegistryPage(Page):
         buttons = QHBoxLayout()
         buttons.addWidget(self.card, 1)
         buttons.addWidget(self.unmask_button)
+        buttons.addWidget(self.care_button)
         buttons.addWidget(self.visit_button)
         cl.addLayout(buttons)
         cl.addWidget(QLabel(self.tr("走访记录")))
@@ -249,6 +254,7 @@ class RegistryPage(Page):
         self._person = p
         self.unmask_button.setEnabled(p is not None)
         self.visit_button.setEnabled(p is not None)
+        self.care_button.setEnabled(p is not None)
         if p is None:
             self.card.setText(self.tr("选择一个人查看详情"))
             self.visits.set_rows(())
@@ -305,6 +311,21 @@ class RegistryPage(Page):
 
         self.backend.write(save, lambda eid: self.status.setText(
             self.tr("走访已记录") + (self.tr("，已上报为事件 #%1").replace("%1", str(eid)) if eid else "")), self._failed)
+
+    def _set_care(self) -> None:
+        p = self._person
+        if p is None:
+            return
+        dlg = CareDialog(p.name, self)
+        try:
+            if dlg.exec() != CareDialog.Accepted:
+                return
+            category, level = dlg.choice()
+        finally:
+            dlg.deleteLater()
+        self.backend.write(lambda ctx: reg.add_care(ctx, p.id, category, level),
+                           lambda _id: self.status.setText(self.tr("已列为特殊人群：%1").replace("%1", p.name)),
+                           self._failed)
 
     def _new_person(self) -> None:
         self.read_once("grids", reg.grid_nodes, self._ask_person)

@@ -119,3 +119,28 @@ class MergeDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         self.resize(640, 360)
+
+
+class CareDialog(QDialog):
+    """Taking a person into graded care: the category (DOMAIN.md's special populations) and the level."""
+
+    def __init__(self, name: str, parent=None):
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("列为特殊人群"))
+        form = QFormLayout(self)
+        form.addRow(QLabel(name))
+        self.category = QComboBox()
+        for code, label in codes.CATEGORIES.items():
+            self.category.addItem(rw(label), code)
+        self.level = QComboBox()
+        for level, label in codes.LEVEL_NAMES.items():
+            self.level.addItem(f"{level} · {rw(label)}", level)
+        form.addRow(self.tr("类别"), self.category)
+        form.addRow(self.tr("管理等级"), self.level)
+        buttons = QDialogButtonBox(QDialogButtonBox.Save | QDialogButtonBox.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def choice(self) -> tuple[str, int]:
+        return self.category.currentData(), self.level.currentData()
