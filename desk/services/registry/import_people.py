@@ -230,10 +230,10 @@ def _write(ctx: Context, path: Path, res: ImportResult, new_rows: list[dict], up
             rows.append({"community_id": cid, "grid_id": gid, "building": parts.building, "unit_no": parts.unit_no,
                          "room": parts.room, "full": full})
         for chunk in _chunks(rows, BATCH):
-            s.execute(insert(StdAddress), chunk)
+            s.execute(insert(StdAddress.__table__), chunk)
         addr_ids = dict(s.execute(select(StdAddress.full, StdAddress.id)).all())
         for chunk in _chunks(new_rows, BATCH):
-            s.execute(insert(Person), [{
+            s.execute(insert(Person.__table__), [{
                 "grid_id": r["grid_id"], "address_id": addr_ids.get(r["address_full"]), "household_id": None,
                 "name": r["name"], "initials": initials_of(r["name"]), "id_enc": cipher.encrypt(r["number"]),
                 "id_idx": r["idx"], "sex": r["sex"], "birth": r["birth"],

@@ -72,6 +72,9 @@ class RegistryPage(Page):
         self.care_view = _table(self.care)
         self.care_view.selectionModel().currentRowChanged.connect(self._on_care)
 
+        self.place = QLabel()
+        self.place.setTextFormat(Qt.RichText)
+        self.place.setWordWrap(True)
         people_tab = QWidget()
         pl = QVBoxLayout(people_tab)
         row = QHBoxLayout()
@@ -90,9 +93,6 @@ class RegistryPage(Page):
         self.units = UnitModel(self)
         self.units_view = _table(self.units)
         self.tabs.addTab(self.units_view, self.tr("实有单位"))
-        self.place = QLabel()
-        self.place.setTextFormat(Qt.RichText)
-        self.place.setWordWrap(True)
 
         self.card = QLabel(self.tr("选择一个人查看详情"))
         self.card.setTextFormat(Qt.RichText)
