@@ -140,7 +140,8 @@ def _visits(rng, cares, grids, street, today, days, now) -> list[dict]:
     out = []
     for c in cares:
         step = interval[c["level"]]
-        day = max(start, c["since"]) + timedelta(days=rng.randint(0, step))
+        # the routine was running before the demo's first day: the first visit falls within one interval of it
+        day = max(c["since"] + timedelta(days=rng.randint(0, 3)), start - timedelta(days=rng.randint(0, step - 1)))
         lapse = rng.random() < 0.06       # a few people fall out of the routine for a while
         while day <= today:
             if not (lapse and rng.random() < 0.5):

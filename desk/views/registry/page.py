@@ -127,9 +127,13 @@ class RegistryPage(Page):
         cl.addWidget(self.visits_view)
         cl.addWidget(self.status)
 
+        self.card.setMinimumHeight(84)
+        self.card.setAlignment(Qt.AlignLeft | Qt.AlignTop)
         right = QSplitter(Qt.Vertical)
         right.addWidget(self.tabs)
         right.addWidget(card)
+        right.setStretchFactor(0, 3)
+        right.setStretchFactor(1, 2)
         split = QSplitter()
         split.addWidget(self.tree)
         split.addWidget(right)
