@@ -17,6 +17,8 @@ PROVINCES = frozenset({11, 12, 13, 14, 15, 21, 22, 23, 31, 32, 33, 34, 35, 36, 3
                        50, 51, 52, 53, 54, 61, 62, 63, 64, 65, 71, 81, 82, 83, 91})
 EARLIEST = date(1890, 1, 1)
 SCIENTIFIC = re.compile(r"^\d(\.\d+)?[eE]\+?\d+$")
+_WIDE = str.maketrans("０１２３４５６７８９ｘＸ", "0123456789XX")
+_SPACES = re.compile(r"[\s\-]")
 
 
 class IdNumberError(ValueError):
@@ -47,9 +49,9 @@ def normalise(text: object) -> str:
     """What people type or paste: spaces, full-width digits, a lower-case x, a trailing '.0'."""
     if text is None:
         return ""
-    s = str(text).strip()
-    s = s.translate(str.maketrans("０１２３４５６７８９ｘＸ", "0123456789XX"))
-    s = re.sub(r"[\s\-]", "", s)
+    s = str(text).strip().translate(_WIDE)
+    if not s.isalnum():
+        s = _SPACES.sub("", s)
     if s.startswith("'"):
         s = s[1:]
     return s.upper()
@@ -66,7 +68,7 @@ def parse(text: object, today: date | None = None) -> IdNumber:
     s = normalise(text)
     if not s:
         raise IdNumberError("身份证号为空 (the ID number is empty)")
-    if looks_scientific(text):
+    if isinstance(text, float) or ("E" in s and SCIENTIFIC.match(s)):
         raise IdNumberError("身份证号被Excel存成了数字（科学计数法，如4.10102E+17），末几位已丢失；"
                             "请把该列设为“文本”格式后重新填写 (Excel stored the ID number as a number in "
                             "scientific notation and lost its last digits; format the column as text)")

@@ -36,7 +36,10 @@ def _column(letters: str) -> int:
 
 
 def _text(xml: str) -> str:
-    return html.unescape("".join(_T.findall(_RPH.sub("", xml))))
+    if "<rPh" in xml:
+        xml = _RPH.sub("", xml)
+    text = "".join(_T.findall(xml))
+    return html.unescape(text) if "&" in text else text
 
 
 def _first_sheet(z: zipfile.ZipFile) -> str:
@@ -70,7 +73,7 @@ def _value(attrs: str, body: str | None, shared: list[str]):
     if kind == "s":
         return shared[int(raw)]
     if kind in ("str", "e", "d"):
-        return html.unescape(raw)
+        return html.unescape(raw) if "&" in raw else raw
     if kind == "b":
         return raw == "1"
     try:
