@@ -143,10 +143,12 @@ def _visits(rng, cares, grids, street, today, days, now) -> list[dict]:
         # the routine was running before the demo's first day: the first visit falls within one interval of it
         day = max(c["since"] + timedelta(days=rng.randint(0, 3)), start - timedelta(days=rng.randint(0, step - 1)))
         lapse = rng.random() < 0.06       # a few people fall out of the routine for a while
+        first = True
         while day <= today:
-            if not (lapse and rng.random() < 0.5):
+            if first or not (lapse and rng.random() < 0.5):   # a lapse leaves gaps, never a blank history
                 out.append({"grid_id": c["grid_id"], "person_id": c["person_id"], "day": day,
                             "visitor_id": c["carer_id"], "visitor_name": "网格员", "findings": rng.choice(VISIT_NOTES),
                             "follow_up": "", "recorded_at": now, "recorded_by": "demo"})
+            first = False
             day += timedelta(days=max(1, step + rng.randint(-2, 1)))
     return out
