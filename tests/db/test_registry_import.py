@@ -80,6 +80,9 @@ def test_by_default_a_file_with_bad_rows_imports_nothing_and_skip_bad_imports_th
     assert not import_people(ctx.as_actor(WANG), f).written and count(ctx) == 0
     r = import_people(ctx.as_actor(WANG), f, skip_bad=True)
     assert r.written and r.new == 3 and count(ctx) == 3
+    with ctx.read() as s:  # people at a household's address belong to it
+        homes = dict(s.execute(select(Person.name, Person.household_id)).all())
+    assert homes["张三"] is not None and homes["张三"] == homes["李梅"] and homes["王五"] is None
     again = import_people(ctx.as_actor(WANG), f, skip_bad=True)
     assert (again.new, again.changed, again.same) == (0, 0, 3) and not again.written
 

@@ -103,8 +103,8 @@ def test_visit_coverage_per_grid_and_month_matches_hand_counting(ctx):
         t = coverage_table(s, month)
     row = next(r for r in t.rows if r[1] == "兴钢社区第2网格")
     assert row[2:5] == (4, 3, 0.75)
-    # households: grid 2 has four, one with a person on record (张三's household is not linked: 0)
-    assert row[5] == 4
+    # households: grid 2 has four; everyone here lives at 3号楼1单元101, so one household is registered
+    assert row[5:8] == (4, 1, 0.25)
     assert t.totals[2:5] == (4, 3, 0.75)
 
 

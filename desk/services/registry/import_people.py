@@ -15,7 +15,7 @@ from pathlib import Path
 
 from sqlalchemy import insert, select, update
 
-from desk.models import Person, StdAddress
+from desk.models import Household, Person, StdAddress
 from desk.services.context import Context
 from desk.services.errors import ValidationError
 from desk.services.figures.periods import local_today
@@ -134,6 +134,9 @@ def import_people(ctx: Context, path: Path, mapping: dict[str, str] | None = Non
                                                        Person.residence, Person.relation, Person.grid_id,
                                                        Person.address_id, Person.note))}
         addr_ids = dict(s.execute(select(StdAddress.full, StdAddress.id)).all())
+        # a person living at a household's address belongs to it (the registration rate counts these)
+        homes = {(g, addresses.clean(a)): i for i, g, a in s.execute(select(Household.id, Household.grid_id,
+                                                                             Household.address))}
     grid_names = {g.id: g.name for g in grids.by_key.values()}
     seen: dict[str, int] = {}
     new_rows: list[dict] = []
@@ -173,7 +176,7 @@ def import_people(ctx: Context, path: Path, mapping: dict[str, str] | None = Non
             new_addresses[full] = (grid.community_id, grid.id)
         values = {"name": checked.name, "phone_idx": cipher.blind(checked.phone) if checked.phone else None,
                   "residence": checked.residence, "relation": checked.relation, "grid_id": grid.id,
-                  "address_full": full, "note": checked.note}
+                  "address_full": full, "note": checked.note, "household_id": homes.get((grid.id, full))}
         old = known.get(idx)
         if old is None:
             res.new += 1
@@ -234,7 +237,7 @@ def _write(ctx: Context, path: Path, res: ImportResult, new_rows: list[dict], up
         addr_ids = dict(s.execute(select(StdAddress.full, StdAddress.id)).all())
         for chunk in _chunks(new_rows, BATCH):
             s.execute(insert(Person.__table__), [{
-                "grid_id": r["grid_id"], "address_id": addr_ids.get(r["address_full"]), "household_id": None,
+                "grid_id": r["grid_id"], "address_id": addr_ids.get(r["address_full"]), "household_id": r["household_id"],
                 "name": r["name"], "initials": initials_of(r["name"]), "id_enc": cipher.encrypt(r["number"]),
                 "id_idx": r["idx"], "sex": r["sex"], "birth": r["birth"],
                 "phone_enc": cipher.encrypt(r["phone"]) if r["phone"] else None, "phone_idx": r["phone_idx"],
@@ -248,6 +251,8 @@ def _write(ctx: Context, path: Path, res: ImportResult, new_rows: list[dict], up
                 values |= {"phone_enc": cipher.encrypt(r["phone"]), "phone_idx": r["phone_idx"]}
             if r["address_full"]:
                 values["address_id"] = addr_ids.get(r["address_full"])
+            if r["household_id"]:
+                values["household_id"] = r["household_id"]
             if r["note"]:
                 values["note"] = r["note"]
             s.execute(update(Person).where(Person.id == r["id"]).values(**values))

@@ -85,6 +85,14 @@ def _place(s: Session, c: CheckedPerson) -> tuple[Grid, int | None]:
     return grid, addr.id if addr else None
 
 
+def home_of(s: Session, grid_id: int, address: str) -> int | None:
+    """The household at this address in this grid, if one is on record."""
+    full = addresses.clean(address)
+    if not full:
+        return None
+    return s.scalar(select(Household.id).where(Household.grid_id == grid_id, Household.address == full).limit(1))
+
+
 def _values(ctx: Context, c: CheckedPerson, address_id: int | None) -> dict:
     cipher = ctx.cipher
     return {"name": c.name, "initials": initials_of(c.name), "sex": c.number.sex, "birth": c.number.birth,
@@ -115,6 +123,8 @@ def add_person(ctx: Context, inp: PersonInput) -> PersonRow:
         _, address_id = _place(s, c)
         p = Person(id_enc=ctx.cipher.encrypt(c.number.number), id_idx=ctx.cipher.blind(c.number.number),
                    created_at=u.now, updated_at=u.now, **_values(ctx, c, address_id))
+        if p.household_id is None:
+            p.household_id = home_of(s, c.grid_id, c.address)
         s.add(p)
         s.flush()
         u.changed("person", p.id, "insert")
