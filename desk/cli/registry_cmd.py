@@ -9,7 +9,7 @@ from desk.cli.common import acting_context
 
 FIELDS_HELP = {
     "people": "name, id_number, grid, address, sex, birth, phone, residence, relation, note",
-    "houses": "address, grid, use, owner, area, note",
+    "houses": "address, grid, use, owner, area, note, landlord (身份证号)",
     "units": "name, grid, kind, credit_code, address, contact, phone, staff",
 }
 
@@ -24,8 +24,8 @@ def register(sub, parent) -> None:
             p.add_argument("--dry-run", action="store_true", help="只检查并报告，不写入任何数据")
             p.add_argument("--skip-bad", action="store_true", help="导入正确的行，跳过问题行 (默认: 有问题行则全部不导入)")
             p.set_defaults(func=run_import, kind=kind)
-    r = sub.add_parser("registry", help="基础信息: export (导出实有人口), coverage (走访覆盖与登记率)")
-    rsub = r.add_subparsers(dest="registry_command", required=True, metavar="{export,coverage}")
+    r = sub.add_parser("registry", help="基础信息: export (导出实有人口), coverage (走访覆盖与登记率), interval (走访周期)")
+    rsub = r.add_subparsers(dest="registry_command", required=True, metavar="{export,coverage,interval}")
     e = rsub.add_parser("export", parents=[parent], help="导出实有人口到 .xlsx (号码按角色脱敏)")
     e.add_argument("out", type=Path, help="输出的 .xlsx 文件")
     e.add_argument("--grid", metavar="CODE", help="只导出一个网格 (网格编号或名称)")
@@ -34,6 +34,10 @@ def register(sub, parent) -> None:
     c = rsub.add_parser("coverage", parents=[parent], help="各网格走访覆盖率与基础信息登记率")
     c.add_argument("--month", required=True, metavar="YYYY-MM", help="月份，如 2026-11")
     c.set_defaults(func=run_coverage)
+    i = rsub.add_parser("interval", parents=[parent], help="设定某一管理等级的走访周期 (系统管理员)")
+    i.add_argument("--level", type=int, required=True, choices=(1, 2, 3), help="管理等级: 1 红, 2 黄, 3 绿")
+    i.add_argument("--days", type=int, required=True, help="走访周期 (天, 1–366)")
+    i.set_defaults(func=run_interval)
 
 
 def run_import(args) -> int:
@@ -100,4 +104,13 @@ def run_coverage(args) -> int:
     print("\t".join(c.heading for c in t.columns))
     for row in (*t.rows, t.totals):
         print("\t".join(cell_text(c, v) for c, v in zip(t.columns, row)))
+    return 0
+
+
+def run_interval(args) -> int:
+    from desk.services.registry.visits import set_visit_days
+
+    ctx = acting_context(args, "registry.care")
+    set_visit_days(ctx, args.level, args.days)
+    print(f"{args.level}级管理对象的走访周期已设为 {args.days} 天")
     return 0

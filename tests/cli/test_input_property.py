@@ -283,6 +283,10 @@ CASES = {
         .map(lambda out: ["registry", "export", out, "--db", db]),
     ("registry", "coverage"): lambda tmp, db: junk.filter(lambda t: not re.fullmatch(r"\s*\d{4}-\d{1,2}\s*", t))
         .map(lambda m: ["registry", "coverage", "--month", m, "--db", db]),
+    ("registry", "interval"): lambda tmp, db: st.one_of(
+        st.integers().filter(lambda n: not 1 <= n <= 366).map(lambda n: ["--level", "1", "--days", str(n)]),
+        junk.filter(lambda t: t.strip() not in ("1", "2", "3")).map(lambda t: ["--level", t, "--days", "7"]),
+    ).map(lambda opts: ["registry", "interval", *opts, "--db", db]),
     ("geo", "export"): lambda tmp, db: st.tuples(st.sampled_from(["grids", "beats"]), junk)
         .flatmap(lambda w: _an_output(tmp, w[1]).map(lambda out: ["geo", "export", w[0], out, "--db", db])),
     ("geo", "assign"): lambda tmp, db: bad_url.map(lambda u: ["geo", "assign", "--db", u]),

@@ -160,3 +160,22 @@ def test_the_command_line_names_bad_rows_and_writes_a_report_beside_the_file(db_
     assert main(["import", "people", str(f), "--db", db_url]) == 1
     assert main(["import", "people", str(f), "--skip-bad", "--db", db_url]) == 0
     assert "新增 3 人" in capsys.readouterr().out
+
+
+def test_the_command_line_prints_coverage_and_sets_a_visit_interval(db_url, tmp_path, capsys):
+    if not db_url.startswith("sqlite"):
+        pytest.skip("one engine is enough for the command line")
+    from desk.config import Settings
+    from desk.db import Database
+    from desk.models import CareLevel
+    from desk.services.context import Context
+    database = Database(db_url)
+    small_street(Context(db=database, settings=Settings()))
+    assert main(["registry", "coverage", "--month", "2026-11", "--db", db_url]) == 0
+    out = capsys.readouterr().out
+    assert "走访覆盖率" in out and "兴钢社区第2网格" in out and "合计" in out
+    assert main(["registry", "interval", "--level", "1", "--days", "10", "--db", db_url]) == 0
+    with Context(db=database, settings=Settings()).read() as s:
+        assert s.get(CareLevel, 1).visit_days == 10
+    assert main(["registry", "interval", "--level", "1", "--days", "0", "--db", db_url]) != 0
+    database.dispose()

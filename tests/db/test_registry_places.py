@@ -11,7 +11,7 @@ from desk.services.figures.periods import local_today
 from desk.services.registry import places
 from desk.services.registry.import_places import import_houses, import_units
 from tests.board_support import WANG, new, small_street
-from tests.registry_support import person
+from tests.registry_support import id_number, person
 
 
 def _sheet(path, head, rows):
@@ -40,9 +40,16 @@ def test_houses_import_names_bad_rows_and_a_rented_house_shows_on_its_card(ctx, 
     assert r.written and r.new == 2
     assert import_houses(duty, f, skip_bad=True).same == 2
     row = reg.add_person(duty, person(sm.grid2, residence="floating", relation="tenant"))
+    owner = reg.add_person(duty, person(sm.grid1, name="刘房东", seq=131, address="兴钢社区1号楼1单元101"))
+    f2 = _sheet(tmp_path / "h2.xlsx", ["房屋地址", "所属网格", "房屋用途", "房东身份证号"], [
+        ["兴钢社区3号楼1单元101", "兴钢社区第2网格", "出租", id_number(seq=131)],
+        ["兴钢社区3号楼1单元102", "兴钢社区第2网格", "空置", id_number(seq=133)]])
+    r2 = import_houses(duty, f2, skip_bad=True)
+    assert r2.changed == 1 and [(b.line, b.column) for b in r2.bad] == [(3, "房东身份证号")]
     addr = reg.address_nodes(duty, sm.grid2)
     card = places.house_card(duty, next(a.id for a in addr if a.full.endswith("101")))
-    assert (card.use, card.owner, card.people, card.floating) == ("出租", "刘房东", 1, 1)
+    assert (card.use, card.owner, card.landlord, card.people, card.floating) == ("出租", "刘房东", "刘房东", 1, 1)
+    assert owner.name == "刘房东"
     assert row.address.endswith("101")
 
 

@@ -8,11 +8,12 @@ from pathlib import Path
 
 from sqlalchemy import select
 
-from desk.models import House, OrgUnit
+from desk.models import House, OrgUnit, Person
 from desk.services.context import Context
 from desk.services.permissions import require
 from desk.services.registry import addresses, codes
 from desk.services.registry.import_files import SHOWN, BadRow, rows_with_fields, write_report
+from desk.services.registry.idcard import IdNumberError, parse
 from desk.services.registry.phone import PhoneError, parse_phone
 from desk.services.scope import grid_scope
 
@@ -20,6 +21,7 @@ HOUSE_HEADERS = {
     "address": ("房屋地址", "地址", "标准地址", "现住址"), "grid": ("所属网格", "网格", "网格名称", "网格编号"),
     "use": ("房屋用途", "居住类型", "房屋类型", "用途"), "owner": ("房主", "产权人", "房主姓名", "业主"),
     "area": ("面积", "建筑面积", "面积(平方米)"), "note": ("备注",),
+    "landlord": ("房东身份证号", "出租人身份证号", "房主身份证号"),
 }
 UNIT_HEADERS = {
     "name": ("单位名称", "名称", "店名"), "grid": ("所属网格", "网格", "网格名称", "网格编号"),
@@ -51,6 +53,21 @@ class PlaceResult:
         if len(self.bad) > SHOWN:
             lines.append(f"……另有 {len(self.bad) - SHOWN} 行问题，见报告文件")
         return lines
+
+
+HOUSE_LABELS = {"use": "房屋用途", "owner_name": "房主", "area_m2": "面积", "note": "备注", "landlord_id": "房东"}
+UNIT_LABELS = {"name": "名称", "kind": "类型", "credit_code": "统一社会信用代码", "contact_name": "联系人",
+               "staff_count": "从业人数", "phone_idx": "联系电话"}
+
+
+def _shown(key: str, value) -> str:
+    if value in (None, ""):
+        return "空"
+    if key == "use":
+        return codes.HOUSE_USES.get(value, value)
+    if key == "landlord_id":
+        return "已登记人员"
+    return str(value)
 
 
 def _t(v) -> str:
@@ -104,16 +121,27 @@ def import_houses(ctx: Context, path: Path, mapping=None, dry_run=False, skip_ba
                         raise ValueError
                 except ValueError:
                     bad.append(("area", f"面积“{_t(c.get('area'))}”不是有效数字 (not a number)"))
+            landlord = None
+            if _t(c.get("landlord")):
+                try:
+                    number = parse(_t(c.get("landlord"))).number
+                    landlord = s.scalar(select(Person.id).where(Person.id_idx == ctx.cipher.blind(number)))
+                    if landlord is None:
+                        bad.append(("landlord", "房东未登记为实有人口，请先导入人员 (the landlord is not on record)"))
+                except IdNumberError as exc:
+                    bad.append(("landlord", str(exc)))
             if bad:
                 res.bad += [BadRow(line, headers.get(f, f), r) for f, r in bad]
                 continue
             seen[full] = line
-            values = {"use": use, "owner_name": _t(c.get("owner"))[:32], "area_m2": area, "note": _t(c.get("note"))[:200]}
+            values = {"use": use, "owner_name": _t(c.get("owner"))[:32], "area_m2": area, "note": _t(c.get("note"))[:200],
+                      "landlord_id": landlord}
             old = known.get(full)
             if old is None:
                 res.new += 1
             else:
-                diff = [f"{k}: {getattr(old, k)}→{v}" for k, v in values.items() if getattr(old, k) != v and v not in ("", None)]
+                diff = [f"{HOUSE_LABELS[k]} {_shown(k, getattr(old, k))}→{_shown(k, v)}" for k, v in values.items()
+                        if getattr(old, k) != v and v not in ("", None)]
                 if not diff:
                     res.same += 1
                     continue
@@ -191,7 +219,7 @@ def import_units(ctx: Context, path: Path, mapping=None, dry_run=False, skip_bad
                     res.same += 1
                     continue
                 res.changed += 1
-                res.changes.append(f"第{line}行 {name}：变更 " + "、".join(diff))
+                res.changes.append(f"第{line}行 {name}：变更 " + "、".join(UNIT_LABELS[k] for k in diff))
             todo.append((old.id if old else None, grid.id, addresses.clean(_t(c.get("address"))), phone, values))
 
     def apply(u):
