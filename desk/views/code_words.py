@@ -59,6 +59,7 @@ AUDIT_ACTIONS = {
     "person.remove": QT_TRANSLATE_NOOP("AuditWords", "删除人员"),
     "person.merge": QT_TRANSLATE_NOOP("AuditWords", "合并重复人员"),
     "person.import": QT_TRANSLATE_NOOP("AuditWords", "导入人员"),
+    "person.lookup": QT_TRANSLATE_NOOP("AuditWords", "按号码查找人员"),
     "house.import": QT_TRANSLATE_NOOP("AuditWords", "导入房屋"),
     "org_unit.import": QT_TRANSLATE_NOOP("AuditWords", "导入单位"),
     "care.set": QT_TRANSLATE_NOOP("AuditWords", "设定特殊人群管理等级"),

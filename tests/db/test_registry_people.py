@@ -96,6 +96,9 @@ def test_people_are_found_by_name_initials_address_and_full_id_number(ctx):
     found = reg.search_people(duty, id_number(seq=125).lower())
     assert found.how == "id_number" and [r.name for r in found.rows] == ["李四"]
     assert reg.search_people(duty, id_number(seq=125)[:10]).rows == ()  # no partial-number search
+    with ctx.read() as s:   # a look-up by number is recorded, the number masked
+        rec = s.scalars(select(AuditRecord).where(AuditRecord.action == "person.lookup")).one()
+        assert id_number(seq=125) not in rec.after and id_number(seq=125)[-4:] in rec.after
     assert [r.name for r in reg.search_people(duty, "%").rows] == []
 
 

@@ -12,9 +12,11 @@ from desk.models import Community, Grid, Person, StdAddress
 from desk.services.context import Context
 from desk.services.figures.periods import local_today
 from desk.services.permissions import require
-from desk.services.registry.idcard import normalise
+from desk.services.pii import mask_id_number, mask_phone
+from desk.services.registry.idcard import IdNumberError, normalise, parse
+from desk.services.registry.phone import PhoneError, parse_phone
 from desk.services.registry.rows import PersonRow, person_rows
-from desk.services.scope import grid_scope
+from desk.services.scope import grid_scope, require_grid
 
 LIMIT = 200
 _LATIN = re.compile(r"^[A-Za-z]{1,32}$")
@@ -55,14 +57,12 @@ def search_people(ctx: Context, text: str, grid_id: int | None = None, limit: in
             base = base.where(Person.grid_id == grid_id)
         number = normalise(text)
         if _NUMBER.match(number):
-            from desk.services.registry.idcard import IdNumberError, parse
             try:
                 number = parse(number).number
             except IdNumberError:
                 pass
             how, ids = "id_number", list(s.scalars(base.where(Person.id_idx == ctx.cipher.blind(number))))
         elif _PHONE.match(text.replace(" ", "")):
-            from desk.services.registry.phone import PhoneError, parse_phone
             try:
                 phone = parse_phone(text)
             except PhoneError:
@@ -88,7 +88,12 @@ def search_people(ctx: Context, text: str, grid_id: int | None = None, limit: in
             how = "all"
             ids = list(s.scalars(base.order_by(Person.id).limit(limit + 1)))
         rows = person_rows(s, ctx.cipher, ids[:limit], local_today(ctx.clock.now()))
-        return Found(tuple(rows), how, len(ids) > limit)
+    if how in ("id_number", "phone"):  # who holds a number is itself personal data: the look-up is recorded
+        shown = mask_id_number(number) if how == "id_number" else mask_phone(text)
+        with ctx.unit() as u:
+            u.audit("person.lookup", "person", rows[0].id if rows else None,
+                    after={"by": how, "value": shown, "found": len(rows)})
+    return Found(tuple(rows), how, len(ids) > limit)
 
 
 @dataclass(frozen=True)
@@ -123,7 +128,6 @@ def address_nodes(ctx: Context, grid_id: int) -> list[AddressNode]:
     """The third level: the grid's standard addresses with their people."""
     require(ctx.actor, "registry.read")
     with ctx.read() as s:
-        from desk.services.scope import require_grid
         require_grid(s, ctx.actor, grid_id)
         counts = dict(s.execute(select(Person.address_id, func.count()).where(Person.grid_id == grid_id)
                                 .group_by(Person.address_id)).all())
@@ -135,7 +139,6 @@ def address_nodes(ctx: Context, grid_id: int) -> list[AddressNode]:
 def people_at(ctx: Context, grid_id: int, address_id: int | None = None, limit: int = 2000) -> list[PersonRow]:
     require(ctx.actor, "registry.read")
     with ctx.read() as s:
-        from desk.services.scope import require_grid
         require_grid(s, ctx.actor, grid_id)
         q = select(Person.id).where(Person.grid_id == grid_id)
         if address_id is not None:
