@@ -179,3 +179,21 @@ def test_the_command_line_prints_coverage_and_sets_a_visit_interval(db_url, tmp_
         assert s.get(CareLevel, 1).visit_days == 10
     assert main(["registry", "interval", "--level", "1", "--days", "0", "--db", db_url]) != 0
     database.dispose()
+
+
+def test_without_a_grid_column_the_grid_comes_from_the_community_or_the_address(ctx, tmp_path):
+    sm = small_street(ctx)
+    f = tmp_path / "no-grid.csv"
+    with f.open("w", encoding="utf-8-sig", newline="") as out:
+        csv.writer(out).writerows([
+            ["姓名", "身份证号码", "所属社区", "现住址", "与户主关系", "联系电话"],
+            ["张三", id_number(seq=123), "李辉庄村", "李辉庄村前街5号", "儿媳", "13812341234/0371-61234567"],
+            ["李四", id_number(seq=125), "兴钢社区", "兴钢社区3号楼1单元101", "户主", ""],
+            ["王五", id_number(seq=127), "兴钢社区", "不知道哪里", "户主", ""],
+        ])
+    r = import_people(ctx.as_actor(WANG), f, skip_bad=True)
+    assert r.new == 2 and [(b.line, b.column) for b in r.bad] == [(4, "所属网格")]
+    with ctx.read() as s:
+        grids = dict(s.execute(select(Person.name, Person.grid_id)).all())
+        relation = s.scalar(select(Person.relation).where(Person.name == "张三"))
+    assert grids == {"张三": sm.village_grid, "李四": sm.grid2} and relation == "other"

@@ -54,9 +54,14 @@ class GridLookup:
 
     def __init__(self, s: Session):
         self.by_key: dict[str, Grid] = {}
+        self.by_id: dict[int, Grid] = {}
+        self.by_community: dict[str, list[Grid]] = {}
         rows = s.execute(select(Grid, Community.name).join(Community, Community.id == Grid.community_id)).all()
         names: dict[str, list[Grid]] = {}
         for g, cname in rows:
+            self.by_id[g.id] = g
+            if g.kind.value == "comprehensive":
+                self.by_community.setdefault(cname, []).append(g)
             self.by_key[g.code] = g
             self.by_key[f"{cname}/{g.name}"] = g
             self.by_key[f"{cname}{g.name}"] = g
@@ -68,3 +73,12 @@ class GridLookup:
     def find(self, text: str | None) -> Grid | None:
         key = clean(text)
         return self.by_key.get(key) if key else None
+
+    def find_for(self, grid: str | None, community: str | None) -> Grid | None:
+        """The grid named in a row: by itself, within its community, or the community's only comprehensive grid."""
+        community = clean(community)
+        if grid:
+            return self.find(f"{community}/{clean(grid)}") if community and self.find(f"{community}/{clean(grid)}") \
+                else self.find(grid)
+        only = self.by_community.get(community, [])
+        return only[0] if len(only) == 1 else None

@@ -29,7 +29,9 @@ DUE_SOON_DAYS = 3
 SEX_WORDS = {"男": "male", "女": "female", "male": "male", "female": "female", "m": "male", "f": "female",
              "1": "male", "2": "female"}
 RESIDENCE_WORDS = {**{v: k for k, v in RESIDENCES.items()}, **{k: k for k in RESIDENCES},
-                   "户籍": "registered", "常住": "resident", "流动": "floating", "暂住": "floating"}
+                   "户籍": "registered", "常住": "resident", "流动": "floating", "暂住": "floating",
+                   "人户一致": "registered", "户在人不在": "registered", "人在户不在": "resident", "外来人口": "floating",
+                   "流动人员": "floating", "暂住人口": "floating", "寄住人口": "resident", "境外人员": "floating"}
 RELATION_WORDS = {**{v: k for k, v in RELATIONS.items()}, **{k: k for k in RELATIONS},
                   "本人": "head", "妻": "spouse", "夫": "spouse", "妻子": "spouse", "丈夫": "spouse",
                   "子": "child", "女": "child", "儿子": "child", "女儿": "child", "父亲": "parent", "母亲": "parent",

@@ -9,6 +9,7 @@ up by blind index, loaded once, so 100,000 rows take seconds, not hours."""
 from __future__ import annotations
 
 import logging
+import re
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -19,6 +20,7 @@ from desk.models import Household, Person, StdAddress
 from desk.services.context import Context
 from desk.services.errors import ValidationError
 from desk.services.figures.periods import local_today
+from desk.services.incidents.locate import grid_from_address
 from desk.services.permissions import require
 from desk.services.registry import addresses, codes
 from desk.services.registry.check import FIELD_NAMES, PersonInput, check_person
@@ -32,6 +34,7 @@ HEADERS: dict[str, tuple[str, ...]] = {
     "name": ("姓名", "名字", "人员姓名"),
     "id_number": ("身份证号", "公民身份号码", "身份证号码", "证件号码", "身份证", "证件号"),
     "grid": ("所属网格", "网格", "网格名称", "网格编号"),
+    "community": ("所属社区", "社区", "社区名称", "村(社区)", "村（社区）", "所属村(社区)"),
     "address": ("现住址", "住址", "居住地址", "地址", "现居住地址"),
     "sex": ("性别",),
     "birth": ("出生日期", "出生年月日", "生日"),
@@ -40,7 +43,7 @@ HEADERS: dict[str, tuple[str, ...]] = {
     "relation": ("与户主关系", "关系"),
     "note": ("备注",),
 }
-REQUIRED = ("name", "id_number", "grid")
+REQUIRED = ("name", "id_number")   # the grid: its column, or else the community's only grid, or the address
 BATCH = 2000
 COMPARED = ("name", "phone_idx", "residence", "relation", "grid_id", "address_id", "note")
 LABELS = {"name": "姓名", "phone_idx": "联系电话", "residence": "人口类型", "relation": "与户主关系",
@@ -76,6 +79,11 @@ def _text(v) -> str:
     if isinstance(v, float) and v.is_integer():
         return str(int(v))
     return str(v).strip()
+
+
+def _first_phone(v) -> str:
+    """A cell with two numbers (13812341234/0371-61234567): the first is the one to call."""
+    return re.split(r"[/,，;；、]|\s{2,}", _text(v))[0].strip()
 
 
 def _id_cell(v):
@@ -145,18 +153,23 @@ def import_people(ctx: Context, path: Path, mapping: dict[str, str] | None = Non
     for line, cells in rows:
         res.total += 1
         problems: list[tuple[str, str]] = []
-        grid = grids.find(_text(cells.get("grid")))
+        grid = grids.find_for(_text(cells.get("grid")), _text(cells.get("community")))
+        if grid is None and not _text(cells.get("grid")) and _text(cells.get("address")):
+            with ctx.read() as s:
+                place = grid_from_address(s, _text(cells.get("address")))
+            grid = grids.by_id.get(place.grid_id) if place is not None else None
         if grid is None:
             problems.append(("grid", f"网格“{_text(cells.get('grid'))}”不存在，请填网格编号或名称 (unknown grid)"
-                             if _text(cells.get("grid")) else "所属网格为空 (no grid)"))
+                             if _text(cells.get("grid")) else
+                             "无法确定所属网格：请填所属网格，或可识别网格的地址 (no grid, and none found from the address)"))
         elif scope is not None and grid.id not in scope:
             problems.append(("grid", "不是本人负责的网格 (not one of your grids)"))
         sex = _code(codes.SEX_WORDS, cells.get("sex"), "sex", problems) or None
         inp = PersonInput(
             name=_text(cells.get("name")), id_number=_id_cell(cells.get("id_number")),
-            grid_id=grid.id if grid else None, address=_text(cells.get("address")), phone=_text(cells.get("phone")),
+            grid_id=grid.id if grid else None, address=_text(cells.get("address")), phone=_first_phone(cells.get("phone")),
             residence=_code(codes.RESIDENCE_WORDS, cells.get("residence"), "residence", problems, "registered"),
-            relation=_code(codes.RELATION_WORDS, cells.get("relation"), "relation", problems),
+            relation=codes.RELATION_WORDS.get(_text(cells.get("relation")), "other" if _text(cells.get("relation")) else ""),
             sex=sex, birth=_birth(cells.get("birth"), problems), note=_text(cells.get("note")))
         checked, more = check_person(inp, today)
         problems += more
