@@ -125,3 +125,18 @@ def test_liaisons_see_no_registry_and_leaders_change_nothing(ctx):
         reg.search_people(ctx.as_actor(LIAISON), "张")
     with pytest.raises(PermissionDenied):
         reg.add_person(ctx.as_actor(LEADER), person(sm.grid2))
+
+
+def test_a_person_is_edited_from_the_card_without_retyping_the_id_number(ctx):
+    sm = small_street(ctx)
+    duty = ctx.as_actor(WANG)
+    row = reg.add_person(duty, person(sm.grid2))
+    moved = reg.edit_person(duty, row.id, row.version, phone="139 0000 1111", residence="resident",
+                            address="兴钢社区3号楼1单元201")
+    assert moved.phone_masked == "139****1111" and moved.residence == "常住人口" and moved.address.endswith("201")
+    assert moved.id_masked == row.id_masked and moved.name == "张三"
+    with pytest.raises(ValidationError, match="联系电话"):
+        reg.edit_person(duty, row.id, moved.version, phone="12345")
+    from desk.services.errors import ConflictError
+    with pytest.raises(ConflictError):
+        reg.edit_person(duty, row.id, row.version, name="张叁")   # an old version: changed meanwhile

@@ -118,3 +118,21 @@ def test_the_merge_dialog_shows_both_records_and_takes_only_the_ticked_fields(qt
     m.setData(m.index(0, 3), Qt.Checked, Qt.CheckStateRole)
     assert m.taken == {"phone"}
     dlg.deleteLater()
+
+
+def test_the_edit_form_shows_the_person_with_the_number_masked_and_keeps_a_blank_phone(qtbot):
+    from datetime import date
+
+    from desk.services.registry.rows import PersonRow
+    from desk.services.registry.search import GridNode
+    from desk.views.registry.person_dialog import PersonDialog
+    grids = [GridNode(1, "第1网格", 1, "兴钢社区", 3), GridNode(2, "第2网格", 1, "兴钢社区", 5)]
+    p = PersonRow(7, "张三", "男", date(1985, 3, 15), 41, "4104**********1234", "138****1234", "流动人口",
+                  "租户", 2, "第2网格", "兴钢社区", "兴钢社区3号楼1单元101", None, "", 3)
+    dlg = PersonDialog(grids, existing=p)
+    qtbot.addWidget(dlg)
+    assert not dlg.number.isEnabled() and dlg.number.text() == "4104**********1234"
+    assert "138****1234" in dlg.phone.placeholderText()
+    assert dlg.changes() == {"name": "张三", "phone": None, "residence": "floating", "relation": "tenant",
+                             "grid_id": 2, "address": "兴钢社区3号楼1单元101"}
+    dlg.deleteLater()

@@ -243,3 +243,52 @@ def merge(ctx: Context, person_id: int, version: int | None, inp: PersonInput, f
         u.changed("person", p.id)
         u.audit("person.merge", "person", p.id, before=before, after=audit_view(p) | {"fields": sorted(fields)})
         return person_rows(s, ctx.cipher, [p.id], u.now.date())[0]
+
+
+def edit_person(ctx: Context, person_id: int, version: int | None, *, name: str | None = None,
+                phone: str | None = None, residence: str | None = None, relation: str | None = None,
+                grid_id: int | None = None, address: str | None = None) -> PersonRow:
+    """Change what the card shows without retyping the ID number: a field given as None stays as it is."""
+    require(ctx.actor, "registry.write")
+    from desk.services.registry.phone import PhoneError, parse_phone
+    problems = []
+    if name is not None and not name.strip():
+        problems.append("姓名：姓名不能为空 (the name is missing)")
+    if phone is not None and phone.strip():
+        try:
+            phone = parse_phone(phone)
+        except PhoneError as exc:
+            problems.append(f"联系电话：{exc}")
+    if residence is not None and residence not in codes.RESIDENCES:
+        problems.append("人口类型：无法识别 (unknown residence)")
+    if relation is not None and relation and relation not in codes.RELATIONS:
+        problems.append("与户主关系：无法识别 (unknown relation)")
+    if problems:
+        raise ValidationError("人员信息有误，未保存 (the person was not saved)", problems)
+    with ctx.unit() as u:
+        s = u.session
+        p = u.get_current(Person, person_id, version, "人员")
+        require_grid(s, ctx.actor, p.grid_id)
+        before = audit_view(p)
+        if grid_id is not None and grid_id != p.grid_id:
+            require_grid(s, ctx.actor, grid_id)
+            if s.get(Grid, grid_id) is None:
+                raise ValidationError("人员信息有误，未保存", [f"所属网格：#{grid_id} 不存在 (no such grid)"])
+            p.grid_id = grid_id
+        if name is not None:
+            p.name, p.initials = name.strip()[:32], initials_of(name.strip())
+        if phone is not None:
+            p.phone_enc = ctx.cipher.encrypt(phone) if phone else None
+            p.phone_idx = ctx.cipher.blind(phone) if phone else None
+        if residence is not None:
+            p.residence = residence
+        if relation is not None:
+            p.relation = relation
+        if address is not None and address.strip():
+            p.address_id = addresses.ensure(s, s.get(Grid, p.grid_id), address).id
+            p.household_id = home_of(s, p.grid_id, address)
+        p.updated_at = u.now
+        s.flush()
+        u.changed("person", p.id)
+        u.audit("person.update", "person", p.id, before=before, after=audit_view(p))
+        return person_rows(s, ctx.cipher, [p.id], u.now.date())[0]

@@ -14,15 +14,12 @@ from PySide6.QtWidgets import (
 
 from desk.services import registry as reg
 from desk.services.registry import places
-from desk.services.figures.periods import local_today
 from desk.services.permissions import allowed
 from desk.services.topics import concerns
-from desk.services.unmask import unmask
 from desk.views.code_words import board_word
 from desk.views.pages import Page
 from desk.views.registry.models import CareModel, PeopleModel, UnitModel, VisitModel, rw
-from desk.views.registry.person_dialog import CareDialog, MergeDialog, PersonDialog
-from desk.views.registry.visit_dialog import VisitDialog
+from desk.views.registry.actions import PersonActions
 
 GRID_ROLE, ADDRESS_ROLE = Qt.UserRole + 1, Qt.UserRole + 2
 
@@ -38,7 +35,7 @@ def _table(model) -> QTableView:
     return t
 
 
-class RegistryPage(Page):
+class RegistryPage(PersonActions, Page):
     key = "registry"
 
     def __init__(self, backend, parent=None):
@@ -105,6 +102,10 @@ class RegistryPage(Page):
         self.visit_button.setVisible(self.may_visit)
         self.visit_button.setEnabled(False)
         self.visit_button.clicked.connect(self._new_visit)
+        self.edit_button = QPushButton(self.tr("修改"))
+        self.edit_button.setVisible(self.may_write)
+        self.edit_button.setEnabled(False)
+        self.edit_button.clicked.connect(self._edit_person)
         self.care_button = QPushButton(self.tr("列为特殊人群"))
         self.care_button.setVisible(self.may_write)
         self.care_button.setEnabled(False)
@@ -120,6 +121,7 @@ class RegistryPage(Page):
         buttons = QHBoxLayout()
         buttons.addWidget(self.card, 1)
         buttons.addWidget(self.unmask_button)
+        buttons.addWidget(self.edit_button)
         buttons.addWidget(self.care_button)
         buttons.addWidget(self.visit_button)
         cl.addLayout(buttons)
@@ -259,6 +261,7 @@ class RegistryPage(Page):
         self.unmask_button.setEnabled(p is not None)
         self.visit_button.setEnabled(p is not None)
         self.care_button.setEnabled(p is not None)
+        self.edit_button.setEnabled(p is not None)
         if p is None:
             self.card.setText(self.tr("选择一个人查看详情"))
             self.visits.set_rows(())
@@ -282,91 +285,3 @@ class RegistryPage(Page):
 
     def _load_visits(self, person_id: int) -> None:
         self.read_once("visits", lambda ctx: reg.visits_of(ctx, person_id=person_id), self.visits.set_rows)
-
-    def _unmask(self) -> None:
-        p = self._person
-        if p is None:
-            return
-        self.backend.write(lambda ctx: (unmask(ctx, "person", p.id, "id_number"),
-                                        unmask(ctx, "person", p.id, "phone") if p.phone_masked else ""),
-                           lambda v: self.status.setText(self.tr("%1 身份证号：%2　电话：%3（已记录查看）")
-                                                         .replace("%1", p.name).replace("%2", v[0])
-                                                         .replace("%3", v[1] or "—")),
-                           self._failed)
-
-    def _new_visit(self) -> None:
-        p = self._person
-        if p is None:
-            return
-        actor = self.backend.ctx.actor
-        today = local_today(self.backend.ctx.clock.now())
-        dlg = VisitDialog(p.name, today, actor.display_name or actor.username, person_id=p.id,
-                          may_report=self.may_report, parent=self)
-        try:
-            if dlg.exec() != VisitDialog.Accepted:
-                return
-            visit, kind = dlg.visit(), dlg.board_kind()
-        finally:
-            dlg.deleteLater()
-
-        def save(ctx):
-            vid = reg.record_visit(ctx, visit)
-            return reg.visit_to_board(ctx, vid, kind) if kind and visit.findings else None
-
-        self.backend.write(save, lambda eid: self.status.setText(
-            self.tr("走访已记录") + (self.tr("，已上报为事件 #%1").replace("%1", str(eid)) if eid else "")), self._failed)
-
-    def _set_care(self) -> None:
-        p = self._person
-        if p is None:
-            return
-        dlg = CareDialog(p.name, self)
-        try:
-            if dlg.exec() != CareDialog.Accepted:
-                return
-            category, level = dlg.choice()
-        finally:
-            dlg.deleteLater()
-        self.backend.write(lambda ctx: reg.add_care(ctx, p.id, category, level),
-                           lambda _id: self.status.setText(self.tr("已列为特殊人群：%1").replace("%1", p.name)),
-                           self._failed)
-
-    def _new_person(self) -> None:
-        self.read_once("grids", reg.grid_nodes, self._ask_person)
-
-    def _ask_person(self, grids) -> None:
-        dlg = PersonDialog(grids, self)
-        try:
-            if dlg.exec() != PersonDialog.Accepted:
-                return
-            entered = dlg.person()
-        finally:
-            dlg.deleteLater()
-
-        def refused(exc) -> None:
-            if isinstance(exc, reg.DuplicatePerson):
-                self.backend.read(lambda ctx: reg.merge_preview(ctx, entered), lambda pv: self._ask_merge(pv, entered),
-                                  self._failed)
-            else:
-                self._failed(exc)
-
-        self.backend.write(lambda ctx: reg.add_person(ctx, entered),
-                           lambda row: self.status.setText(self.tr("已登记 %1").replace("%1", row.name)), refused)
-
-    def _ask_merge(self, preview, entered) -> None:
-        dlg = MergeDialog(preview, self)
-        try:
-            if dlg.exec() != MergeDialog.Accepted or not dlg.model.taken:
-                self.status.setText(self.tr("未合并，已登记的记录保持不变"))
-                return
-            fields = set(dlg.model.taken)
-        finally:
-            dlg.deleteLater()
-        existing = preview.existing
-        self.backend.write(lambda ctx: reg.merge(ctx, existing.id, existing.version, entered, fields),
-                           lambda row: self.status.setText(self.tr("已合并到 %1 的记录").replace("%1", row.name)),
-                           self._failed)
-
-    def _failed(self, exc) -> None:
-        self.status.setText(f"<span style='color:#c62828'>{escape(str(exc))}</span>")
-

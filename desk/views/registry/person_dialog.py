@@ -16,9 +16,10 @@ from desk.views.row_model import RowTableModel
 class PersonDialog(QDialog):
     """The person form: name, ID number (15 or 18 digits, x or X), phone, kind, relation, grid, address."""
 
-    def __init__(self, grids, parent=None):
+    def __init__(self, grids, parent=None, existing=None):
         super().__init__(parent)
-        self.setWindowTitle(self.tr("登记人员"))
+        self.existing = existing
+        self.setWindowTitle(self.tr("修改人员信息") if existing else self.tr("登记人员"))
         form = QFormLayout(self)
         self.name = QLineEdit()
         self.number = QLineEdit()
@@ -40,6 +41,8 @@ class PersonDialog(QDialog):
                          (self.tr("人口类型"), self.residence), (self.tr("与户主关系"), self.relation),
                          (self.tr("所属网格"), self.grid), (self.tr("现住址"), self.address)):
             form.addRow(label, w)
+        if existing is not None:
+            self._fill(existing)
         self.problem = QLabel()
         self.problem.setWordWrap(True)
         self.problem.setStyleSheet("color:#c62828")
@@ -48,6 +51,25 @@ class PersonDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
+
+    def _fill(self, p) -> None:
+        self.name.setText(p.name)
+        self.number.setText(p.id_masked)
+        self.number.setEnabled(False)   # the number is corrected only by a new registration and a merge
+        self.phone.setPlaceholderText(self.tr("留空则不修改（现为 %1）").replace("%1", p.phone_masked or "—"))
+        residence = {v: k for k, v in codes.RESIDENCES.items()}.get(p.residence)
+        relation = {v: k for k, v in codes.RELATIONS.items()}.get(p.relation)
+        for combo, code in ((self.residence, residence), (self.relation, relation), (self.grid, p.grid_id)):
+            i = combo.findData(code)
+            if i >= 0:
+                combo.setCurrentIndex(i)
+        self.address.setText(p.address)
+
+    def changes(self) -> dict:
+        """For an edit: the fields to change (a blank phone keeps the one on record)."""
+        return {"name": self.name.text().strip(), "phone": self.phone.text().strip() or None,
+                "residence": self.residence.currentData(), "relation": self.relation.currentData(),
+                "grid_id": self.grid.currentData(), "address": self.address.text().strip() or None}
 
     def person(self) -> PersonInput:
         return PersonInput(name=self.name.text().strip(), id_number=self.number.text().strip(),
