@@ -136,3 +136,17 @@ def test_the_edit_form_shows_the_person_with_the_number_masked_and_keeps_a_blank
     assert dlg.changes() == {"name": "张三", "phone": None, "residence": "floating", "relation": "tenant",
                              "grid_id": 2, "address": "兴钢社区3号楼1单元101"}
     dlg.deleteLater()
+
+
+def test_choosing_an_address_in_the_browser_shows_its_house_and_its_people(page_for, qtbot):
+    page = page_for(DUTY)
+    community = page.tree_model.item(0)
+    grid = community.child(0)
+    page.tree.setCurrentIndex(grid.index())
+    qtbot.waitUntil(lambda: grid.rowCount() > 0, timeout=10000)
+    address = grid.child(0)
+    page.tree.setCurrentIndex(address.index())
+    qtbot.waitUntil(lambda: "房屋" in page.place.text(), timeout=10000)
+    qtbot.waitUntil(lambda: page.people.rowCount() > 0 and all(r.address in address.text() for r in page.people.rows),
+                    timeout=10000)
+    assert page.house_visit_button.isVisibleTo(page)

@@ -7,7 +7,7 @@ from datetime import date, timedelta
 
 from sqlalchemy import func, select
 
-from desk.models import CareLevel, Grid, House, OrgUnit, Person, SpecialCare, Staff, Visit
+from desk.models import CareLevel, Grid, House, OrgUnit, Person, SpecialCare, Staff, StdAddress, Visit
 from desk.services.context import Context
 from desk.services.errors import NotFound, ValidationError
 from desk.services.figures.periods import local_today
@@ -204,7 +204,6 @@ def visit_to_board(ctx: Context, visit_id: int, kind: str = "special_population"
         if not v.findings.strip():
             raise ValidationError("走访情况为空，无可上报 (the visit found nothing to report)")
         target = (s.get(Person, v.person_id).name if v.person_id else "")
-        from desk.models import StdAddress
         addr_id = (s.get(Person, v.person_id).address_id if v.person_id else
                    s.get(House, v.house_id).address_id if v.house_id else s.get(OrgUnit, v.unit_id).address_id)
         address = s.get(StdAddress, addr_id).full if addr_id else ""
@@ -240,8 +239,13 @@ def visits_of(ctx: Context, person_id: int | None = None, house_id: int | None =
         pids = {v.person_id for v, _ in rows if v.person_id}
         if pids:
             names = dict(s.execute(select(Person.id, Person.name).where(Person.id.in_(pids))).all())
+        hids = {v.house_id for v, _ in rows if v.house_id}
+        uids = {v.unit_id for v, _ in rows if v.unit_id}
+        houses = dict(s.execute(select(House.id, StdAddress.full).join(StdAddress, StdAddress.id == House.address_id)
+                                .where(House.id.in_(hids))).all()) if hids else {}
+        units = dict(s.execute(select(OrgUnit.id, OrgUnit.name).where(OrgUnit.id.in_(uids))).all()) if uids else {}
         return [VisitRow(v.id, v.day, names.get(v.person_id, "") if v.person_id else
-                         (f"房屋#{v.house_id}" if v.house_id else f"单位#{v.unit_id}"), g, v.visitor_name,
+                         houses.get(v.house_id, "") if v.house_id else units.get(v.unit_id, ""), g, v.visitor_name,
                          v.findings, v.follow_up, v.event_id) for v, g in rows]
 
 

@@ -41,7 +41,24 @@ class PersonActions:
             visit, kind = dlg.visit(), dlg.board_kind()
         finally:
             dlg.deleteLater()
+        self._save_visit(visit, kind)
 
+    def _new_house_visit(self) -> None:
+        h = self._house
+        if h is None or h.id is None:
+            return
+        actor = self.backend.ctx.actor
+        dlg = VisitDialog(h.address, local_today(self.backend.ctx.clock.now()), actor.display_name or actor.username,
+                          house_id=h.id, may_report=self.may_report, parent=self)
+        try:
+            if dlg.exec() != VisitDialog.Accepted:
+                return
+            visit, kind = dlg.visit(), dlg.board_kind()
+        finally:
+            dlg.deleteLater()
+        self._save_visit(visit, kind)
+
+    def _save_visit(self, visit, kind) -> None:
         def save(ctx):
             vid = reg.record_visit(ctx, visit)
             return reg.visit_to_board(ctx, vid, kind) if kind and visit.findings else None

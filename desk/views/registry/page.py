@@ -50,6 +50,7 @@ class RegistryPage(PersonActions, Page):
         self._grid_id: int | None = None
         self._address_id: int | None = None
         self._person = None
+        self._house = None
 
         self.tree_model = QStandardItemModel(self)
         self.tree = QTreeView()
@@ -82,7 +83,13 @@ class RegistryPage(PersonActions, Page):
         self.add_button.clicked.connect(self._new_person)
         row.addWidget(self.add_button)
         pl.addLayout(row)
-        pl.addWidget(self.place)
+        place_row = QHBoxLayout()
+        place_row.addWidget(self.place, 1)
+        self.house_visit_button = QPushButton(self.tr("走访此房屋"))
+        self.house_visit_button.setVisible(False)
+        self.house_visit_button.clicked.connect(self._new_house_visit)
+        place_row.addWidget(self.house_visit_button)
+        pl.addLayout(place_row)
         pl.addWidget(self.people_view)
         self.tabs = QTabWidget()
         self.tabs.addTab(people_tab, self.tr("实有人口"))
@@ -199,6 +206,8 @@ class RegistryPage(PersonActions, Page):
             self.read_once("house", lambda ctx: places.house_card(ctx, address_id), self._show_house)
         else:
             self.place.clear()
+            self._house = None
+            self.house_visit_button.setVisible(False)
 
     def _show_addresses(self, item: QStandardItem, nodes) -> None:
         grid_id = item.data(GRID_ROLE)
@@ -213,6 +222,8 @@ class RegistryPage(PersonActions, Page):
     def _show_house(self, h) -> None:
         if h.address_id != self._address_id:
             return
+        self._house = h
+        self.house_visit_button.setVisible(self.may_visit and h.id is not None)
         t = self.tr
         use = rw(h.use) if h.use else t("未登记房屋")
         parts = [f"<b>{escape(h.address)}</b>　{t('房屋')}：{use}"]
