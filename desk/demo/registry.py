@@ -18,6 +18,9 @@ from desk.demo.names import SURNAMES, GIVEN_FEMALE, GIVEN_MALE, phone
 
 AREAS = ("410481", "410481", "410481", "410402", "410421", "411102", "410103")
 RELATIONS = ("head", "spouse", "child", "child", "parent", "grandchild")
+# a member's age against the head's, by relation
+AGE_GAP = {"head": (0, 0), "spouse": (-4, 4), "child": (-35, -22), "parent": (22, 30), "grandchild": (-60, -45),
+           "tenant": (0, 0)}
 VISIT_NOTES = ("见到本人，身体状况良好", "生活正常，无异常情况", "按时服药，情绪稳定", "家中整洁，子女常来探望",
                "反映楼道灯不亮，已记录", "提醒冬季用火用电安全", "了解就业意向，已推送岗位信息", "家属在场，沟通顺利")
 SHOPS = ("便利店", "早餐店", "理发店", "五金店", "药店", "超市", "快递驿站", "维修部")
@@ -74,8 +77,11 @@ def build(u, rng: random.Random, street, options) -> str:
             continue
         head_age = rng.randint(26, 88)
         for k in range(members):
-            relation = "head" if k == 0 else ("tenant" if rented else rng.choice(RELATIONS[1:]))
-            age = head_age if k == 0 else max(1, min(95, head_age + rng.choice((-2, 0, 2, -25, -28, -30, 25))))
+            fits = [r for r in RELATIONS[1:] if 1 <= head_age + AGE_GAP[r][0] and head_age + AGE_GAP[r][1] <= 98]
+            relation = "head" if k == 0 else ("tenant" if rented else rng.choice(fits))
+            age = max(1, min(98, head_age + rng.randint(*AGE_GAP[relation])))
+            if relation == "tenant" or (k == 0 and rented):
+                age = rng.randint(19, 55)
             female = (k == 1) if relation == "spouse" else rng.random() < 0.49
             birth = today - timedelta(days=age * 365 + rng.randrange(0, 365))
             number = _number(rng, birth, female, used)

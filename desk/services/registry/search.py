@@ -110,6 +110,7 @@ class AddressNode:
     id: int
     full: str
     people: int
+    building: str = ""   # 11号楼 / 3组: the browser's level between the grid and the address
 
 
 def grid_nodes(ctx: Context) -> list[GridNode]:
@@ -131,9 +132,9 @@ def address_nodes(ctx: Context, grid_id: int) -> list[AddressNode]:
         require_grid(s, ctx.actor, grid_id)
         counts = dict(s.execute(select(Person.address_id, func.count()).where(Person.grid_id == grid_id)
                                 .group_by(Person.address_id)).all())
-        rows = s.execute(select(StdAddress.id, StdAddress.full).where(StdAddress.grid_id == grid_id)
-                         .order_by(StdAddress.full)).all()
-        return [AddressNode(i, full, counts.get(i, 0)) for i, full in rows]
+        rows = s.execute(select(StdAddress.id, StdAddress.full, StdAddress.building).where(StdAddress.grid_id == grid_id)
+                         .order_by(StdAddress.building, StdAddress.full)).all()
+        return [AddressNode(i, full, counts.get(i, 0), building) for i, full, building in rows]
 
 
 def people_at(ctx: Context, grid_id: int, address_id: int | None = None, limit: int = 2000) -> list[PersonRow]:

@@ -210,13 +210,24 @@ class RegistryPage(PersonActions, Page):
             self.house_visit_button.setVisible(False)
 
     def _show_addresses(self, item: QStandardItem, nodes) -> None:
+        """Grid → building or group → address (the unit and room, or the whole address without a building)."""
         grid_id = item.data(GRID_ROLE)
-        for n in nodes[:3000]:
-            child = QStandardItem(f"{n.full}（{n.people}）")
+        buildings: dict[str, QStandardItem] = {}
+        for n in nodes[:5000]:
+            parent = item
+            if n.building:
+                parent = buildings.get(n.building)
+                if parent is None:
+                    parent = buildings[n.building] = QStandardItem(n.building)
+                    parent.setEditable(False)
+                    parent.setData(grid_id, GRID_ROLE)
+                    item.appendRow(parent)
+            label = n.full.split(n.building, 1)[1] if n.building and n.building in n.full else n.full
+            child = QStandardItem(f"{label or n.full}（{n.people}）")
             child.setEditable(False)
             child.setData(grid_id, GRID_ROLE)
             child.setData(n.id, ADDRESS_ROLE)
-            item.appendRow(child)
+            parent.appendRow(child)
         self.tree.expand(item.index())
 
     def _show_house(self, h) -> None:
