@@ -14,6 +14,7 @@ from desk.services.figures.periods import local_today
 from desk.services.registry import addresses, codes
 from desk.services.registry.idcard import check_char
 from desk.services.registry.people import initials_of
+from desk.services.registry.visits import beat_officer
 from desk.demo.names import SURNAMES, GIVEN_FEMALE, GIVEN_MALE, phone
 
 AREAS = ("410481", "410481", "410481", "410402", "410421", "411102", "410103")
@@ -100,7 +101,8 @@ def build(u, rng: random.Random, street, options) -> str:
     for i in range(0, len(people), BATCH):
         s.execute(insert(Person), people[i:i + BATCH])
     ids = list(s.scalars(select(Person.id).order_by(Person.id)))
-    cares = _special(rng, care_candidates, ids, grids, today)
+    officers = {gid: beat_officer(s, gid) for gid in grids}
+    cares = _special(rng, care_candidates, ids, grids, today, officers)
     s.execute(insert(SpecialCare), cares)
     visits = _visits(rng, cares, grids, street, today, options.days, now)
     for i in range(0, len(visits), BATCH):
@@ -118,7 +120,7 @@ def build(u, rng: random.Random, street, options) -> str:
             f"走访 {len(visits)} 次")
 
 
-def _special(rng, candidates, ids, grids, today) -> list[dict]:
+def _special(rng, candidates, ids, grids, today, officers) -> list[dict]:
     out, seen = [], set()
     cats = list(codes.CATEGORIES)
     for index, age, members, gid in candidates:
@@ -135,7 +137,7 @@ def _special(rng, candidates, ids, grids, today) -> list[dict]:
         police = cat in codes.POLICE_CATEGORIES
         level = rng.choices((1, 2, 3), (0.4, 0.4, 0.2) if police else (0.1, 0.3, 0.6))[0]
         out.append({"person_id": pid, "grid_id": gid, "category": cat, "level": level,
-                    "carer_id": grids[gid].leader_id, "officer_id": None,
+                    "carer_id": grids[gid].leader_id, "officer_id": officers.get(gid) if police else None,
                     "since": today - timedelta(days=rng.randint(30, 900)), "active": True, "note": ""})
     return out
 

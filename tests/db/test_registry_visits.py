@@ -119,3 +119,26 @@ def test_the_grid_profile_visits_section_shows_coverage_overdue_and_the_last_vis
     v = reg.grid_visits(duty, sm.grid2)
     assert (v.cared, v.visited_this_month, v.overdue) == (2, 1, 1) and v.coverage == 0.5
     assert [r.findings for r in v.last] == ["身体尚好"]
+
+
+def test_police_graded_categories_are_looked_after_by_the_grid_leader_and_the_beat_officer(ctx):
+    from desk.models import Grid, PoliceBeat, Staff, StaffRole, beat_grid
+    sm = small_street(ctx)
+    with ctx.unit() as u:
+        s = u.session
+        leader = Staff(name="网格长甲", role=StaffRole.GRID_LEADER)
+        officer = Staff(name="民警乙", role=StaffRole.COMMUNITY_POLICE)
+        s.add_all([leader, officer])
+        s.flush()
+        s.get(Grid, sm.grid2).leader_id = leader.id
+        beat = PoliceBeat(street_id=s.get(Grid, sm.grid2).community.street_id, code="B9", name="九号警务区",
+                          officer_id=officer.id)
+        s.add(beat)
+        s.flush()
+        s.execute(beat_grid.insert().values(beat_id=beat.id, grid_id=sm.grid2))
+    duty = ctx.as_actor(WANG)
+    a, b = _people(ctx, sm, 2)
+    reg.add_care(duty, a, "correction", 1)
+    reg.add_care(duty, b, "elderly_alone", 3)
+    carers = {r.person_id: r.carer for r in reg.care_list(duty)}
+    assert carers == {a: "网格长甲、民警乙", b: "网格长甲"}

@@ -7,7 +7,9 @@ from datetime import date, timedelta
 
 from sqlalchemy import func, select
 
-from desk.models import CareLevel, Grid, House, OrgUnit, Person, SpecialCare, Staff, StdAddress, Visit
+from desk.models import (
+    CareLevel, Grid, House, OrgUnit, Person, PoliceBeat, SpecialCare, Staff, StdAddress, Visit, beat_grid,
+)
 from desk.services.context import Context
 from desk.services.errors import NotFound, ValidationError
 from desk.services.figures.periods import local_today
@@ -63,20 +65,23 @@ def care_list(ctx: Context, grid_id: int | None = None) -> list[CareRow]:
         scope = grid_scope(s, ctx.actor)
         last = (select(Visit.person_id, func.max(Visit.day).label("last")).where(Visit.person_id.is_not(None))
                 .group_by(Visit.person_id).subquery())
-        q = (select(SpecialCare, Person.name, Grid.name, CareLevel.visit_days, Staff.name, last.c.last)
+        officer = Staff.__table__.alias("officer")
+        q = (select(SpecialCare, Person.name, Grid.name, CareLevel.visit_days, Staff.name, last.c.last, officer.c.name)
              .join(Person, Person.id == SpecialCare.person_id).join(Grid, Grid.id == SpecialCare.grid_id)
              .join(CareLevel, CareLevel.level == SpecialCare.level)
              .outerjoin(Staff, Staff.id == SpecialCare.carer_id)
+             .outerjoin(officer, officer.c.id == SpecialCare.officer_id)
              .outerjoin(last, last.c.person_id == SpecialCare.person_id).where(SpecialCare.active))
         if scope is not None:
             q = q.where(SpecialCare.grid_id.in_(scope))
         if grid_id is not None:
             q = q.where(SpecialCare.grid_id == grid_id)
         out = []
-        for c, pname, gname, days, carer, last_day in s.execute(q):
+        for c, pname, gname, days, carer, last_day, police in s.execute(q):
             due, state, late = visit_state(last_day, c.since, days, today)
+            carers = "、".join(n for n in (carer, police) if n)
             out.append(CareRow(c.id, c.person_id, pname, c.grid_id, gname, codes.CATEGORIES.get(c.category, c.category),
-                               c.level, codes.LEVEL_NAMES.get(c.level, str(c.level)), days, carer or "",
+                               c.level, codes.LEVEL_NAMES.get(c.level, str(c.level)), days, carers,
                                last_day, due, state, late))
     out.sort(key=lambda r: (_ORDER[r.state], -r.days_late, r.due, r.level, r.person_id))
     return out
@@ -97,6 +102,12 @@ def set_visit_days(ctx: Context, level: int, days: int) -> None:
         u.audit("care.set_interval", "care_level", level, before={"visit_days": before}, after={"visit_days": days})
 
 
+def beat_officer(s, grid_id: int) -> int | None:
+    """The community police officer of the beat that covers the grid."""
+    return s.scalar(select(PoliceBeat.officer_id).join(beat_grid, beat_grid.c.beat_id == PoliceBeat.id)
+                    .where(beat_grid.c.grid_id == grid_id, PoliceBeat.officer_id.is_not(None)).limit(1))
+
+
 def add_care(ctx: Context, person_id: int, category: str, level: int, carer_id: int | None = None,
              officer_id: int | None = None, since: date | None = None, note: str = "") -> int:
     require(ctx.actor, "registry.write")
@@ -112,6 +123,8 @@ def add_care(ctx: Context, person_id: int, category: str, level: int, carer_id: 
         require_grid(s, ctx.actor, p.grid_id)
         if carer_id is None:  # the grid's leader looks after them until someone else is named
             carer_id = s.scalar(select(Grid.leader_id).where(Grid.id == p.grid_id))
+        if officer_id is None and category in codes.POLICE_CATEGORIES:  # police grade these: the beat's officer
+            officer_id = beat_officer(s, p.grid_id)
         known = s.scalar(select(SpecialCare).where(SpecialCare.person_id == person_id, SpecialCare.category == category))
         if known is not None:
             known.level, known.carer_id, known.officer_id, known.active = level, carer_id, officer_id, True

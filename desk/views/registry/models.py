@@ -33,7 +33,7 @@ class CareModel(RowTableModel):
     def __init__(self, parent=None):
         t = lambda s: QCoreApplication.translate("RegistryPage", s)  # noqa: E731
         super().__init__((t("走访状态"), t("姓名"), t("类别"), t("管理等级"), t("走访周期(天)"), t("上次走访"),
-                          t("应走访日期"), t("逾期(天)"), t("网格"), t("包联人")), parent)
+                          t("应走访日期"), t("逾期(天)"), t("网格"), t("包联人（网格员、民警）")), parent)
 
     def data(self, index, role=Qt.DisplayRole):
         r = self.row(index.row())
