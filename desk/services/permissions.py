@@ -55,7 +55,7 @@ PERMISSIONS: dict[str, frozenset[Role]] = {
     "registry.write": frozenset({DUTY, GRID}),                # add, change, merge people, houses, units
     "registry.visit": frozenset({DUTY, GRID}),                # record a visit (走访), a finding to the board
     "registry.import": frozenset({DUTY, SYSADMIN}),           # `desk import people|houses|units`
-    "registry.export": frozenset({DUTY, LEADER}),             # to .xlsx, numbers masked unless pii.unmask
+    "registry.export": frozenset({DUTY, LEADER, GRID}),       # to .xlsx (grid staff: own grids), masked unless pii.unmask
     "registry.care": frozenset({SYSADMIN}),                   # visit frequency per care level
 
     # --- map ---

@@ -197,3 +197,19 @@ def test_without_a_grid_column_the_grid_comes_from_the_community_or_the_address(
         grids = dict(s.execute(select(Person.name, Person.grid_id)).all())
         relation = s.scalar(select(Person.relation).where(Person.name == "张三"))
     assert grids == {"张三": sm.village_grid, "李四": sm.grid2} and relation == "other"
+
+
+def test_grid_staff_export_only_their_own_grids_people_masked_and_never_in_full(ctx, tmp_path):
+    from desk.services.errors import PermissionDenied
+    from tests.registry_support import grid_worker_of
+    sm = small_street(ctx)
+    good, _ = office_rows()
+    good.append([4, "赵四", "男", "", id_number(seq=141), "", "户籍", "户主", "兴钢社区第1网格", "兴钢社区1号楼1单元101"])
+    import_people(ctx.as_actor(WANG), write_xlsx(tmp_path / "a.xlsx", good))
+    worker = ctx.as_actor(grid_worker_of(ctx, sm.grid2, sm.worker_id))
+    out = tmp_path / "mine.xlsx"
+    assert export_people(worker, out) == 3
+    names = [r[0] for r in load_workbook(out).active.iter_rows(min_row=2, values_only=True)]
+    assert "赵四" not in names
+    with pytest.raises(PermissionDenied):
+        export_people(worker, out, unmasked=True)
