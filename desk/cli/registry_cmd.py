@@ -61,8 +61,9 @@ def run_import(args) -> int:
         print("  更新 " + line)
     if len(r.changes) > 20:
         print(f"  ……另有 {len(r.changes) - 20} 条更新，见报告文件")
-    if r.report:
-        print(f"报告文件：{r.report}")
+    if r.bad and not r.written and not args.dry_run and not args.skip_bad:
+        print("存在问题行，整个文件未导入；可改正后重导，或用 --skip-bad 只导入正确的行")
+    print(f"报告文件：{r.report}" if r.report else "报告文件无法写在输入文件旁（目录不可写）")
     return 1 if r.bad and not r.written and not args.dry_run and not args.skip_bad else 0
 
 

@@ -7,6 +7,7 @@ finds it in Excel."""
 from __future__ import annotations
 
 import codecs
+import logging
 import csv
 import zipfile
 from dataclasses import dataclass
@@ -14,6 +15,8 @@ from pathlib import Path
 from typing import Iterator
 
 from desk.services.errors import ValidationError
+
+log = logging.getLogger(__name__)
 
 SHOWN = 20  # bad rows printed on screen; the report file has them all
 
@@ -120,8 +123,13 @@ def rows_with_fields(path: Path, known: dict[str, tuple[str, ...]], required: tu
     return headers, gen()
 
 
-def write_report(path: Path, title: str, lines: list[str]) -> Path:
-    """The report beside the input: FILE.导入报告.txt (UTF-8 with BOM, so Notepad shows it right)."""
+def write_report(path: Path, title: str, lines: list[str]) -> Path | None:
+    """The report beside the input: FILE.导入报告.txt (UTF-8 with BOM, so Notepad shows it right); None when
+    the input's folder cannot be written (a read-only share): the screen still names the rows."""
     out = path.with_name(path.stem + ".导入报告.txt")
-    out.write_text(title + "\n" + "\n".join(lines) + "\n", encoding="utf-8-sig")
+    try:
+        out.write_text(title + "\n" + "\n".join(lines) + "\n", encoding="utf-8-sig")
+    except OSError as exc:
+        log.warning("import report not written beside %s: %s", path, exc)
+        return None
     return out

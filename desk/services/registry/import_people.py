@@ -226,9 +226,15 @@ def import_people(ctx: Context, path: Path, mapping: dict[str, str] | None = Non
     if write:
         _write(ctx, path, res, new_rows, updates, new_addresses)
         res.written = True
-    lines = [b.text() for b in res.bad] + ["", "更新："] + res.changes if res.changes else [b.text() for b in res.bad]
-    why = ("（试运行 --dry-run）" if dry_run else "（存在问题行，整个文件未导入；可改正后重导，或用 --skip-bad 只导入正确的行）"
-           if res.bad and not skip_bad else "")
+    lines = [b.text() for b in res.bad]
+    if res.changes:
+        lines += ["", "更新："] + res.changes
+    if dry_run:
+        why = "（试运行 --dry-run）"
+    elif res.bad and not skip_bad:
+        why = "（存在问题行，整个文件未导入；可改正后重导，或用 --skip-bad 只导入正确的行）"
+    else:
+        why = ""
     res.report = write_report(path, f"人员导入报告 {path.name}\n{res.summary()}{why}", lines)
     log.info("people import %s: %s", path.name, res.summary())
     return res
