@@ -7,8 +7,8 @@ finds it in Excel."""
 from __future__ import annotations
 
 import codecs
-import logging
 import csv
+import logging
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path

@@ -63,8 +63,13 @@ class ImportResult:
 
     def summary(self) -> str:
         done = "已写入" if self.written else "未写入任何数据"
-        return (f"共 {self.total} 行：新增 {self.new} 人，更新 {self.changed} 人，未变 {self.same} 人，"
-                f"问题行 {len(self.bad)} 行；{done}")
+        would = "" if self.written or not (self.new or self.changed) else "可"
+        return (f"共 {self.total} 行：{would}新增 {self.new} 人，{would}更新 {self.changed} 人，未变 {self.same} 人，"
+                f"问题行 {self.bad_lines} 行；{done}")
+
+    @property
+    def bad_lines(self) -> int:
+        return len({b.line for b in self.bad})
 
     def shown_bad(self) -> list[str]:
         lines = [b.text() for b in self.bad[:SHOWN]]

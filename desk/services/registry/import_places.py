@@ -45,8 +45,9 @@ class PlaceResult:
 
     def summary(self) -> str:
         done = "已写入" if self.written else "未写入任何数据"
-        return (f"共 {self.total} 行：新增 {self.new} {self.what}，更新 {self.changed}，未变 {self.same}，"
-                f"问题行 {len(self.bad)} 行；{done}")
+        would = "" if self.written or not (self.new or self.changed) else "可"
+        return (f"共 {self.total} 行：{would}新增 {self.new} {self.what}，{would}更新 {self.changed}，未变 {self.same}，"
+                f"问题行 {len({b.line for b in self.bad})} 行；{done}")
 
     def shown_bad(self) -> list[str]:
         lines = [b.text() for b in self.bad[:SHOWN]]
