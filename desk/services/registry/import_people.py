@@ -109,7 +109,8 @@ def _birth(v, problems: list) -> date | None:
         return v
     if isinstance(v, (int, float)) and not isinstance(v, bool) and 1 < v < 80000:  # an Excel date serial
         return date(1899, 12, 30) + timedelta(days=int(v))
-    s = str(v).strip().replace("/", "-").replace(".", "-").replace("年", "-").replace("月", "-").rstrip("日")
+    s = str(v).strip().split("T")[0].split(" ")[0]   # an ISO date-time cell, or a date with a time after it
+    s = s.replace("/", "-").replace(".", "-").replace("年", "-").replace("月", "-").rstrip("日")
     try:
         if len(s) == 8 and s.isdigit():
             return date(int(s[:4]), int(s[4:6]), int(s[6:]))
