@@ -125,3 +125,17 @@ def test_every_registry_code_word_has_its_english():
              *codes.LEVEL_NAMES.values(), *codes.HOUSE_USES.values(), *codes.UNIT_KINDS.values(),
              *codes.VISIT_STATES.values()]
     assert not sorted(w for w in words if w not in REGISTRY_WORDS)
+
+
+@pytest.mark.parametrize("cell", ["1985-03-15", "1985/3/15", "1985.03.15", "19850315", "1985年3月15日",
+                                  "1985-03-15T00:00:00", "1985-03-15 00:00:00", 31121, date(1985, 3, 15)])
+def test_birth_date_cells_as_offices_write_them(cell):
+    from desk.services.registry.import_people import _birth
+    problems = []
+    assert _birth(cell, problems) == date(1985, 3, 15) and not problems
+
+
+def test_an_unreadable_birth_date_is_named():
+    from desk.services.registry.import_people import _birth
+    problems = []
+    assert _birth("八五年", problems) is None and problems[0][0] == "birth"
