@@ -12,40 +12,55 @@ def rw(text: str) -> str:
     return QCoreApplication.translate("Registry", text) if text else ""
 
 
-class PeopleModel(RowTableModel):
+class ShownModel(RowTableModel):
+    """Rows whose cells are worked out once, when the rows arrive (a repaint asks thousands of times)."""
+
+    def set_rows(self, rows) -> None:
+        rows = tuple(rows)
+        self._shown = [self.cells(r) for r in rows]
+        super().set_rows(rows)
+
+    def cells(self, r) -> tuple:
+        raise NotImplementedError
+
+    def data(self, index, role=Qt.DisplayRole):
+        if role != Qt.DisplayRole or not 0 <= index.row() < len(self._shown):
+            return None
+        return self._shown[index.row()][index.column()]
+
+
+class PeopleModel(ShownModel):
     def __init__(self, parent=None):
         t = lambda s: QCoreApplication.translate("RegistryPage", s)  # noqa: E731
         super().__init__((t("姓名"), t("性别"), t("年龄"), t("身份证号"), t("联系电话"), t("人口类型"),
                           t("与户主关系"), t("网格"), t("现住址"), t("特殊人群")), parent)
+        self._shown = []
 
-    def data(self, index, role=Qt.DisplayRole):
-        r = self.row(index.row())
-        if r is None or role != Qt.DisplayRole:
-            return None
+    def cells(self, r) -> tuple:
         return (r.name, rw(r.sex), r.age, r.id_masked, r.phone_masked, rw(r.residence), rw(r.relation), r.grid_name,
-                r.address, "、".join(rw(c) for c in r.special.split("、")) if r.special else "")[index.column()]
+                r.address, "、".join(rw(c) for c in r.special.split("、")) if r.special else "")
 
 
 STATE_COLOURS = {"overdue": "#c62828", "never": "#c62828", "due": "#ef6c00"}
 
 
-class CareModel(RowTableModel):
+class CareModel(ShownModel):
     def __init__(self, parent=None):
         t = lambda s: QCoreApplication.translate("RegistryPage", s)  # noqa: E731
         super().__init__((t("走访状态"), t("姓名"), t("类别"), t("管理等级"), t("走访周期(天)"), t("上次走访"),
                           t("应走访日期"), t("逾期(天)"), t("网格"), t("包联人（网格员、民警）")), parent)
+        self._shown = []
 
-    def data(self, index, role=Qt.DisplayRole):
-        r = self.row(index.row())
-        if r is None:
-            return None
-        if role == Qt.ForegroundRole and index.column() == 0 and r.state in STATE_COLOURS:
-            return QColor(STATE_COLOURS[r.state])
-        if role != Qt.DisplayRole:
-            return None
+    def cells(self, r) -> tuple:
         return (rw(r.state_name), r.name, rw(r.category), rw(r.level_name), r.visit_days,
                 r.last_visit.isoformat() if r.last_visit else "—", r.due.isoformat(), r.days_late or "",
-                r.grid_name, r.carer)[index.column()]
+                r.grid_name, r.carer)
+
+    def data(self, index, role=Qt.DisplayRole):
+        if role == Qt.ForegroundRole and index.column() == 0:
+            r = self.row(index.row())
+            return QColor(STATE_COLOURS[r.state]) if r is not None and r.state in STATE_COLOURS else None
+        return super().data(index, role)
 
 
 class VisitModel(RowTableModel):

@@ -32,6 +32,7 @@ def _table(model) -> QTableView:
     t.setAlternatingRowColors(True)
     t.verticalHeader().setVisible(False)
     t.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
+    t.horizontalHeader().setResizeContentsPrecision(50)  # column widths from the first rows, not all of them
     return t
 
 
@@ -97,6 +98,8 @@ class RegistryPage(PersonActions, Page):
         self.units = UnitModel(self)
         self.units_view = _table(self.units)
         self.tabs.addTab(self.units_view, self.tr("实有单位"))
+        self._units_stale = True
+        self.tabs.currentChanged.connect(lambda _i: self._load_units())
 
         self.card = QLabel(self.tr("选择一个人查看详情"))
         self.card.setTextFormat(Qt.RichText)
@@ -160,14 +163,23 @@ class RegistryPage(PersonActions, Page):
             self.reload()
 
     def reload(self) -> None:
+        """What the first look needs first: the people, the browser, the due visits; units when their tab opens."""
+        self._load_people()
         self.read_once("tree", reg.grid_nodes, self._show_tree)
         self.read_once("care", lambda ctx: reg.care_list(ctx, self._grid_id), self.care.set_rows)
-        self.read_once("units", lambda ctx: places.units_in(ctx, self._grid_id), self.units.set_rows)
-        self._load_people()
+        self._units_stale = True
+        self._load_units()
+
+    def _load_units(self) -> None:
+        if self._units_stale and self.tabs.currentWidget() is self.units_view:
+            self._units_stale = False
+            self.read_once("units", lambda ctx: places.units_in(ctx, self._grid_id), self.units.set_rows)
 
     def on_changes(self, changes) -> None:
         if self._loaded and concerns(changes, "registry"):
             self.read_once("care", lambda ctx: reg.care_list(ctx, self._grid_id), self.care.set_rows)
+            self._units_stale = True
+            self._load_units()
             self._load_people()
             if self._person is not None:
                 self._load_visits(self._person.id)
@@ -201,7 +213,8 @@ class RegistryPage(PersonActions, Page):
         self.search.clear()
         self._load_people()
         self.read_once("care", lambda ctx: reg.care_list(ctx, grid_id), self.care.set_rows)
-        self.read_once("units", lambda ctx: places.units_in(ctx, grid_id), self.units.set_rows)
+        self._units_stale = True
+        self._load_units()
         if address_id is not None:
             self.read_once("house", lambda ctx: places.house_card(ctx, address_id), self._show_house)
         else:
