@@ -49,6 +49,7 @@ from desk.views.page_registry import PageSpec, allowed_pages, home_page
 from desk.views.pages import PlannedPage
 from desk.views import platform_ui
 from desk.views.problems import install_problem_reporting
+from desk.views.registry import RegistryPage
 from desk.views.reports import ReportsPage
 from desk.views.table_export import install_table_exports
 from desk.views.tour import start_tour
@@ -79,7 +80,7 @@ def page_specs(ctx: Context) -> list[PageSpec]:
         PageSpec("map", "map.read", lambda backend: MapPage(backend, tiles=ctx.settings.map_tiles)),
         PageSpec("org", "org.read", OrgBrowser),
         PageSpec("meetings", "meetings.items", MeetingsPage),  # liaisons: their department's action items
-        _planned("registry", QApplication.translate("Navigation", "基础信息"), QApplication.translate("Navigation", "人、房、单位与特殊人群，走访记录。")),
+        PageSpec("registry", "registry.read", RegistryPage),
         PageSpec("dashboard", "dashboard.read", DashboardPage),
         PageSpec("evaluation", "evaluation.view", EvaluationPage),
         PageSpec("reports", "report.issue", ReportsPage),

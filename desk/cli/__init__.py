@@ -13,7 +13,7 @@ import sys
 from desk import __version__, logfile
 from desk.cli import audit_cmd, backup_cmd, db_cmd, demo_cmd, events_cmd, figures_cmd, geo_cmd, import_cmd, user_cmd
 from desk.cli import dispatch_cmd, evaluation_cmd, key_cmd
-from desk.cli import report_cmd, selftest_cmd
+from desk.cli import registry_cmd, report_cmd, selftest_cmd
 from desk.cli import meetings_cmd
 from desk.bootstrap import db_parent
 from desk.services.auth import SignInFailed
@@ -28,6 +28,7 @@ COMMANDS.insert(COMMANDS.index(figures_cmd) + 1, report_cmd)  # desk report (bri
 COMMANDS.insert(COMMANDS.index(report_cmd) + 1, meetings_cmd)  # desk meetings (会商研判)
 COMMANDS.insert(COMMANDS.index(report_cmd) + 1, evaluation_cmd)  # desk evaluation (评价奖惩)
 COMMANDS.insert(COMMANDS.index(figures_cmd), dispatch_cmd)  # desk dispatch routing-check
+COMMANDS.insert(COMMANDS.index(events_cmd) + 1, registry_cmd)  # desk import people|houses|units, desk registry
 COMMANDS.append(selftest_cmd)  # needs no sign-in, reveals no data: a scratch database
 
 

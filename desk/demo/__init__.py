@@ -33,6 +33,7 @@ PART_MODULES: list[str] = [
     "desk.demo.incidents",
     "desk.demo.dispatch",  # after the board's part (desk.demo.incidents): it dispatches the demo events
     "desk.demo.evaluation",  # last month's mutual evaluation (评价奖惩) and this month's, open
+    "desk.demo.registry",  # people, houses, units, special populations and visits (issue 14)
 ]
 PART_MODULES.append("desk.demo.meetings")  # after the board and dispatch: its agendas and items link their events
 

@@ -11,7 +11,7 @@ from desk.models.org import (
     Community, CommunityKind, Department, Grid, GridKind, JointDefencePoint, PoliceBeat,
     StaffRole, Staff, Street, beat_grid, grid_member,
 )
-from desk.models.registry import Household
+from desk.models.registry import CareLevel, Household, House, OrgUnit, Person, SpecialCare, StdAddress, Visit
 from desk.models.reports import ReportIssue
 from desk.models.security import AppSetting, PasswordHistory
 from desk.models.users import Role, UserAccount
@@ -23,5 +23,5 @@ __all__ = [
     "DeadlineLimit", "Department", "EvaluationRating", "EvaluationRound", "ModelGrid", "Dispatch", "DispatchEntry", "DispatchParty", "Event", "EventAttachment",
     "EventStep", "Extension", "Grid", "GridKind", "Household", "JointDefencePoint", "Matter", "Mediation",
     "PasswordHistory", "PoliceBeat", "ReportIssue", "Role", "Staff", "StaffRole",
-    "Street", "UserAccount", "beat_grid", "grid_member", "utcnow",
+    "Street", "UserAccount", "CareLevel", "House", "OrgUnit", "Person", "SpecialCare", "StdAddress", "Visit", "beat_grid", "grid_member", "utcnow",
 ]

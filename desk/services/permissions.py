@@ -45,8 +45,7 @@ PERMISSIONS: dict[str, frozenset[Role]] = {
     "dispatch.matters.admit": frozenset({LEADER, SYSADMIN}),  # 事务准入
     "dispatch.matters.edit": frozenset({SYSADMIN}),
 
-    # --- the window's pages still to come (each area replaces its row when it arrives) ---
-    "registry.read": frozenset({DUTY, LEADER, GRID}),           # 基础信息: people, houses, units
+    # --- the leaders' dashboard ---
     "dashboard.read": frozenset({DUTY, LEADER}),                # 数据总览: the leader's figures
 
     # --- meetings (会商研判): minutes, action items, trainings, patrols and drills ---
@@ -63,6 +62,15 @@ PERMISSIONS: dict[str, frozenset[Role]] = {
     "evaluation.rate": frozenset({GRID}),                     # police <-> grid leaders, own beat/grid only (service)
     "evaluation.weights": frozenset({SYSADMIN}),              # how ratings and data are weighed
     "evaluation.award": frozenset({LEADER}),                  # choose the month's model grids (示范网格)
+
+    # --- registry (基础信息: people, houses, units, special populations, visits) ---
+    # Grid staff see and change only their own grids' records (desk.services.scope); liaisons see none.
+    "registry.read": frozenset({DUTY, LEADER, GRID}),
+    "registry.write": frozenset({DUTY, GRID}),                # add, change, merge people, houses, units
+    "registry.visit": frozenset({DUTY, GRID}),                # record a visit (走访), a finding to the board
+    "registry.import": frozenset({DUTY, SYSADMIN}),           # `desk import people|houses|units`
+    "registry.export": frozenset({DUTY, LEADER, GRID}),       # to .xlsx (grid staff: own grids), masked unless pii.unmask
+    "registry.care": frozenset({SYSADMIN}),                   # visit frequency per care level
 
     # --- map ---
     "geo.import": frozenset({SYSADMIN}),

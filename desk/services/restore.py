@@ -28,7 +28,7 @@ from desk.services.pii import FieldCipher, KeyError_
 
 # Reference tables that migrations fill with their defaults: an "empty" database already has
 # these rows, and a restore replaces them with the backup's (possibly edited) ones.
-SEEDED_BY_MIGRATIONS = frozenset({"deadline_limit", "matter"})
+SEEDED_BY_MIGRATIONS = frozenset({"deadline_limit", "matter", "care_level"})
 
 
 def _is_empty(db: Database) -> bool:

@@ -18,11 +18,14 @@ TOPICS: dict[str, frozenset[str]] = {
                       "department"}),
     "map": frozenset({"street", "community", "grid", "police_beat", "beat_grid"}),
     "grid_profile": frozenset({"street", "community", "grid", "police_beat", "beat_grid", "grid_member", "staff",
-                               "household", "joint_defence_point"}),
+                               "household", "joint_defence_point", "visit", "special_care"}),
     "events_on_map": frozenset({"event"}),
     # the meeting routine: minutes, attendees, agenda, action items, trainings, patrols and drills
     "meetings": frozenset({"meeting", "meeting_attendee", "meeting_agenda_line", "action_item", "action_item_link",
                            "action_item_step", "routine_record"}),
+    # the registry: people, houses, units, special populations and visits
+    "registry": frozenset({"std_address", "house", "org_unit", "person", "care_level", "special_care", "visit",
+                           "household"}),
     "accounts": frozenset({"user_account", "app_setting"}),
     "audit": frozenset({"audit_log"}),
     # the briefing sheets issued (the reports page's history)

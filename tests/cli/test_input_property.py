@@ -274,6 +274,20 @@ CASES = {
     ("import", "beats"): lambda tmp, db: junk.map(lambda s: ["import", "beats", _folder(tmp, s), "--db", db]),
     ("import", "events"): lambda tmp, db: junk.filter(lambda t: "=" not in t)
         .map(lambda m: ["import", "events", _junk_file(tmp, "诉求内容\n路灯不亮\n"), "--map", m, "--db", db]),
+    ("import", "people"): lambda tmp, db: junk.filter(lambda t: "=" not in t)
+        .map(lambda m: ["import", "people", _junk_file(tmp, "姓名,身份证号,所属网格\n张三,1,x\n"), "--map", m, "--db", db]),
+    ("import", "houses"): lambda tmp, db: st.text(max_size=60)
+        .map(lambda c: ["import", "houses", _junk_file(tmp, c), "--db", db]),
+    ("import", "units"): lambda tmp, db: st.text(max_size=60)
+        .map(lambda c: ["import", "units", _junk_file(tmp, c), "--db", db]),
+    ("registry", "export"): lambda tmp, db: junk.flatmap(lambda j: _an_output(tmp, j))
+        .map(lambda out: ["registry", "export", out, "--db", db]),
+    ("registry", "coverage"): lambda tmp, db: junk.filter(lambda t: not re.fullmatch(r"\s*\d{4}-\d{1,2}\s*", t))
+        .map(lambda m: ["registry", "coverage", "--month", m, "--db", db]),
+    ("registry", "interval"): lambda tmp, db: st.one_of(
+        st.integers().filter(lambda n: not 1 <= n <= 366).map(lambda n: ["--level", "1", "--days", str(n)]),
+        junk.filter(lambda t: t.strip() not in ("1", "2", "3")).map(lambda t: ["--level", t, "--days", "7"]),
+    ).map(lambda opts: ["registry", "interval", *opts, "--db", db]),
     ("geo", "export"): lambda tmp, db: st.tuples(st.sampled_from(["grids", "beats"]), junk)
         .flatmap(lambda w: _an_output(tmp, w[1]).map(lambda out: ["geo", "export", w[0], out, "--db", db])),
     ("geo", "assign"): lambda tmp, db: bad_url.map(lambda u: ["geo", "assign", "--db", u]),

@@ -19,7 +19,9 @@ from desk.services.context import Context
 from desk.services.divisions import import_divisions
 from desk.services.errors import PermissionDenied
 from desk.services.org_tree import build_tree
+from desk.services import registry
 from desk.services.permissions import PERMISSIONS, allowed
+from desk.services.registry.export import export_people
 from desk.services.unit import Actor
 from tests.conftest import MORNING
 
@@ -60,6 +62,9 @@ def _probes(folder, staff_id):
         "audit.anchor": lambda c: anchors.make_anchor(c, folder / "anchors"),
         "backup.run": lambda c: backup.create_backup(c, folder / f"b{next(_n)}.db"),
         "pii.unmask": lambda c: unmask.unmask(c, "staff", staff_id, "phone"),
+        "registry.read": lambda c: registry.search_people(c, "张"),
+        "registry.care": lambda c: registry.set_visit_days(c, 3, 30),
+        "registry.export": lambda c: export_people(c, folder / f"p{next(_n)}.xlsx"),
     }
 
 

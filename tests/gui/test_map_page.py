@@ -139,6 +139,7 @@ def test_clicking_a_grid_on_the_map_opens_its_profile_in_the_panel(qapp, shared,
     wait_until(qapp, lambda: "网格长" in map_page.panel.details.text())
     assert "第1网格" in map_page.panel.head.text() and "标准" in map_page.panel.details.text()
     assert js(qapp, map_page, "deskMap.highlightedId") == str(grid_id)
+    wait_until(qapp, lambda: "本月走访覆盖" in map_page.panel.visits_box.text())  # the registry's visits section
 
 
 def test_selecting_a_grid_in_the_organisation_browser_highlights_it_on_the_map(qapp, shared, map_page):

@@ -24,6 +24,8 @@ from shiboken6 import delete as shiboken_delete
 from shiboken6 import isValid
 
 from desk.services.geo.mapdata import grid_profile, map_layers
+from desk.services.permissions import allowed
+from desk.services.registry.visits import grid_visits
 from desk.services.topics import concerns
 from desk.views.map import style
 from desk.views.map.balance_view import BalancePanel
@@ -280,10 +282,23 @@ class MapPage(LiveMarkers, Page):
         self.panel.show_loading(grid_id)
         self.backend.read(lambda ctx: grid_profile(ctx, grid_id), self._show_profile,
                           lambda exc: self.panel.show_error(str(exc)))
+        if allowed(self.backend.ctx.actor, "registry.read"):
+            self.backend.read(lambda ctx: grid_visits(ctx, grid_id), lambda v: self._show_grid_visits(grid_id, v),
+                              self.backend.failed(self.tr("读取走访记录")))
         if self._grid_events is not None:
             read = self._grid_events
             self.backend.read(lambda ctx: read(ctx, grid_id), lambda evs: self._show_grid_events(grid_id, evs),
                               self.backend.failed(self.tr("读取网格事件")))
+
+    def _show_grid_visits(self, grid_id: int, v) -> None:
+        if self.panel.grid_id != grid_id:
+            return
+        t = self.tr
+        rate = "—" if v.coverage is None else f"{v.coverage:.0%}"
+        lines = [t("本月走访覆盖 %1（%2/%3人），逾期未访 %4人").replace("%1", rate).replace("%2", str(v.visited_this_month))
+                 .replace("%3", str(v.cared)).replace("%4", str(v.overdue))]
+        lines += [f"{r.day:%m-%d} {escape(r.target)} · {escape(r.visitor)}：{escape(r.findings[:24])}" for r in v.last]
+        self.panel.set_visits_html("<br>".join(lines) if v.cared or v.last else t("本网格暂无走访记录"))
 
     def set_grid_events_source(self, read) -> None:
         """``read(ctx, grid_id) -> [(event_id, label, overdue)]``: the grid's open events for its profile."""

@@ -32,7 +32,7 @@ class GridProfilePanel(QScrollArea):
         self.events_box = QLabel(self.tr("(待接入事件看板)"))
         self.events_box.setObjectName("open_events")
         self.visits_title = QLabel("<b>" + self.tr("最近走访") + "</b>")
-        self.visits_box = QLabel(self.tr("(待接入走访记录)"))
+        self.visits_box = QLabel("—")
         self.visits_box.setObjectName("last_visits")
         for w in (self.events_box, self.visits_box):
             w.setWordWrap(True)

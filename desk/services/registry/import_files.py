@@ -1,0 +1,135 @@
+"""Reading a community office's spreadsheet row by row (streaming): .xlsx through openpyxl's read-only
+mode, .csv in UTF-8 (with or without BOM) or GB18030 (what Excel on a Chinese Windows saves).
+
+Headers are recognised by their usual Chinese names; ``--map FIELD=HEADER,…`` names others. Each row
+comes with its line number in the file (the header is line 1), so a problem is named where a person
+finds it in Excel."""
+from __future__ import annotations
+
+import codecs
+import csv
+import logging
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterator
+
+from desk.services.errors import ValidationError
+
+log = logging.getLogger(__name__)
+
+SHOWN = 20  # bad rows printed on screen; the report file has them all
+
+
+@dataclass(frozen=True)
+class BadRow:
+    line: int
+    column: str      # the header as written in the file (or the field's Chinese name)
+    reason: str
+
+    def text(self) -> str:
+        return f"第{self.line}行 [{self.column}] {self.reason}"
+
+
+def parse_map(text: str | None) -> dict[str, str]:
+    """``name=姓名,id_number=证件号`` → {field: header}."""
+    out: dict[str, str] = {}
+    for part in (text or "").split(","):
+        if not part.strip():
+            continue
+        if "=" not in part:
+            raise ValidationError(f"--map 的格式应为 字段=表头，此处为“{part.strip()}” (use FIELD=HEADER)")
+        field, header = (x.strip() for x in part.split("=", 1))
+        if not field or not header:
+            raise ValidationError(f"--map 的格式应为 字段=表头，此处为“{part.strip()}” (use FIELD=HEADER)")
+        out[field] = header
+    return out
+
+
+def csv_encoding(path: Path) -> str:
+    """utf-8-sig when the whole file decodes as UTF-8, else gb18030 (checked in pieces, not loaded whole)."""
+    dec = codecs.getincrementaldecoder("utf-8")()
+    try:
+        with path.open("rb") as f:
+            while chunk := f.read(1 << 20):
+                dec.decode(chunk)
+            dec.decode(b"", final=True)
+        return "utf-8-sig"
+    except UnicodeDecodeError:
+        return "gb18030"
+
+
+def raw_rows(path: Path) -> Iterator[list]:
+    suffix = path.suffix.lower()
+    if not path.is_file():
+        raise ValidationError(f"找不到文件 {path} (no such file)")
+    if suffix == ".xlsx":
+        from desk.services.registry import xlsx_stream
+        try:
+            yield from xlsx_stream.rows(path)
+        except (zipfile.BadZipFile, ValueError, KeyError, UnicodeDecodeError, OSError) as exc:
+            raise ValidationError(f"无法读取Excel文件 {path.name}：{exc} (not a readable .xlsx; "
+                                  f"an old .xls must be saved as .xlsx first)") from exc
+    elif suffix in (".csv", ".txt"):
+        enc = csv_encoding(path)
+        with path.open(encoding=enc, newline="") as f:
+            yield from csv.reader(f)
+    else:
+        raise ValidationError(f"只能导入 .xlsx 或 .csv 文件，此处为 {suffix or '无扩展名'} (use .xlsx or .csv)")
+
+
+def rows_with_fields(path: Path, known: dict[str, tuple[str, ...]], required: tuple[str, ...],
+                     mapping: dict[str, str]) -> tuple[dict[str, str], Iterator[tuple[int, dict]]]:
+    """The header of each field found, and the rows as (line, {field: cell})."""
+    unknown = set(mapping) - set(known)
+    if unknown:
+        raise ValidationError(f"--map 中的字段 {', '.join(sorted(unknown))} 不存在；可用字段：{', '.join(known)}")
+    it = raw_rows(path)
+    header = None
+    line = 0
+    for row in it:
+        line += 1
+        if any(c not in (None, "") for c in row):
+            header = ["" if c is None else str(c).strip().replace("\n", "") for c in row]
+            break
+    if header is None:
+        raise ValidationError(f"文件 {path.name} 是空的 (the file is empty)")
+    index = {h: i for i, h in enumerate(header) if h}
+    found: dict[str, int] = {}
+    for field, names in known.items():
+        want = (mapping[field],) if field in mapping else names
+        for n in want:
+            if n in index:
+                found[field] = index[n]
+                break
+        if field in mapping and field not in found:
+            raise ValidationError(f"--map 指定的表头“{mapping[field]}”不在文件中；文件的表头为：{'、'.join(index)}")
+    missing = [f for f in required if f not in found]
+    if missing:
+        names = "、".join(known[f][0] for f in missing)
+        raise ValidationError(f"文件缺少必需的列：{names}；文件的表头为：{'、'.join(index) or '（无）'}；"
+                              f"可用 --map 字段=表头 指定 (required columns missing)")
+    headers = {f: header[i] for f, i in found.items()}
+    first = line
+
+    def gen():
+        n = first
+        for row in it:
+            n += 1
+            if not any(c not in (None, "") and str(c).strip() for c in row):
+                continue
+            yield n, {f: (row[i] if i < len(row) else None) for f, i in found.items()}
+
+    return headers, gen()
+
+
+def write_report(path: Path, title: str, lines: list[str]) -> Path | None:
+    """The report beside the input: FILE.导入报告.txt (UTF-8 with BOM, so Notepad shows it right); None when
+    the input's folder cannot be written (a read-only share): the screen still names the rows."""
+    out = path.with_name(path.stem + ".导入报告.txt")
+    try:
+        out.write_text(title + "\n" + "\n".join(lines) + "\n", encoding="utf-8-sig")
+    except OSError as exc:
+        log.warning("import report not written beside %s: %s", path, exc)
+        return None
+    return out
