@@ -10,6 +10,7 @@ from datetime import date, timedelta
 from sqlalchemy import insert, select
 
 from desk.models import Grid, Household, House, OrgUnit, Person, SpecialCare, StdAddress, Visit
+from desk.demo.incidents import demo_now
 from desk.services.figures.periods import local_today
 from desk.services.registry import addresses, codes
 from desk.services.registry.idcard import check_char
@@ -44,7 +45,8 @@ def _number(rng: random.Random, birth: date, female: bool, used: set) -> str:
 
 
 def build(u, rng: random.Random, street, options) -> str:
-    s, cipher, now = u.session, street.cipher, u.now
+    s, cipher = u.session, street.cipher
+    now = demo_now(options)  # the demo's own now, as the board's and the meetings' parts
     today = local_today(now)
     nonce = lambda: rng.randbytes(12)  # noqa: E731 - reproducible demo data, never repeated
     grids = {g.id: g for g in s.scalars(select(Grid))}
