@@ -1323,106 +1323,177 @@
         <translation>Choose a model grid</translation>
     </message>
     <message>
+        <location filename="../../views/code_words.py" line="73" />
+        <source>登记人员</source>
+        <translation>Register a person</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="74" />
+        <source>修改人员信息</source>
+        <translation>Change a person's details</translation>
+    </message>
+    <message>
         <location filename="../../views/code_words.py" line="75" />
+        <source>删除人员</source>
+        <translation>Remove a person</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="76" />
+        <source>合并重复人员</source>
+        <translation>Merge duplicate people</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="77" />
+        <source>导入人员</source>
+        <translation>Import people</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="78" />
+        <source>按号码查找人员</source>
+        <translation>Look up a person by number</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="79" />
+        <source>导入房屋</source>
+        <translation>Import houses</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="80" />
+        <source>导入单位</source>
+        <translation>Import units</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="81" />
+        <source>设定特殊人群管理等级</source>
+        <translation>Set a special-care level</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="82" />
+        <source>修改走访周期</source>
+        <translation>Change a visit interval</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="83" />
+        <source>登记走访</source>
+        <translation>Record a visit</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="84" />
+        <source>走访发现上报为事件</source>
+        <translation>Report a visit finding as an event</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="87" />
         <source>账户</source>
         <translation>Account</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="76" />
-        <location filename="../../views/code_words.py" line="120" />
+        <location filename="../../views/code_words.py" line="88" />
+        <location filename="../../views/code_words.py" line="168" />
         <source>事件</source>
         <translation>Event</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="77" />
-        <location filename="../../views/code_words.py" line="118" />
+        <location filename="../../views/code_words.py" line="89" />
+        <location filename="../../views/code_words.py" line="166" />
         <source>派单</source>
         <translation>Dispatch</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="78" />
+        <location filename="../../views/code_words.py" line="90" />
         <source>网格</source>
         <translation>Grid</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="79" />
+        <location filename="../../views/code_words.py" line="91" />
         <source>社区</source>
         <translation>Community</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="80" />
+        <location filename="../../views/code_words.py" line="92" />
         <source>警务区</source>
         <translation>Police beat</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="81" />
+        <location filename="../../views/code_words.py" line="93" />
+        <location filename="../../views/code_words.py" line="107" />
         <source>人员</source>
         <translation>Staff</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="82" />
+        <location filename="../../views/code_words.py" line="94" />
         <source>部门</source>
         <translation>Department</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="83" />
+        <location filename="../../views/code_words.py" line="95" />
         <source>事项</source>
         <translation>Matter</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="84" />
+        <location filename="../../views/code_words.py" line="96" />
         <source>会议</source>
         <translation>Meetings</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="85" />
+        <location filename="../../views/code_words.py" line="97" />
         <source>督办事项</source>
         <translation>Action items</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="86" />
+        <location filename="../../views/code_words.py" line="98" />
         <source>培训巡逻演练</source>
         <translation>Trainings, patrols, drills</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="87" />
+        <location filename="../../views/code_words.py" line="99" />
         <source>设置</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="88" />
+        <location filename="../../views/code_words.py" line="100" />
         <source>时限</source>
         <translation>Time limits</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="89" />
+        <location filename="../../views/code_words.py" line="101" />
         <source>街道</source>
         <translation>Street</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="90" />
+        <location filename="../../views/code_words.py" line="102" />
         <source>审计日志</source>
         <translation>Audit log</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="91" />
+        <location filename="../../views/code_words.py" line="103" />
         <source>备份</source>
         <translation>Backup</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="92" />
+        <location filename="../../views/code_words.py" line="104" />
         <source>附件</source>
         <translation>Attachment</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="93" />
+        <location filename="../../views/code_words.py" line="105" />
         <source>住户</source>
         <translation>Household</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="94" />
+        <location filename="../../views/code_words.py" line="106" />
         <source>月度互评</source>
         <translation>Monthly mutual evaluation</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="108" />
+        <source>走访</source>
+        <translation>Visit</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="109" />
+        <source>管理等级</source>
+        <translation>Care level</translation>
     </message>
 </context>
 <context>
@@ -1507,597 +1578,597 @@
 <context>
     <name>Board</name>
     <message>
-        <location filename="../../views/code_words.py" line="165" />
+        <location filename="../../views/code_words.py" line="213" />
         <source>网格员上报</source>
         <translation>Grid worker</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="166" />
+        <location filename="../../views/code_words.py" line="214" />
         <source>电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="167" />
+        <location filename="../../views/code_words.py" line="215" />
         <source>12345热线</source>
         <translation>12345 hotline</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="168" />
+        <location filename="../../views/code_words.py" line="216" />
         <source>微信群</source>
         <translation>WeChat group</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="169" />
+        <location filename="../../views/code_words.py" line="217" />
         <source>巡查</source>
         <translation>Patrol</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="170" />
+        <location filename="../../views/code_words.py" line="218" />
         <source>110非警务转办</source>
         <translation>110 non-police transfer</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="171" />
+        <location filename="../../views/code_words.py" line="219" />
         <source>来访</source>
         <translation>Walk-in</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="172" />
+        <location filename="../../views/code_words.py" line="220" />
         <source>网上留言板</source>
         <translation>Online message board</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="173" />
+        <location filename="../../views/code_words.py" line="221" />
         <source>其他系统导入</source>
         <translation>Imported from another system</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="174" />
+        <location filename="../../views/code_words.py" line="222" />
         <source>矛盾纠纷</source>
         <translation>Dispute</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="175" />
+        <location filename="../../views/code_words.py" line="223" />
         <source>安全隐患</source>
         <translation>Safety hazard</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="176" />
+        <location filename="../../views/code_words.py" line="224" />
         <source>消防隐患</source>
         <translation>Fire hazard</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="177" />
+        <location filename="../../views/code_words.py" line="225" />
         <source>治安线索</source>
         <translation>Public-order lead</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="178" />
+        <location filename="../../views/code_words.py" line="226" />
         <source>民生诉求</source>
         <translation>Public request</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="179" />
+        <location filename="../../views/code_words.py" line="227" />
         <source>特殊人群事项</source>
         <translation>Special population</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="180" />
+        <location filename="../../views/code_words.py" line="228" />
         <source>信访维稳</source>
         <translation>Petition / stability</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="181" />
+        <location filename="../../views/code_words.py" line="229" />
         <source>其他</source>
         <translation>Other</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="182" />
+        <location filename="../../views/code_words.py" line="230" />
         <source>一般</source>
         <translation>Ordinary</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="183" />
+        <location filename="../../views/code_words.py" line="231" />
         <source>紧急</source>
         <translation>Urgent</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="184" />
+        <location filename="../../views/code_words.py" line="232" />
         <source>待受理</source>
         <translation>To accept</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="185" />
+        <location filename="../../views/code_words.py" line="233" />
         <source>已受理</source>
         <translation>Accepted</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="186" />
+        <location filename="../../views/code_words.py" line="234" />
         <source>网格处置</source>
         <translation>In the grid</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="187" />
+        <location filename="../../views/code_words.py" line="235" />
         <source>已派单</source>
         <translation>Dispatched</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="188" />
+        <location filename="../../views/code_words.py" line="236" />
         <source>处置中</source>
         <translation>Being handled</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="189" />
+        <location filename="../../views/code_words.py" line="237" />
         <source>已退单</source>
         <translation>Returned</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="190" />
+        <location filename="../../views/code_words.py" line="238" />
         <source>重新办理</source>
         <translation>Reopened</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="191" />
+        <location filename="../../views/code_words.py" line="239" />
         <source>已反馈</source>
         <translation>Feedback given</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="192" />
+        <location filename="../../views/code_words.py" line="240" />
         <source>已核查</source>
         <translation>Verified</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="193" />
+        <location filename="../../views/code_words.py" line="241" />
         <source>已办结</source>
         <translation>Closed</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="194" />
+        <location filename="../../views/code_words.py" line="242" />
         <source>已回访</source>
         <translation>Called back</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="195" />
+        <location filename="../../views/code_words.py" line="243" />
         <source>已合并</source>
         <translation>Merged</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="196" />
+        <location filename="../../views/code_words.py" line="244" />
         <source>已撤销</source>
         <translation>Cancelled</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="197" />
+        <location filename="../../views/code_words.py" line="245" />
         <source>受理</source>
         <translation>Accept</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="198" />
+        <location filename="../../views/code_words.py" line="246" />
         <source>交网格处置</source>
         <translation>Hand to the grid</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="199" />
+        <location filename="../../views/code_words.py" line="247" />
         <source>派单</source>
         <translation>Dispatch</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="200" />
+        <location filename="../../views/code_words.py" line="248" />
         <source>签收处置</source>
         <translation>Take on</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="201" />
+        <location filename="../../views/code_words.py" line="249" />
         <source>退单</source>
         <translation>Return</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="202" />
+        <location filename="../../views/code_words.py" line="250" />
         <source>反馈</source>
         <translation>Feedback</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="203" />
+        <location filename="../../views/code_words.py" line="251" />
         <source>核查</source>
         <translation>Verify</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="204" />
+        <location filename="../../views/code_words.py" line="252" />
         <source>办结</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="205" />
+        <location filename="../../views/code_words.py" line="253" />
         <source>回访</source>
         <translation>Call back</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="206" />
+        <location filename="../../views/code_words.py" line="254" />
         <source>合并为重复</source>
         <translation>Merge as duplicate</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="207" />
+        <location filename="../../views/code_words.py" line="255" />
         <source>撤销</source>
         <translation>Cancel event</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="208" />
+        <location filename="../../views/code_words.py" line="256" />
         <source>上报</source>
         <translation>Report</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="209" />
+        <location filename="../../views/code_words.py" line="257" />
         <source>认领</source>
         <translation>Claim</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="210" />
+        <location filename="../../views/code_words.py" line="258" />
         <source>取消认领</source>
         <translation>Unclaim</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="211" />
+        <location filename="../../views/code_words.py" line="259" />
         <source>指派</source>
         <translation>Assign</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="212" />
+        <location filename="../../views/code_words.py" line="260" />
         <source>挂账</source>
         <translation>On record</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="213" />
+        <location filename="../../views/code_words.py" line="261" />
         <source>取消挂账</source>
         <translation>Off record</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="214" />
+        <location filename="../../views/code_words.py" line="262" />
         <source>标记紧急</source>
         <translation>Mark urgent</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="215" />
+        <location filename="../../views/code_words.py" line="263" />
         <source>取消紧急</source>
         <translation>Not urgent</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="216" />
+        <location filename="../../views/code_words.py" line="264" />
         <source>逐级上升</source>
         <translation>Escalated</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="217" />
+        <location filename="../../views/code_words.py" line="265" />
         <source>调解</source>
         <translation>Mediate</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="218" />
+        <location filename="../../views/code_words.py" line="266" />
         <source>添加附件</source>
         <translation>Attachment added</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="219" />
+        <location filename="../../views/code_words.py" line="267" />
         <source>修改</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="220" />
+        <location filename="../../views/code_words.py" line="268" />
         <source>网格员首接</source>
         <translation>Grid worker first</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="221" />
+        <location filename="../../views/code_words.py" line="269" />
         <source>网格长调解</source>
         <translation>Grid leader mediates</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="222" />
+        <location filename="../../views/code_words.py" line="270" />
         <source>社区民警介入</source>
         <translation>Community police step in</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="223" />
+        <location filename="../../views/code_words.py" line="271" />
         <source>派出所兜底</source>
         <translation>Police station backstop</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="224" />
+        <location filename="../../views/code_words.py" line="272" />
         <source>调解成功</source>
         <translation>Resolved</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="225" />
+        <location filename="../../views/code_words.py" line="273" />
         <source>部分化解</source>
         <translation>Partly resolved</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="226" />
+        <location filename="../../views/code_words.py" line="274" />
         <source>调解未成</source>
         <translation>Not resolved</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="227" />
+        <location filename="../../views/code_words.py" line="275" />
         <source>转诉讼/仲裁</source>
         <translation>Referred to court/arbitration</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="228" />
+        <location filename="../../views/code_words.py" line="276" />
         <source>满意</source>
         <translation>Satisfied</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="229" />
+        <location filename="../../views/code_words.py" line="277" />
         <source>基本满意</source>
         <translation>Mostly satisfied</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="230" />
+        <location filename="../../views/code_words.py" line="278" />
         <source>不满意</source>
         <translation>Unsatisfied</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="231" />
+        <location filename="../../views/code_words.py" line="279" />
         <source>未联系上</source>
         <translation>Not reached</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="232" />
+        <location filename="../../views/code_words.py" line="280" />
         <source>婚姻家庭</source>
         <translation>Family</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="233" />
+        <location filename="../../views/code_words.py" line="281" />
         <source>邻里纠纷</source>
         <translation>Neighbours</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="234" />
+        <location filename="../../views/code_words.py" line="282" />
         <source>经济纠纷</source>
         <translation>Money</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="235" />
+        <location filename="../../views/code_words.py" line="283" />
         <source>土地纠纷</source>
         <translation>Land</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="236" />
+        <location filename="../../views/code_words.py" line="284" />
         <source>劳资纠纷</source>
         <translation>Wages</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="237" />
+        <location filename="../../views/code_words.py" line="285" />
         <source>物业纠纷</source>
         <translation>Property management</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="238" />
+        <location filename="../../views/code_words.py" line="286" />
         <source>燃气</source>
         <translation>Gas</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="239" />
+        <location filename="../../views/code_words.py" line="287" />
         <source>房屋建筑</source>
         <translation>Buildings</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="240" />
+        <location filename="../../views/code_words.py" line="288" />
         <source>道路设施</source>
         <translation>Roads</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="241" />
+        <location filename="../../views/code_words.py" line="289" />
         <source>用电</source>
         <translation>Electricity</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="242" />
+        <location filename="../../views/code_words.py" line="290" />
         <source>消防通道堵塞</source>
         <translation>Fire lane blocked</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="243" />
+        <location filename="../../views/code_words.py" line="291" />
         <source>电动车违规充电</source>
         <translation>E-bike charging</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="244" />
+        <location filename="../../views/code_words.py" line="292" />
         <source>私拉电线</source>
         <translation>Illegal wiring</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="245" />
+        <location filename="../../views/code_words.py" line="293" />
         <source>供水</source>
         <translation>Water supply</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="246" />
+        <location filename="../../views/code_words.py" line="294" />
         <source>环境卫生</source>
         <translation>Sanitation</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="247" />
+        <location filename="../../views/code_words.py" line="295" />
         <source>路灯</source>
         <translation>Street lights</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="248" />
+        <location filename="../../views/code_words.py" line="296" />
         <source>噪声</source>
         <translation>Noise</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="249" />
+        <location filename="../../views/code_words.py" line="297" />
         <source>占道经营</source>
         <translation>Street stalls</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="250" />
+        <location filename="../../views/code_words.py" line="298" />
         <source>签收</source>
         <translation>Take on</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="251" />
+        <location filename="../../views/code_words.py" line="299" />
         <source>办理反馈</source>
         <translation>Report back</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="252" />
+        <location filename="../../views/code_words.py" line="300" />
         <source>改派</source>
         <translation>Re-route</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="253" />
+        <location filename="../../views/code_words.py" line="301" />
         <source>重新派单</source>
         <translation>Dispatch again</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="254" />
+        <location filename="../../views/code_words.py" line="302" />
         <source>值班席</source>
         <translation>Duty seat</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="307" />
+        <location filename="../../views/code_words.py" line="355" />
         <source>当前角色无权执行此操作</source>
         <translation>Your role may not do this</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="308" />
+        <location filename="../../views/code_words.py" line="356" />
         <source>事件当前为「%1」，可在以下状态%2：%3</source>
         <translation>The event is “%1”; %2 is possible when it is: %3</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="309" />
+        <location filename="../../views/code_words.py" line="357" />
         <source>事件已结束</source>
         <translation>The event is finished</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="310" />
+        <location filename="../../views/code_words.py" line="358" />
         <source>只有矛盾纠纷需要调解</source>
         <translation>Only disputes are mediated</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="311" />
+        <location filename="../../views/code_words.py" line="359" />
         <source>事件尚未被认领</source>
         <translation>Nobody has claimed the event</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="312" />
+        <location filename="../../views/code_words.py" line="360" />
         <source>事件已由 %1 认领</source>
         <translation>Claimed by %1</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="313" />
+        <location filename="../../views/code_words.py" line="361" />
         <source>正常</source>
         <translation>In time</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="314" />
+        <location filename="../../views/code_words.py" line="362" />
         <source>黄牌预警</source>
         <translation>Yellow warning</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="315" />
+        <location filename="../../views/code_words.py" line="363" />
         <source>超时</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="316" />
+        <location filename="../../views/code_words.py" line="364" />
         <source>%1天</source>
         <translation>%1 d</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="317" />
+        <location filename="../../views/code_words.py" line="365" />
         <source>%1天%2小时</source>
         <translation>%1 d %2 h</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="318" />
+        <location filename="../../views/code_words.py" line="366" />
         <source>%1小时%2分</source>
         <translation>%1 h %2 min</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="319" />
+        <location filename="../../views/code_words.py" line="367" />
         <source>%1分</source>
         <translation>%1 min</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="320" />
+        <location filename="../../views/code_words.py" line="368" />
         <source>超时 %1</source>
         <translation>Overdue %1</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="321" />
+        <location filename="../../views/code_words.py" line="369" />
         <source>剩 %1</source>
         <translation>%1 left</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="322" />
+        <location filename="../../views/code_words.py" line="370" />
         <source>网格员</source>
         <translation>grid worker</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="323" />
+        <location filename="../../views/code_words.py" line="371" />
         <source>承办部门</source>
         <translation>Lead department</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="324" />
+        <location filename="../../views/code_words.py" line="372" />
         <source>编号</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="325" />
+        <location filename="../../views/code_words.py" line="373" />
         <source>上报时间</source>
         <translation>Reported</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="326" />
+        <location filename="../../views/code_words.py" line="374" />
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="327" />
+        <location filename="../../views/code_words.py" line="375" />
         <source>期限</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="328" />
+        <location filename="../../views/code_words.py" line="376" />
         <source>待谁办</source>
         <translation>Next step</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="329" />
+        <location filename="../../views/code_words.py" line="377" />
         <source>类型</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="330" />
+        <location filename="../../views/code_words.py" line="378" />
         <source>标题</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="331" />
+        <location filename="../../views/code_words.py" line="379" />
         <source>社区</source>
         <translation>Community</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="332" />
+        <location filename="../../views/code_words.py" line="380" />
         <source>网格</source>
         <translation>Grid</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="333" />
+        <location filename="../../views/code_words.py" line="381" />
         <source>来源</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="334" />
+        <location filename="../../views/code_words.py" line="382" />
         <source>承办</source>
         <translation>Handler</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="335" />
+        <location filename="../../views/code_words.py" line="383" />
         <source>调解层级</source>
         <translation>Mediation level</translation>
     </message>
@@ -2211,129 +2282,147 @@
     </message>
 </context>
 <context>
+    <name>CareDialog</name>
+    <message>
+        <location filename="../../views/registry/person_dialog.py" line="151" />
+        <source>列为特殊人群</source>
+        <translation>Take into special care</translation>
+    </message>
+    <message>
+        <location filename="../../views/registry/person_dialog.py" line="160" />
+        <source>类别</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <location filename="../../views/registry/person_dialog.py" line="161" />
+        <source>管理等级</source>
+        <translation>Care level</translation>
+    </message>
+</context>
+<context>
     <name>Dashboard</name>
     <message>
-        <location filename="../../views/code_words.py" line="100" />
+        <location filename="../../views/code_words.py" line="148" />
         <source>上报事件</source>
         <translation>Report event</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="100" />
+        <location filename="../../views/code_words.py" line="148" />
         <source>事件流转办结率</source>
         <translation>Event flow completion rate</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="101" />
+        <location filename="../../views/code_words.py" line="149" />
         <source>群众求助平均处理时长</source>
         <translation>Average handling time of requests</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="101" />
+        <location filename="../../views/code_words.py" line="149" />
         <source>派单按时办结率</source>
         <translation>Dispatches closed on time</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="102" />
+        <location filename="../../views/code_words.py" line="150" />
         <source>非警务类诉求分流率</source>
         <translation>Non-police request diversion rate</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="102" />
+        <location filename="../../views/code_words.py" line="150" />
         <source>网格内化解率</source>
         <translation>Resolved inside the grid</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="103" />
+        <location filename="../../views/code_words.py" line="151" />
         <source>矛盾纠纷调解成功率</source>
         <translation>Dispute mediation success rate</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="103" />
+        <location filename="../../views/code_words.py" line="151" />
         <source>本期无数据</source>
         <translation>No data in this period</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="104" />
+        <location filename="../../views/code_words.py" line="152" />
         <source>今日</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="104" />
+        <location filename="../../views/code_words.py" line="152" />
         <source>本周</source>
         <translation>This week</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="104" />
+        <location filename="../../views/code_words.py" line="152" />
         <source>本月</source>
         <translation>This month</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="105" />
+        <location filename="../../views/code_words.py" line="153" />
         <source>上月</source>
         <translation>Last month</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="105" />
+        <location filename="../../views/code_words.py" line="153" />
         <source>近30日</source>
         <translation>Last 30 days</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="106" />
+        <location filename="../../views/code_words.py" line="154" />
         <source>关键指标</source>
         <translation>Key figures</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="106" />
+        <location filename="../../views/code_words.py" line="154" />
         <source>趋势</source>
         <translation>Trends</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="107" />
+        <location filename="../../views/code_words.py" line="155" />
         <source>热点网格与部门</source>
         <translation>Hotspot grids and departments</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="107" />
+        <location filename="../../views/code_words.py" line="155" />
         <source>超时事件</source>
         <translation>Overdue events</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="108" />
+        <location filename="../../views/code_words.py" line="156" />
         <source>基础信息采集准确率</source>
         <translation>Basic-data accuracy</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="108" />
+        <location filename="../../views/code_words.py" line="156" />
         <source>治安隐患排查发现率</source>
         <translation>Hazard discovery rate</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="109" />
+        <location filename="../../views/code_words.py" line="157" />
         <source>工作配合响应速度</source>
         <translation>Response speed</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="109" />
+        <location filename="../../views/code_words.py" line="157" />
         <source>社会融入度</source>
         <translation>Integration into the community</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="110" />
+        <location filename="../../views/code_words.py" line="158" />
         <source>问题处置效能</source>
         <translation>Problem-handling effectiveness</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="110" />
+        <location filename="../../views/code_words.py" line="158" />
         <source>业务指导实效</source>
         <translation>Guidance given</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="111" />
+        <location filename="../../views/code_words.py" line="159" />
         <source>协作配合支持</source>
         <translation>Cooperation and support</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="111" />
+        <location filename="../../views/code_words.py" line="159" />
         <source>示范网格</source>
         <translation>Model grid</translation>
     </message>
@@ -2448,402 +2537,402 @@
 <context>
     <name>DispatchModels</name>
     <message>
-        <location filename="../../views/code_words.py" line="255" />
+        <location filename="../../views/code_words.py" line="303" />
         <source>党的建设</source>
         <translation>Party building</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="256" />
+        <location filename="../../views/code_words.py" line="304" />
         <source>社会治安综合治理</source>
         <translation>Public order</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="257" />
+        <location filename="../../views/code_words.py" line="305" />
         <source>居（村）民自治</source>
         <translation>Residents' self-government</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="258" />
+        <location filename="../../views/code_words.py" line="306" />
         <source>信访维稳</source>
         <translation>Petition / stability</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="259" />
+        <location filename="../../views/code_words.py" line="307" />
         <source>劳动就业服务</source>
         <translation>Employment services</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="260" />
+        <location filename="../../views/code_words.py" line="308" />
         <source>防灾减灾和消防安全</source>
         <translation>Disasters and fire safety</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="261" />
+        <location filename="../../views/code_words.py" line="309" />
         <source>疫情防控</source>
         <translation>Epidemic control</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="262" />
+        <location filename="../../views/code_words.py" line="310" />
         <source>待准入</source>
         <translation>Proposed</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="263" />
+        <location filename="../../views/code_words.py" line="311" />
         <source>已准入</source>
         <translation>Admitted</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="264" />
+        <location filename="../../views/code_words.py" line="312" />
         <source>未准入</source>
         <translation>Rejected</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="265" />
+        <location filename="../../views/code_words.py" line="313" />
         <source>已停用</source>
         <translation>Retired</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="266" />
+        <location filename="../../views/code_words.py" line="314" />
         <source>待签收</source>
         <translation>To take on</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="267" />
+        <location filename="../../views/code_words.py" line="315" />
         <source>办理中</source>
         <translation>In hand</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="268" />
+        <location filename="../../views/code_words.py" line="316" />
         <source>待核查</source>
         <translation>To verify</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="269" />
+        <location filename="../../views/code_words.py" line="317" />
         <source>已核查</source>
         <translation>Verified</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="270" />
+        <location filename="../../views/code_words.py" line="318" />
         <source>已办结</source>
         <translation>Closed</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="271" />
+        <location filename="../../views/code_words.py" line="319" />
         <source>已退单</source>
         <translation>Returned</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="272" />
+        <location filename="../../views/code_words.py" line="320" />
         <source>已改派</source>
         <translation>Re-routed</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="273" />
+        <location filename="../../views/code_words.py" line="321" />
         <source>已撤回</source>
         <translation>Withdrawn</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="274" />
+        <location filename="../../views/code_words.py" line="322" />
         <source>派单结束</source>
         <translation>Case ended</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="275" />
+        <location filename="../../views/code_words.py" line="323" />
         <source>已失效</source>
         <translation>Lapsed</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="276" />
+        <location filename="../../views/code_words.py" line="324" />
         <source>派单</source>
         <translation>Dispatch</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="277" />
+        <location filename="../../views/code_words.py" line="325" />
         <source>签收</source>
         <translation>Take on</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="278" />
+        <location filename="../../views/code_words.py" line="326" />
         <source>联办签收</source>
         <translation>Assisting taken on</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="279" />
+        <location filename="../../views/code_words.py" line="327" />
         <source>退单</source>
         <translation>Return</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="280" />
+        <location filename="../../views/code_words.py" line="328" />
         <source>改派</source>
         <translation>Re-route</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="281" />
+        <location filename="../../views/code_words.py" line="329" />
         <source>改派通知</source>
         <translation>Re-route notice</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="282" />
+        <location filename="../../views/code_words.py" line="330" />
         <source>反馈</source>
         <translation>Feedback</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="283" />
+        <location filename="../../views/code_words.py" line="331" />
         <source>核查</source>
         <translation>Verify</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="284" />
+        <location filename="../../views/code_words.py" line="332" />
         <source>办结</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="285" />
+        <location filename="../../views/code_words.py" line="333" />
         <source>回访</source>
         <translation>Call back</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="286" />
+        <location filename="../../views/code_words.py" line="334" />
         <source>重新办理</source>
         <translation>Reopened</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="287" />
+        <location filename="../../views/code_words.py" line="335" />
         <source>催办</source>
         <translation>Urge</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="288" />
+        <location filename="../../views/code_words.py" line="336" />
         <source>督办</source>
         <translation>Supervise</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="289" />
+        <location filename="../../views/code_words.py" line="337" />
         <source>领导批示</source>
         <translation>Instruction</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="290" />
+        <location filename="../../views/code_words.py" line="338" />
         <source>加急</source>
         <translation>Expedite</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="291" />
+        <location filename="../../views/code_words.py" line="339" />
         <source>申请延期</source>
         <translation>Ask for extension</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="292" />
+        <location filename="../../views/code_words.py" line="340" />
         <source>延期审批</source>
         <translation>Extension decided</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="293" />
+        <location filename="../../views/code_words.py" line="341" />
         <source>改变建议部门</source>
         <translation>Proposal overridden</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="294" />
+        <location filename="../../views/code_words.py" line="342" />
         <source>核查通过</source>
         <translation>Passed</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="295" />
+        <location filename="../../views/code_words.py" line="343" />
         <source>阶段性闭环</source>
         <translation>Closed for now</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="296" />
+        <location filename="../../views/code_words.py" line="344" />
         <source>过简闭环</source>
         <translation>Closed too thinly</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="297" />
+        <location filename="../../views/code_words.py" line="345" />
         <source>错误办理</source>
         <translation>Handled wrongly</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="298" />
+        <location filename="../../views/code_words.py" line="346" />
         <source>满意</source>
         <translation>Satisfied</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="299" />
+        <location filename="../../views/code_words.py" line="347" />
         <source>基本满意</source>
         <translation>Mostly satisfied</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="300" />
+        <location filename="../../views/code_words.py" line="348" />
         <source>不满意</source>
         <translation>Unsatisfied</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="301" />
+        <location filename="../../views/code_words.py" line="349" />
         <source>一般督办</source>
         <translation>Supervision</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="302" />
+        <location filename="../../views/code_words.py" line="350" />
         <source>黄牌督办</source>
         <translation>Yellow-card supervision</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="303" />
+        <location filename="../../views/code_words.py" line="351" />
         <source>红牌督办</source>
         <translation>Red-card supervision</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="304" />
+        <location filename="../../views/code_words.py" line="352" />
         <source>待审批</source>
         <translation>Awaiting decision</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="305" />
+        <location filename="../../views/code_words.py" line="353" />
         <source>已批准</source>
         <translation>Approved</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="306" />
+        <location filename="../../views/code_words.py" line="354" />
         <source>未批准</source>
         <translation>Refused</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="336" />
+        <location filename="../../views/code_words.py" line="384" />
         <source>事件号</source>
         <translation>Event</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="337" />
+        <location filename="../../views/code_words.py" line="385" />
         <source>标题</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="338" />
+        <location filename="../../views/code_words.py" line="386" />
         <source>类型</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="339" />
+        <location filename="../../views/code_words.py" line="387" />
         <source>网格</source>
         <translation>Grid</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="340" />
+        <location filename="../../views/code_words.py" line="388" />
         <source>承办部门</source>
         <translation>Lead department</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="341" />
+        <location filename="../../views/code_words.py" line="389" />
         <source>协办部门</source>
         <translation>Assisting</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="342" />
+        <location filename="../../views/code_words.py" line="390" />
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="343" />
+        <location filename="../../views/code_words.py" line="391" />
         <source>派单时间</source>
         <translation>Dispatched</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="344" />
+        <location filename="../../views/code_words.py" line="392" />
         <source>签收时限</source>
         <translation>Take on by</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="345" />
+        <location filename="../../views/code_words.py" line="393" />
         <source>办理时限</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="346" />
+        <location filename="../../views/code_words.py" line="394" />
         <source>督办/加急</source>
         <translation>Supervision/expedite</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="347" />
+        <location filename="../../views/code_words.py" line="395" />
         <source>延期待批</source>
         <translation>Extension asked</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="348" />
+        <location filename="../../views/code_words.py" line="396" />
         <source>重办</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="349" />
+        <location filename="../../views/code_words.py" line="397" />
         <source>（签收超时）</source>
         <translation> (take-on overdue)</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="350" />
+        <location filename="../../views/code_words.py" line="398" />
         <source>（办理超时）</source>
         <translation> (overdue)</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="351" />
+        <location filename="../../views/code_words.py" line="399" />
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="352" />
+        <location filename="../../views/code_words.py" line="400" />
         <source>派单数</source>
         <translation>Dispatched</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="353" />
+        <location filename="../../views/code_words.py" line="401" />
         <source>按时签收率</source>
         <translation>Taken on in time</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="354" />
+        <location filename="../../views/code_words.py" line="402" />
         <source>退单数</source>
         <translation>Returned</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="355" />
+        <location filename="../../views/code_words.py" line="403" />
         <source>办结数</source>
         <translation>Closed</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="356" />
+        <location filename="../../views/code_words.py" line="404" />
         <source>按时办结率</source>
         <translation>Closed in time</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="357" />
+        <location filename="../../views/code_words.py" line="405" />
         <source>平均办理时长(小时)</source>
         <translation>Mean handling (h)</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="358" />
+        <location filename="../../views/code_words.py" line="406" />
         <source>满意率</source>
         <translation>Satisfied</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="359" />
+        <location filename="../../views/code_words.py" line="407" />
         <source>重办率</source>
         <translation>Redone</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="360" />
+        <location filename="../../views/code_words.py" line="408" />
         <source>非警务分流率</source>
         <translation>Non-police diverted</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="361" />
+        <location filename="../../views/code_words.py" line="409" />
         <source>网格内化解率</source>
         <translation>Resolved in grid</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="362" />
+        <location filename="../../views/code_words.py" line="410" />
         <source>较有把握</source>
         <translation>Fairly sure</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="363" />
+        <location filename="../../views/code_words.py" line="411" />
         <source>仅供参考</source>
         <translation>For reference only</translation>
     </message>
@@ -3464,9 +3553,8 @@
         <translation>Recent visits</translation>
     </message>
     <message>
-        <location filename="../../views/map/profile_panel.py" line="35" />
         <source>(待接入走访记录)</source>
-        <translation>(not yet linked to visit records)</translation>
+        <translation type="vanished">(not yet linked to visit records)</translation>
     </message>
     <message>
         <location filename="../../views/map/profile_panel.py" line="53" />
@@ -4280,87 +4368,92 @@ Enter your password to continue; unsaved work is still there.</translation>
 <context>
     <name>MapPage</name>
     <message>
-        <location filename="../../views/map/page.py" line="75" />
+        <location filename="../../views/map/page.py" line="77" />
         <source>（待接入事件）</source>
         <translation> (events not yet linked)</translation>
     </message>
     <message>
-        <location filename="../../views/map/page.py" line="80" />
+        <location filename="../../views/map/page.py" line="82" />
         <source>全图</source>
         <translation>Fit all</translation>
     </message>
     <message>
-        <location filename="../../views/map/page.py" line="82" />
+        <location filename="../../views/map/page.py" line="84" />
         <source>导出图片…</source>
         <translation>Export image…</translation>
     </message>
     <message>
-        <location filename="../../views/map/page.py" line="84" />
+        <location filename="../../views/map/page.py" line="86" />
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../views/map/page.py" line="87" />
+        <location filename="../../views/map/page.py" line="89" />
         <source>网格着色：</source>
         <translation>Colour grids by:</translation>
     </message>
     <message>
-        <location filename="../../views/map/page.py" line="98" />
+        <location filename="../../views/map/page.py" line="100" />
         <source>网格档案</source>
         <translation>Grid profile</translation>
     </message>
     <message>
-        <location filename="../../views/map/page.py" line="99" />
+        <location filename="../../views/map/page.py" line="101" />
         <source>规模检查</source>
         <translation>Size check</translation>
     </message>
     <message>
-        <location filename="../../views/map/page.py" line="102" />
+        <location filename="../../views/map/page.py" line="104" />
         <source>地图在打开本页时加载…</source>
         <translation>The map loads when this page is opened…</translation>
     </message>
     <message>
-        <location filename="../../views/map/page.py" line="116" />
+        <location filename="../../views/map/page.py" line="118" />
         <source>网格地图</source>
         <translation>Grid map</translation>
     </message>
     <message>
-        <location filename="../../views/map/page.py" line="187" />
+        <location filename="../../views/map/page.py" line="189" />
         <source>正在生成地图…</source>
         <translation>Building the map…</translation>
     </message>
     <message>
-        <location filename="../../views/map/page.py" line="213" />
+        <location filename="../../views/map/page.py" line="215" />
         <source>{0} 网格地图</source>
         <translation>{0} grid map</translation>
     </message>
     <message>
-        <location filename="../../views/map/page.py" line="228" />
+        <location filename="../../views/map/page.py" line="230" />
         <source>地图生成失败：</source>
         <translation>Map could not be built: </translation>
     </message>
     <message>
-        <location filename="../../views/map/page.py" line="235" />
+        <location filename="../../views/map/page.py" line="237" />
         <source>地图页面加载失败</source>
         <translation>Map page failed to load</translation>
     </message>
     <message>
-        <location filename="../../views/map/page.py" line="243" />
+        <location filename="../../views/map/page.py" line="245" />
         <source>网格 {0} 个 · 事件 {1} 件</source>
         <translation>{0} grids · {1} events</translation>
     </message>
     <message>
-        <location filename="../../views/map/page.py" line="286" />
+        <location filename="../../views/map/page.py" line="287" />
+        <source>读取走访记录</source>
+        <translation>reading visits</translation>
+    </message>
+    <message>
+        <location filename="../../views/map/page.py" line="291" />
         <source>读取网格事件</source>
         <translation>Reading the grid's events</translation>
     </message>
     <message>
-        <location filename="../../views/map/page.py" line="296" />
+        <location filename="../../views/map/page.py" line="311" />
         <source>无未办结事件</source>
         <translation>No open events</translation>
     </message>
     <message>
-        <location filename="../../views/map/page.py" line="299" />
+        <location filename="../../views/map/page.py" line="314" />
         <source>未办结 %1 件，其中超时 %2 件</source>
         <translation>%1 open, %2 overdue</translation>
     </message>
@@ -4369,17 +4462,17 @@ Enter your password to continue; unsaved work is still there.</translation>
         <translation type="vanished">%1 open, %2 of them overdue</translation>
     </message>
     <message>
-        <location filename="../../views/map/page.py" line="324" />
+        <location filename="../../views/map/page.py" line="339" />
         <source>导出地图图片</source>
         <translation>Export Map Image</translation>
     </message>
     <message>
-        <location filename="../../views/map/page.py" line="327" />
+        <location filename="../../views/map/page.py" line="342" />
         <source>已导出：</source>
         <translation>Exported: </translation>
     </message>
     <message>
-        <location filename="../../views/map/page.py" line="327" />
+        <location filename="../../views/map/page.py" line="342" />
         <source>导出失败：</source>
         <translation>Export failed: </translation>
     </message>
@@ -4479,232 +4572,232 @@ Enter your password to continue; unsaved work is still there.</translation>
 <context>
     <name>Meetings</name>
     <message>
-        <location filename="../../views/code_words.py" line="374" />
+        <location filename="../../views/code_words.py" line="422" />
         <source>日见面</source>
         <translation>Daily meeting</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="375" />
+        <location filename="../../views/code_words.py" line="423" />
         <source>周研判</source>
         <translation>Weekly review</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="376" />
+        <location filename="../../views/code_words.py" line="424" />
         <source>月讲评</source>
         <translation>Monthly assessment</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="377" />
+        <location filename="../../views/code_words.py" line="425" />
         <source>联席会议</source>
         <translation>Joint consultation</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="378" />
+        <location filename="../../views/code_words.py" line="426" />
         <source>日见面会议</source>
         <translation>Daily meeting</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="379" />
+        <location filename="../../views/code_words.py" line="427" />
         <source>周研判会议</source>
         <translation>Weekly review meeting</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="380" />
+        <location filename="../../views/code_words.py" line="428" />
         <source>月讲评会议</source>
         <translation>Monthly assessment meeting</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="381" />
+        <location filename="../../views/code_words.py" line="429" />
         <source>联席会议（专题协调会）</source>
         <translation>Joint consultation</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="382" />
+        <location filename="../../views/code_words.py" line="430" />
         <source>计划召开</source>
         <translation>Planned</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="383" />
+        <location filename="../../views/code_words.py" line="431" />
         <source>已召开</source>
         <translation>Held</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="384" />
+        <location filename="../../views/code_words.py" line="432" />
         <source>出席</source>
         <translation>Present</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="385" />
+        <location filename="../../views/code_words.py" line="433" />
         <source>缺席</source>
         <translation>Absent</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="386" />
+        <location filename="../../views/code_words.py" line="434" />
         <source>代会</source>
         <translation>Substitute</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="387" />
+        <location filename="../../views/code_words.py" line="435" />
         <source>手工</source>
         <translation>Typed</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="388" />
+        <location filename="../../views/code_words.py" line="436" />
         <source>数据</source>
         <translation>Data</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="389" />
+        <location filename="../../views/code_words.py" line="437" />
         <source>事件</source>
         <translation>Event</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="390" />
+        <location filename="../../views/code_words.py" line="438" />
         <source>派单</source>
         <translation>Dispatch</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="391" />
+        <location filename="../../views/code_words.py" line="439" />
         <source>督办事项</source>
         <translation>Action items</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="392" />
+        <location filename="../../views/code_words.py" line="440" />
         <source>待办</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="393" />
+        <location filename="../../views/code_words.py" line="441" />
         <source>办理中</source>
         <translation>In progress</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="394" />
+        <location filename="../../views/code_words.py" line="442" />
         <source>已完成</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="395" />
+        <location filename="../../views/code_words.py" line="443" />
         <source>已逾期</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="396" />
+        <location filename="../../views/code_words.py" line="444" />
         <source>已取消</source>
         <translation>Cancelled</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="397" />
+        <location filename="../../views/code_words.py" line="445" />
         <source>网格</source>
         <translation>Grid</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="398" />
+        <location filename="../../views/code_words.py" line="446" />
         <source>形成</source>
         <translation>Created</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="399" />
+        <location filename="../../views/code_words.py" line="447" />
         <source>结转</source>
         <translation>Carried over</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="400" />
+        <location filename="../../views/code_words.py" line="448" />
         <source>开始办理</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="401" />
+        <location filename="../../views/code_words.py" line="449" />
         <source>完成</source>
         <translation>Finish</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="402" />
+        <location filename="../../views/code_words.py" line="450" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="403" />
+        <location filename="../../views/code_words.py" line="451" />
         <source>重新打开</source>
         <translation>Reopen</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="404" />
+        <location filename="../../views/code_words.py" line="452" />
         <source>调整期限或责任</source>
         <translation>Due date or owner changed</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="405" />
+        <location filename="../../views/code_words.py" line="453" />
         <source>业务培训</source>
         <translation>Training</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="406" />
+        <location filename="../../views/code_words.py" line="454" />
         <source>网格长职业能力测试</source>
         <translation>Grid leaders' skill test</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="407" />
+        <location filename="../../views/code_words.py" line="455" />
         <source>联合巡逻</source>
         <translation>Joint patrol</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="408" />
+        <location filename="../../views/code_words.py" line="456" />
         <source>应急演练</source>
         <translation>Emergency drill</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="409" />
+        <location filename="../../views/code_words.py" line="457" />
         <source>民警</source>
         <translation>Police officer</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="410" />
+        <location filename="../../views/code_words.py" line="458" />
         <source>辅警</source>
         <translation>Auxiliary officer</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="411" />
+        <location filename="../../views/code_words.py" line="459" />
         <source>网格员</source>
         <translation>Grid worker</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="412" />
+        <location filename="../../views/code_words.py" line="460" />
         <source>志愿者</source>
         <translation>Volunteer</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="413" />
+        <location filename="../../views/code_words.py" line="461" />
         <source>物业人员</source>
         <translation>Property staff</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="414" />
+        <location filename="../../views/code_words.py" line="462" />
         <source>保安</source>
         <translation>Guard</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="415" />
+        <location filename="../../views/code_words.py" line="463" />
         <source>其他</source>
         <translation>Other</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="416" />
+        <location filename="../../views/code_words.py" line="464" />
         <source>案例讲解</source>
         <translation>Case study</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="417" />
+        <location filename="../../views/code_words.py" line="465" />
         <source>情景模拟</source>
         <translation>Simulation</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="418" />
+        <location filename="../../views/code_words.py" line="466" />
         <source>业务知识指导</source>
         <translation>Know-how guidance</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="419" />
+        <location filename="../../views/code_words.py" line="467" />
         <source>职业能力测试</source>
         <translation>Skill test</translation>
     </message>
@@ -4832,6 +4925,29 @@ Enter your password to continue; unsaved work is still there.</translation>
         <location filename="../../views/meetings/page.py" line="272" />
         <source>未完成</source>
         <translation>Not done</translation>
+    </message>
+</context>
+<context>
+    <name>MergeDialog</name>
+    <message>
+        <location filename="../../views/registry/person_dialog.py" line="121" />
+        <source>身份证号已登记：比对并合并</source>
+        <translation>ID number already registered: compare and merge</translation>
+    </message>
+    <message>
+        <location filename="../../views/registry/person_dialog.py" line="124" />
+        <source>已登记：%1（%2，%3，%4）。本次录入：%5。勾选要采用本次录入的项目；未勾选的保持不变。</source>
+        <translation>Registered: %1 (%2, %3, %4). Entered now: %5. Tick what to take from the new entry; what is not ticked stays as it is.</translation>
+    </message>
+    <message>
+        <location filename="../../views/registry/person_dialog.py" line="136" />
+        <source>两条记录完全一致，无需合并。</source>
+        <translation>The two records are identical; nothing to merge.</translation>
+    </message>
+    <message>
+        <location filename="../../views/registry/person_dialog.py" line="138" />
+        <source>合并所选项目</source>
+        <translation>Merge the ticked fields</translation>
     </message>
 </context>
 <context>
@@ -5057,14 +5173,12 @@ Enter your password to continue; unsaved work is still there.</translation>
         <translation type="vanished">Daily meeting, weekly review, monthly assessment: agendas compiled, decisions become tracked action items.</translation>
     </message>
     <message>
-        <location filename="../../app.py" line="82" />
         <source>基础信息</source>
-        <translation>Registry</translation>
+        <translation type="vanished">Registry</translation>
     </message>
     <message>
-        <location filename="../../app.py" line="82" />
         <source>人、房、单位与特殊人群，走访记录。</source>
-        <translation>People, houses, units and special populations, with visits.</translation>
+        <translation type="vanished">People, houses, units and special populations, with visits.</translation>
     </message>
     <message>
         <location filename="../../views/dashboard/page.py" line="59" />
@@ -5212,6 +5326,117 @@ Enter your password to continue; unsaved work is still there.</translation>
         <location filename="../../views/accounts_page.py" line="84" />
         <source>对方下次登录时须修改密码。</source>
         <translation>They must change it at their next sign-in.</translation>
+    </message>
+</context>
+<context>
+    <name>PersonActions</name>
+    <message>
+        <location filename="../../views/registry/actions.py" line="25" />
+        <source>%1 身份证号：%2　电话：%3（已记录查看）</source>
+        <translation>%1 ID number: %2　Phone: %3 (this view is recorded)</translation>
+    </message>
+    <message>
+        <location filename="../../views/registry/actions.py" line="67" />
+        <source>走访已记录</source>
+        <translation>Visit recorded</translation>
+    </message>
+    <message>
+        <location filename="../../views/registry/actions.py" line="67" />
+        <source>，已上报为事件 #%1</source>
+        <translation>, reported as event #%1</translation>
+    </message>
+    <message>
+        <location filename="../../views/registry/actions.py" line="81" />
+        <source>已列为特殊人群：%1</source>
+        <translation>Taken into special care: %1</translation>
+    </message>
+    <message>
+        <location filename="../../views/registry/actions.py" line="103" />
+        <source>已保存 %1</source>
+        <translation>Saved %1</translation>
+    </message>
+    <message>
+        <location filename="../../views/registry/actions.py" line="126" />
+        <source>已登记 %1</source>
+        <translation>Registered %1</translation>
+    </message>
+    <message>
+        <location filename="../../views/registry/actions.py" line="132" />
+        <source>未合并，已登记的记录保持不变</source>
+        <translation>Not merged; the registered record is unchanged</translation>
+    </message>
+    <message>
+        <location filename="../../views/registry/actions.py" line="139" />
+        <source>已合并到 %1 的记录</source>
+        <translation>Merged into the record of %1</translation>
+    </message>
+</context>
+<context>
+    <name>PersonDialog</name>
+    <message>
+        <location filename="../../views/registry/person_dialog.py" line="22" />
+        <source>修改人员信息</source>
+        <translation>Change a person's details</translation>
+    </message>
+    <message>
+        <location filename="../../views/registry/person_dialog.py" line="22" />
+        <source>登记人员</source>
+        <translation>Register a person</translation>
+    </message>
+    <message>
+        <location filename="../../views/registry/person_dialog.py" line="26" />
+        <source>18位或旧式15位，末位X可小写</source>
+        <translation>18 digits or the old 15; a final X may be lower case</translation>
+    </message>
+    <message>
+        <location filename="../../views/registry/person_dialog.py" line="28" />
+        <source>手机11位，或带区号的固定电话</source>
+        <translation>A mobile of 11 digits, or a landline with its area code</translation>
+    </message>
+    <message>
+        <location filename="../../views/registry/person_dialog.py" line="39" />
+        <source>如：兴钢社区3号楼1单元101</source>
+        <translation>e.g. Xinggang community, building 3, unit 1, room 101</translation>
+    </message>
+    <message>
+        <location filename="../../views/registry/person_dialog.py" line="40" />
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../views/registry/person_dialog.py" line="40" />
+        <source>身份证号</source>
+        <translation>ID number</translation>
+    </message>
+    <message>
+        <location filename="../../views/registry/person_dialog.py" line="40" />
+        <source>联系电话</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <location filename="../../views/registry/person_dialog.py" line="41" />
+        <source>人口类型</source>
+        <translation>Residence</translation>
+    </message>
+    <message>
+        <location filename="../../views/registry/person_dialog.py" line="41" />
+        <source>与户主关系</source>
+        <translation>Relation to the household head</translation>
+    </message>
+    <message>
+        <location filename="../../views/registry/person_dialog.py" line="42" />
+        <source>所属网格</source>
+        <translation>Grid</translation>
+    </message>
+    <message>
+        <location filename="../../views/registry/person_dialog.py" line="42" />
+        <source>现住址</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <location filename="../../views/registry/person_dialog.py" line="59" />
+        <source>留空则不修改（现为 %1）</source>
+        <translation>Leave empty to keep it (now %1)</translation>
     </message>
 </context>
 <context>
@@ -5459,6 +5684,303 @@ Enter your password to continue; unsaved work is still there.</translation>
     </message>
 </context>
 <context>
+    <name>Registry</name>
+    <message>
+        <location filename="../../views/code_words.py" line="115" />
+        <source>男</source>
+        <translation>Male</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="115" />
+        <source>女</source>
+        <translation>Female</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="116" />
+        <source>户籍人口</source>
+        <translation>Registered</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="116" />
+        <source>常住人口</source>
+        <translation>Resident</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="117" />
+        <source>流动人口</source>
+        <translation>Floating</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="118" />
+        <source>户主</source>
+        <translation>Head of household</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="118" />
+        <source>配偶</source>
+        <translation>Spouse</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="119" />
+        <source>子女</source>
+        <translation>Child</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="119" />
+        <source>父母</source>
+        <translation>Parent</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="120" />
+        <source>孙子女</source>
+        <translation>Grandchild</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="120" />
+        <source>祖父母</source>
+        <translation>Grandparent</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="121" />
+        <source>兄弟姐妹</source>
+        <translation>Sibling</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="121" />
+        <source>租户</source>
+        <translation>Tenant</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="122" />
+        <source>其他</source>
+        <translation>Other</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="123" />
+        <source>独居老人</source>
+        <translation>Elderly living alone</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="124" />
+        <source>困境儿童</source>
+        <translation>Child in difficulty</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="124" />
+        <source>残障人士</source>
+        <translation>Disabled</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="125" />
+        <source>低收入家庭</source>
+        <translation>Low-income family</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="126" />
+        <source>闲散青少年</source>
+        <translation>Idle youth</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="127" />
+        <source>社区矫正人员</source>
+        <translation>Community correction</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="128" />
+        <source>优抚对象</source>
+        <translation>Entitled group</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="129" />
+        <source>刑满释放人员</source>
+        <translation>Released from prison</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="130" />
+        <source>严重精神障碍患者</source>
+        <translation>Severe mental disorder</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="131" />
+        <source>六失人员</source>
+        <translation>"Six losses" at risk</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="132" />
+        <source>红色</source>
+        <translation>Red</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="132" />
+        <source>黄色</source>
+        <translation>Yellow</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="133" />
+        <source>绿色</source>
+        <translation>Green</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="134" />
+        <source>自住</source>
+        <translation>Owner-occupied</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="134" />
+        <source>出租</source>
+        <translation>Rented</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="135" />
+        <source>空置</source>
+        <translation>Vacant</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="136" />
+        <source>商铺</source>
+        <translation>Shop</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="136" />
+        <source>企业</source>
+        <translation>Enterprise</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="137" />
+        <source>学校</source>
+        <translation>School</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="137" />
+        <source>工地</source>
+        <translation>Building site</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="138" />
+        <source>医疗机构</source>
+        <translation>Clinic or hospital</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="139" />
+        <source>社会组织</source>
+        <translation>Social organisation</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="140" />
+        <source>公共场所</source>
+        <translation>Public venue</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="141" />
+        <source>已逾期</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="141" />
+        <source>即将到期</source>
+        <translation>Due soon</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="142" />
+        <source>正常</source>
+        <translation>On schedule</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="142" />
+        <source>从未走访</source>
+        <translation>Never visited</translation>
+    </message>
+</context>
+<context>
+    <name>RegistryPage</name>
+    <message>
+        <location filename="../../views/registry/page.py" line="63" />
+        <source>搜索：姓名、拼音首字母、地址或完整身份证号</source>
+        <translation>Search: name, pinyin initials, address or full ID number</translation>
+    </message>
+    <message>
+        <location filename="../../views/registry/page.py" line="82" />
+        <source>登记人员</source>
+        <translation>Register a person</translation>
+    </message>
+    <message>
+        <location filename="../../views/registry/page.py" line="89" />
+        <source>走访此房屋</source>
+        <translation>Visit this house</translation>
+    </message>
+    <message>
+        <location filename="../../views/registry/page.py" line="96" />
+        <source>实有人口</source>
+        <translation>People</translation>
+    </message>
+    <message>
+        <location filename="../../views/registry/page.py" line="97" />
+        <source>特殊人群（待走访在前）</source>
+        <translation>Special care (visits due first)</translation>
+    </message>
+    <message>
+        <location filename="../../views/registry/page.py" line="100" />
+        <source>实有单位</source>
+        <translation>Units</translation>
+    </message>
+    <message>
+        <location filename="../../views/registry/page.py" line="104" />
+        <location filename="../../views/registry/page.py" line="301" />
+        <source>选择一个人查看详情</source>
+        <translation>Choose a person to see the details</translation>
+    </message>
+    <message>
+        <location filename="../../views/registry/page.py" line="107" />
+        <source>显示完整号码</source>
+        <translation>Show the full numbers</translation>
+    </message>
+    <message>
+        <location filename="../../views/registry/page.py" line="111" />
+        <source>记录走访</source>
+        <translation>Record a visit</translation>
+    </message>
+    <message>
+        <location filename="../../views/registry/page.py" line="115" />
+        <source>修改</source>
+        <translation>Edit</translation>
+    </message>
+    <message>
+        <location filename="../../views/registry/page.py" line="119" />
+        <source>列为特殊人群</source>
+        <translation>Take into special care</translation>
+    </message>
+    <message>
+        <location filename="../../views/registry/page.py" line="138" />
+        <source>走访记录</source>
+        <translation>Visits</translation>
+    </message>
+    <message>
+        <location filename="../../views/registry/page.py" line="157" />
+        <source>基础信息</source>
+        <translation>Registry</translation>
+    </message>
+    <message>
+        <location filename="../../views/registry/page.py" line="278" />
+        <source>仅显示前%1人，请缩小范围</source>
+        <translation>Only the first %1 people are shown; narrow the search</translation>
+    </message>
+    <message>
+        <location filename="../../views/registry/page.py" line="282" />
+        <source>%1人</source>
+        <translation>%1 people</translation>
+    </message>
+    <message>
+        <location filename="../../views/registry/page.py" line="304" />
+        <source>无</source>
+        <translation>None</translation>
+    </message>
+    <message>
+        <location filename="../../views/registry/page.py" line="319" />
+        <source>相关事件</source>
+        <translation>Related events</translation>
+    </message>
+</context>
+<context>
     <name>ReportsPage</name>
     <message>
         <location filename="../../views/reports/page.py" line="69" />
@@ -5583,37 +6105,37 @@ Enter your password to continue; unsaved work is still there.</translation>
 <context>
     <name>Roles</name>
     <message>
-        <location filename="../../views/code_words.py" line="364" />
+        <location filename="../../views/code_words.py" line="412" />
         <source>值班员</source>
         <translation>Duty staff</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="365" />
+        <location filename="../../views/code_words.py" line="413" />
         <source>领导</source>
         <translation>Leader</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="366" />
+        <location filename="../../views/code_words.py" line="414" />
         <source>职能部门联络员</source>
         <translation>Department liaison</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="367" />
+        <location filename="../../views/code_words.py" line="415" />
         <source>网格员</source>
         <translation>grid worker</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="368" />
+        <location filename="../../views/code_words.py" line="416" />
         <source>系统管理员</source>
         <translation>System administrator</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="369" />
+        <location filename="../../views/code_words.py" line="417" />
         <source>安全管理员</source>
         <translation>Security administrator</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="370" />
+        <location filename="../../views/code_words.py" line="418" />
         <source>审计管理员</source>
         <translation>Auditor</translation>
     </message>
@@ -5760,22 +6282,22 @@ Enter your password to continue; unsaved work is still there.</translation>
 <context>
     <name>Shell</name>
     <message>
-        <location filename="../../app.py" line="161" />
+        <location filename="../../app.py" line="162" />
         <source>读取街道名称</source>
         <translation>Reading the street's name</translation>
     </message>
     <message>
-        <location filename="../../app.py" line="162" />
+        <location filename="../../app.py" line="163" />
         <source>清理变更记录</source>
         <translation>Pruning the change log</translation>
     </message>
     <message>
-        <location filename="../../app.py" line="165" />
+        <location filename="../../app.py" line="166" />
         <source>读取以往案件</source>
         <translation>reading past cases</translation>
     </message>
     <message>
-        <location filename="../../app.py" line="232" />
+        <location filename="../../app.py" line="233" />
         <source>上次运行异常退出，记录已保存：</source>
         <translation>The last run ended in a crash; its record is kept at: </translation>
     </message>
@@ -5881,6 +6403,54 @@ desk user add USERNAME --role security_admin
         <location filename="../../views/board/timeline.py" line="16" />
         <source>说明</source>
         <translation>Note</translation>
+    </message>
+</context>
+<context>
+    <name>VisitDialog</name>
+    <message>
+        <location filename="../../views/registry/visit_dialog.py" line="23" />
+        <source>走访登记</source>
+        <translation>Visit</translation>
+    </message>
+    <message>
+        <location filename="../../views/registry/visit_dialog.py" line="26" />
+        <source>走访对象：%1</source>
+        <translation>Visiting: %1</translation>
+    </message>
+    <message>
+        <location filename="../../views/registry/visit_dialog.py" line="36" />
+        <source>见到本人；身体、生活、情绪情况；发现的问题</source>
+        <translation>Met in person; health, living conditions, mood; problems found</translation>
+    </message>
+    <message>
+        <location filename="../../views/registry/visit_dialog.py" line="37" />
+        <source>发现问题，上报为事件</source>
+        <translation>A problem found: report it as an event</translation>
+    </message>
+    <message>
+        <location filename="../../views/registry/visit_dialog.py" line="45" />
+        <source>走访日期</source>
+        <translation>Date of visit</translation>
+    </message>
+    <message>
+        <location filename="../../views/registry/visit_dialog.py" line="46" />
+        <source>走访人</source>
+        <translation>Visitor</translation>
+    </message>
+    <message>
+        <location filename="../../views/registry/visit_dialog.py" line="47" />
+        <source>走访情况</source>
+        <translation>Findings</translation>
+    </message>
+    <message>
+        <location filename="../../views/registry/visit_dialog.py" line="48" />
+        <source>后续事项</source>
+        <translation>Follow-up</translation>
+    </message>
+    <message>
+        <location filename="../../views/registry/visit_dialog.py" line="50" />
+        <source>事件类型</source>
+        <translation>Event kind</translation>
     </message>
 </context>
 <context>
