@@ -38,7 +38,7 @@ fi
 if command -v ldd >/dev/null 2>&1; then
   missing=$(find dist/desk -type f \( -name "*.so*" -o -name "desk-cli" -o -name "QtWebEngineProcess" \) \
     | while read -r bin; do LD_LIBRARY_PATH=dist/desk/_internal ldd "$bin" 2>/dev/null | grep "not found" \
-    | sed "s|^[[:space:]]*|  ${bin#dist/desk/}: |"; done | sort -u)
+    | sed "s|^[[:space:]]*|  ${bin#dist/desk/}: |" || true; done | sort -u)
   if [ -n "$missing" ]; then
     echo "$missing"; echo "bundle: libraries left to the host are missing here: run tools/setup.sh"; exit 1
   fi
