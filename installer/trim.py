@@ -55,6 +55,10 @@ OTHER_UNUSED = re.compile(
     r"|^PIL/_(avif|webp|imagingft|imagingcms|imagingtk)\."
     r"|^numpy/_core/_(multiarray_tests|simd|umath_tests|rational_tests|struct_ufunc_tests|operand_flag_tests)\."
     r"|^reportlab/fonts/[^/]+\.sfd$"  # a font editor's source file
+    # reportlab's Type 1 fonts (URW's standard-font look-alikes and the DarkGarden sample): for bitmap
+    # output (renderPM) and for embedding Type 1 faces, neither of which the desk does; its PDFs embed
+    # the CJK TrueType faces, and the standard fonts' metrics are built into reportlab. Vera*.ttf stays.
+    r"|^reportlab/fonts/([^/]+\.(pfb|afm)|DarkGarden[^/]*)$"
     # East Asian codecs other than Chinese (GBK/GB18030 via _codecs_cn, Big5 via _codecs_tw/hk stay)
     r"|lib-dynload/_codecs_(jp|kr|iso2022)\."
     r"|lib-dynload/readline\.", re.I)  # the CLI reads no interactive lines

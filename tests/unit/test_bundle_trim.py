@@ -42,6 +42,7 @@ KEPT = [
     "PySide6/Qt/plugins/imageformats/libqjpeg.so", "PySide6/Qt/plugins/tls/libqopensslbackend.so",
     # reportlab needs Pillow's core; Chinese codecs
     "PIL/_imaging.cpython-311-x86_64-linux-gnu.so", "python3.11/lib-dynload/_codecs_cn.cpython-311-x86_64-linux-gnu.so",
+    "reportlab/fonts/Vera.ttf", "reportlab/fonts/VeraBd.ttf",
 ]
 LEFT_OUT = [
     "PySide6/Qt/qml/QtQuick/Controls/libqtquickcontrols2plugin.so", "PySide6/qml/QtQml/qmldir",
@@ -54,6 +55,8 @@ LEFT_OUT = [
     "PySide6/plugins/imageformats/qpdf.dll", "PySide6/Qt/plugins/networkinformation/libqglib.so",
     "PIL/_avif.cpython-311-x86_64-linux-gnu.so", "PIL/_webp.pyd",
     "python3.11/lib-dynload/_codecs_jp.cpython-311-x86_64-linux-gnu.so",
+    "reportlab/fonts/_a______.pfb", "reportlab/fonts/_ab_____.afm", "reportlab/fonts/DarkGardenMK.pfb",
+    "reportlab/fonts/DarkGarden-copying-gpl.txt",
 ]
 
 
