@@ -23,6 +23,7 @@ EXIT_REFUSED = 2  # the person was refused: no valid sign-in, or no right
 # events_cmd and geo_cmd add to), and the top-level commands each registers. A module is imported only
 # when its command runs (or for --help and the walk over every command): the window's start and each
 # command load no other command's services (shapely, the demo street, meetings, ...).
+# Imported by name: installer/desk.spec collects every desk module (collect_submodules) for the bundle.
 COMMAND_MODULES: dict[str, tuple[str, ...]] = {
     "db_cmd": ("db",),
     "demo_cmd": ("demo",),

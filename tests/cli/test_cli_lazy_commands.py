@@ -77,3 +77,9 @@ def test_a_command_imports_no_other_commands_module_nor_their_services(argv, mod
     assert imported == repr(modules)
     if not {"events_cmd", "geo_cmd"} & set(modules):
         assert heavy == "[]"
+
+
+def test_every_command_module_is_registered():
+    """A new desk/cli/*_cmd.py is listed in COMMAND_MODULES with the commands it adds (else no one can run it)."""
+    modules = {p.stem for p in (ROOT / "desk" / "cli").glob("*_cmd.py")}
+    assert modules == set(COMMAND_MODULES)
