@@ -55,9 +55,40 @@ OTHER_UNUSED = re.compile(
     r"|^PIL/_(avif|webp|imagingft|imagingcms|imagingtk)\."
     r"|^numpy/_core/_(multiarray_tests|simd|umath_tests|rational_tests|struct_ufunc_tests|operand_flag_tests)\."
     r"|^reportlab/fonts/[^/]+\.sfd$"  # a font editor's source file
+    # reportlab's Type 1 fonts (URW's standard-font look-alikes and the DarkGarden sample): for bitmap
+    # output (renderPM) and for embedding Type 1 faces, neither of which the desk does; its PDFs embed
+    # the CJK TrueType faces, and the standard fonts' metrics are built into reportlab. Vera*.ttf stays.
+    r"|^reportlab/fonts/([^/]+\.(pfb|afm)|DarkGarden[^/]*)$"
     # East Asian codecs other than Chinese (GBK/GB18030 via _codecs_cn, Big5 via _codecs_tw/hk stay)
     r"|lib-dynload/_codecs_(jp|kr|iso2022)\."
     r"|lib-dynload/readline\.", re.I)  # the CLI reads no interactive lines
+
+
+# Linux only: system libraries left to the host, as AppImage's excludelist does. The Linux bundle
+# proves the Windows packaging in CI (Windows has none of these libraries: Qt links the OS's own); it
+# runs where Qt's and QtWebEngine's Debian dependencies are installed (tools/setup.sh, DEBS), so these
+# come from the host: X11/xcb/xkb, GL buffers (gbm), fontconfig/FreeType (and PNG, brotli, zlib, bzip2,
+# expat, uuid), GLib (pcre2, libffi), D-Bus (systemd, lz4, xz, zstd, gcrypt, libcap), ALSA, NSS/NSPR
+# (QtWebEngine's certificates and crypto: all of NSS from one place, never half bundled), CUPS (printing;
+# with GnuTLS, Kerberos, Avahi and their dependencies). installer/README.md lists them.
+# Kept in the bundle: libpython, SQLite and OpenSSL (Python's own build links them: a host with another
+# OpenSSL would break ssl/hashlib), libstdc++ and libgcc_s (the wheels may need a newer C++ runtime than
+# the host's), and every library under *.libs/ (the wheels' own copies, renamed by auditwheel).
+HOST_LIBRARY = re.compile(
+    r"lib(X11|X11-xcb|Xau|Xdmcp|Xext|Xfixes|Xrender|Xrandr|Xcomposite|Xdamage|Xtst|Xi|Xcursor|Xinerama|xshmfence|"
+    r"xcb(-[a-z0-9-]+)?|xkbcommon(-x11)?|xkbfile|gbm|drm|EGL|GL|GLX|GLdispatch|OpenGL|"
+    r"fontconfig|freetype|png16|brotli(common|dec|enc)|z|bz2|expat|uuid|bsd|md|"
+    r"glib-2\.0|gthread-2\.0|gobject-2\.0|gio-2\.0|gmodule-2\.0|pcre2?-8|ffi|"
+    r"dbus-1|systemd|udev|lz4|lzma|zstd|gcrypt|gpg-error|cap|"
+    r"asound|nss3|nssutil3|smime3|ssl3|softokn3|freebl3|freeblpriv3|nssckbi|nssdbm3|nspr4|plc4|plds4|"
+    r"cups|gnutls|nettle|hogweed|gmp|p11-kit|idn2|unistring|tasn1|avahi-(client|common)|"
+    r"gssapi_krb5|krb5|k5crypto|krb5support|com_err|keyutils)\.so(\.[\d.]+)?$")
+
+
+def left_to_host(dest: str) -> bool:
+    """A system library at the top of the Linux bundle that the host provides (HOST_LIBRARY)."""
+    dest = dest.replace("\\", "/")
+    return "/" not in dest and bool(HOST_LIBRARY.match(dest))
 
 
 def unwanted(dest: str) -> bool:
@@ -100,6 +131,7 @@ def trim(binaries: list, datas: list) -> tuple[list, list]:
     """The entries to collect: the rules above, then every plain library that only a dropped file
     linked to (repeated until nothing more goes), then symbolic links whose target went."""
     drop = {e[0] for e in binaries + datas if unwanted(e[0])}
+    host = {e[0] for e in binaries if left_to_host(e[0])}  # not "unwanted": they are used, from the host
     while True:
         kept = [e for e in binaries if e[0] not in drop and e[2] != "SYMLINK"]
         needed = set()
@@ -115,6 +147,11 @@ def trim(binaries: list, datas: list) -> tuple[list, list]:
     size = sum(os.path.getsize(e[1]) for e in binaries + datas
                if e[0] in drop and e[2] != "SYMLINK" and os.path.isfile(e[1]))
     print(f"desk.spec: {len(drop)} unused files left out ({size / 2**20:.0f} MB)")  # noqa: T201
+    host -= drop
+    host_size = sum(os.path.getsize(e[1]) for e in binaries if e[0] in host and os.path.isfile(e[1]))
+    print(f"desk.spec: {len(host)} system libraries left to the host ({host_size / 2**20:.0f} MB): "  # noqa: T201
+          + " ".join(sorted(host)))
+    drop |= host
     return [e for e in binaries if e[0] not in drop], [e for e in datas if e[0] not in drop]
 
 

@@ -32,14 +32,13 @@ from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
 
-from alembic.runtime.migration import MigrationContext
 from sqlalchemy import exc as sa_exc
 from sqlalchemy import Date, DateTime, Enum, LargeBinary, Numeric, create_engine, func, inspect, select
 from sqlalchemy.orm import Session
 
 from desk.db import Database, sqlite_path
 from desk.models import AuditHead, Base
-from desk.services import files
+from desk.services import files, schema
 from desk.services.audit import ChainReport, check_records, verify_chain
 from desk.services.context import Context
 from desk.services.errors import DeskError, ValidationError
@@ -154,7 +153,7 @@ def _logical_export(db: Database, target: Path) -> None:
     with db.write_engine.connect().execution_options(isolation_level="REPEATABLE READ") as conn, \
             zipfile.ZipFile(target, "w", compression=zipfile.ZIP_DEFLATED) as zf:
         with conn.begin():
-            revision = tuple(sorted(MigrationContext.configure(conn).get_current_heads()))
+            revision = schema.current_heads(conn)
             present = set(inspect(conn).get_table_names())
             for table in tables():
                 if table.name not in present:
@@ -186,7 +185,7 @@ class _SqliteSource(_Source):
     def __init__(self, path: Path):
         self.engine = create_engine(f"sqlite:///file:{path.resolve().as_posix()}?mode=ro&uri=true")
         with self.engine.connect() as conn:
-            self.revision = tuple(sorted(MigrationContext.configure(conn).get_current_heads()))
+            self.revision = schema.current_heads(conn)
             self.present = {t: {c["name"] for c in inspect(conn).get_columns(t)}
                             for t in inspect(conn).get_table_names()}
             self.counts = {t.name: conn.execute(select(func.count()).select_from(t)).scalar_one()

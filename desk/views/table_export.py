@@ -11,7 +11,6 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QTableView
 
 from desk.clock import LOCAL_TZ
-from desk.reports.xlsx import table_from_text, write_csv, write_tables
 from desk.services.figures.issues import record_table_export
 from desk.services.permissions import allowed
 from desk.views.workers import run_in_pool
@@ -40,6 +39,8 @@ def export_view(view: QTableView, backend, title: str, path: Path, parent=None, 
         QMessageBox.warning(parent, tr("导出"), tr("当前角色无权导出数据。"))
         return
     headings, rows = view_rows(view)
+    from desk.reports.xlsx import table_from_text, write_csv, write_tables  # openpyxl: not on the start path
+
     table = table_from_text(title, headings, rows, backend.ctx.clock.now().astimezone(LOCAL_TZ).date())
     csv = path.suffix.lower() == ".csv"
 

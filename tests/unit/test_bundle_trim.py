@@ -4,6 +4,7 @@ need on Linux and Windows; the build itself (tools/build_bundle.sh) proves it wi
 from __future__ import annotations
 
 import importlib.util
+import re
 import struct
 import sys
 from pathlib import Path
@@ -41,6 +42,7 @@ KEPT = [
     "PySide6/Qt/plugins/imageformats/libqjpeg.so", "PySide6/Qt/plugins/tls/libqopensslbackend.so",
     # reportlab needs Pillow's core; Chinese codecs
     "PIL/_imaging.cpython-311-x86_64-linux-gnu.so", "python3.11/lib-dynload/_codecs_cn.cpython-311-x86_64-linux-gnu.so",
+    "reportlab/fonts/Vera.ttf", "reportlab/fonts/VeraBd.ttf",
 ]
 LEFT_OUT = [
     "PySide6/Qt/qml/QtQuick/Controls/libqtquickcontrols2plugin.so", "PySide6/qml/QtQml/qmldir",
@@ -53,6 +55,8 @@ LEFT_OUT = [
     "PySide6/plugins/imageformats/qpdf.dll", "PySide6/Qt/plugins/networkinformation/libqglib.so",
     "PIL/_avif.cpython-311-x86_64-linux-gnu.so", "PIL/_webp.pyd",
     "python3.11/lib-dynload/_codecs_jp.cpython-311-x86_64-linux-gnu.so",
+    "reportlab/fonts/_a______.pfb", "reportlab/fonts/_ab_____.afm", "reportlab/fonts/DarkGardenMK.pfb",
+    "reportlab/fonts/DarkGarden-copying-gpl.txt",
 ]
 
 
@@ -65,6 +69,34 @@ def test_what_the_map_the_preview_the_charts_and_printing_need_stays_in_the_bund
 @pytest.mark.parametrize("dest", LEFT_OUT)
 def test_qt_modules_plugins_locales_and_codecs_the_desk_never_uses_are_left_out(dest):
     assert trim.unwanted(dest)
+
+
+HOST = ["libX11.so.6", "libxcb.so.1", "libxcb-cursor.so.0", "libxkbcommon-x11.so.0", "libfontconfig.so.1",
+        "libfreetype.so.6", "libglib-2.0.so.0", "libdbus-1.so.3", "libasound.so.2", "libnss3.so", "libsoftokn3.so",
+        "libfreeblpriv3.so", "libnspr4.so", "libcups.so.2", "libgnutls.so.30", "libgbm.so.1", "libz.so.1"]
+BUNDLED = ["libpython3.11.so.1.0", "libssl.so.3", "libcrypto.so.3", "libsqlite3.so.0", "libstdc++.so.6",
+           "libgcc_s.so.1", "libQt6Core.so.6", "PySide6/Qt/lib/libQt6Gui.so.6", "numpy.libs/libgfortran-040039e1.so.5",
+           "pillow.libs/libxcb-9065bb12.so.1.1.0", "psycopg_binary.libs/libssl-6a9b88ec.so.3",
+           "python3.11/lib-dynload/zlib.cpython-311-x86_64-linux-gnu.so", "PySide6/Qt6Gui.dll", "zlib1.dll"]
+
+
+@pytest.mark.parametrize("dest", HOST)
+def test_linux_system_libraries_of_qts_debian_dependencies_are_left_to_the_host(dest):
+    assert trim.left_to_host(dest)
+
+
+@pytest.mark.parametrize("dest", BUNDLED)
+def test_python_openssl_sqlite_the_cpp_runtime_qt_and_the_wheels_own_libraries_stay_in_the_bundle(dest):
+    assert not trim.left_to_host(dest)
+    assert not trim.left_to_host(dest.replace("/", "\\"))
+
+
+def test_every_library_left_to_the_host_is_installed_by_the_setup_script():
+    """What the bundle leaves to the host must be what tools/setup.sh installs (or what that pulls in)."""
+    setup = (INSTALLER.parent / "tools" / "setup.sh").read_text(encoding="utf-8")
+    for package in ("libx11-6", "libxcb1", "libxcb-cursor0", "libfontconfig1", "libfreetype6", "libglib2.0-0",
+                    "libdbus-1-3", "libasound2", "libnss3", "libnspr4", "libcups2", "libgbm1", "libxkbcommon-x11-0"):
+        assert re.search(rf"[\s\"]{re.escape(package)}[\s\"]", setup), package
 
 
 def package(items: dict[str, bytes]) -> bytes:

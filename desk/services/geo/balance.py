@@ -13,7 +13,6 @@ from sqlalchemy import func, select
 
 from desk.models import Community, Grid, grid_member
 from desk.services.context import Context
-from desk.services.geo.validate import to_shape
 from desk.services.org import MAX_HOUSEHOLDS, MIN_HOUSEHOLDS, grid_size_status
 from desk.services.permissions import require
 
@@ -179,6 +178,8 @@ def balance_check(ctx: Context) -> BalanceReport:
         rows = list(s.execute(select(Grid, Community.name).join(Community).order_by(Grid.code)))
         grids = [GridFigures(g.id, g.code, g.name, g.community_id, cname, g.kind.value, g.households,
                              g.population, staff.get(g.id, 0)) for g, cname in rows]
+        from desk.services.geo.validate import to_shape  # shapely: loaded when balance is checked, not at start
+
         shapes = {}
         for g, _ in rows:
             shp = to_shape(json.loads(g.geometry)) if g.geometry else None

@@ -7,7 +7,6 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from shapely.geometry import Point, shape
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
@@ -59,6 +58,8 @@ def gazetteer(session: Session) -> Gazetteer:
 
 
 def grid_at(session: Session, lat: float, lon: float) -> Place | None:
+    from shapely.geometry import Point, shape  # numpy + GEOS: loaded when a point is first located
+
     point = Point(lon, lat)  # GeoJSON is (lon, lat)
     for gid, cid, name, geometry in session.execute(
             select(Grid.id, Grid.community_id, Grid.name, Grid.geometry).where(Grid.geometry.is_not(None))):

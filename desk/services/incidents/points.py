@@ -7,7 +7,6 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 
-from shapely.geometry import shape
 from sqlalchemy import select
 
 from desk.models import Event, Grid
@@ -27,6 +26,8 @@ class EventPoint:
 
 
 def _grid_anchor(geometry: str):
+    from shapely.geometry import shape  # numpy + GEOS: loaded on the database worker, not at start
+
     poly = shape(json.loads(geometry))
     c = poly.representative_point()
     minx, miny, maxx, maxy = poly.bounds

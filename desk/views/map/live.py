@@ -6,11 +6,14 @@ from __future__ import annotations
 
 import json
 from collections import Counter
+from typing import TYPE_CHECKING
 
-from desk.services.geo.locate import GridIndex
 from desk.services.topics import concerns
 from desk.views.map import style
 from desk.views.map.markers import MapMarker
+
+if TYPE_CHECKING:  # shapely (numpy, GEOS) is loaded when the map first counts markers, not at start
+    from desk.services.geo.locate import GridIndex
 
 BATCH_LIMIT = 500   # more changed markers than this at once: replace the layer's content in one call
 
@@ -105,6 +108,8 @@ class LiveMarkers:
         if figure not in ("open_events", "overdue_events") or not self._markers:
             return {}
         if self._grid_index is None:
+            from desk.services.geo.locate import GridIndex
+
             self._grid_index = GridIndex([(g.id, json.dumps(g.geometry)) for g in getattr(self, "_grid_shapes", ())])
         wanted = [m for m in self._markers.values() if figure == "open_events" or m.overdue]
         return dict(Counter(g for m in wanted if (g := self._grid_index.locate(m.lat, m.lon)) is not None))

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
 )
 
 from desk.clock import LOCAL_TZ
-from desk.reports.issue import issue_sheet, preview
 from desk.services.errors import DeskError
 from desk.services.figures import build_sheet, periods
 from desk.services.figures.issues import history
@@ -220,6 +219,8 @@ class ReportsPage(Page):
         ctx, kind, what = self.ctx, self.current_kind(), self.what()
 
         def work(progress, cancelled):
+            from desk.reports.issue import preview  # reportlab: loaded with the first sheet, not at start
+
             sheet = build_sheet(ctx, kind, what)
             progress(30)
             if cancelled():
@@ -243,6 +244,8 @@ class ReportsPage(Page):
         ctx, kind, what = self.ctx.collecting(), self.current_kind(), self.what()
 
         def work(progress, cancelled):
+            from desk.reports.issue import issue_sheet  # reportlab: loaded with the first sheet, not at start
+
             sheet = build_sheet(ctx, kind, what)
             progress(20)
             if cancelled():
