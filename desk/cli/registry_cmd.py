@@ -16,7 +16,8 @@ FIELDS_HELP = {
 
 def register(sub, parent) -> None:
     isub = getattr(import_cmd.register, "subparsers", None)
-    if isub is not None:
+    # `desk registry …` alone builds no `desk import`: the subparsers left by an earlier build are not this one's
+    if isub is not None and "people" not in isub.choices:
         for kind, what in (("people", "实有人口"), ("houses", "实有房屋"), ("units", "实有单位")):
             p = isub.add_parser(kind, parents=[parent], help=f"导入{what} (XLSX 或 CSV，UTF-8 或 GB18030)")
             p.add_argument("file", type=Path, help="XLSX 或 CSV；识别常用中文表头")

@@ -67,7 +67,7 @@ print([m for m in ("shapely", "desk.demo", "desk.services.meetings", "openpyxl",
 
 @pytest.mark.parametrize("argv, modules", [
     ([], []), (["--version"], []), (["user", "list"], ["user_cmd"]), (["key", "merge"], ["key_cmd"]),
-    (["import", "events", "x.csv"], ["events_cmd", "geo_cmd", "import_cmd"]),
+    (["import", "events", "x.csv"], ["events_cmd", "geo_cmd", "import_cmd", "registry_cmd"]),
 ])
 def test_a_command_imports_no_other_commands_module_nor_their_services(argv, modules, tmp_path):
     env = dict(os.environ, PYTHONPATH=str(ROOT), XDG_DATA_HOME=str(tmp_path / "d"), XDG_CONFIG_HOME=str(tmp_path / "c"))
@@ -75,7 +75,7 @@ def test_a_command_imports_no_other_commands_module_nor_their_services(argv, mod
                        cwd=ROOT)
     imported, heavy = r.stdout.strip().splitlines()[-2:]
     assert imported == repr(modules)
-    if not {"events_cmd", "geo_cmd"} & set(modules):
+    if not {"events_cmd", "geo_cmd", "registry_cmd"} & set(modules):
         assert heavy == "[]"
 
 
