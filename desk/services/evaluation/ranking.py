@@ -20,6 +20,7 @@ from desk.services.context import Context
 from desk.services.evaluation.codes import GRID_LEADER_CRITERIA, MODEL_GRID, POLICE_CRITERIA
 from desk.services.evaluation.data import combine, grid_side, police_side
 from desk.services.evaluation.rounds import month_period
+from desk.services.figures import registry_hooks  # noqa: F401 - the registry's data side joins the criteria
 from desk.services.figures.periods import Period
 from desk.services.figures.table import Column, Table
 from desk.services.permissions import require
