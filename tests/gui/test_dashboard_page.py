@@ -45,7 +45,8 @@ def page(qtbot, db_url, request):
 
 def test_the_leader_sees_every_key_figure_against_its_target(page):
     tiles = page.view.tiles
-    assert set(tiles) == {"events", "completion", "handling", "on_time", "diversion", "in_grid", "mediation"}
+    assert set(tiles) == {"events", "completion", "handling", "on_time", "diversion", "in_grid", "mediation",
+                          "registration", "visit_coverage"}
     done = tiles["completion"]
     assert done.name.text() == "事件流转办结率" and "目标 100%" in done.target.text()
     assert done.value.text() == page.data.figure("completion").text
@@ -59,6 +60,24 @@ def test_a_click_on_a_figure_lists_exactly_the_rows_behind_it(page, qtbot):
     model = page.drill.model
     assert model.rowCount() == f.denominator
     assert sum(model.value(r, "counted") == "是" for r in range(model.rowCount())) == f.numerator
+    page.drill.close()
+
+
+def test_a_click_on_visit_coverage_lists_the_people_in_care_with_masked_names(page, qtbot, demo_ctx):
+    from desk.models import Person
+
+    tile = page.view.tiles["visit_coverage"]
+    assert tile.name.text() == "规范化服务走访覆盖率" and "目标 100%" in tile.target.text()
+    qtbot.mouseClick(tile, Qt.LeftButton)
+    qtbot.waitUntil(lambda: getattr(page, "drill", None) is not None, timeout=10000)
+    f = page.data.figure("visit_coverage")
+    model = page.drill.model
+    assert f.denominator > 0 and model.rowCount() == f.denominator
+    assert sum(model.value(r, "counted") == "是" for r in range(model.rowCount())) == f.numerator
+    with demo_ctx.read() as s:
+        names = set(s.scalars(select(Person.name)))
+    shown = {str(model.value(r, "person")) for r in range(model.rowCount())}
+    assert shown and not shown & names and all("*" in n for n in shown)
     page.drill.close()
 
 
