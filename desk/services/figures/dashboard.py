@@ -87,6 +87,7 @@ class KeyFigure:
     target_text: str
     better: str
     note: str = ""
+    source: str = "event"      # what the drill-down lists: event, dispatch, mediation, household, person
 
     @property
     def empty(self) -> bool:
@@ -246,7 +247,8 @@ def key_figures(s: Session, period: Period, now: datetime) -> tuple[KeyFigure, .
     for d in defs:
         value, n, den = now_all[d.key] if d.key in now_all else measure(s, d.key, period)
         before = (prev_all[d.key] if d.key in prev_all else measure(s, d.key, prev))[0]
-        out.append(KeyFigure(d.key, d.title, d.kind, value, n, den, before, d.target, d.target_text, d.better, d.note))
+        out.append(KeyFigure(d.key, d.title, d.kind, value, n, den, before, d.target, d.target_text, d.better, d.note,
+                             d.source))
     return tuple(out)
 
 

@@ -103,21 +103,23 @@ class DashboardView(QWidget):
     # --- panels ---
     def _figures_panel(self) -> QWidget:
         w = QWidget()
+        tiles = list(self.tiles.values())
+        per_row = (len(tiles) + 1) // 2   # two rows of figures
+        if self.wall:  # the second row ends with the dispute ladder, two tiles wide so its columns are legible
+            rows = QVBoxLayout(w)
+            rows.setContentsMargins(0, 0, 0, 0)
+            for part, last in ((tiles[:per_row], False), (tiles[per_row:], True)):
+                row = QHBoxLayout()
+                for tile in part:
+                    row.addWidget(tile, 1)
+                if last:
+                    row.addWidget(Titled(tr("矛盾纠纷各层级化解情况"), self.ladder_view), 2)
+                rows.addLayout(row, 1)
+            return w
         grid = QGridLayout(w)
         grid.setContentsMargins(0, 0, 0, 0)
-        # two rows: on the wall the figures and the dispute ladder in the last cell, on the page the figures
-        # (the ladder beside them)
-        n = len(self.tiles)
-        per_row = (n + 2) // 2 if self.wall else (n + 1) // 2
-        for i, tile in enumerate(self.tiles.values()):
+        for i, tile in enumerate(tiles):
             grid.addWidget(tile, i // per_row, i % per_row)
-        if self.wall:
-            grid.addWidget(Titled(tr("矛盾纠纷各层级化解情况"), self.ladder_view), 1, per_row - 1)
-            for i in range(per_row):
-                grid.setColumnStretch(i, 1)
-            grid.setRowStretch(0, 1)
-            grid.setRowStretch(1, 1)
-            return w
         outer = QWidget()
         row = QHBoxLayout(outer)
         row.setContentsMargins(0, 0, 0, 0)
