@@ -94,6 +94,8 @@ def test_a_burst_of_changes_costs_one_refresh(page, qtbot, monkeypatch):
     page.backend.bus.changed.emit([Change("audit_log", "1", "insert")])  # not the dashboard's concern
     qtbot.wait(1200)
     assert len(calls) == 1
+    page.backend.bus.changed.emit([Change("visit", "1", "insert")])  # a visit moves the visit coverage
+    qtbot.waitUntil(lambda: len(calls) == 2, timeout=5000)
 
 
 def test_the_big_screen_rotates_shows_no_personal_data_and_esc_leaves_it(page, qtbot, demo_ctx):
