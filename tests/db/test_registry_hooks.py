@@ -62,6 +62,11 @@ def test_the_dashboard_registry_figures_equal_the_registry_coverage_table_and_th
     assert (registration.numerator, registration.denominator) == (table.totals[c["registered"]],
                                                                   table.totals[c["households"]]) == (3, 5)
     assert registration.value == table.totals[c["registration"]] == 0.6
+    grid2 = next(r for r in table.rows if r[c["grid"]] == "兴钢社区第2网格")
+    assert grid2[c["coverage"]] == round(2 / 3, 4)   # rounded as every rate of the desk
+    with ctx.read() as s:   # October: only 测试乙 visited
+        assert coverage_table(s, periods.parse_month("2026-10")).totals[c["coverage"]] == \
+            dashboard(leader, "last_month").figure("visit_coverage").value == 0.25
     assert visits.target == registration.target == 1.0 and visits.met is False
     for key, fig_ in (("visit_coverage", visits), ("registration", registration)):
         drill = drill_figure(leader, key, board.period)

@@ -19,7 +19,8 @@ TARGET = 1.0
 
 
 def _rate(part: int, whole: int) -> float | None:
-    return part / whole if whole else None
+    """Rounded as the dashboard and the sheets round a rate, so the same figure is the same number."""
+    return round(part / whole, 4) if whole else None
 
 
 def _in_care(period: Period):
