@@ -157,6 +157,7 @@ DASHBOARD_WORDS = (
     QT_TRANSLATE_NOOP("Dashboard", "工作配合响应速度"), QT_TRANSLATE_NOOP("Dashboard", "社会融入度"),
     QT_TRANSLATE_NOOP("Dashboard", "问题处置效能"), QT_TRANSLATE_NOOP("Dashboard", "业务指导实效"),
     QT_TRANSLATE_NOOP("Dashboard", "协作配合支持"), QT_TRANSLATE_NOOP("Dashboard", "示范网格"),
+    QT_TRANSLATE_NOOP("Dashboard", "网格基础信息采集登记率"), QT_TRANSLATE_NOOP("Dashboard", "规范化服务走访覆盖率"),
 )
 
 

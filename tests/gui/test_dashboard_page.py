@@ -45,7 +45,8 @@ def page(qtbot, db_url, request):
 
 def test_the_leader_sees_every_key_figure_against_its_target(page):
     tiles = page.view.tiles
-    assert set(tiles) == {"events", "completion", "handling", "on_time", "diversion", "in_grid", "mediation"}
+    assert set(tiles) == {"events", "completion", "handling", "on_time", "diversion", "in_grid", "mediation",
+                          "registration", "visit_coverage"}
     done = tiles["completion"]
     assert done.name.text() == "事件流转办结率" and "目标 100%" in done.target.text()
     assert done.value.text() == page.data.figure("completion").text
@@ -62,6 +63,24 @@ def test_a_click_on_a_figure_lists_exactly_the_rows_behind_it(page, qtbot):
     page.drill.close()
 
 
+def test_a_click_on_visit_coverage_lists_the_people_in_care_with_masked_names(page, qtbot, demo_ctx):
+    from desk.models import Person
+
+    tile = page.view.tiles["visit_coverage"]
+    assert tile.name.text() == "规范化服务走访覆盖率" and "目标 100%" in tile.target.text()
+    qtbot.mouseClick(tile, Qt.LeftButton)
+    qtbot.waitUntil(lambda: getattr(page, "drill", None) is not None, timeout=10000)
+    f = page.data.figure("visit_coverage")
+    model = page.drill.model
+    assert f.denominator > 0 and model.rowCount() == f.denominator
+    assert sum(model.value(r, "counted") == "是" for r in range(model.rowCount())) == f.numerator
+    with demo_ctx.read() as s:
+        names = set(s.scalars(select(Person.name)))
+    shown = {str(model.value(r, "person")) for r in range(model.rowCount())}
+    assert shown and not shown & names and all("*" in n for n in shown)
+    page.drill.close()
+
+
 def test_a_burst_of_changes_costs_one_refresh(page, qtbot, monkeypatch):
     calls = []
     real = page_module.dashboard
@@ -75,6 +94,8 @@ def test_a_burst_of_changes_costs_one_refresh(page, qtbot, monkeypatch):
     page.backend.bus.changed.emit([Change("audit_log", "1", "insert")])  # not the dashboard's concern
     qtbot.wait(1200)
     assert len(calls) == 1
+    page.backend.bus.changed.emit([Change("visit", "1", "insert")])  # a visit moves the visit coverage
+    qtbot.waitUntil(lambda: len(calls) == 2, timeout=5000)
 
 
 def test_the_big_screen_rotates_shows_no_personal_data_and_esc_leaves_it(page, qtbot, demo_ctx):

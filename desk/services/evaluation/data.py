@@ -5,12 +5,14 @@ grid leaders (per grid):
   itself (a grid worker's report or a patrol) / all hazards reported in the grid;
 - mediation success: mediations at the grid's rungs (grid worker, grid leader) resolved / held;
 - response speed: the grid's events accepted within 30 minutes of the report / events accepted;
-- basic-data accuracy: from the registry (``DATA_HOOKS``), none until it exists.
+- basic-data accuracy: from the registry (``DATA_HOOKS``, desk.services.figures.registry_hooks): households
+  whose people on record number the members of the household register / households with anyone on record;
 police (over the grids of their beat, or the grids an auxiliary officer belongs to):
 - problem-handling effectiveness: police matters reported in those grids closed / reported;
 - guidance given: mediations at the community-police rung resolved / held;
 - cooperation and support: dispatches to 公安 in those grids closed on time / kept (returns left out);
-- integration into the community: from the registry's visits (``DATA_HOOKS``), none until it exists.
+- integration into the community: from the registry's visits (``DATA_HOOKS``): the grid's visit coverage
+  (people under care visited in the month / people under care), the figure of the monthly sheet.
 Each is a (numerator, denominator) pair; a criterion without data is None, not 0.
 """
 from __future__ import annotations

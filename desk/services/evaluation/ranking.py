@@ -20,6 +20,7 @@ from desk.services.context import Context
 from desk.services.evaluation.codes import GRID_LEADER_CRITERIA, MODEL_GRID, POLICE_CRITERIA
 from desk.services.evaluation.data import combine, grid_side, police_side
 from desk.services.evaluation.rounds import month_period
+from desk.services.figures import registry_hooks  # noqa: F401 - the registry's data side joins the criteria
 from desk.services.figures.periods import Period
 from desk.services.figures.table import Column, Table
 from desk.services.permissions import require
@@ -103,8 +104,9 @@ def ranking_tables(s: Session, period: Period) -> Ranking:
     grids = Table(f"网格评价排名（{period.label}）",
                   (Column("rank", "名次", "int"), Column("grid", "网格"), Column("community", "社区"),
                    Column("leader", "网格长"), *SCORE_COLUMNS, Column("award", "评选")),
-                  tuple(row[:-1] for row in ranked), notes=(note, "数据得分：治安隐患自主发现率、网格调解成功率、30分钟响应率"
-                                                     "（基础信息采集准确率待基础信息模块启用）。"),
+                  tuple(row[:-1] for row in ranked), notes=(note, "数据得分：治安隐患自主发现率、网格调解成功率、30分钟响应率、"
+                                                     "基础信息采集准确率（住户登记人数与户内人数相符的比例），"
+                                                     "有数据的各项取平均。"),
                   key="grid_ranking", empty_text="暂无网格。")
     peer_p, raters_p = _peer(s, r.id if r else None, "police")
     pside = police_side(s, period)
@@ -129,8 +131,8 @@ def ranking_tables(s: Session, period: Period) -> Ranking:
     officers = Table(f"民辅警评价排名（{period.label}）",
                      (Column("rank", "名次", "int"), Column("officer", "姓名"), Column("role", "职务"),
                       Column("grids", "联系网格", "int", "个"), *SCORE_COLUMNS),
-                     _ranked(prow, 6, 0), notes=(note, "数据得分：涉警事件办结率、民警调解成功率、公安派单按时办结率"
-                                                       "（社会融入度待走访数据启用）。"),
+                     _ranked(prow, 6, 0), notes=(note, "数据得分：涉警事件办结率、民警调解成功率、公安派单按时办结率、"
+                                                       "社会融入度（联系网格在管特殊人群走访覆盖率），有数据的各项取平均。"),
                      key="officer_ranking", empty_text="暂无民警、辅警。")
     return Ranking(period.code, weight, grids, officers, tuple(row[-1] for row in ranked))
 

@@ -60,6 +60,18 @@ BY_KEY = {d.key: d for d in DEFS}
 # Figures other areas add (the registry: registration and visit coverage): key -> (FigureDef, fn(session,
 # period) -> (numerator, denominator)). Shown after the built-in figures when present.
 EXTRA_FIGURES: dict[str, tuple[FigureDef, Callable[[Session, Period], tuple[int, int]]]] = {}
+# Their drill-downs: key -> fn(session, period, limit) -> (table, ids counted, ids in the numerator), the
+# same contract as ``drill_figure``.
+EXTRA_DRILLS: dict[str, Callable[[Session, Period, int], tuple[Table, tuple[int, ...], tuple[int, ...]]]] = {}
+
+
+def all_defs() -> tuple[FigureDef, ...]:
+    """The built-in figures, then those other areas added (in the order they were added)."""
+    return (*DEFS, *(d for d, _ in EXTRA_FIGURES.values()))
+
+
+def known(key: str) -> bool:
+    return key in BY_KEY or key in EXTRA_FIGURES
 
 
 @dataclass(frozen=True)
@@ -75,6 +87,7 @@ class KeyFigure:
     target_text: str
     better: str
     note: str = ""
+    source: str = "event"      # what the drill-down lists: event, dispatch, mediation, household, person
 
     @property
     def empty(self) -> bool:
@@ -229,12 +242,13 @@ def comparable_previous(period: Period, now: datetime) -> Period:
 def key_figures(s: Session, period: Period, now: datetime) -> tuple[KeyFigure, ...]:
     prev = comparable_previous(period, now)
     out = []
-    defs = [*DEFS, *(d for d, _ in EXTRA_FIGURES.values())]
+    defs = all_defs()
     now_all, prev_all = measure_all(s, period), measure_all(s, prev)
     for d in defs:
         value, n, den = now_all[d.key] if d.key in now_all else measure(s, d.key, period)
         before = (prev_all[d.key] if d.key in prev_all else measure(s, d.key, prev))[0]
-        out.append(KeyFigure(d.key, d.title, d.kind, value, n, den, before, d.target, d.target_text, d.better, d.note))
+        out.append(KeyFigure(d.key, d.title, d.kind, value, n, den, before, d.target, d.target_text, d.better, d.note,
+                             d.source))
     return tuple(out)
 
 
@@ -249,7 +263,8 @@ def key_table(figures: tuple[KeyFigure, ...], period: Period, previous: Period) 
                   Column("denominator", "基数", "int")),
                  rows, notes=(f"上期：{previous.label}。未办结的时期与上期相同天数比较。",
                               "计入/基数：比率的分子与分母，即点开指标所列清单的条数；平均时长的基数为计入平均的事件数。",
-                              "基础信息采集登记率、走访覆盖率在基础信息模块启用后列出。"), key="dashboard_key")
+                              *(() if any(f.key in EXTRA_FIGURES for f in figures) else
+                                ("基础信息采集登记率、走访覆盖率在基础信息模块启用后列出。",))), key="dashboard_key")
 
 
 # --- periods ---
@@ -288,6 +303,8 @@ def _mark(v) -> str:
 def drill_figure(s: Session, key: str, period: Period, limit: int = 5000) -> tuple[Table, tuple[int, ...], tuple[int, ...]]:
     """The rows behind a key figure: (table, ids counted, ids in the numerator). ``ids counted`` has as
     many entries as the figure's denominator, ``ids in the numerator`` as its numerator."""
+    if key in EXTRA_DRILLS:
+        return EXTRA_DRILLS[key](s, period, limit)
     d = BY_KEY[key]
     den, num = conditions(key, period)
     flag = num if num is not None else None

@@ -15,6 +15,7 @@ from desk.services.dispatch import codes as dcodes
 from desk.services.dispatch.figures import compute
 from desk.services.errors import ValidationError
 from desk.services.figures import dashboard as fig
+from desk.services.figures import registry_hooks  # noqa: F401 - the registry's figures join the dashboard
 from desk.services.figures.dispatch import figures_table, ladder_table
 from desk.services.figures.events import UNPLACED
 from desk.services.figures.hotspots import Hotspots, hotspots
@@ -23,6 +24,11 @@ from desk.services.figures.table import Column, Table, mask_text
 from desk.services.figures.trends import daily_trend, monthly_trend
 from desk.services.incidents import codes
 from desk.services.permissions import require
+
+
+def figure_defs() -> tuple[fig.FigureDef, ...]:
+    """Every key figure the dashboard shows, the registry's included (the screen lays out a tile each)."""
+    return fig.all_defs()
 
 
 @dataclass(frozen=True)
@@ -116,7 +122,7 @@ def department_dispatches(s: Session, department_id: int | None, period: Period)
 def drill_figure(ctx: Context, key: str, period: Period) -> Table:
     """The list behind a key figure: its rows number the figure's denominator, those marked 是 its numerator."""
     require(ctx.actor, "dashboard.read")
-    if key not in fig.BY_KEY:
+    if not fig.known(key):
         raise ValidationError(f"未知的指标 {key!r} (unknown figure)")
     with ctx.read() as s:
         return fig.drill_figure(s, key, period)[0]

@@ -4,6 +4,7 @@ the daily duty report (值班日报), the weekly review pack (周研判材料) a
 """
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime
 
 from sqlalchemy import func, select
@@ -14,6 +15,7 @@ from desk.services.dispatch.figures import compute
 from desk.services.figures import dispatch as dfig
 from desk.services.figures import events as efig
 from desk.services.figures import meetings as mfig
+from desk.services.figures import registry as rfig
 from desk.services.figures.periods import Period, local_today
 from desk.services.incidents import codes
 from desk.services.figures.table import Chart, Column, Section, Sheet, Table, rate
@@ -137,7 +139,9 @@ def monthly(s: Session, period: Period, now: datetime) -> Sheet:
                  ("非警务类诉求分流率", comm_fig.diversion_rate, "75%"),
                  ("网格内化解率", comm_fig.in_grid_rate, "90%以上"),
                  ("矛盾纠纷调解成功率", ladder.totals[-1] if ladder.totals else None, "100%"),
-                 ("群众满意率", disp.totals[disp.column("satisfaction_rate")] if disp.totals else None, "—")),
+                 ("群众满意率", disp.totals[disp.column("satisfaction_rate")] if disp.totals else None, "—"),
+                 ("网格基础信息采集登记率", rate(*rfig.registration(s, period)), "100%"),
+                 ("规范化服务走访覆盖率", rate(*rfig.visit_coverage(s, period)), "100%")),
                 notes=("事件流转办结率按本月上报的事件计；派单各率按本月派出的交办单计。",), key="key_figures")
     summary = ((f"{period.label}全街道共上报事件 {total} 件，已办结 {closed} 件，办结率 {_pct(rate(closed, total))}；"
                 f"派单 {disp.totals[1] if disp.totals else 0} 件。"
@@ -155,6 +159,7 @@ def monthly(s: Session, period: Period, now: datetime) -> Sheet:
         _section("四、矛盾纠纷化解", ladder),
         _section("五、会商研判落实情况", mfig.compliance(s, period, local_today(now)), mfig.routine_counts(s, period)),
         evaluation_section(s, period),
+        registry_section(s, period),
     )
     return Sheet("monthly", TITLES["monthly"], street_name(s), period.label, sections, summary, period.code,
                  generated_at=now)
@@ -170,6 +175,23 @@ def evaluation_section(s: Session, period: Period) -> Section:
     if r.peer_weight is None:
         text += (f"{period.label}未开展民警与网格长互评，以下排名仅按数据计分。",)
     return _section("六、评价奖惩", r.grids, r.officers, paragraphs=text)
+
+
+def registry_section(s: Session, period: Period) -> Section:
+    """七、基础信息与走访: visit coverage and the registration rate per grid (counts only, nobody named),
+    the grids under the 100% targets named; empty while the registry holds nobody."""
+    table = rfig.coverage_table(s, period)
+    if not rfig.in_use(s):
+        return _section("七、基础信息与走访", replace(table, rows=(), totals=None, empty_text="尚未录入基础信息（人口）数据。"))
+    c = {col.key: i for i, col in enumerate(table.columns)}
+    tot = table.totals
+    text = (f"本月在管特殊人群 {tot[c['cared']]} 人，至少走访一次 {tot[c['visited']]} 人，"
+            f"走访覆盖率 {_pct(tot[c['coverage']])}；基础信息采集登记率 {_pct(tot[c['registration']])}。",)
+    short = [r[c["grid"]] for r in table.rows if r[c["coverage"]] is not None and r[c["coverage"]] < rfig.TARGET]
+    if short:
+        text += (f"走访覆盖率未达100%的网格：{'、'.join(short[:12])}{'等' if len(short) > 12 else ''}"
+                 f"（共 {len(short)} 个）。",)
+    return _section("七、基础信息与走访", table, paragraphs=text)
 
 
 def _pct(v: float | None) -> str:

@@ -1,5 +1,5 @@
-"""Reading a community office's spreadsheet row by row (streaming): .xlsx through openpyxl's read-only
-mode, .csv in UTF-8 (with or without BOM) or GB18030 (what Excel on a Chinese Windows saves).
+"""Reading a community office's spreadsheet row by row (streaming): .xlsx through the desk's one streaming
+reader (desk.services.incidents.import_xlsx, expat, values only), .csv in UTF-8 (with or without BOM) or GB18030 (what Excel on a Chinese Windows saves).
 
 Headers are recognised by their usual Chinese names; ``--map FIELD=HEADER,…`` names others. Each row
 comes with its line number in the file (the header is line 1), so a problem is named where a person
@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Iterator
 
 from desk.services.errors import ValidationError
+from desk.services.incidents.import_xlsx import xlsx_rows
 
 log = logging.getLogger(__name__)
 
@@ -59,23 +60,33 @@ def csv_encoding(path: Path) -> str:
         return "gb18030"
 
 
-def raw_rows(path: Path) -> Iterator[list]:
+def raw_rows(path: Path) -> Iterator[tuple[int, list]]:
+    """(line as Excel or a text editor numbers it, cells) for every row: an .xlsx through the one streaming
+    reader of the desk (desk.services.incidents.import_xlsx, which leaves blank rows out), a .csv record by
+    record."""
     suffix = path.suffix.lower()
     if not path.is_file():
         raise ValidationError(f"找不到文件 {path} (no such file)")
     if suffix == ".xlsx":
-        from desk.services.registry import xlsx_stream
-        try:
-            yield from xlsx_stream.rows(path)
-        except (zipfile.BadZipFile, ValueError, KeyError, UnicodeDecodeError, OSError) as exc:
-            raise ValidationError(f"无法读取Excel文件 {path.name}：{exc} (not a readable .xlsx; "
-                                  f"an old .xls must be saved as .xlsx first)") from exc
+        if not zipfile.is_zipfile(path):
+            raise ValidationError(f"无法读取Excel文件 {path.name}：不是 .xlsx 工作簿；旧版 .xls 请先在Excel中另存为 .xlsx "
+                                  f"(not a readable .xlsx; an old .xls must be saved as .xlsx first)")
+        for line, cells in xlsx_rows(path):
+            yield line, [_excel_number(v) for v in cells]
     elif suffix in (".csv", ".txt"):
         enc = csv_encoding(path)
         with path.open(encoding=enc, newline="") as f:
-            yield from csv.reader(f)
+            yield from enumerate(csv.reader(f), start=1)
     else:
         raise ValidationError(f"只能导入 .xlsx 或 .csv 文件，此处为 {suffix or '无扩展名'} (use .xlsx or .csv)")
+
+
+def _excel_number(v):
+    """A whole number past Excel's 15 significant digits (an ID number typed into a number cell) stays the
+    float it was read as: its last digits are lost, and the import says so rather than taking made-up ones."""
+    if type(v) is int and abs(v) >= 10 ** 15:
+        return float(v)
+    return v
 
 
 def rows_with_fields(path: Path, known: dict[str, tuple[str, ...]], required: tuple[str, ...],
@@ -86,9 +97,7 @@ def rows_with_fields(path: Path, known: dict[str, tuple[str, ...]], required: tu
         raise ValidationError(f"--map 中的字段 {', '.join(sorted(unknown))} 不存在；可用字段：{', '.join(known)}")
     it = raw_rows(path)
     header = None
-    line = 0
-    for row in it:
-        line += 1
+    for line, row in it:
         if any(c not in (None, "") for c in row):
             header = ["" if c is None else str(c).strip().replace("\n", "") for c in row]
             break
@@ -110,12 +119,9 @@ def rows_with_fields(path: Path, known: dict[str, tuple[str, ...]], required: tu
         raise ValidationError(f"文件缺少必需的列：{names}；文件的表头为：{'、'.join(index) or '（无）'}；"
                               f"可用 --map 字段=表头 指定 (required columns missing)")
     headers = {f: header[i] for f, i in found.items()}
-    first = line
 
     def gen():
-        n = first
-        for row in it:
-            n += 1
+        for n, row in it:
             if not any(c not in (None, "") and str(c).strip() for c in row):
                 continue
             yield n, {f: (row[i] if i < len(row) else None) for f, i in found.items()}

@@ -175,7 +175,7 @@ class DashboardPage(Page):
             self.wall.view.set_trends(months, days)
 
     def on_changes(self, changes) -> None:
-        if not concerns(changes, "board", "dispatch"):
+        if not concerns(changes, "board", "dispatch", "registry"):  # the registry: coverage and registration
             return
         if not self.shown():
             self.stale = True

@@ -25,6 +25,22 @@ def change_colour(f: KeyFigure) -> str:
     return GOOD if (c > 0) == (f.better == "up") else BAD
 
 
+def _empty_text(source: str) -> str:
+    if source == "person":
+        return tr("本期无在管特殊人群")
+    if source == "household":
+        return tr("尚未录入基础信息")
+    return tr("本期无上报、派单或调解")
+
+
+def _click_text(source: str) -> str:
+    if source == "person":
+        return tr("点击查看在管特殊人群及走访情况（姓名已遮蔽）")
+    if source == "household":
+        return tr("点击查看各住户的登记情况")
+    return tr("点击查看此指标背后的事件清单")
+
+
 class FigureTile(QFrame):
     clicked = Signal(str)
 
@@ -60,12 +76,12 @@ class FigureTile(QFrame):
             self.set_scale(self.scale)  # a long value (24.5小时, 本期无数据) in a smaller face
         self.value.setText(text)
         _colour(self.value, MUTED if f.empty else _met_colour(f.met))
-        self.change.setText(tr("较上期 ") + change_text(f) if not f.empty else tr("本期无上报、派单或调解"))
+        self.change.setText(tr("较上期 ") + change_text(f) if not f.empty else _empty_text(f.source))
         _colour(self.change, change_colour(f))
         met = {True: tr("达标"), False: tr("未达标"), None: ""}[f.met]
         self.target.setText((tr("目标 ") + f.target_text + (f"  {met}" if met else "")) if f.target is not None
                             else tr("本期合计"))
-        self.setToolTip(f.note + ("\n" + tr("点击查看此指标背后的事件清单") if self.clickable else ""))
+        self.setToolTip(f.note + ("\n" + _click_text(f.source) if self.clickable else ""))
 
     def set_scale(self, scale: float) -> None:
         self.scale = scale

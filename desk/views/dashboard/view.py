@@ -8,8 +8,7 @@ from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (QGridLayout, QHBoxLayout, QHeaderView, QLabel, QStackedWidget, QTableView, QVBoxLayout,
                                QWidget)
 
-from desk.services.figures.dashboard import DEFS
-from desk.services.figures.overview import Dashboard
+from desk.services.figures.overview import Dashboard, figure_defs
 from desk.views.dashboard.charts import TrendChart, day_series, month_series
 from desk.views.dashboard.table_model import FigureTableModel
 from desk.views.dashboard.tiles import FigureTile
@@ -59,7 +58,7 @@ class DashboardView(QWidget):
         super().__init__(parent)
         self.wall = wall
         self.data: Dashboard | None = None
-        self.tiles = {d.key: FigureTile(d.key, clickable=not wall) for d in DEFS}
+        self.tiles = {d.key: FigureTile(d.key, clickable=not wall) for d in figure_defs()}
         for tile in self.tiles.values():
             tile.clicked.connect(self.figure_clicked)
         self.ladder_model = FigureTableModel(self, hide=("partly", "failed", "referred", *(("disputes",) if wall else ())))
@@ -104,18 +103,23 @@ class DashboardView(QWidget):
     # --- panels ---
     def _figures_panel(self) -> QWidget:
         w = QWidget()
+        tiles = list(self.tiles.values())
+        per_row = (len(tiles) + 1) // 2   # two rows of figures
+        if self.wall:  # the second row ends with the dispute ladder, two tiles wide so its columns are legible
+            rows = QVBoxLayout(w)
+            rows.setContentsMargins(0, 0, 0, 0)
+            for part, last in ((tiles[:per_row], False), (tiles[per_row:], True)):
+                row = QHBoxLayout()
+                for tile in part:
+                    row.addWidget(tile, 1)
+                if last:
+                    row.addWidget(Titled(tr("矛盾纠纷各层级化解情况"), self.ladder_view), 2)
+                rows.addLayout(row, 1)
+            return w
         grid = QGridLayout(w)
         grid.setContentsMargins(0, 0, 0, 0)
-        per_row = 4 if self.wall else 7
-        for i, tile in enumerate(self.tiles.values()):
+        for i, tile in enumerate(tiles):
             grid.addWidget(tile, i // per_row, i % per_row)
-        if self.wall:  # two rows of four: seven figures and the dispute ladder
-            grid.addWidget(Titled(tr("矛盾纠纷各层级化解情况"), self.ladder_view), 1, 3)
-            for i in range(4):
-                grid.setColumnStretch(i, 1)
-            grid.setRowStretch(0, 1)
-            grid.setRowStretch(1, 1)
-            return w
         outer = QWidget()
         row = QHBoxLayout(outer)
         row.setContentsMargins(0, 0, 0, 0)
