@@ -23,11 +23,20 @@ class FigureTableModel(RowTableModel):
         self._weak_above = weak_above or {}
         self._cols: tuple[tuple[int, Column], ...] = ()
         self.table: Table | None = None
+        self.unit_below = False
+
+    def set_unit_below(self, below: bool) -> None:
+        """Headers with the unit on a second line, 未办结 / (件): narrower columns on a small screen."""
+        if below != self.unit_below:
+            self.unit_below = below
+            self._headers = tuple(_heading(c, below) for _, c in self._cols)
+            if self._headers:
+                self.headerDataChanged.emit(Qt.Horizontal, 0, len(self._headers) - 1)
 
     def set_table(self, table: Table) -> None:
         self.table = table
         self._cols = tuple((i, c) for i, c in enumerate(table.columns) if c.key not in self._hide)
-        self._headers = tuple(c.heading for _, c in self._cols)
+        self._headers = tuple(_heading(c, self.unit_below) for _, c in self._cols)
         rows = table.rows + ((table.totals,) if table.totals is not None else ())
         self.set_rows(rows)
 
@@ -64,3 +73,11 @@ class FigureTableModel(RowTableModel):
             f.setBold(True)
             return f
         return None
+
+
+def _heading(column: Column, unit_below: bool) -> str:
+    text = column.heading
+    if unit_below and text.endswith(")") and "(" in text:
+        at = text.rindex("(")
+        return text[:at] + "\n" + text[at:]
+    return text

@@ -5,12 +5,12 @@ with the widget's size (a 1920×1080 window, a 3840×2160 projector)."""
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtWidgets import (QGridLayout, QHBoxLayout, QHeaderView, QLabel, QStackedWidget, QTableView, QVBoxLayout,
-                               QWidget)
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QStackedWidget, QVBoxLayout, QWidget
 
 from desk.services.figures.dashboard import DEFS
 from desk.services.figures.overview import Dashboard
 from desk.views.dashboard.charts import TrendChart, day_series, month_series
+from desk.views.dashboard.fit_table import FitTable, fit_table
 from desk.views.dashboard.table_model import FigureTableModel
 from desk.views.dashboard.tiles import FigureTile
 
@@ -18,25 +18,11 @@ PANELS = ("figures", "trends", "hotspots", "overdue", "ranking")
 PANEL_NAMES = {"figures": "关键指标", "trends": "趋势", "hotspots": "热点网格与部门", "overdue": "超时事件",
                "ranking": "评价排名"}
 WEAK_RATE = 0.9   # a department's on-time rate under this shows in red
+COMPACT_WIDTH = 1500  # narrower (a 1280×800 window): the figures in two rows, units under the headings
 
 
 def tr(text: str) -> str:
     return QCoreApplication.translate("Dashboard", text)
-
-
-def _table(model: FigureTableModel, sortable: bool = False, stretch: bool = False) -> QTableView:
-    view = QTableView()
-    view.setModel(model)
-    view.setSelectionBehavior(QTableView.SelectRows)
-    view.setEditTriggers(QTableView.NoEditTriggers)
-    view.verticalHeader().setVisible(False)
-    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
-    view.horizontalHeader().setStretchLastSection(True)
-    view.setSortingEnabled(sortable)
-    if stretch:  # the wall: read-only, nothing selected or focused
-        view.setSelectionMode(QTableView.NoSelection)
-        view.setFocusPolicy(Qt.NoFocus)
-    return view
 
 
 class Titled(QWidget):
@@ -70,12 +56,13 @@ class DashboardView(QWidget):
                                                         "closed_on_time_rate": WEAK_RATE})
         self.overdue_model = FigureTableModel(self, hide=("title",))  # no free text on the wall
         self.ranking_model = FigureTableModel(self, hide=("leader", "raters"))  # grids, not people
-        self.ladder_view = _table(self.ladder_model, stretch=wall)
-        self.grids_view = _table(self.grids_model, stretch=wall)
-        self.comms_view = _table(self.comms_model, stretch=wall)
-        self.depts_view = _table(self.depts_model, sortable=not wall, stretch=wall)
-        self.overdue_view = _table(self.overdue_model, stretch=wall)
-        self.ranking_view = _table(self.ranking_model, stretch=wall)
+        self.ladder_view = fit_table(self.ladder_model, read_only_wall=wall)
+        self.grids_view = fit_table(self.grids_model, read_only_wall=wall)
+        self.comms_view = fit_table(self.comms_model, read_only_wall=wall)
+        self.depts_view = fit_table(self.depts_model, sortable=not wall, read_only_wall=wall)
+        self.overdue_view = fit_table(self.overdue_model, read_only_wall=wall)
+        self.ranking_view = fit_table(self.ranking_model, read_only_wall=wall)
+        self.compact: bool | None = None
         self.months_chart = TrendChart(tr("近12个月上报事件（件）"), "bars")
         self.rates_chart = TrendChart(tr("近12个月办结率（%）"), "rates")
         self.days_chart = TrendChart(tr("近30日上报与办结（件）"), "bars")
@@ -104,24 +91,47 @@ class DashboardView(QWidget):
     # --- panels ---
     def _figures_panel(self) -> QWidget:
         w = QWidget()
-        grid = QGridLayout(w)
-        grid.setContentsMargins(0, 0, 0, 0)
-        per_row = 4 if self.wall else 7
-        for i, tile in enumerate(self.tiles.values()):
-            grid.addWidget(tile, i // per_row, i % per_row)
-        if self.wall:  # two rows of four: seven figures and the dispute ladder
-            grid.addWidget(Titled(tr("矛盾纠纷各层级化解情况"), self.ladder_view), 1, 3)
-            for i in range(4):
-                grid.setColumnStretch(i, 1)
+        self.figures_grid = QGridLayout(w)
+        self.figures_grid.setContentsMargins(0, 0, 0, 0)
+        self.ladder_box = Titled(tr("矛盾纠纷各层级化解情况"), self.ladder_view)
+        self._place_figures(compact=self.wall)
+        return w
+
+    def _place_figures(self, compact: bool) -> None:
+        """Wide: seven tiles in a row and the dispute ladder at its end. Compact (the wall, a small
+        window): two rows of tiles (four above, three wider below) and the ladder beside both rows."""
+        grid = self.figures_grid
+        tiles = list(self.tiles.values())
+        for item in (*tiles, self.ladder_box):
+            grid.removeWidget(item)
+        for c in range(grid.columnCount()):
+            grid.setColumnStretch(c, 0)
+        for r in range(grid.rowCount()):
+            grid.setRowStretch(r, 0)
+        if self.wall:  # two rows of four: seven figures and the dispute ladder, all alike on a projector
+            for i, tile in enumerate(tiles):
+                grid.addWidget(tile, i // 4, i % 4)
+            grid.addWidget(self.ladder_box, 1, 3)
+            for c in range(4):
+                grid.setColumnStretch(c, 1)
             grid.setRowStretch(0, 1)
             grid.setRowStretch(1, 1)
-            return w
-        outer = QWidget()
-        row = QHBoxLayout(outer)
-        row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(w, 5)
-        row.addWidget(Titled(tr("矛盾纠纷各层级化解情况"), self.ladder_view), 2)
-        return outer
+        elif compact:  # twelve columns: four tiles of three above, three tiles of four below, then the ladder
+            for i, tile in enumerate(tiles):
+                top = i < 4
+                grid.addWidget(tile, 0 if top else 1, 3 * i if top else 4 * (i - 4), 1, 3 if top else 4)
+            grid.addWidget(self.ladder_box, 0, 12, 2, 1)
+            for c in range(12):
+                grid.setColumnStretch(c, 1)
+            grid.setColumnStretch(12, 4)
+        else:
+            for i, tile in enumerate(tiles):
+                grid.addWidget(tile, 0, i)
+                grid.setColumnStretch(i, 5)
+            grid.addWidget(self.ladder_box, 0, len(tiles))
+            grid.setColumnStretch(len(tiles), 14)
+        for tile in tiles:
+            tile.set_compact(compact and not self.wall)
 
     def _trends_panel(self) -> QWidget:
         w = QWidget()
@@ -187,8 +197,17 @@ class DashboardView(QWidget):
         size = event.size()
         scale = min(size.width() / 1500, size.height() / 820)
         scale = max(0.85, min(scale, 4.0))
+        compact = not self.wall and size.width() < COMPACT_WIDTH
+        if compact != self.compact:
+            self.set_compact(compact)
         if abs(scale - self.scale) > 0.05:
             self.set_scale(scale)
+
+    def set_compact(self, compact: bool) -> None:
+        self.compact = compact
+        self._place_figures(compact)
+        for view in self.findChildren(FitTable):
+            view.model().set_unit_below(compact)
 
     def set_scale(self, scale: float) -> None:
         self.scale = scale
@@ -203,6 +222,7 @@ class DashboardView(QWidget):
                      self.ranking_view):
             view.setStyleSheet(style)
             view.verticalHeader().setDefaultSectionSize(round(px * 1.8))
+            view.updateGeometry()
         for t in self.findChildren(Titled):
             t.caption.setStyleSheet(f"font-size: {max(12, round(15 * scale))}px; font-weight: bold;")
 
