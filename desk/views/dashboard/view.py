@@ -185,9 +185,9 @@ class DashboardView(QWidget):
             return  # unchanged: the charts stay as drawn
         self._trends = (months, days)
         if months.rows:
-            labels, counts, rates = month_series(months)
-            self.months_chart.set_series(labels, counts)
-            self.rates_chart.set_series(labels, rates)
+            labels, counts, rates, partial = month_series(months)
+            self.months_chart.set_series(labels, counts, partial_last=partial)
+            self.rates_chart.set_series(labels, rates, partial_last=partial)
         if days.rows:
             self.days_chart.set_series(*day_series(days))
 
