@@ -127,3 +127,29 @@ def test_the_map_is_one_click_away_from_the_dashboard(shell, qtbot):
     assert not page.map_button.isHidden()
     page.map_button.click()
     assert shell.window.stack.currentWidget().key == "map"
+
+
+@pytest.mark.parametrize("size", [(1280, 800), (1920, 1080)])
+def test_at_1280x800_and_up_every_table_shows_all_its_columns_without_scrolling_sideways(shell, qtbot, size):
+    from desk.views.dashboard.fit_table import FitTable
+
+    window = shell.window
+    window.resize(*size)
+    window.show_page("dashboard")
+    page = window.page("dashboard")
+    qtbot.waitUntil(lambda: page.data is not None and not page.loading("trends") and bool(page.view.months_chart.labels),
+                    timeout=30000)
+    qtbot.wait(200)
+    assert (window.width(), window.height()) == size  # nothing forced the window wider
+    view = page.view
+    assert view.compact == (size[0] < 1500)
+    assert view.minimumSizeHint().width() <= view.width()
+    tables = view.findChildren(FitTable)
+    shown = [t for t in tables if t.isVisible()]
+    assert {t.model().table.key for t in shown} >= {"top_grids", "top_communities", "figures_department"}
+    for t in shown:
+        assert not t.horizontalScrollBar().isVisible(), t.model().table.key
+        assert t.fits(), t.model().table.key
+        assert t.mapTo(window, t.rect().topRight()).x() < window.width()  # not past the window's edge
+    for tile in view.tiles.values():
+        assert tile.value.sizeHint().width() <= tile.value.width() + 1, tile.key  # "100.0%" whole

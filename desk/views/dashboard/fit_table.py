@@ -1,5 +1,5 @@
-"""The dashboard's tables ask their layout for the width of their columns: a table never gets less
-than what shows every column whole, so no column is cut and no horizontal scroll bar appears
+"""The dashboard's tables can ask their layout for the width of their columns: a table then never gets
+less than what shows every column whole, so no column is cut and no horizontal scroll bar appears
 (the widths the layout has to spare go to the tables that stretch)."""
 from __future__ import annotations
 
@@ -20,9 +20,19 @@ class FitHeader(QHeaderView):
 
 
 class FitTable(QTableView):
+    """``hold``: ask for the columns' width (the dashboard does so in its compact layout; in the wide
+    one, which it leaves below 1500 px, a held width would keep the window from ever getting narrower)."""
+
+    hold = False
+
+    def set_hold(self, hold: bool) -> None:
+        if hold != self.hold:
+            self.hold = hold
+            self.updateGeometry()
+
     def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt's name
         base = super().minimumSizeHint()
-        return QSize(self.columns_width(), base.height())
+        return QSize(self.columns_width(), base.height()) if self.hold else base
 
     def columns_width(self) -> int:
         """The width that shows every column at its content's size, with the frame and the scroll bar."""

@@ -86,6 +86,7 @@ class DashboardView(QWidget):
             layout.addWidget(self.panels["figures"], 3)
             layout.addWidget(self.panels["trends"], 3)
             layout.addWidget(self.panels["hotspots"], 4)
+            self.set_compact(True)  # compact first: its minimum width never forces a window wider than it is
         self.scale = 0.0
 
     # --- panels ---
@@ -208,6 +209,7 @@ class DashboardView(QWidget):
         self._place_figures(compact)
         for view in self.findChildren(FitTable):
             view.model().set_unit_below(compact)
+            view.set_hold(compact)
 
     def set_scale(self, scale: float) -> None:
         self.scale = scale
