@@ -8,6 +8,7 @@ import re
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import QLabel
 from sqlalchemy import select
 
@@ -147,9 +148,17 @@ def test_at_1280x800_and_up_every_table_shows_all_its_columns_without_scrolling_
     tables = view.findChildren(FitTable)
     shown = [t for t in tables if t.isVisible()]
     assert {t.model().table.key for t in shown} >= {"top_grids", "top_communities", "figures_department"}
+    bold = QFont()
+    bold.setPixelSize(max(12, round(14 * view.scale)))  # the tables' type at this size (DashboardView.set_scale)
+    bold.setBold(True)
+    metrics = QFontMetrics(bold)
     for t in shown:
         assert not t.horizontalScrollBar().isVisible(), t.model().table.key
         assert t.fits(), t.model().table.key
+        header, model = t.horizontalHeader(), t.model()
+        for i in range(model.columnCount()):  # each heading whole, line by line
+            text = model.headerData(i, Qt.Horizontal)
+            assert header.sectionSize(i) >= max(metrics.horizontalAdvance(x) for x in text.split("\n")), text
         assert t.mapTo(window, t.rect().topRight()).x() < window.width()  # not past the window's edge
     for tile in view.tiles.values():
         assert tile.value.sizeHint().width() <= tile.value.width() + 1, tile.key  # "100.0%" whole

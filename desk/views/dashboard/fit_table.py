@@ -4,26 +4,31 @@ less than what shows every column whole, so no column is cut and no horizontal s
 from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtWidgets import QHeaderView, QStyle, QTableView
+from PySide6.QtWidgets import QHeaderView, QStyle, QStyleOptionHeader, QTableView
 
 
 class FitHeader(QHeaderView):
-    """Room for the sort arrow only in the sorted column (Qt keeps it in every column, a header's
-    height each: nine columns of departments lost 200 px to arrows that are not drawn)."""
+    """Room for the sort arrow only in the sorted column (Qt keeps it in every column: nine columns of
+    departments lost some 200 px to arrows that are not drawn)."""
 
     def sectionSizeFromContents(self, logical: int) -> QSize:  # noqa: N802 - Qt's name
         size = super().sectionSizeFromContents(logical)
-        if self.isSortIndicatorShown() and logical != self.sortIndicatorSection():
-            margin = self.style().pixelMetric(QStyle.PM_HeaderMargin, None, self)
-            size.setWidth(max(size.width() - size.height() - margin, self.minimumSectionSize()))
-        return size
+        model = self.model()
+        if not self.isSortIndicatorShown() or logical == self.sortIndicatorSection() or model is None:
+            return size
+        opt = QStyleOptionHeader()
+        self.initStyleOption(opt)
+        opt.section = logical
+        opt.text = str(model.headerData(logical, self.orientation(), Qt.DisplayRole) or "")
+        opt.sortIndicator = QStyleOptionHeader.SortIndicator.None_
+        bare = self.style().sizeFromContents(QStyle.CT_HeaderSection, opt, QSize(), self)
+        return QSize(min(size.width(), max(bare.width(), self.minimumSectionSize())), size.height())
 
 
 class FitTable(QTableView):
-    """``hold``: ask for the columns' width (the dashboard does so in its compact layout; in the wide
-    one, which it leaves below 1500 px, a held width would keep the window from ever getting narrower)."""
+    """``hold``: ask the layout for the columns' width (the dashboard's tables do; a dialog's may not)."""
 
-    hold = False
+    hold = True
 
     def set_hold(self, hold: bool) -> None:
         if hold != self.hold:

@@ -209,7 +209,6 @@ class DashboardView(QWidget):
         self._place_figures(compact)
         for view in self.findChildren(FitTable):
             view.model().set_unit_below(compact)
-            view.set_hold(compact)
 
     def set_scale(self, scale: float) -> None:
         self.scale = scale
