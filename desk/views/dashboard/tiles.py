@@ -40,7 +40,7 @@ class FigureTile(QFrame):
         self.target = QLabel()
         for w in (self.name, self.value, self.change, self.target):
             w.setAlignment(Qt.AlignCenter)
-            w.setWordWrap(True)
+            w.setWordWrap(w is not self.value)  # 22.2小时 on one line
         layout = QVBoxLayout(self)
         layout.setSpacing(2)
         for w in (self.name, self.value, self.change, self.target):

@@ -216,7 +216,7 @@ class DashboardView(QWidget):
             tile.set_scale(scale * (1.5 if self.wall else 1.0))
         for chart in (self.months_chart, self.rates_chart, self.days_chart):
             chart.set_scale(scale)
-        px = max(12, round(14 * scale))
+        px = max(12, round(14 * scale * (1.25 if self.wall else 1.0)))  # a projector: larger rows
         style = (f"QTableView {{ font-size: {px}px; }} "
                  f"QHeaderView::section {{ font-size: {px}px; font-weight: bold; padding: {round(2 * scale)}px; }}")
         for view in (self.ladder_view, self.grids_view, self.comms_view, self.depts_view, self.overdue_view,
@@ -225,7 +225,8 @@ class DashboardView(QWidget):
             view.verticalHeader().setDefaultSectionSize(round(px * 1.8))
             view.updateGeometry()
         for t in self.findChildren(Titled):
-            t.caption.setStyleSheet(f"font-size: {max(12, round(15 * scale))}px; font-weight: bold;")
+            t.caption.setStyleSheet(f"font-size: {max(12, round(15 * scale * (1.3 if self.wall else 1.0)))}px; "
+                                    "font-weight: bold;")
 
     def set_ranking(self, table) -> None:
         self.panels["ranking"].caption.setText(table.title)
