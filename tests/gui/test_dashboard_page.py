@@ -138,8 +138,8 @@ def test_at_1280x800_and_up_every_table_shows_all_its_columns_without_scrolling_
     window.resize(*size)
     window.show_page("dashboard")
     page = window.page("dashboard")
-    qtbot.waitUntil(lambda: page.data is not None and not page.loading("trends") and bool(page.view.months_chart.labels),
-                    timeout=30000)
+    qtbot.waitUntil(lambda: page.data is not None and not page.loading("trends")
+                    and bool(page.view.months_chart.labels), timeout=30000)
     qtbot.wait(200)
     assert (window.width(), window.height()) == size  # nothing forced the window wider
     view = page.view
