@@ -39,8 +39,24 @@ class FitTable(QTableView):
         base = super().minimumSizeHint()
         return QSize(self.columns_width(), base.height()) if self.hold else base
 
+    _width: int | None = None
+
+    def updateGeometry(self) -> None:  # noqa: N802 - Qt's name; new rows, headings or type: measure again
+        self._width = None
+        super().updateGeometry()
+
+    def changeEvent(self, event) -> None:  # noqa: N802
+        self._width = None
+        super().changeEvent(event)
+
     def columns_width(self) -> int:
-        """The width that shows every column at its content's size, with the frame and the scroll bar."""
+        """The width that shows every column at its content's size, with the frame and the scroll bar
+        (measured once per change: measuring asks the model for every cell)."""
+        if self._width is None:
+            self._width = self._measure()
+        return self._width
+
+    def _measure(self) -> int:
         header = self.horizontalHeader()
         model = self.model()
         if model is None:
