@@ -162,3 +162,26 @@ def test_each_point_of_a_trend_equals_the_figure_of_its_month_and_day(ctx, clock
             assert row[2] == fig.measure(s, "completion", p)[0] and row[3] == fig.measure(s, "on_time", p)[0]
         today = fig.measure(s, "completion", DAY)
     assert board.days.rows[-1][1:] == (today[2], today[1])
+
+
+def test_a_month_just_begun_does_not_draw_a_collapse_and_months_without_events_are_gaps(ctx, clock):
+    """On the 1st, two events and none closed yet: the running month is marked 本月至今 and has no rate
+    (not 0 %) in its first week; from its 8th day on it has one. A month with no event has no rate."""
+    from desk.services.figures.trends import SO_FAR, WHOLE
+    from desk.services.incidents import NewEvent, report_event
+
+    a_day_with_a_dispute(ctx, clock)
+    clock.set(datetime(2026, 11, 30, 22, 0, tzinfo=timezone.utc))  # 2026-12-01 06:00 in Shanghai
+    for title in ("路灯不亮", "窨井盖缺失"):
+        report_event(ctx.as_actor(WANG), NewEvent(title=title, kind="request", source="phone"))
+    months = dashboard(ctx.as_actor(LEADER), "last_month").months
+    col = {c.key: i for i, c in enumerate(months.columns)}
+    rows = {r[col["month"]]: r for r in months.rows}
+    december, november, may = rows["2026-12"], rows["2026-11"], rows["2026-05"]
+    assert december[col["events"]] == 2 and december[col["span"]] == SO_FAR
+    assert december[col["completion"]] is None and december[col["on_time"]] is None
+    assert november[col["span"]] == WHOLE and november[col["completion"]] is not None
+    assert may[col["events"]] == 0 and may[col["completion"]] is None and may[col["on_time"]] is None
+    clock.set(datetime(2026, 12, 8, 2, 0, tzinfo=timezone.utc))  # the 8th: the month so far has its rate
+    later = dashboard(ctx.as_actor(LEADER), "month").months
+    assert later.rows[-1][col["completion"]] == 0.0 and later.rows[-1][col["span"]] == SO_FAR

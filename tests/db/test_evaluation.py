@@ -15,7 +15,7 @@ from desk.services.errors import NotFound, PermissionDenied, ValidationError
 from desk.services.figures.periods import PeriodError
 from desk.services.incidents import NewEvent, record_mediation, report_event, transition
 from desk.services.unit import Actor
-from tests.board_support import ADMIN, GRIDMAN, LEADER, WANG, small_street
+from tests.board_support import ADMIN, GRIDMAN, LEADER, LIAISON, WANG, small_street
 
 MONTH = "2026-11"
 LEADER_SCORES = {"data_accuracy": 90, "hazard_discovery": 80, "mediation_success": 70, "response_speed": 60}
@@ -232,3 +232,33 @@ def test_the_officers_data_side_counts_police_matters_their_mediations_and_the_p
     assert (wu[c["data"]], wu[c["rank"]]) == (100.0, 1)
     zhou = next(row for row in r.officers.rows if row[c["officer"]] == "周警官")
     assert zhou[c["data"]] is None and zhou[c["rank"]] is None  # the village had no police work this month
+
+
+def test_on_the_first_of_a_month_the_evaluation_opens_on_the_last_month_with_ratings(ctx, clock, town):
+    from datetime import datetime, timezone
+
+    from desk.services.evaluation.months import default_month
+
+    ev.rate(ctx.as_actor(town.actor(town.p1, "p1")), MONTH, town.l1, LEADER_SCORES)
+    clock.set(datetime(2026, 11, 30, 22, 0, tzinfo=timezone.utc))  # 2026-12-01 06:00 in Shanghai
+    ev.open_round(ctx.as_actor(LEADER), "2026-12")                  # opened, nobody has rated yet
+    report_event(ctx.as_actor(WANG), NewEvent(title="路灯不亮", kind="request", source="phone"))
+    assert default_month(ctx.as_actor(LEADER)) == "2026-11"
+    assert default_month(ctx.as_actor(WANG)) == "2026-11"
+    assert default_month(ctx.as_actor(town.actor(town.l1, "l1"))) == "2026-12"  # a rater: where the form saves
+    clock.set(datetime(2026, 12, 10, 2, 0, tzinfo=timezone.utc))    # past the first week, with an event
+    assert default_month(ctx.as_actor(LEADER)) == "2026-12"
+
+
+def test_an_empty_street_opens_on_the_last_complete_month_early_in_a_month(ctx, clock):
+    from datetime import datetime, timezone
+
+    from desk.services.evaluation.months import default_month
+
+    small_street(ctx)
+    clock.set(datetime(2026, 11, 30, 22, 0, tzinfo=timezone.utc))
+    assert default_month(ctx.as_actor(LEADER)) == "2026-11"
+    clock.set(datetime(2026, 12, 20, 2, 0, tzinfo=timezone.utc))
+    assert default_month(ctx.as_actor(LEADER)) == "2026-12"
+    with pytest.raises(PermissionDenied):
+        default_month(ctx.as_actor(LIAISON))

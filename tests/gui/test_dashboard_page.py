@@ -8,6 +8,7 @@ import re
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import QLabel
 from sqlalchemy import select
 
@@ -148,3 +149,38 @@ def test_the_map_is_one_click_away_from_the_dashboard(shell, qtbot):
     assert not page.map_button.isHidden()
     page.map_button.click()
     assert shell.window.stack.currentWidget().key == "map"
+
+
+@pytest.mark.parametrize("size", [(1280, 800), (1920, 1080)])
+def test_at_1280x800_and_up_every_table_shows_all_its_columns_without_scrolling_sideways(shell, qtbot, size):
+    from desk.views.dashboard.fit_table import FitTable
+
+    window = shell.window
+    window.resize(*size)
+    window.show_page("dashboard")
+    page = window.page("dashboard")
+    qtbot.waitUntil(lambda: page.data is not None and not page.loading("trends")
+                    and bool(page.view.months_chart.labels), timeout=30000)
+    qtbot.wait(200)
+    assert (window.width(), window.height()) == size  # nothing forced the window wider
+    view = page.view
+    # two rows below 1500 px for seven figures, proportionally wider for more (the registry adds two)
+    assert view.compact == (size[0] < 1500 * max(len(view.tiles), 7) / 7)
+    assert view.minimumSizeHint().width() <= view.width()
+    tables = view.findChildren(FitTable)
+    shown = [t for t in tables if t.isVisible()]
+    assert {t.model().table.key for t in shown} >= {"top_grids", "top_communities", "figures_department"}
+    bold = QFont()
+    bold.setPixelSize(max(12, round(14 * view.scale)))  # the tables' type at this size (DashboardView.set_scale)
+    bold.setBold(True)
+    metrics = QFontMetrics(bold)
+    for t in shown:
+        assert not t.horizontalScrollBar().isVisible(), t.model().table.key
+        assert t.fits(), t.model().table.key
+        header, model = t.horizontalHeader(), t.model()
+        for i in range(model.columnCount()):  # each heading whole, line by line
+            text = model.headerData(i, Qt.Horizontal)
+            assert header.sectionSize(i) >= max(metrics.horizontalAdvance(x) for x in text.split("\n")), text
+        assert t.mapTo(window, t.rect().topRight()).x() < window.width()  # not past the window's edge
+    for tile in view.tiles.values():
+        assert tile.value.sizeHint().width() <= tile.value.width() + 1, tile.key  # "100.0%" whole

@@ -96,3 +96,25 @@ def test_the_demo_street_has_last_months_ranking_and_this_month_open_for_the_gri
     subjects = ev.my_subjects(grid_leader)
     assert subjects and all(x.kind == "police" for x in subjects)
     assert ev.round_of(demo_ctx.as_actor(LEADER), "2026-11").state == "open"
+
+
+def test_on_the_first_of_a_month_the_leader_sees_last_months_ranking_not_an_empty_month(town, ctx, clock, page_for,
+                                                                                       qtbot):
+    from datetime import datetime, timezone
+
+    from desk.services import evaluation as ev
+
+    ev.open_round(ctx.as_actor(LEADER), "2026-11")
+    ev.rate(ctx.as_actor(town.actor(town.p1, "p1")), "2026-11", town.l1, dict.fromkeys(
+        ("data_accuracy", "hazard_discovery", "mediation_success", "response_speed"), 90))
+    clock.set(datetime(2026, 11, 30, 22, 0, tzinfo=timezone.utc))  # 2026-12-01 06:00 in Shanghai
+    ev.open_round(ctx.as_actor(LEADER), "2026-12")
+    page = page_for(LEADER)
+    qtbot.waitUntil(lambda: page.ranking is not None, timeout=10000)
+    assert page.month.itemData(0) == "2026-12" and page.current_month() == "2026-11"
+    assert "已评 4 项" in page.state.text()
+    peer = page.ranking.grids.column("peer")
+    assert any(row[peer] == 90.0 for row in page.ranking.grids.rows)
+    page.month.setCurrentIndex(0)  # the new month is one choice away, and stays chosen
+    qtbot.waitUntil(lambda: "已评 0 项" in page.state.text(), timeout=10000)
+    assert page.current_month() == "2026-12" and page.open_button.text() == "开启 2026-12 互评"

@@ -67,18 +67,31 @@ def _kept_buckets(s: Session, source: str, key: str, ps: list[Period], today) ->
     return [out[i] for i in range(len(ps))]
 
 
+# A month that began fewer than this many days ago has no rates on the trend: its events have not had
+# the time to be closed, and two events none closed yet would draw a collapse to 0 %.
+RATE_AFTER_DAYS = 7
+SO_FAR, WHOLE = "本月至今", "整月"
+
+
 def monthly_trend(s: Session, now: datetime, months: int = 12) -> Table:
-    """Per month: events reported, flow completion and dispatches closed on time (the current month so far)."""
+    """Per month: events reported, flow completion and dispatches closed on time. The running month is
+    marked 本月至今 and has its rates only from its 8th day on; a month without events or dispatches has
+    no rate (a gap on the chart, never 0 %)."""
     ps = month_periods(now, months)
     today = local_today(now)
     done = _kept_buckets(s, "event", "completion", ps, today)
     on_time = _kept_buckets(s, "dispatch", "on_time", ps, today)
-    rows = tuple((f"{p.start.year}-{p.start.month:02d}", d, rate(n, d), rate(n2, d2))
-                 for p, (n, d), (n2, d2) in zip(ps, done, on_time))
+    young = (today - ps[-1].start).days < RATE_AFTER_DAYS  # the 1st to the 7th
+    rows = []
+    for i, (p, (n, d), (n2, d2)) in enumerate(zip(ps, done, on_time)):
+        running = i == len(ps) - 1
+        rates = (None, None) if running and young else (rate(n, d), rate(n2, d2))
+        rows.append((f"{p.start.year}-{p.start.month:02d}", d, *rates, SO_FAR if running else WHOLE))
     return Table(f"近{months}个月趋势", (Column("month", "月份"), Column("events", "上报事件", "int", "件"),
                                        Column("completion", "事件流转办结率", "rate"),
-                                       Column("on_time", "派单按时办结率", "rate")),
-                 rows, notes=("本月为截至目前的数据。",), key="trend_months")
+                                       Column("on_time", "派单按时办结率", "rate"), Column("span", "统计范围")),
+                 tuple(rows), notes=("本月为截至目前的数据（本月至今）；本月前7天不计办结率，刚上报的事件尚未到办结时限。",
+                              "没有事件或派单的月份不计比率。"), key="trend_months")
 
 
 def daily_trend(s: Session, now: datetime, days: int = 30) -> Table:

@@ -23,11 +23,21 @@ class FigureTableModel(RowTableModel):
         self._weak_above = weak_above or {}
         self._cols: tuple[tuple[int, Column], ...] = ()
         self.table: Table | None = None
+        self.unit_below = False
+        self._text: dict[tuple[int, int], str] = {}
+
+    def set_unit_below(self, below: bool) -> None:
+        """Headers with the unit on a second line, 未办结 / (件): narrower columns on a small screen."""
+        if below != self.unit_below:
+            self.unit_below = below
+            self._headers = tuple(_heading(c, below) for _, c in self._cols)
+            if self._headers:
+                self.headerDataChanged.emit(Qt.Horizontal, 0, len(self._headers) - 1)
 
     def set_table(self, table: Table) -> None:
         self.table = table
         self._cols = tuple((i, c) for i, c in enumerate(table.columns) if c.key not in self._hide)
-        self._headers = tuple(c.heading for _, c in self._cols)
+        self._headers = tuple(_heading(c, self.unit_below) for _, c in self._cols)
         rows = table.rows + ((table.totals,) if table.totals is not None else ())
         self.set_rows(rows)
 
@@ -45,22 +55,49 @@ class FigureTableModel(RowTableModel):
             return False
         return (key in self._weak and v < self._weak[key]) or (key in self._weak_above and v > self._weak_above[key])
 
+    def set_rows(self, rows) -> None:
+        self._text: dict[tuple[int, int], str] = {}  # a cell's text, made once (a view measures it often)
+        super().set_rows(rows)
+
     def data(self, index, role=Qt.DisplayRole):
         if not index.isValid():
             return None
-        i, col = self._cols[index.column()]
-        v = self._rows[index.row()][i]
+        r, c = index.row(), index.column()
+        i, col = self._cols[c]
         if role == Qt.DisplayRole:
-            return cell_text(col, v)
+            text = self._text.get((r, c))
+            if text is None:
+                text = self._text[(r, c)] = cell_text(col, self._rows[r][i])
+            return text
         if role == Qt.EditRole:  # sorting by the value, not its text
+            v = self._rows[r][i]
             return v if v is not None else float("-inf")
-        if role == Qt.TextAlignmentRole and col.numeric:
-            return int(Qt.AlignRight | Qt.AlignVCenter)
-        if role == Qt.ForegroundRole and self.weak(col.key, v):
-            return QBrush(WEAK)
-        if role == Qt.FontRole and self.is_totals(index.row()):
-            from PySide6.QtGui import QFont
-            f = QFont()
-            f.setBold(True)
-            return f
+        if role == Qt.TextAlignmentRole:
+            return _RIGHT if col.numeric else None
+        if role == Qt.ForegroundRole:
+            return _WEAK_BRUSH if self.weak(col.key, self._rows[r][i]) else None
+        if role == Qt.FontRole and self.is_totals(r):
+            return _bold()
         return None
+
+
+_RIGHT = int(Qt.AlignRight | Qt.AlignVCenter)
+_WEAK_BRUSH = QBrush(WEAK)
+_BOLD: list = []
+
+
+def _bold():
+    if not _BOLD:
+        from PySide6.QtGui import QFont
+        f = QFont()
+        f.setBold(True)
+        _BOLD.append(f)
+    return _BOLD[0]
+
+
+def _heading(column: Column, unit_below: bool) -> str:
+    text = column.heading
+    if unit_below and text.endswith(")") and "(" in text:
+        at = text.rindex("(")
+        return text[:at] + "\n" + text[at:]
+    return text

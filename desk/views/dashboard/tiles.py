@@ -56,11 +56,12 @@ class FigureTile(QFrame):
         self.target = QLabel()
         for w in (self.name, self.value, self.change, self.target):
             w.setAlignment(Qt.AlignCenter)
-            w.setWordWrap(True)
+            w.setWordWrap(w is not self.value)  # 22.2小时 on one line
         layout = QVBoxLayout(self)
         layout.setSpacing(2)
         for w in (self.name, self.value, self.change, self.target):
             layout.addWidget(w)
+        self.compact = False
         if clickable:
             self.setCursor(Qt.PointingHandCursor)
             self.setToolTip(tr("点击查看此指标背后的事件清单"))
@@ -83,16 +84,23 @@ class FigureTile(QFrame):
                             else tr("本期合计"))
         self.setToolTip(f.note + ("\n" + _click_text(f.source) if self.clickable else ""))
 
+    def set_compact(self, compact: bool) -> None:
+        """Two rows of tiles on a small screen: a lower tile, the value a little smaller."""
+        if compact != self.compact:
+            self.compact = compact
+            self.set_scale(self.scale)
+
     def set_scale(self, scale: float) -> None:
         self.scale = scale
-        value_px = 28 if getattr(self, "_long", False) else 38
+        value_px = (24 if self.compact else 28) if getattr(self, "_long", False) else (32 if self.compact else 38)
         for w, px, bold in ((self.name, 15, True), (self.value, value_px, True), (self.change, 13, False),
                             (self.target, 13, False)):
             font = QFont(w.font())
             font.setPixelSize(max(10, round(px * scale)))
             font.setBold(bold)
             w.setFont(font)
-        self.setMinimumHeight(round(130 * scale))
+        self.layout().setContentsMargins(*(((6, 3) * 2) if self.compact else ((9, 9) * 2)))
+        self.setMinimumHeight(round((84 if self.compact else 130) * scale))
 
     def mouseReleaseEvent(self, event) -> None:  # noqa: N802 - Qt's name
         if self.clickable and event.button() == Qt.LeftButton:

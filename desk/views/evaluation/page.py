@@ -4,14 +4,13 @@ open the month, choose the model grids; the system administrator sets the weight
 follows the permission table; the services check it again and audit every change."""
 from __future__ import annotations
 
-from datetime import timedelta
-
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QHeaderView, QInputDialog, QLabel, QMessageBox, QPushButton,
                                QTableView, QTabWidget, QVBoxLayout)
 
 from desk.clock import LOCAL_TZ
 from desk.services import evaluation as ev
+from desk.services.evaluation.months import default_month, offered_months
 from desk.services.permissions import allowed
 from desk.services.topics import concerns
 from desk.views.dashboard.table_model import FigureTableModel
@@ -22,14 +21,6 @@ from desk.views.table_export import install_table_export
 
 def tr(text: str) -> str:
     return QCoreApplication.translate("Evaluation", text)
-
-
-def _months(today, n: int = 12) -> list[str]:
-    out, first = [], today.replace(day=1)
-    for _ in range(n):
-        out.append(f"{first:%Y-%m}")
-        first = (first - timedelta(days=1)).replace(day=1)
-    return out
 
 
 def _table(model) -> QTableView:
@@ -55,10 +46,11 @@ class EvaluationPage(Page):
         self.loaded = False
         today = backend.ctx.clock.now().astimezone(LOCAL_TZ).date()
         self.month = QComboBox()
-        for m in _months(today):
+        for m in offered_months(today):
             self.month.addItem(m, m)
+        self.month_chosen = False  # until the first read: the month with ratings or data (default_month)
         self.state = QLabel()
-        self.open_button = QPushButton(tr("开启本月互评"))
+        self.open_button = QPushButton(tr("开启该月互评"))
         self.weights_button = QPushButton(tr("设置权重…"))
         self.award_button = QPushButton(tr("评选示范网格…"))
         bar = QHBoxLayout()
@@ -88,7 +80,7 @@ class EvaluationPage(Page):
         layout.addLayout(bar)
         layout.addWidget(self.tabs, 1)
         layout.addWidget(self.notes)
-        self.month.currentIndexChanged.connect(lambda _i: self.reload())
+        self.month.currentIndexChanged.connect(self._month_chosen)
         self.open_button.clicked.connect(self.open_month)
         self.weights_button.clicked.connect(self.set_weights)
         self.award_button.clicked.connect(self.choose_model_grid)
@@ -106,20 +98,35 @@ class EvaluationPage(Page):
         if self.loaded and concerns(changes, "evaluation"):
             self.reload()
 
+    def _month_chosen(self, _index: int) -> None:
+        self.month_chosen = True
+        self.reload()
+
     def current_month(self) -> str:
         return self.month.currentData()
 
     def reload(self) -> None:
-        month, can = self.current_month(), dict(self.can)
+        month, can = (self.current_month() if self.month_chosen else None), dict(self.can)
 
         def read(c):
-            return (ev.round_of(c, month) if can["read"] else None, ev.ranking(c, month) if can["read"] else None,
+            m = month or default_month(c)
+            return (m, ev.round_of(c, m) if can["read"] else None, ev.ranking(c, m) if can["read"] else None,
                     ev.my_subjects(c) if can["rate"] else [])
 
         self.read_once("evaluation", read, self.show_data)
 
     def show_data(self, data) -> None:
-        rnd, ranking, subjects = data
+        month, rnd, ranking, subjects = data
+        if not self.month_chosen:
+            self.month_chosen = True
+            at = self.month.findData(month)
+            if at >= 0 and at != self.month.currentIndex():
+                self.month.blockSignals(True)
+                self.month.setCurrentIndex(at)
+                self.month.blockSignals(False)
+        elif month != self.current_month():
+            return  # another month was chosen meanwhile: its own read follows
+        self.open_button.setText(tr("开启 {month} 互评").format(month=month))
         self.ranking = ranking
         if ranking is not None:
             self.grid_model.set_table(ranking.grids)
