@@ -289,14 +289,14 @@
     <message>
         <location filename="../../views/dispatch/figures_tab.py" line="161" />
         <location filename="../../views/dispatch/figures_tab.py" line="173" />
-        <location filename="../../views/table_export.py" line="40" />
-        <location filename="../../views/table_export.py" line="57" />
-        <location filename="../../views/table_export.py" line="72" />
+        <location filename="../../views/table_export.py" line="39" />
+        <location filename="../../views/table_export.py" line="58" />
+        <location filename="../../views/table_export.py" line="73" />
         <source>导出</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../views/table_export.py" line="40" />
+        <location filename="../../views/table_export.py" line="39" />
         <source>当前角色无权导出数据。</source>
         <translation>Your role may not export data.</translation>
     </message>
@@ -352,23 +352,23 @@
     </message>
     <message>
         <location filename="../../views/dispatch/figures_tab.py" line="168" />
-        <location filename="../../views/table_export.py" line="51" />
+        <location filename="../../views/table_export.py" line="52" />
         <source>记录导出</source>
         <translation>Recording the export</translation>
     </message>
     <message>
         <location filename="../../views/dispatch/figures_tab.py" line="173" />
-        <location filename="../../views/table_export.py" line="57" />
+        <location filename="../../views/table_export.py" line="58" />
         <source>导出失败：</source>
         <translation>Export failed: </translation>
     </message>
     <message>
-        <location filename="../../views/table_export.py" line="78" />
+        <location filename="../../views/table_export.py" line="79" />
         <source>导出为 Excel…</source>
         <translation>Export to Excel…</translation>
     </message>
     <message>
-        <location filename="../../views/table_export.py" line="82" />
+        <location filename="../../views/table_export.py" line="83" />
         <source>导出为 CSV…</source>
         <translation>Export to CSV…</translation>
     </message>
@@ -433,84 +433,103 @@
         <translation>Reading the dispatches</translation>
     </message>
     <message>
-        <location filename="../../views/dashboard/tiles.py" line="50" />
-        <location filename="../../views/dashboard/tiles.py" line="68" />
+        <location filename="../../views/dashboard/tiles.py" line="41" />
+        <location filename="../../views/dashboard/tiles.py" line="67" />
         <source>点击查看此指标背后的事件清单</source>
         <translation>Click to list the records behind this figure</translation>
     </message>
     <message>
-        <location filename="../../views/dashboard/tiles.py" line="63" />
+        <location filename="../../views/dashboard/tiles.py" line="80" />
         <source>较上期 </source>
         <translation>vs previous </translation>
     </message>
     <message>
-        <location filename="../../views/dashboard/tiles.py" line="63" />
+        <location filename="../../views/dashboard/tiles.py" line="33" />
         <source>本期无上报、派单或调解</source>
         <translation>Nothing reported, dispatched or mediated</translation>
     </message>
     <message>
-        <location filename="../../views/dashboard/tiles.py" line="65" />
+        <location filename="../../views/dashboard/tiles.py" line="30" />
+        <source>本期无在管特殊人群</source>
+        <translation>No one in special care this period</translation>
+    </message>
+    <message>
+        <location filename="../../views/dashboard/tiles.py" line="32" />
+        <source>尚未录入基础信息</source>
+        <translation>No registry data yet</translation>
+    </message>
+    <message>
+        <location filename="../../views/dashboard/tiles.py" line="38" />
+        <source>点击查看在管特殊人群及走访情况（姓名已遮蔽）</source>
+        <translation>Click for the people in special care and their visits (names masked)</translation>
+    </message>
+    <message>
+        <location filename="../../views/dashboard/tiles.py" line="40" />
+        <source>点击查看各住户的登记情况</source>
+        <translation>Click for each household's registration</translation>
+    </message>
+    <message>
+        <location filename="../../views/dashboard/tiles.py" line="82" />
         <source>达标</source>
         <translation>met</translation>
     </message>
     <message>
-        <location filename="../../views/dashboard/tiles.py" line="65" />
+        <location filename="../../views/dashboard/tiles.py" line="82" />
         <source>未达标</source>
         <translation>not met</translation>
     </message>
     <message>
-        <location filename="../../views/dashboard/tiles.py" line="66" />
+        <location filename="../../views/dashboard/tiles.py" line="83" />
         <source>目标 </source>
         <translation>Target </translation>
     </message>
     <message>
-        <location filename="../../views/dashboard/tiles.py" line="67" />
+        <location filename="../../views/dashboard/tiles.py" line="84" />
         <source>本期合计</source>
         <translation>Total of the period</translation>
     </message>
     <message>
-        <location filename="../../views/dashboard/view.py" line="79" />
+        <location filename="../../views/dashboard/view.py" line="66" />
         <source>近12个月上报事件（件）</source>
         <translation>Events, last 12 months</translation>
     </message>
     <message>
-        <location filename="../../views/dashboard/view.py" line="80" />
+        <location filename="../../views/dashboard/view.py" line="67" />
         <source>近12个月办结率（%）</source>
         <translation>Completion, last 12 months (%)</translation>
     </message>
     <message>
-        <location filename="../../views/dashboard/view.py" line="81" />
+        <location filename="../../views/dashboard/view.py" line="68" />
         <source>近30日上报与办结（件）</source>
         <translation>Reported and closed, last 30 days</translation>
     </message>
     <message>
-        <location filename="../../views/dashboard/view.py" line="87" />
+        <location filename="../../views/dashboard/view.py" line="74" />
         <source>超时未办结事件</source>
         <translation>Overdue open events</translation>
     </message>
     <message>
-        <location filename="../../views/dashboard/view.py" line="88" />
+        <location filename="../../views/dashboard/view.py" line="75" />
         <source>网格评价排名（上月）</source>
         <translation>Grids' ranking (last month)</translation>
     </message>
     <message>
-        <location filename="../../views/dashboard/view.py" line="113" />
-        <location filename="../../views/dashboard/view.py" line="123" />
+        <location filename="../../views/dashboard/view.py" line="97" />
         <source>矛盾纠纷各层级化解情况</source>
         <translation>Disputes resolved at each rung</translation>
     </message>
     <message>
-        <location filename="../../views/dashboard/view.py" line="143" />
+        <location filename="../../views/dashboard/view.py" line="161" />
         <source>未办结、超时较多的网格</source>
         <translation>Grids with most open and overdue events</translation>
     </message>
     <message>
-        <location filename="../../views/dashboard/view.py" line="144" />
+        <location filename="../../views/dashboard/view.py" line="162" />
         <source>各社区未办结、超时</source>
         <translation>Open and overdue by community</translation>
     </message>
     <message>
-        <location filename="../../views/dashboard/view.py" line="153" />
+        <location filename="../../views/dashboard/view.py" line="171" />
         <source>各部门按时办结与退单</source>
         <translation>Departments: on time and returned</translation>
     </message>
@@ -525,103 +544,112 @@
         <translation>Press Esc or F11 to leave the big screen</translation>
     </message>
     <message>
-        <location filename="../../views/evaluation/page.py" line="61" />
         <source>开启本月互评</source>
+        <translation type="vanished">Open this month's evaluation</translation>
+    </message>
+    <message>
+        <location filename="../../views/evaluation/page.py" line="53" />
+        <source>开启该月互评</source>
         <translation>Open this month's evaluation</translation>
     </message>
     <message>
-        <location filename="../../views/evaluation/page.py" line="62" />
+        <location filename="../../views/evaluation/page.py" line="54" />
         <source>设置权重…</source>
         <translation>Set weights…</translation>
     </message>
     <message>
-        <location filename="../../views/evaluation/page.py" line="63" />
+        <location filename="../../views/evaluation/page.py" line="55" />
         <source>评选示范网格…</source>
         <translation>Choose a model grid…</translation>
     </message>
     <message>
-        <location filename="../../views/evaluation/page.py" line="65" />
+        <location filename="../../views/evaluation/page.py" line="57" />
         <source>月份</source>
         <translation>Month</translation>
     </message>
     <message>
-        <location filename="../../views/evaluation/page.py" line="78" />
+        <location filename="../../views/evaluation/page.py" line="70" />
         <source>我的互评</source>
         <translation>My ratings</translation>
     </message>
     <message>
-        <location filename="../../views/evaluation/page.py" line="80" />
+        <location filename="../../views/evaluation/page.py" line="72" />
         <source>网格排名</source>
         <translation>Grids' ranking</translation>
     </message>
     <message>
-        <location filename="../../views/evaluation/page.py" line="81" />
+        <location filename="../../views/evaluation/page.py" line="73" />
         <source>民辅警排名</source>
         <translation>Officers' ranking</translation>
     </message>
     <message>
-        <location filename="../../views/evaluation/page.py" line="82" />
+        <location filename="../../views/evaluation/page.py" line="74" />
         <source>网格评价排名</source>
         <translation>Grids' evaluation ranking</translation>
     </message>
     <message>
-        <location filename="../../views/evaluation/page.py" line="83" />
+        <location filename="../../views/evaluation/page.py" line="75" />
         <source>民辅警评价排名</source>
         <translation>Officers' evaluation ranking</translation>
     </message>
     <message>
-        <location filename="../../views/evaluation/page.py" line="131" />
+        <location filename="../../views/evaluation/page.py" line="129" />
+        <source>开启 {month} 互评</source>
+        <translation>Open the {month} evaluation</translation>
+    </message>
+    <message>
+        <location filename="../../views/evaluation/page.py" line="138" />
         <source>未开启互评</source>
         <translation>Evaluation not opened</translation>
     </message>
     <message>
-        <location filename="../../views/evaluation/page.py" line="145" />
+        <location filename="../../views/evaluation/page.py" line="152" />
         <source>评价奖惩</source>
         <translation>Evaluation</translation>
     </message>
     <message>
-        <location filename="../../views/evaluation/page.py" line="152" />
+        <location filename="../../views/evaluation/page.py" line="159" />
         <source>已开启互评。</source>
         <translation>The evaluation is open.</translation>
     </message>
     <message>
-        <location filename="../../views/evaluation/page.py" line="156" />
+        <location filename="../../views/evaluation/page.py" line="163" />
         <source>设置权重</source>
         <translation>Set weights</translation>
     </message>
     <message>
-        <location filename="../../views/evaluation/page.py" line="156" />
+        <location filename="../../views/evaluation/page.py" line="163" />
         <source>互评得分所占百分比（其余为数据得分）：</source>
         <translation>Share of the peer ratings in percent (the rest from the data):</translation>
     </message>
     <message>
-        <location filename="../../views/evaluation/page.py" line="158" />
+        <location filename="../../views/evaluation/page.py" line="165" />
         <source>权重已设置。</source>
         <translation>Weights set.</translation>
     </message>
     <message>
-        <location filename="../../views/evaluation/page.py" line="163" />
-        <location filename="../../views/evaluation/page.py" line="167" />
+        <location filename="../../views/evaluation/page.py" line="170" />
+        <location filename="../../views/evaluation/page.py" line="174" />
         <source>评选示范网格</source>
         <translation>Choose a model grid</translation>
     </message>
     <message>
-        <location filename="../../views/evaluation/page.py" line="163" />
+        <location filename="../../views/evaluation/page.py" line="170" />
         <source>请先在网格排名中选中一个网格。</source>
         <translation>Select a grid in the grids' ranking first.</translation>
     </message>
     <message>
-        <location filename="../../views/evaluation/page.py" line="167" />
+        <location filename="../../views/evaluation/page.py" line="174" />
         <source>评选 {name} 为示范网格的理由：</source>
         <translation>Why {name} is a model grid:</translation>
     </message>
     <message>
-        <location filename="../../views/evaluation/page.py" line="169" />
+        <location filename="../../views/evaluation/page.py" line="176" />
         <source>已评选示范网格。</source>
         <translation>Model grid chosen.</translation>
     </message>
     <message>
-        <location filename="../../views/evaluation/page.py" line="173" />
+        <location filename="../../views/evaluation/page.py" line="180" />
         <source>评价已保存。</source>
         <translation>Rating saved.</translation>
     </message>
@@ -669,6 +697,18 @@
         <location filename="../../views/evaluation/rating.py" line="63" />
         <source>当前账户没有可评价的对象（仅社区民警、辅警与网格长参与互评）。</source>
         <translation>This account has no one to rate (only community officers, auxiliary officers and grid leaders take part).</translation>
+    </message>
+    <message>
+        <location filename="../../views/dashboard/charts.py" line="99" />
+        <source>未满一周
+不计比率</source>
+        <translation>Under a week:
+no rate</translation>
+    </message>
+    <message>
+        <location filename="../../views/dashboard/charts.py" line="162" />
+        <source>本月至今</source>
+        <translation>Month to date</translation>
     </message>
 </context>
 <context>
@@ -1389,13 +1429,13 @@
     </message>
     <message>
         <location filename="../../views/code_words.py" line="88" />
-        <location filename="../../views/code_words.py" line="168" />
+        <location filename="../../views/code_words.py" line="169" />
         <source>事件</source>
         <translation>Event</translation>
     </message>
     <message>
         <location filename="../../views/code_words.py" line="89" />
-        <location filename="../../views/code_words.py" line="166" />
+        <location filename="../../views/code_words.py" line="167" />
         <source>派单</source>
         <translation>Dispatch</translation>
     </message>
@@ -1578,597 +1618,597 @@
 <context>
     <name>Board</name>
     <message>
-        <location filename="../../views/code_words.py" line="213" />
+        <location filename="../../views/code_words.py" line="214" />
         <source>网格员上报</source>
         <translation>Grid worker</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="214" />
+        <location filename="../../views/code_words.py" line="215" />
         <source>电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="215" />
+        <location filename="../../views/code_words.py" line="216" />
         <source>12345热线</source>
         <translation>12345 hotline</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="216" />
+        <location filename="../../views/code_words.py" line="217" />
         <source>微信群</source>
         <translation>WeChat group</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="217" />
+        <location filename="../../views/code_words.py" line="218" />
         <source>巡查</source>
         <translation>Patrol</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="218" />
+        <location filename="../../views/code_words.py" line="219" />
         <source>110非警务转办</source>
         <translation>110 non-police transfer</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="219" />
+        <location filename="../../views/code_words.py" line="220" />
         <source>来访</source>
         <translation>Walk-in</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="220" />
+        <location filename="../../views/code_words.py" line="221" />
         <source>网上留言板</source>
         <translation>Online message board</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="221" />
+        <location filename="../../views/code_words.py" line="222" />
         <source>其他系统导入</source>
         <translation>Imported from another system</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="222" />
+        <location filename="../../views/code_words.py" line="223" />
         <source>矛盾纠纷</source>
         <translation>Dispute</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="223" />
+        <location filename="../../views/code_words.py" line="224" />
         <source>安全隐患</source>
         <translation>Safety hazard</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="224" />
+        <location filename="../../views/code_words.py" line="225" />
         <source>消防隐患</source>
         <translation>Fire hazard</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="225" />
+        <location filename="../../views/code_words.py" line="226" />
         <source>治安线索</source>
         <translation>Public-order lead</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="226" />
+        <location filename="../../views/code_words.py" line="227" />
         <source>民生诉求</source>
         <translation>Public request</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="227" />
+        <location filename="../../views/code_words.py" line="228" />
         <source>特殊人群事项</source>
         <translation>Special population</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="228" />
+        <location filename="../../views/code_words.py" line="229" />
         <source>信访维稳</source>
         <translation>Petition / stability</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="229" />
+        <location filename="../../views/code_words.py" line="230" />
         <source>其他</source>
         <translation>Other</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="230" />
+        <location filename="../../views/code_words.py" line="231" />
         <source>一般</source>
         <translation>Ordinary</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="231" />
+        <location filename="../../views/code_words.py" line="232" />
         <source>紧急</source>
         <translation>Urgent</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="232" />
+        <location filename="../../views/code_words.py" line="233" />
         <source>待受理</source>
         <translation>To accept</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="233" />
+        <location filename="../../views/code_words.py" line="234" />
         <source>已受理</source>
         <translation>Accepted</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="234" />
+        <location filename="../../views/code_words.py" line="235" />
         <source>网格处置</source>
         <translation>In the grid</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="235" />
+        <location filename="../../views/code_words.py" line="236" />
         <source>已派单</source>
         <translation>Dispatched</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="236" />
+        <location filename="../../views/code_words.py" line="237" />
         <source>处置中</source>
         <translation>Being handled</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="237" />
+        <location filename="../../views/code_words.py" line="238" />
         <source>已退单</source>
         <translation>Returned</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="238" />
+        <location filename="../../views/code_words.py" line="239" />
         <source>重新办理</source>
         <translation>Reopened</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="239" />
+        <location filename="../../views/code_words.py" line="240" />
         <source>已反馈</source>
         <translation>Feedback given</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="240" />
+        <location filename="../../views/code_words.py" line="241" />
         <source>已核查</source>
         <translation>Verified</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="241" />
+        <location filename="../../views/code_words.py" line="242" />
         <source>已办结</source>
         <translation>Closed</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="242" />
+        <location filename="../../views/code_words.py" line="243" />
         <source>已回访</source>
         <translation>Called back</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="243" />
+        <location filename="../../views/code_words.py" line="244" />
         <source>已合并</source>
         <translation>Merged</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="244" />
+        <location filename="../../views/code_words.py" line="245" />
         <source>已撤销</source>
         <translation>Cancelled</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="245" />
+        <location filename="../../views/code_words.py" line="246" />
         <source>受理</source>
         <translation>Accept</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="246" />
+        <location filename="../../views/code_words.py" line="247" />
         <source>交网格处置</source>
         <translation>Hand to the grid</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="247" />
+        <location filename="../../views/code_words.py" line="248" />
         <source>派单</source>
         <translation>Dispatch</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="248" />
+        <location filename="../../views/code_words.py" line="249" />
         <source>签收处置</source>
         <translation>Take on</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="249" />
+        <location filename="../../views/code_words.py" line="250" />
         <source>退单</source>
         <translation>Return</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="250" />
+        <location filename="../../views/code_words.py" line="251" />
         <source>反馈</source>
         <translation>Feedback</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="251" />
+        <location filename="../../views/code_words.py" line="252" />
         <source>核查</source>
         <translation>Verify</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="252" />
+        <location filename="../../views/code_words.py" line="253" />
         <source>办结</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="253" />
+        <location filename="../../views/code_words.py" line="254" />
         <source>回访</source>
         <translation>Call back</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="254" />
+        <location filename="../../views/code_words.py" line="255" />
         <source>合并为重复</source>
         <translation>Merge as duplicate</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="255" />
+        <location filename="../../views/code_words.py" line="256" />
         <source>撤销</source>
         <translation>Cancel event</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="256" />
+        <location filename="../../views/code_words.py" line="257" />
         <source>上报</source>
         <translation>Report</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="257" />
+        <location filename="../../views/code_words.py" line="258" />
         <source>认领</source>
         <translation>Claim</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="258" />
+        <location filename="../../views/code_words.py" line="259" />
         <source>取消认领</source>
         <translation>Unclaim</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="259" />
+        <location filename="../../views/code_words.py" line="260" />
         <source>指派</source>
         <translation>Assign</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="260" />
+        <location filename="../../views/code_words.py" line="261" />
         <source>挂账</source>
         <translation>On record</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="261" />
+        <location filename="../../views/code_words.py" line="262" />
         <source>取消挂账</source>
         <translation>Off record</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="262" />
+        <location filename="../../views/code_words.py" line="263" />
         <source>标记紧急</source>
         <translation>Mark urgent</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="263" />
+        <location filename="../../views/code_words.py" line="264" />
         <source>取消紧急</source>
         <translation>Not urgent</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="264" />
+        <location filename="../../views/code_words.py" line="265" />
         <source>逐级上升</source>
         <translation>Escalated</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="265" />
+        <location filename="../../views/code_words.py" line="266" />
         <source>调解</source>
         <translation>Mediate</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="266" />
+        <location filename="../../views/code_words.py" line="267" />
         <source>添加附件</source>
         <translation>Attachment added</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="267" />
+        <location filename="../../views/code_words.py" line="268" />
         <source>修改</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="268" />
+        <location filename="../../views/code_words.py" line="269" />
         <source>网格员首接</source>
         <translation>Grid worker first</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="269" />
+        <location filename="../../views/code_words.py" line="270" />
         <source>网格长调解</source>
         <translation>Grid leader mediates</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="270" />
+        <location filename="../../views/code_words.py" line="271" />
         <source>社区民警介入</source>
         <translation>Community police step in</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="271" />
+        <location filename="../../views/code_words.py" line="272" />
         <source>派出所兜底</source>
         <translation>Police station backstop</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="272" />
+        <location filename="../../views/code_words.py" line="273" />
         <source>调解成功</source>
         <translation>Resolved</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="273" />
+        <location filename="../../views/code_words.py" line="274" />
         <source>部分化解</source>
         <translation>Partly resolved</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="274" />
+        <location filename="../../views/code_words.py" line="275" />
         <source>调解未成</source>
         <translation>Not resolved</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="275" />
+        <location filename="../../views/code_words.py" line="276" />
         <source>转诉讼/仲裁</source>
         <translation>Referred to court/arbitration</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="276" />
+        <location filename="../../views/code_words.py" line="277" />
         <source>满意</source>
         <translation>Satisfied</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="277" />
+        <location filename="../../views/code_words.py" line="278" />
         <source>基本满意</source>
         <translation>Mostly satisfied</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="278" />
+        <location filename="../../views/code_words.py" line="279" />
         <source>不满意</source>
         <translation>Unsatisfied</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="279" />
+        <location filename="../../views/code_words.py" line="280" />
         <source>未联系上</source>
         <translation>Not reached</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="280" />
+        <location filename="../../views/code_words.py" line="281" />
         <source>婚姻家庭</source>
         <translation>Family</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="281" />
+        <location filename="../../views/code_words.py" line="282" />
         <source>邻里纠纷</source>
         <translation>Neighbours</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="282" />
+        <location filename="../../views/code_words.py" line="283" />
         <source>经济纠纷</source>
         <translation>Money</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="283" />
+        <location filename="../../views/code_words.py" line="284" />
         <source>土地纠纷</source>
         <translation>Land</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="284" />
+        <location filename="../../views/code_words.py" line="285" />
         <source>劳资纠纷</source>
         <translation>Wages</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="285" />
+        <location filename="../../views/code_words.py" line="286" />
         <source>物业纠纷</source>
         <translation>Property management</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="286" />
+        <location filename="../../views/code_words.py" line="287" />
         <source>燃气</source>
         <translation>Gas</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="287" />
+        <location filename="../../views/code_words.py" line="288" />
         <source>房屋建筑</source>
         <translation>Buildings</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="288" />
+        <location filename="../../views/code_words.py" line="289" />
         <source>道路设施</source>
         <translation>Roads</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="289" />
+        <location filename="../../views/code_words.py" line="290" />
         <source>用电</source>
         <translation>Electricity</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="290" />
+        <location filename="../../views/code_words.py" line="291" />
         <source>消防通道堵塞</source>
         <translation>Fire lane blocked</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="291" />
+        <location filename="../../views/code_words.py" line="292" />
         <source>电动车违规充电</source>
         <translation>E-bike charging</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="292" />
+        <location filename="../../views/code_words.py" line="293" />
         <source>私拉电线</source>
         <translation>Illegal wiring</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="293" />
+        <location filename="../../views/code_words.py" line="294" />
         <source>供水</source>
         <translation>Water supply</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="294" />
+        <location filename="../../views/code_words.py" line="295" />
         <source>环境卫生</source>
         <translation>Sanitation</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="295" />
+        <location filename="../../views/code_words.py" line="296" />
         <source>路灯</source>
         <translation>Street lights</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="296" />
+        <location filename="../../views/code_words.py" line="297" />
         <source>噪声</source>
         <translation>Noise</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="297" />
+        <location filename="../../views/code_words.py" line="298" />
         <source>占道经营</source>
         <translation>Street stalls</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="298" />
+        <location filename="../../views/code_words.py" line="299" />
         <source>签收</source>
         <translation>Take on</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="299" />
+        <location filename="../../views/code_words.py" line="300" />
         <source>办理反馈</source>
         <translation>Report back</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="300" />
+        <location filename="../../views/code_words.py" line="301" />
         <source>改派</source>
         <translation>Re-route</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="301" />
+        <location filename="../../views/code_words.py" line="302" />
         <source>重新派单</source>
         <translation>Dispatch again</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="302" />
+        <location filename="../../views/code_words.py" line="303" />
         <source>值班席</source>
         <translation>Duty seat</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="355" />
+        <location filename="../../views/code_words.py" line="356" />
         <source>当前角色无权执行此操作</source>
         <translation>Your role may not do this</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="356" />
+        <location filename="../../views/code_words.py" line="357" />
         <source>事件当前为「%1」，可在以下状态%2：%3</source>
         <translation>The event is “%1”; %2 is possible when it is: %3</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="357" />
+        <location filename="../../views/code_words.py" line="358" />
         <source>事件已结束</source>
         <translation>The event is finished</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="358" />
+        <location filename="../../views/code_words.py" line="359" />
         <source>只有矛盾纠纷需要调解</source>
         <translation>Only disputes are mediated</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="359" />
+        <location filename="../../views/code_words.py" line="360" />
         <source>事件尚未被认领</source>
         <translation>Nobody has claimed the event</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="360" />
+        <location filename="../../views/code_words.py" line="361" />
         <source>事件已由 %1 认领</source>
         <translation>Claimed by %1</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="361" />
+        <location filename="../../views/code_words.py" line="362" />
         <source>正常</source>
         <translation>In time</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="362" />
+        <location filename="../../views/code_words.py" line="363" />
         <source>黄牌预警</source>
         <translation>Yellow warning</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="363" />
+        <location filename="../../views/code_words.py" line="364" />
         <source>超时</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="364" />
+        <location filename="../../views/code_words.py" line="365" />
         <source>%1天</source>
         <translation>%1 d</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="365" />
+        <location filename="../../views/code_words.py" line="366" />
         <source>%1天%2小时</source>
         <translation>%1 d %2 h</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="366" />
+        <location filename="../../views/code_words.py" line="367" />
         <source>%1小时%2分</source>
         <translation>%1 h %2 min</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="367" />
+        <location filename="../../views/code_words.py" line="368" />
         <source>%1分</source>
         <translation>%1 min</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="368" />
+        <location filename="../../views/code_words.py" line="369" />
         <source>超时 %1</source>
         <translation>Overdue %1</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="369" />
+        <location filename="../../views/code_words.py" line="370" />
         <source>剩 %1</source>
         <translation>%1 left</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="370" />
+        <location filename="../../views/code_words.py" line="371" />
         <source>网格员</source>
         <translation>grid worker</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="371" />
+        <location filename="../../views/code_words.py" line="372" />
         <source>承办部门</source>
         <translation>Lead department</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="372" />
+        <location filename="../../views/code_words.py" line="373" />
         <source>编号</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="373" />
+        <location filename="../../views/code_words.py" line="374" />
         <source>上报时间</source>
         <translation>Reported</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="374" />
+        <location filename="../../views/code_words.py" line="375" />
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="375" />
+        <location filename="../../views/code_words.py" line="376" />
         <source>期限</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="376" />
+        <location filename="../../views/code_words.py" line="377" />
         <source>待谁办</source>
         <translation>Next step</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="377" />
+        <location filename="../../views/code_words.py" line="378" />
         <source>类型</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="378" />
+        <location filename="../../views/code_words.py" line="379" />
         <source>标题</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="379" />
+        <location filename="../../views/code_words.py" line="380" />
         <source>社区</source>
         <translation>Community</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="380" />
+        <location filename="../../views/code_words.py" line="381" />
         <source>网格</source>
         <translation>Grid</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="381" />
+        <location filename="../../views/code_words.py" line="382" />
         <source>来源</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="382" />
+        <location filename="../../views/code_words.py" line="383" />
         <source>承办</source>
         <translation>Handler</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="383" />
+        <location filename="../../views/code_words.py" line="384" />
         <source>调解层级</source>
         <translation>Mediation level</translation>
     </message>
@@ -2426,6 +2466,16 @@
         <source>示范网格</source>
         <translation>Model grid</translation>
     </message>
+    <message>
+        <location filename="../../views/code_words.py" line="160" />
+        <source>网格基础信息采集登记率</source>
+        <translation>Grid registration rate</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="160" />
+        <source>规范化服务走访覆盖率</source>
+        <translation>Visit coverage</translation>
+    </message>
 </context>
 <context>
     <name>DispatchDialog</name>
@@ -2537,402 +2587,402 @@
 <context>
     <name>DispatchModels</name>
     <message>
-        <location filename="../../views/code_words.py" line="303" />
+        <location filename="../../views/code_words.py" line="304" />
         <source>党的建设</source>
         <translation>Party building</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="304" />
+        <location filename="../../views/code_words.py" line="305" />
         <source>社会治安综合治理</source>
         <translation>Public order</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="305" />
+        <location filename="../../views/code_words.py" line="306" />
         <source>居（村）民自治</source>
         <translation>Residents' self-government</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="306" />
+        <location filename="../../views/code_words.py" line="307" />
         <source>信访维稳</source>
         <translation>Petition / stability</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="307" />
+        <location filename="../../views/code_words.py" line="308" />
         <source>劳动就业服务</source>
         <translation>Employment services</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="308" />
+        <location filename="../../views/code_words.py" line="309" />
         <source>防灾减灾和消防安全</source>
         <translation>Disasters and fire safety</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="309" />
+        <location filename="../../views/code_words.py" line="310" />
         <source>疫情防控</source>
         <translation>Epidemic control</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="310" />
+        <location filename="../../views/code_words.py" line="311" />
         <source>待准入</source>
         <translation>Proposed</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="311" />
+        <location filename="../../views/code_words.py" line="312" />
         <source>已准入</source>
         <translation>Admitted</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="312" />
+        <location filename="../../views/code_words.py" line="313" />
         <source>未准入</source>
         <translation>Rejected</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="313" />
+        <location filename="../../views/code_words.py" line="314" />
         <source>已停用</source>
         <translation>Retired</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="314" />
+        <location filename="../../views/code_words.py" line="315" />
         <source>待签收</source>
         <translation>To take on</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="315" />
+        <location filename="../../views/code_words.py" line="316" />
         <source>办理中</source>
         <translation>In hand</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="316" />
+        <location filename="../../views/code_words.py" line="317" />
         <source>待核查</source>
         <translation>To verify</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="317" />
+        <location filename="../../views/code_words.py" line="318" />
         <source>已核查</source>
         <translation>Verified</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="318" />
+        <location filename="../../views/code_words.py" line="319" />
         <source>已办结</source>
         <translation>Closed</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="319" />
+        <location filename="../../views/code_words.py" line="320" />
         <source>已退单</source>
         <translation>Returned</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="320" />
+        <location filename="../../views/code_words.py" line="321" />
         <source>已改派</source>
         <translation>Re-routed</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="321" />
+        <location filename="../../views/code_words.py" line="322" />
         <source>已撤回</source>
         <translation>Withdrawn</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="322" />
+        <location filename="../../views/code_words.py" line="323" />
         <source>派单结束</source>
         <translation>Case ended</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="323" />
+        <location filename="../../views/code_words.py" line="324" />
         <source>已失效</source>
         <translation>Lapsed</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="324" />
+        <location filename="../../views/code_words.py" line="325" />
         <source>派单</source>
         <translation>Dispatch</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="325" />
+        <location filename="../../views/code_words.py" line="326" />
         <source>签收</source>
         <translation>Take on</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="326" />
+        <location filename="../../views/code_words.py" line="327" />
         <source>联办签收</source>
         <translation>Assisting taken on</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="327" />
+        <location filename="../../views/code_words.py" line="328" />
         <source>退单</source>
         <translation>Return</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="328" />
+        <location filename="../../views/code_words.py" line="329" />
         <source>改派</source>
         <translation>Re-route</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="329" />
+        <location filename="../../views/code_words.py" line="330" />
         <source>改派通知</source>
         <translation>Re-route notice</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="330" />
+        <location filename="../../views/code_words.py" line="331" />
         <source>反馈</source>
         <translation>Feedback</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="331" />
+        <location filename="../../views/code_words.py" line="332" />
         <source>核查</source>
         <translation>Verify</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="332" />
+        <location filename="../../views/code_words.py" line="333" />
         <source>办结</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="333" />
+        <location filename="../../views/code_words.py" line="334" />
         <source>回访</source>
         <translation>Call back</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="334" />
+        <location filename="../../views/code_words.py" line="335" />
         <source>重新办理</source>
         <translation>Reopened</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="335" />
+        <location filename="../../views/code_words.py" line="336" />
         <source>催办</source>
         <translation>Urge</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="336" />
+        <location filename="../../views/code_words.py" line="337" />
         <source>督办</source>
         <translation>Supervise</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="337" />
+        <location filename="../../views/code_words.py" line="338" />
         <source>领导批示</source>
         <translation>Instruction</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="338" />
+        <location filename="../../views/code_words.py" line="339" />
         <source>加急</source>
         <translation>Expedite</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="339" />
+        <location filename="../../views/code_words.py" line="340" />
         <source>申请延期</source>
         <translation>Ask for extension</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="340" />
+        <location filename="../../views/code_words.py" line="341" />
         <source>延期审批</source>
         <translation>Extension decided</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="341" />
+        <location filename="../../views/code_words.py" line="342" />
         <source>改变建议部门</source>
         <translation>Proposal overridden</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="342" />
+        <location filename="../../views/code_words.py" line="343" />
         <source>核查通过</source>
         <translation>Passed</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="343" />
+        <location filename="../../views/code_words.py" line="344" />
         <source>阶段性闭环</source>
         <translation>Closed for now</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="344" />
+        <location filename="../../views/code_words.py" line="345" />
         <source>过简闭环</source>
         <translation>Closed too thinly</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="345" />
+        <location filename="../../views/code_words.py" line="346" />
         <source>错误办理</source>
         <translation>Handled wrongly</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="346" />
+        <location filename="../../views/code_words.py" line="347" />
         <source>满意</source>
         <translation>Satisfied</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="347" />
+        <location filename="../../views/code_words.py" line="348" />
         <source>基本满意</source>
         <translation>Mostly satisfied</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="348" />
+        <location filename="../../views/code_words.py" line="349" />
         <source>不满意</source>
         <translation>Unsatisfied</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="349" />
+        <location filename="../../views/code_words.py" line="350" />
         <source>一般督办</source>
         <translation>Supervision</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="350" />
+        <location filename="../../views/code_words.py" line="351" />
         <source>黄牌督办</source>
         <translation>Yellow-card supervision</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="351" />
+        <location filename="../../views/code_words.py" line="352" />
         <source>红牌督办</source>
         <translation>Red-card supervision</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="352" />
+        <location filename="../../views/code_words.py" line="353" />
         <source>待审批</source>
         <translation>Awaiting decision</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="353" />
+        <location filename="../../views/code_words.py" line="354" />
         <source>已批准</source>
         <translation>Approved</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="354" />
+        <location filename="../../views/code_words.py" line="355" />
         <source>未批准</source>
         <translation>Refused</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="384" />
+        <location filename="../../views/code_words.py" line="385" />
         <source>事件号</source>
         <translation>Event</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="385" />
+        <location filename="../../views/code_words.py" line="386" />
         <source>标题</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="386" />
+        <location filename="../../views/code_words.py" line="387" />
         <source>类型</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="387" />
+        <location filename="../../views/code_words.py" line="388" />
         <source>网格</source>
         <translation>Grid</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="388" />
+        <location filename="../../views/code_words.py" line="389" />
         <source>承办部门</source>
         <translation>Lead department</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="389" />
+        <location filename="../../views/code_words.py" line="390" />
         <source>协办部门</source>
         <translation>Assisting</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="390" />
+        <location filename="../../views/code_words.py" line="391" />
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="391" />
+        <location filename="../../views/code_words.py" line="392" />
         <source>派单时间</source>
         <translation>Dispatched</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="392" />
+        <location filename="../../views/code_words.py" line="393" />
         <source>签收时限</source>
         <translation>Take on by</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="393" />
+        <location filename="../../views/code_words.py" line="394" />
         <source>办理时限</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="394" />
+        <location filename="../../views/code_words.py" line="395" />
         <source>督办/加急</source>
         <translation>Supervision/expedite</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="395" />
+        <location filename="../../views/code_words.py" line="396" />
         <source>延期待批</source>
         <translation>Extension asked</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="396" />
+        <location filename="../../views/code_words.py" line="397" />
         <source>重办</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="397" />
+        <location filename="../../views/code_words.py" line="398" />
         <source>（签收超时）</source>
         <translation> (take-on overdue)</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="398" />
+        <location filename="../../views/code_words.py" line="399" />
         <source>（办理超时）</source>
         <translation> (overdue)</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="399" />
+        <location filename="../../views/code_words.py" line="400" />
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="400" />
+        <location filename="../../views/code_words.py" line="401" />
         <source>派单数</source>
         <translation>Dispatched</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="401" />
+        <location filename="../../views/code_words.py" line="402" />
         <source>按时签收率</source>
         <translation>Taken on in time</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="402" />
+        <location filename="../../views/code_words.py" line="403" />
         <source>退单数</source>
         <translation>Returned</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="403" />
+        <location filename="../../views/code_words.py" line="404" />
         <source>办结数</source>
         <translation>Closed</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="404" />
+        <location filename="../../views/code_words.py" line="405" />
         <source>按时办结率</source>
         <translation>Closed in time</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="405" />
+        <location filename="../../views/code_words.py" line="406" />
         <source>平均办理时长(小时)</source>
         <translation>Mean handling (h)</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="406" />
+        <location filename="../../views/code_words.py" line="407" />
         <source>满意率</source>
         <translation>Satisfied</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="407" />
+        <location filename="../../views/code_words.py" line="408" />
         <source>重办率</source>
         <translation>Redone</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="408" />
+        <location filename="../../views/code_words.py" line="409" />
         <source>非警务分流率</source>
         <translation>Non-police diverted</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="409" />
+        <location filename="../../views/code_words.py" line="410" />
         <source>网格内化解率</source>
         <translation>Resolved in grid</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="410" />
+        <location filename="../../views/code_words.py" line="411" />
         <source>较有把握</source>
         <translation>Fairly sure</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="411" />
+        <location filename="../../views/code_words.py" line="412" />
         <source>仅供参考</source>
         <translation>For reference only</translation>
     </message>
@@ -4572,232 +4622,232 @@ Enter your password to continue; unsaved work is still there.</translation>
 <context>
     <name>Meetings</name>
     <message>
-        <location filename="../../views/code_words.py" line="422" />
+        <location filename="../../views/code_words.py" line="423" />
         <source>日见面</source>
         <translation>Daily meeting</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="423" />
+        <location filename="../../views/code_words.py" line="424" />
         <source>周研判</source>
         <translation>Weekly review</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="424" />
+        <location filename="../../views/code_words.py" line="425" />
         <source>月讲评</source>
         <translation>Monthly assessment</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="425" />
+        <location filename="../../views/code_words.py" line="426" />
         <source>联席会议</source>
         <translation>Joint consultation</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="426" />
+        <location filename="../../views/code_words.py" line="427" />
         <source>日见面会议</source>
         <translation>Daily meeting</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="427" />
+        <location filename="../../views/code_words.py" line="428" />
         <source>周研判会议</source>
         <translation>Weekly review meeting</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="428" />
+        <location filename="../../views/code_words.py" line="429" />
         <source>月讲评会议</source>
         <translation>Monthly assessment meeting</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="429" />
+        <location filename="../../views/code_words.py" line="430" />
         <source>联席会议（专题协调会）</source>
         <translation>Joint consultation</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="430" />
+        <location filename="../../views/code_words.py" line="431" />
         <source>计划召开</source>
         <translation>Planned</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="431" />
+        <location filename="../../views/code_words.py" line="432" />
         <source>已召开</source>
         <translation>Held</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="432" />
+        <location filename="../../views/code_words.py" line="433" />
         <source>出席</source>
         <translation>Present</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="433" />
+        <location filename="../../views/code_words.py" line="434" />
         <source>缺席</source>
         <translation>Absent</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="434" />
+        <location filename="../../views/code_words.py" line="435" />
         <source>代会</source>
         <translation>Substitute</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="435" />
+        <location filename="../../views/code_words.py" line="436" />
         <source>手工</source>
         <translation>Typed</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="436" />
+        <location filename="../../views/code_words.py" line="437" />
         <source>数据</source>
         <translation>Data</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="437" />
+        <location filename="../../views/code_words.py" line="438" />
         <source>事件</source>
         <translation>Event</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="438" />
+        <location filename="../../views/code_words.py" line="439" />
         <source>派单</source>
         <translation>Dispatch</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="439" />
+        <location filename="../../views/code_words.py" line="440" />
         <source>督办事项</source>
         <translation>Action items</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="440" />
+        <location filename="../../views/code_words.py" line="441" />
         <source>待办</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="441" />
+        <location filename="../../views/code_words.py" line="442" />
         <source>办理中</source>
         <translation>In progress</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="442" />
+        <location filename="../../views/code_words.py" line="443" />
         <source>已完成</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="443" />
+        <location filename="../../views/code_words.py" line="444" />
         <source>已逾期</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="444" />
+        <location filename="../../views/code_words.py" line="445" />
         <source>已取消</source>
         <translation>Cancelled</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="445" />
+        <location filename="../../views/code_words.py" line="446" />
         <source>网格</source>
         <translation>Grid</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="446" />
+        <location filename="../../views/code_words.py" line="447" />
         <source>形成</source>
         <translation>Created</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="447" />
+        <location filename="../../views/code_words.py" line="448" />
         <source>结转</source>
         <translation>Carried over</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="448" />
+        <location filename="../../views/code_words.py" line="449" />
         <source>开始办理</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="449" />
+        <location filename="../../views/code_words.py" line="450" />
         <source>完成</source>
         <translation>Finish</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="450" />
+        <location filename="../../views/code_words.py" line="451" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="451" />
+        <location filename="../../views/code_words.py" line="452" />
         <source>重新打开</source>
         <translation>Reopen</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="452" />
+        <location filename="../../views/code_words.py" line="453" />
         <source>调整期限或责任</source>
         <translation>Due date or owner changed</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="453" />
+        <location filename="../../views/code_words.py" line="454" />
         <source>业务培训</source>
         <translation>Training</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="454" />
+        <location filename="../../views/code_words.py" line="455" />
         <source>网格长职业能力测试</source>
         <translation>Grid leaders' skill test</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="455" />
+        <location filename="../../views/code_words.py" line="456" />
         <source>联合巡逻</source>
         <translation>Joint patrol</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="456" />
+        <location filename="../../views/code_words.py" line="457" />
         <source>应急演练</source>
         <translation>Emergency drill</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="457" />
+        <location filename="../../views/code_words.py" line="458" />
         <source>民警</source>
         <translation>Police officer</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="458" />
+        <location filename="../../views/code_words.py" line="459" />
         <source>辅警</source>
         <translation>Auxiliary officer</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="459" />
+        <location filename="../../views/code_words.py" line="460" />
         <source>网格员</source>
         <translation>Grid worker</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="460" />
+        <location filename="../../views/code_words.py" line="461" />
         <source>志愿者</source>
         <translation>Volunteer</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="461" />
+        <location filename="../../views/code_words.py" line="462" />
         <source>物业人员</source>
         <translation>Property staff</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="462" />
+        <location filename="../../views/code_words.py" line="463" />
         <source>保安</source>
         <translation>Guard</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="463" />
+        <location filename="../../views/code_words.py" line="464" />
         <source>其他</source>
         <translation>Other</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="464" />
+        <location filename="../../views/code_words.py" line="465" />
         <source>案例讲解</source>
         <translation>Case study</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="465" />
+        <location filename="../../views/code_words.py" line="466" />
         <source>情景模拟</source>
         <translation>Simulation</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="466" />
+        <location filename="../../views/code_words.py" line="467" />
         <source>业务知识指导</source>
         <translation>Know-how guidance</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="467" />
+        <location filename="../../views/code_words.py" line="468" />
         <source>职业能力测试</source>
         <translation>Skill test</translation>
     </message>
@@ -5190,7 +5240,7 @@ Enter your password to continue; unsaved work is still there.</translation>
         <translation type="vanished">The leaders' dashboard: key figures and trends.</translation>
     </message>
     <message>
-        <location filename="../../views/reports/page.py" line="57" />
+        <location filename="../../views/reports/page.py" line="56" />
         <source>报表简报</source>
         <translation>Reports</translation>
     </message>
@@ -5199,7 +5249,7 @@ Enter your password to continue; unsaved work is still there.</translation>
         <translation type="vanished">Daily reports, weekly review papers and monthly assessments, printed in official-document layout.</translation>
     </message>
     <message>
-        <location filename="../../views/evaluation/page.py" line="98" />
+        <location filename="../../views/evaluation/page.py" line="90" />
         <source>评价奖惩</source>
         <translation>Evaluation</translation>
     </message>
@@ -5983,98 +6033,98 @@ Enter your password to continue; unsaved work is still there.</translation>
 <context>
     <name>ReportsPage</name>
     <message>
-        <location filename="../../views/reports/page.py" line="69" />
+        <location filename="../../views/reports/page.py" line="68" />
         <source>预览</source>
         <translation>Preview</translation>
     </message>
     <message>
-        <location filename="../../views/reports/page.py" line="70" />
+        <location filename="../../views/reports/page.py" line="69" />
         <source>打印…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location filename="../../views/reports/page.py" line="71" />
+        <location filename="../../views/reports/page.py" line="70" />
         <source>保存为 PDF…</source>
         <translation>Save as PDF…</translation>
     </message>
     <message>
-        <location filename="../../views/reports/page.py" line="72" />
+        <location filename="../../views/reports/page.py" line="71" />
         <source>保存为 Excel…</source>
         <translation>Save as Excel…</translation>
     </message>
     <message>
-        <location filename="../../views/reports/page.py" line="75" />
+        <location filename="../../views/reports/page.py" line="74" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../views/reports/page.py" line="79" />
+        <location filename="../../views/reports/page.py" line="78" />
         <source>简报</source>
         <translation>Sheet</translation>
     </message>
     <message>
-        <location filename="../../views/reports/page.py" line="79" />
+        <location filename="../../views/reports/page.py" line="78" />
         <source>时期</source>
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../../views/reports/page.py" line="100" />
+        <location filename="../../views/reports/page.py" line="99" />
         <source>已发简报（期号按年度、类别编排）</source>
         <translation>Issued sheets (numbered per year and kind)</translation>
     </message>
     <message>
-        <location filename="../../views/reports/page.py" line="123" />
+        <location filename="../../views/reports/page.py" line="122" />
         <source>当前角色无权制作简报，可查看已发简报记录。</source>
         <translation>Your role may not issue sheets; you can see the sheets already issued.</translation>
     </message>
     <message>
-        <location filename="../../views/reports/page.py" line="136" />
+        <location filename="../../views/reports/page.py" line="135" />
         <source>读取已发简报</source>
         <translation>Reading the issued sheets</translation>
     </message>
     <message>
-        <location filename="../../views/reports/page.py" line="201" />
-        <location filename="../../views/reports/page.py" line="208" />
+        <location filename="../../views/reports/page.py" line="200" />
+        <location filename="../../views/reports/page.py" line="207" />
         <source>已取消。</source>
         <translation>Cancelled.</translation>
     </message>
     <message>
-        <location filename="../../views/reports/page.py" line="213" />
+        <location filename="../../views/reports/page.py" line="212" />
         <source>生成失败：</source>
         <translation>Could not make the sheet: </translation>
     </message>
     <message>
-        <location filename="../../views/reports/page.py" line="229" />
+        <location filename="../../views/reports/page.py" line="230" />
         <source>正在生成预览…</source>
         <translation>Making the preview…</translation>
     </message>
     <message>
-        <location filename="../../views/reports/page.py" line="240" />
+        <location filename="../../views/reports/page.py" line="241" />
         <source>预览：共 {n} 页（正式发出时编入期号）</source>
         <translation>Preview: {n} pages (the issue number is given when it is issued)</translation>
     </message>
     <message>
-        <location filename="../../views/reports/page.py" line="261" />
+        <location filename="../../views/reports/page.py" line="264" />
         <source>正在生成…</source>
         <translation>Making the sheet…</translation>
     </message>
     <message>
-        <location filename="../../views/reports/page.py" line="267" />
+        <location filename="../../views/reports/page.py" line="270" />
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../views/reports/page.py" line="273" />
+        <location filename="../../views/reports/page.py" line="276" />
         <source>已保存 {no}：{file}</source>
         <translation>Saved {no}: {file}</translation>
     </message>
     <message>
-        <location filename="../../views/reports/page.py" line="289" />
+        <location filename="../../views/reports/page.py" line="292" />
         <source>打印</source>
         <translation>Print</translation>
     </message>
     <message>
-        <location filename="../../views/reports/page.py" line="293" />
+        <location filename="../../views/reports/page.py" line="296" />
         <source>已打印 {no}，共 {n} 页</source>
         <translation>Printed {no}, {n} pages</translation>
     </message>
@@ -6105,37 +6155,37 @@ Enter your password to continue; unsaved work is still there.</translation>
 <context>
     <name>Roles</name>
     <message>
-        <location filename="../../views/code_words.py" line="412" />
+        <location filename="../../views/code_words.py" line="413" />
         <source>值班员</source>
         <translation>Duty staff</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="413" />
+        <location filename="../../views/code_words.py" line="414" />
         <source>领导</source>
         <translation>Leader</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="414" />
+        <location filename="../../views/code_words.py" line="415" />
         <source>职能部门联络员</source>
         <translation>Department liaison</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="415" />
+        <location filename="../../views/code_words.py" line="416" />
         <source>网格员</source>
         <translation>grid worker</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="416" />
+        <location filename="../../views/code_words.py" line="417" />
         <source>系统管理员</source>
         <translation>System administrator</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="417" />
+        <location filename="../../views/code_words.py" line="418" />
         <source>安全管理员</source>
         <translation>Security administrator</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="418" />
+        <location filename="../../views/code_words.py" line="419" />
         <source>审计管理员</source>
         <translation>Auditor</translation>
     </message>
