@@ -25,6 +25,9 @@ EVENT_COLUMNS = ("reported_at", "source", "source_no", "kind", "sub_kind", "poli
                  "source_department", "reply", "replied_at", "history", "version")
 
 
+_MISSING = object()
+
+
 class PointIndex:
     """The street's grid polygons, parsed and prepared once, for rows that carry coordinates."""
 
@@ -127,13 +130,24 @@ def _executemany(session: Session, ids: list[int], rows: list[dict]) -> None:
     procs = {n: table.c[n].type.dialect_impl(dialect).bind_processor(dialect) for n in names}
     order = list(compiled.positiontup) if compiled.positional else list(names)
     pick = operator.itemgetter(*order)
-    convert = [(i, procs[n]) for i, n in enumerate(order) if procs[n] is not None]  # datetimes, mostly
+    # Datetimes, mostly; each distinct value converted once per batch (a batch's live rows share
+    # the import's time as status_since, its disputes one ladder deadline).
+    convert = [(i, procs[n], {} if n not in ("lat", "lon") else None) for i, n in enumerate(order)
+               if procs[n] is not None]  # floats unkept: 0.0 == -0.0
     params = []
     for eid, row in zip(ids, rows):
-        values = list(pick(dict(row, id=eid)))
-        for i, proc in convert:
-            if values[i] is not None:
-                values[i] = proc(values[i])
+        row["id"] = eid
+        values = list(pick(row))
+        for i, proc, done in convert:
+            value = values[i]
+            if value is not None:
+                if done is None:
+                    values[i] = proc(value)
+                    continue
+                bound = done.get(value, _MISSING)
+                if bound is _MISSING:
+                    bound = done[value] = proc(value)
+                values[i] = bound
         params.append(tuple(values) if compiled.positional else dict(zip(order, values)))
     conn.exec_driver_sql(compiled.string, params)
 
