@@ -3,7 +3,6 @@ coordinates, and the problem report written beside the imported file."""
 from __future__ import annotations
 
 import hashlib
-import operator
 import json
 from datetime import datetime
 from pathlib import Path
@@ -23,9 +22,6 @@ EVENT_COLUMNS = ("reported_at", "source", "source_no", "kind", "sub_kind", "poli
                  "description", "initials", "status", "is_open", "status_since", "closed_at", "department_id",
                  "created_by", "last_action", "last_actor", "ladder_level", "ladder_due_at", "source_category",
                  "source_department", "reply", "replied_at", "history", "version")
-
-
-_MISSING = object()
 
 
 class PointIndex:
@@ -129,26 +125,23 @@ def _executemany(session: Session, ids: list[int], rows: list[dict]) -> None:
     compiled = stmt.compile(dialect=dialect)
     procs = {n: table.c[n].type.dialect_impl(dialect).bind_processor(dialect) for n in names}
     order = list(compiled.positiontup) if compiled.positional else list(names)
-    pick = operator.itemgetter(*order)
-    # Datetimes, mostly; each distinct value converted once per batch (a batch's live rows share
-    # the import's time as status_since, its disputes one ladder deadline).
-    convert = [(i, procs[n], {} if n not in ("lat", "lon") else None) for i, n in enumerate(order)
-               if procs[n] is not None]  # floats unkept: 0.0 == -0.0
-    params = []
     for eid, row in zip(ids, rows):
         row["id"] = eid
-        values = list(pick(row))
-        for i, proc, done in convert:
-            value = values[i]
-            if value is not None:
-                if done is None:
-                    values[i] = proc(value)
-                    continue
-                bound = done.get(value, _MISSING)
-                if bound is _MISSING:
-                    bound = done[value] = proc(value)
-                values[i] = bound
-        params.append(tuple(values) if compiled.positional else dict(zip(order, values)))
+    # Column by column: each value through its type's processor (datetimes, mostly), each
+    # distinct value once per batch (a batch's live rows share the import's time as status_since,
+    # its disputes one ladder deadline); floats each time (0.0 == -0.0).
+    columns = []
+    for n in order:
+        values = [row[n] for row in rows]
+        proc = procs[n]
+        if proc is not None:
+            if n in ("lat", "lon"):
+                values = [None if v is None else proc(v) for v in values]
+            else:
+                done: dict = {None: None}
+                values = [done[v] if v in done else done.setdefault(v, proc(v)) for v in values]
+        columns.append(values)
+    params = list(zip(*columns)) if compiled.positional else [dict(zip(order, p)) for p in zip(*columns)]
     conn.exec_driver_sql(compiled.string, params)
 
 
