@@ -133,7 +133,9 @@ class _Converter:
         return at
 
     def place(self, v: dict, address: str):
-        lat, lon = _float(v.get("lat"), "纬度"), _float(v.get("lon"), "经度")
+        lat = lon = None
+        if "lat" in v or "lon" in v:  # columns the file has (most have none)
+            lat, lon = _float(v.get("lat"), "纬度"), _float(v.get("lon"), "经度")
         if (lat is None) != (lon is None):
             raise _Bad("经纬度只有一个 (latitude and longitude come together)")
         if lat is not None and (lat == 0 and lon == 0):
