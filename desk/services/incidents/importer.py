@@ -30,7 +30,7 @@ from desk.services.incidents.import_read import (cell_text, excel_scientific, re
                                                 scientific_problem)
 from desk.services.incidents.import_time import TimeReader, check_format, parse_time
 from desk.services.incidents.import_write import (Departments, PointIndex, existing_numbers, insert_batch,
-                                                  write_report)
+                                                  plan_for_bulk, write_report)
 from desk.services.incidents.locate import gazetteer, grid_from_address
 from desk.services.incidents.search import initials_fast as initials
 from desk.services.incidents.wechat import classify
@@ -265,6 +265,7 @@ def import_events(ctx: Context, path: Path, *, mapping: dict[str, str] | None = 
                               crs=crs, kind_map=kinds, require_grid=require_grid, filename=path.name,
                               add_departments=add_departments)
             now = u.now
+            plan_for_bulk(u.session)
             for line, cells in sheet.rows:
                 values, texts = row_cells(cols, cells)
                 if not any(texts.values()):
