@@ -102,6 +102,13 @@ def plan_for_bulk(session: Session) -> None:
         session.execute(text("SET LOCAL enable_seqscan = off"))
 
 
+def source_has_events(session: Session, source: str) -> bool:
+    """Whether the database held any event of ``source`` before the import: when it did not, no
+    number of the file can be there already (the file's own repeats are found as it is read), and
+    the look-up per batch is left out (on PostgreSQL it grew with every batch the import added)."""
+    return session.scalar(select(Event.id).where(Event.source == source).limit(1)) is not None
+
+
 def existing_numbers(session: Session, source: str, numbers: list[str]) -> set[str]:
     found: set[str] = set()
     for i in range(0, len(numbers), 500):
