@@ -30,7 +30,7 @@ from desk.services.incidents.import_read import (cell_text, excel_scientific, re
                                                 scientific_problem)
 from desk.services.incidents.import_time import TimeReader, check_format, parse_time
 from desk.services.incidents.import_write import (Departments, PointIndex, existing_numbers, insert_batch,
-                                                  plan_for_bulk, source_has_events, write_report)
+                                                  known_numbers, plan_for_bulk, write_report)
 from desk.services.incidents.locate import gazetteer, grid_from_address
 from desk.services.incidents.search import initials_fast as initials
 from desk.services.incidents.wechat import classify
@@ -77,7 +77,7 @@ class _Run:
     warnings: list[str] = field(default_factory=list)
     seen: dict[str, bytes] = field(default_factory=dict)  # number → _fingerprint
     batch: list[dict] = field(default_factory=list)
-    source_known: bool = True  # the source had events before: numbers are looked up in the database
+    known: set[str] | None = None  # the source's numbers in the database before the import (None: too many)
 
 
 _PRINT = struct.Struct(f">I{len(FIELDS)}H")
@@ -267,7 +267,7 @@ def import_events(ctx: Context, path: Path, *, mapping: dict[str, str] | None = 
                               add_departments=add_departments)
             now = u.now
             plan_for_bulk(u.session)
-            run.source_known = source_has_events(u.session, source)
+            run.known = known_numbers(u.session, source)
             for line, cells in sheet.rows:
                 values, texts = row_cells(cols, cells)
                 if not any(texts.values()):
@@ -363,7 +363,12 @@ def _flush(run: _Run, u, filename: str, skip_bad: bool) -> None:
         return
     s = u.session
     numbers = [r["source_no"] for r in batch if r["source_no"]]
-    existing = existing_numbers(s, batch[0]["source"], numbers) if numbers and run.source_known else set()
+    if not numbers:
+        existing = set()
+    elif run.known is not None:
+        existing = run.known.intersection(numbers)
+    else:
+        existing = existing_numbers(s, batch[0]["source"], numbers)
     fresh = [r for r in batch if not (r["source_no"] and r["source_no"] in existing)]
     run.already += len(batch) - len(fresh)
     for r in fresh:
