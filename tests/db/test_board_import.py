@@ -140,3 +140,14 @@ def test_a_caller_who_calls_twice_is_found_by_one_number_and_both_phones_read_ba
         "GD101": "138-0000 2222", "GD102": "138-0000 2222", "GD103": "13800003333"}
     assert found["GD101"][1] == found["GD102"][1] == duty.cipher.blind("13800002222") != found["GD103"][1]
     assert found["GD103"][1] == duty.cipher.blind("13800003333")
+
+
+def test_a_street_with_very_many_numbered_events_still_skips_the_ones_it_has(duty, tmp_path, monkeypatch):
+    import desk.services.incidents.import_write as import_write
+
+    path = write_csv(tmp_path / "hotline.csv", GOOD)
+    assert import_events(duty, path).imported == 3
+    monkeypatch.setattr(import_write, "KNOWN_NUMBERS", 0)  # numbers looked up batch by batch
+    more = write_csv(tmp_path / "more.csv", [*GOOD, ["GD009", "2026-11-24 10:00", "新的诉求", "", "", "", ""]])
+    r = import_events(duty, more)
+    assert (r.imported, r.already, count(duty)) == (1, 3, 4)
