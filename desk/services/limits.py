@@ -62,7 +62,8 @@ MAX_CSV_CELL = 131_072                 # Python's csv default: a longer cell is 
 _LINE_CONTROLS = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 _BLOCK_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
-_SPACES = re.compile(r"[ \t\u3000\xa0\r\n]+")
+SPACES = re.compile(r"[ \t\u3000\xa0\r\n]+")  # what one_line folds into one space
+_SPACES = SPACES
 
 
 def _char_name(ch: str) -> str:

@@ -21,6 +21,7 @@ from desk.services.errors import DeskError
 ENV_KEY = "DESK_DATA_KEY"
 PREFIX = "g1:"
 CHECK_LABEL = b"desk data key check v1"
+_NOT_INDEXED = re.compile(r"[\s-]")  # spaces and dashes: 138-0000 0000 is found as 13800000000
 
 
 class KeyError_(DeskError):
@@ -63,8 +64,8 @@ class FieldCipher:
         """A keyed index for exact-match search: equal inputs give equal values."""
         if not text:
             return None
-        norm = re.sub(r"[\s-]", "", text).upper()
-        return hmac.new(self._mac_key, norm.encode("utf-8"), hashlib.sha256).hexdigest()[:40]
+        norm = text if text.isdigit() else _NOT_INDEXED.sub("", text).upper()
+        return hmac.digest(self._mac_key, norm.encode("utf-8"), "sha256").hex()[:40]
 
 
 def load_key(key_file: Path, environ=os.environ, create: bool = True) -> bytes:

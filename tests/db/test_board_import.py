@@ -127,3 +127,27 @@ def test_the_real_citizen_messages_import_with_a_map(duty, shared_data):
                                                     "description=留言详情,kind=一级分类"), skip_bad=True)
     assert r.imported + len(r.bad) + len(r.warnings) == 200
     assert r.imported >= 190
+
+
+def test_a_caller_who_calls_twice_is_found_by_one_number_and_both_phones_read_back(duty, tmp_path):
+    rows = [GOOD[0], ["GD101", "2026-11-24 08:15", "楼道堆物", "兴钢社区3号楼", "", "138-0000 2222", ""],
+            ["GD102", "2026-11-24 09:15", "楼道又堆物", "兴钢社区3号楼", "", "138-0000 2222", ""],
+            ["GD103", "2026-11-24 10:15", "路灯不亮", "李辉庄村北街", "", "13800003333", ""]]
+    assert import_events(duty, write_csv(tmp_path / "calls.csv", rows)).imported == 3
+    with duty.read() as s:
+        found = {no: (enc, idx) for no, enc, idx in s.execute(select(Event.source_no, Event.phone_enc, Event.phone_idx))}
+    assert {no: duty.cipher.decrypt(enc) for no, (enc, _idx) in found.items()} == {
+        "GD101": "138-0000 2222", "GD102": "138-0000 2222", "GD103": "13800003333"}
+    assert found["GD101"][1] == found["GD102"][1] == duty.cipher.blind("13800002222") != found["GD103"][1]
+    assert found["GD103"][1] == duty.cipher.blind("13800003333")
+
+
+def test_a_street_with_very_many_numbered_events_still_skips_the_ones_it_has(duty, tmp_path, monkeypatch):
+    import desk.services.incidents.import_write as import_write
+
+    path = write_csv(tmp_path / "hotline.csv", GOOD)
+    assert import_events(duty, path).imported == 3
+    monkeypatch.setattr(import_write, "KNOWN_NUMBERS", 0)  # numbers looked up batch by batch
+    more = write_csv(tmp_path / "more.csv", [*GOOD, ["GD009", "2026-11-24 10:00", "新的诉求", "", "", "", ""]])
+    r = import_events(duty, more)
+    assert (r.imported, r.already, count(duty)) == (1, 3, 4)

@@ -46,6 +46,27 @@ def cell_text(value) -> str:
     return str(value)
 
 
+_SPACES_SUB = limits.SPACES.sub
+
+
+def row_cells(cols: dict[str, int], cells: list) -> tuple[dict, dict]:
+    """One data row's cells by field (``None`` past the row's end) and the same as one-line texts,
+    each ``limits.one_line(cell_text(x))``: the row's texts are tidied by one regex pass over them
+    joined by a separator no cell holds (this runs for every row of files of 100,000s of rows)."""
+    width = len(cells)
+    picked = [cells[c] if c < width else None for c in cols.values()]
+    raw = [x if x.__class__ is str else cell_text(x) for x in picked]
+    joined = _SEP.join(raw)
+    if joined.count(_SEP) == len(raw) - 1:
+        texts = map(str.strip, _SPACES_SUB(" ", joined).split(_SEP))
+    else:  # a cell holding the separator itself: each cell alone
+        texts = (_SPACES_SUB(" ", x).strip() for x in raw)
+    return dict(zip(cols, picked)), dict(zip(cols, texts))
+
+
+_SEP = "\x1f"
+
+
 def encoding_of(path: Path) -> str:
     """utf-8-sig when the whole file decodes as UTF-8 (checked in chunks, nothing kept), else gb18030."""
     decoder = codecs.getincrementaldecoder("utf-8")()

@@ -25,6 +25,7 @@ FORMATS = (
     "%Y年%m月%d日", "%Y%m%d%H%M%S", "%Y%m%d",
 )
 _YMD = re.compile(r"^(\d{4})([-/.])(\d{1,2})\2(\d{1,2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?$")
+_WHITESPACE = re.compile(r"\s+")
 _SERIAL = re.compile(r"^\d{5}(\.\d+)?$")
 _EXCEL_EPOCH = datetime(1899, 12, 30)
 _CN_NOON = {"上午": "AM", "下午": "PM", "早上": "AM", "晚上": "PM", "中午": "PM"}
@@ -59,7 +60,7 @@ class TimeReader:
             return _utc(value)
         if isinstance(value, (int, float)) and not isinstance(value, bool):
             return _serial(float(value))
-        text = re.sub(r"\s+", " ", str(value)).strip()
+        text = _WHITESPACE.sub(" ", str(value)).strip()
         if not text:
             return None
         if self.fmt:
@@ -72,11 +73,13 @@ class TimeReader:
     def _detect(self, text: str) -> datetime | None:
         m = _YMD.match(text)  # the common case, without strptime's cost (200,000 rows)
         if m:
-            y, _sep, mo, d, h, mi, sec = (int(x) if x and x.isdigit() else 0 for x in m.groups())
+            y, _sep, mo, d, h, mi, sec = m.groups()
             try:
-                return _utc(datetime(y, mo, d, h, mi, sec))
+                local = datetime(int(y), int(mo), int(d), int(h) if h else 0, int(mi) if mi else 0,
+                                 int(sec) if sec else 0, tzinfo=LOCAL_TZ)
             except ValueError:
                 return None
+            return local.astimezone(timezone.utc)
         if self._last:
             try:
                 return _utc(datetime.strptime(text, self._last))

@@ -160,41 +160,55 @@ def xlsx_rows(path) -> Iterator[tuple[int, list]]:
 
 
 def _sheet_rows(zf: zipfile.ZipFile, sheet: str, shared: list[str]) -> Iterator[tuple[int, list]]:
+    """The sheet's rows, read by expat callbacks kept lean (plain variables, a column letter read
+    once): they run for every element of a sheet of millions of cells."""
     ready: list[tuple[int, list]] = []
     row: dict[int, object] = {}
-    st = {"row": 0, "col": -1, "type": "n", "collect": False, "parts": []}
+    number, col, kind, collect, parts = 0, -1, "n", False, []
+    letters: dict[str, int] = {}  # "AB" → 27
 
     def start(tag, attrs):
+        nonlocal number, col, kind, collect, parts
         if tag == "c":
-            st["col"] = _col_index(attrs.get("r"), st["col"] + 1)
-            st["type"] = attrs.get("t", "n")
-            st["parts"] = []
-        elif tag in ("v", "t"):
-            st["collect"] = True
+            ref = attrs.get("r")
+            found = letters.get(ref.rstrip(_DIGITS)) if ref else None
+            if found is None:
+                found = _col_index(ref, col + 1)
+                if ref and _COL.fullmatch(ref.rstrip(_DIGITS)):
+                    letters[ref.rstrip(_DIGITS)] = found
+            col = found
+            kind = attrs.get("t", "n")
+            parts = []
+        elif tag == "v" or tag == "t":
+            collect = True
         elif tag == "row":
-            st["row"] = int(attrs["r"]) if "r" in attrs else st["row"] + 1
-            st["col"] = -1
+            number = int(attrs["r"]) if "r" in attrs else number + 1
+            col = -1
             row.clear()
 
     def end(tag):
-        if tag in ("v", "t"):
-            st["collect"] = False
+        nonlocal collect
+        if tag == "v" or tag == "t":
+            collect = False
         elif tag == "c":
-            if st["parts"]:
-                row[st["col"]] = _value(st["type"], "".join(st["parts"]), shared)
+            if parts:
+                row[col] = _value(kind, "".join(parts), shared)
         elif tag == "row":
             if any(v not in (None, "") and not (isinstance(v, str) and not v.strip()) for v in row.values()):
                 width = max(row) + 1
-                ready.append((st["row"], [row.get(i) for i in range(width)]))
+                ready.append((number, [row.get(i) for i in range(width)]))
 
     def text(data):
-        if st["collect"]:
-            st["parts"].append(data)
+        if collect:
+            parts.append(data)
 
     for _ in _parse(zf, sheet, start, end, text, drop_blank_rows=True):
         if ready:
             yield from ready
             ready.clear()
+
+
+_DIGITS = "0123456789"
 
 
 def _value(kind: str, raw: str, shared: list[str]):

@@ -12,6 +12,7 @@ counts them. Every row keeps the source's own category (``source_category``).
 """
 from __future__ import annotations
 
+import operator
 import re
 import struct
 from dataclasses import dataclass, field
@@ -25,10 +26,11 @@ from desk.services.geo.gcj02 import gcj02_to_wgs84
 from desk.services.incidents import codes
 from desk.services.incidents.import_map import (FIELDS, HISTORY_FIELDS, LABELS, category_key, columns,
                                                 header_score, parse_map, read_kind_map)
-from desk.services.incidents.import_read import cell_text, excel_scientific, read_sheet, scientific_problem
+from desk.services.incidents.import_read import (cell_text, excel_scientific, read_sheet, row_cells,
+                                                scientific_problem)
 from desk.services.incidents.import_time import TimeReader, check_format, parse_time
 from desk.services.incidents.import_write import (Departments, PointIndex, existing_numbers, insert_batch,
-                                                  write_report)
+                                                  known_numbers, plan_for_bulk, write_report)
 from desk.services.incidents.locate import gazetteer, grid_from_address
 from desk.services.incidents.search import initials_fast as initials
 from desk.services.incidents.wechat import classify
@@ -39,6 +41,10 @@ BATCH = 1000
 SHOWN = 20           # problems shown on screen; the report file beside the input has them all
 OLD_DAYS = 90        # a live row older than this is probably history: said so
 CRS = ("wgs84", "gcj02")
+PHONES_KEPT = 20_000  # phone numbers whose encryption is kept for the rows after
+_FIELD_LIMITS = (limits.SOURCE_NO, limits.TITLE, limits.DESCRIPTION, limits.ADDRESS, limits.PHONE, limits.REPORTER,
+                 limits.CATEGORY, limits.DEPARTMENT, limits.DESCRIPTION)  # as convert() lists the row's texts
+_LIMITS = tuple(limit.max for limit in _FIELD_LIMITS)
 _SUSPECT = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")  # see limits.text_problem
 
 
@@ -71,6 +77,7 @@ class _Run:
     warnings: list[str] = field(default_factory=list)
     seen: dict[str, bytes] = field(default_factory=dict)  # number → _fingerprint
     batch: list[dict] = field(default_factory=list)
+    known: set[str] | None = None  # the source's numbers in the database before the import (None: too many)
 
 
 _PRINT = struct.Struct(f">I{len(FIELDS)}H")
@@ -78,8 +85,13 @@ _PRINT = struct.Struct(f">I{len(FIELDS)}H")
 
 def _fingerprint(line: int, texts: dict) -> bytes:
     """The row's line and two bytes per field (4 + 28 bytes): what is kept of each numbered row to
-    tell a repeated number's identical copy from a conflicting one (200,000 rows: a few dozen MB)."""
-    return _PRINT.pack(line, *(hash(texts.get(f, "")) & 0xFFFF for f in FIELDS))
+    tell a repeated number's identical copy from a conflicting one (200,000 rows: a few dozen MB).
+    Computed by map() over C functions: it runs once per numbered row."""
+    return _PRINT.pack(line, *map(operator.and_, map(hash, map(texts.get, FIELDS, _BLANKS)), _LOW16))
+
+
+_BLANKS = ("",) * len(FIELDS)
+_LOW16 = (0xFFFF,) * len(FIELDS)
 
 
 def _float(value, what: str) -> float | None:
@@ -108,12 +120,13 @@ class _Converter:
         self.unmapped: dict[str, int] = {}  # categories missing from --kind-map → rows
         self.addresses: dict[str, tuple | None] = {}  # address → (grid, community): rows repeat places
         self.buildings: dict = {}  # (community, building) → households per grid (locate.grid_from_address)
+        self.phones: dict[str, tuple[str, str]] = {}  # phone → (encrypted, blind index): callers call again
+        self._now = self._late = self._due = None  # the import's time, 5 minutes and 4 hours after it
+        self.kinds: dict[str, tuple[str, str] | None] = {}  # category → its --kind-map kind (None: not there)
 
-    def time(self, f: str, value):
-        if value is None or value == "":
-            return None
-        text = limits.one_line(cell_text(value))
-        if not text:
+    def time(self, f: str, value, text: str):
+        """``text``: the cell as a one-line text (``limits.one_line(cell_text(value))``)."""
+        if value is None or value == "" or not text:
             return None
         at = self.times[f](value)
         if at is None:
@@ -121,7 +134,9 @@ class _Converter:
         return at
 
     def place(self, v: dict, address: str):
-        lat, lon = _float(v.get("lat"), "纬度"), _float(v.get("lon"), "经度")
+        lat = lon = None
+        if "lat" in v or "lon" in v:  # columns the file has (most have none)
+            lat, lon = _float(v.get("lat"), "纬度"), _float(v.get("lon"), "经度")
         if (lat is None) != (lon is None):
             raise _Bad("经纬度只有一个 (latitude and longitude come together)")
         if lat is not None and (lat == 0 and lon == 0):
@@ -141,9 +156,27 @@ class _Converter:
             found = self.addresses[address]
         return lat, lon, found
 
+    def phone(self, phone: str) -> tuple[str | None, str | None]:
+        """The phone encrypted and its blind index, once per number (AES-GCM and HMAC per row were a
+        tenth of an import's time)."""
+        if not phone:
+            return None, None
+        sealed = self.phones.get(phone)
+        if sealed is None:
+            if len(self.phones) >= PHONES_KEPT:
+                self.phones.clear()  # memory stays bounded on a file of all-different numbers
+            cipher = self.ctx.cipher
+            sealed = self.phones[phone] = (cipher.encrypt(phone), cipher.blind(phone))
+        return sealed
+
     def kind(self, category: str, title: str, description: str) -> tuple[str, str]:
-        if category and category_key(category) in self.kind_map:
-            return self.kind_map[category_key(category)]
+        if category and self.kind_map:
+            if category not in self.kinds:
+                if len(self.kinds) >= 10_000:
+                    self.kinds.clear()
+                self.kinds[category] = self.kind_map.get(category_key(category))
+            if self.kinds[category] is not None:
+                return self.kinds[category]
         if self.kind_map and category and len(self.unmapped) < 1000:
             self.unmapped[category] = self.unmapped.get(category, 0) + 1
         return classify(" ".join((category, title, description)))
@@ -151,7 +184,7 @@ class _Converter:
     def convert(self, v: dict, t: dict, now) -> dict:
         """``v``: the raw cells by field; ``t``: the same as one-line texts."""
         number = t.get("source_no") or None
-        if number and excel_scientific(number):
+        if number and ("E" in number or "e" in number) and excel_scientific(number):
             raise _Bad(scientific_problem(number, "工单编号"))
         description = cell_text(v.get("description")).replace("\t", " ").replace("\r", "").strip()
         title = t.get("title") or limits.one_line(
@@ -159,36 +192,41 @@ class _Converter:
         if not title and not description:
             raise _Bad("没有诉求内容 (no text)")
         text = {f: t.get(f, "") for f in ("address", "phone", "reporter", "category", "department")}
-        reply = cell_text(v.get("reply")).replace("\r", "").strip() or None
-        pairs = ((limits.SOURCE_NO, number), (limits.TITLE, title), (limits.DESCRIPTION, description),
-                 (limits.ADDRESS, text["address"]), (limits.PHONE, text["phone"]), (limits.REPORTER, text["reporter"]),
-                 (limits.CATEGORY, text["category"]), (limits.DEPARTMENT, text["department"]),
-                 (limits.DESCRIPTION, reply))
+        reply = v.get("reply")
+        reply = (cell_text(reply).replace("\r", "").strip() or None) if reply is not None else None
+        values = (number, title, description, text["address"], text["phone"], text["reporter"], text["category"],
+                  text["department"], reply)
         # One look at the whole row first (the common case: nothing wrong), each field only when needed.
-        if any(value and len(value) > limit.max for limit, value in pairs) or _SUSPECT.search(
-                "".join(value for _limit, value in pairs if value)):
-            too_long = limits.problems(*pairs)
+        for limit, value in zip(_LIMITS, values):
+            if value and len(value) > limit:
+                break
+        else:
+            if not _SUSPECT.search("".join([value for value in values if value])):
+                values = None
+        if values is not None:
+            too_long = limits.problems(*zip(_FIELD_LIMITS, values))
             if too_long:
                 raise _Bad("；".join(too_long))
-        at = self.time("reported_at", v.get("reported_at")) if "reported_at" in self.cols else now
+        at = self.time("reported_at", v.get("reported_at"), t["reported_at"]) if "reported_at" in self.cols else now
         if at is None:
             raise _Bad("没有时间 (no date)")
-        if at > now + timedelta(minutes=5):
+        if now is not self._now:
+            self._now, self._late, self._due = now, now + timedelta(minutes=5), now + timedelta(hours=4)
+        if at > self._late:
             raise _Bad(f"时间晚于现在 {at:%Y-%m-%d %H:%M} (date in the future)")
-        replied_at = self.time("replied_at", v.get("replied_at"))
-        closed_at = self.time("closed_at", v.get("closed_at"))
+        replied_at = self.time("replied_at", v["replied_at"], t["replied_at"]) if "replied_at" in v else None
+        closed_at = self.time("closed_at", v["closed_at"], t["closed_at"]) if "closed_at" in v else None
         history = self.history or (self.history_cols and bool(reply or replied_at or closed_at))
         lat, lon, found = self.place(v, text["address"])
         if self.require_grid and (found is None or found[0] is None):
             raise _Bad(f"地址 {text['address']!r} 找不到网格 (unknown grid)")
         kind, sub = self.kind(text["category"], title, description)
-        phone = text["phone"]
+        phone_enc, phone_idx = self.phone(text["phone"])
         row = dict(reported_at=at, source=self.source, source_no=number, kind=kind, sub_kind=sub,
                    police=kind == "public_order" and not history, urgent=False,
                    grid_id=found[0] if found else None, community_id=found[1] if found else None,
                    address=text["address"], lat=lat, lon=lon, reporter_name=text["reporter"],
-                   phone_enc=self.ctx.cipher.encrypt(phone) if phone else None,
-                   phone_idx=self.ctx.cipher.blind(phone) if phone else None, title=title,
+                   phone_enc=phone_enc, phone_idx=phone_idx, title=title,
                    description=description, initials=initials(" ".join((title, description, text["address"]))),
                    source_category=text["category"], source_department=text["department"], reply=reply,
                    replied_at=replied_at, history=history, version=1, department_id=None, ladder_level=0,
@@ -202,7 +240,7 @@ class _Converter:
         else:
             row.update(status="reported", is_open=True, closed_at=None, status_since=now, last_action="report",
                        ladder_level=1 if kind == "dispute" else 0,
-                       ladder_due_at=(now + timedelta(hours=4)) if kind == "dispute" else None)
+                       ladder_due_at=self._due if kind == "dispute" else None)
         return row
 
 
@@ -228,9 +266,10 @@ def import_events(ctx: Context, path: Path, *, mapping: dict[str, str] | None = 
                               crs=crs, kind_map=kinds, require_grid=require_grid, filename=path.name,
                               add_departments=add_departments)
             now = u.now
+            plan_for_bulk(u.session)
+            run.known = known_numbers(u.session, source)
             for line, cells in sheet.rows:
-                values = {f: (cells[c] if c < len(cells) else None) for f, c in cols.items()}
-                texts = {f: limits.one_line(cell_text(x)) for f, x in values.items()}
+                values, texts = row_cells(cols, cells)
                 if not any(texts.values()):
                     continue  # a row filled only in columns the import does not use
                 run.rows += 1
@@ -324,7 +363,12 @@ def _flush(run: _Run, u, filename: str, skip_bad: bool) -> None:
         return
     s = u.session
     numbers = [r["source_no"] for r in batch if r["source_no"]]
-    existing = existing_numbers(s, batch[0]["source"], numbers) if numbers else set()
+    if not numbers:
+        existing = set()
+    elif run.known is not None:
+        existing = run.known.intersection(numbers)
+    else:
+        existing = existing_numbers(s, batch[0]["source"], numbers)
     fresh = [r for r in batch if not (r["source_no"] and r["source_no"] in existing)]
     run.already += len(batch) - len(fresh)
     for r in fresh:
