@@ -184,3 +184,23 @@ def test_at_1280x800_and_up_every_table_shows_all_its_columns_without_scrolling_
         assert t.mapTo(window, t.rect().topRight()).x() < window.width()  # not past the window's edge
     for tile in view.tiles.values():
         assert tile.value.sizeHint().width() <= tile.value.width() + 1, tile.key  # "100.0%" whole
+
+
+def test_a_click_on_a_department_heading_orders_the_rows_and_a_refresh_keeps_that_order(page, qtbot):
+    model = page.view.depts_model
+    view = page.view.depts_view
+    natural = [model.row(r)[0] for r in range(len(model.table.rows))]
+    col = next(c for c in range(model.columnCount()) if "退单率" in model.headerData(c, Qt.Horizontal))
+    key = model.table.columns[model._cols[col][0]].key
+
+    def rates():
+        return [model.value(r, key) for r in range(len(model.table.rows))]
+
+    view.horizontalHeader().setSortIndicator(col, Qt.DescendingOrder)  # what a click on the heading does
+    shown = [v for v in rates() if v is not None]
+    assert shown == sorted(shown, reverse=True) and rates()[len(shown):] == [None] * (len(rates()) - len(shown))
+    if model.table.totals is not None:
+        assert model.is_totals(model.rowCount() - 1) and model.row(model.rowCount() - 1) == model.table.totals
+    model.set_table(model.table)  # a live refresh
+    assert [v for v in rates() if v is not None] == shown
+    assert sorted(natural) == sorted(model.row(r)[0] for r in range(len(model.table.rows)))

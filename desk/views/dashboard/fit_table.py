@@ -88,6 +88,8 @@ def fit_table(model, sortable: bool = False, read_only_wall: bool = False) -> Fi
     view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
     view.horizontalHeader().setStretchLastSection(True)
     view.setHorizontalScrollBarPolicy(Qt.ScrollBarAsNeeded)
+    if sortable:  # no column sorted until the user clicks one: the rows keep the figures layer's order
+        view.horizontalHeader().setSortIndicator(-1, Qt.AscendingOrder)
     view.setSortingEnabled(sortable)
     if read_only_wall:  # the wall: read-only, nothing selected or focused
         view.setSelectionMode(QTableView.NoSelection)

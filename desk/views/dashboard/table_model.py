@@ -25,6 +25,7 @@ class FigureTableModel(RowTableModel):
         self.table: Table | None = None
         self.unit_below = False
         self._text: dict[tuple[int, int], str] = {}
+        self._order: tuple[int, object] | None = None  # the heading clicked last, and its direction
 
     def set_unit_below(self, below: bool) -> None:
         """Headers with the unit on a second line, 未办结 / (件): narrower columns on a small screen."""
@@ -38,8 +39,7 @@ class FigureTableModel(RowTableModel):
         self.table = table
         self._cols = tuple((i, c) for i, c in enumerate(table.columns) if c.key not in self._hide)
         self._headers = tuple(_heading(c, self.unit_below) for _, c in self._cols)
-        rows = table.rows + ((table.totals,) if table.totals is not None else ())
-        self.set_rows(rows)
+        self.set_rows(self._ordered(table))
 
     def is_totals(self, row: int) -> bool:
         return self.table is not None and self.table.totals is not None and row == len(self.table.rows)
@@ -58,6 +58,30 @@ class FigureTableModel(RowTableModel):
     def set_rows(self, rows) -> None:
         self._text: dict[tuple[int, int], str] = {}  # a cell's text, made once (a view measures it often)
         super().set_rows(rows)
+
+    def sort(self, column: int, order=Qt.AscendingOrder) -> None:
+        """A click on a heading orders the rows by that column's value (blanks last either way); the
+        totals row stays at the bottom, and a refresh keeps the order chosen."""
+        self._order = (column, order)
+        if self.table is None or not 0 <= column < len(self._cols):
+            return
+        self.layoutAboutToBeChanged.emit()
+        self._rows = self._ordered(self.table)
+        self._text = {}
+        self.layoutChanged.emit()
+
+    def _ordered(self, table: Table) -> tuple:
+        totals = (table.totals,) if table.totals is not None else ()
+        if self._order is None or not 0 <= self._order[0] < len(self._cols):
+            return table.rows + totals
+        i = self._cols[self._order[0]][0]
+        filled = [r for r in table.rows if r[i] is not None]
+        blank = [r for r in table.rows if r[i] is None]
+        try:
+            filled.sort(key=lambda r: r[i], reverse=self._order[1] == Qt.DescendingOrder)
+        except TypeError:  # a column of mixed kinds: by its text
+            filled.sort(key=lambda r: str(r[i]), reverse=self._order[1] == Qt.DescendingOrder)
+        return tuple(filled + blank) + totals
 
     def data(self, index, role=Qt.DisplayRole):
         if not index.isValid():
