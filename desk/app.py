@@ -46,7 +46,6 @@ from desk.views.map.tiles import register_scheme as register_tile_scheme
 from desk.views.meetings import MeetingsPage, install_item_reminder
 from desk.views.org_browser import OrgBrowser
 from desk.views.page_registry import PageSpec, allowed_pages, home_page
-from desk.views.pages import PlannedPage
 from desk.views import platform_ui
 from desk.views.problems import install_problem_reporting
 from desk.views.registry import RegistryPage
@@ -65,10 +64,6 @@ def prepare_environment() -> None:
         flags = os.environ.get("QTWEBENGINE_CHROMIUM_FLAGS", "")
         if "--no-sandbox" not in flags:
             os.environ["QTWEBENGINE_CHROMIUM_FLAGS"] = (flags + " --no-sandbox").strip()
-
-
-def _planned(key: str, title: str, what: str) -> PageSpec:
-    return PageSpec(key, f"{key}.read", lambda _backend: PlannedPage(key, title, what))
 
 
 def page_specs(ctx: Context) -> list[PageSpec]:

@@ -3838,12 +3838,17 @@ The guide file was not found: </translation>
         <translation> (double-click to open)</translation>
     </message>
     <message>
-        <location filename="../../views/meetings/items_tab.py" line="132" />
+        <location filename="../../views/meetings/items_tab.py" line="110" />
+        <source>读取督办事项记录</source>
+        <translation>reading the action item history</translation>
+    </message>
+    <message>
+        <location filename="../../views/meetings/items_tab.py" line="133" />
         <source>取消督办事项</source>
         <translation>Cancel action item</translation>
     </message>
     <message>
-        <location filename="../../views/meetings/items_tab.py" line="132" />
+        <location filename="../../views/meetings/items_tab.py" line="133" />
         <source>取消原因</source>
         <translation>Reason for cancelling</translation>
     </message>
@@ -5492,9 +5497,8 @@ Enter your password to continue; unsaved work is still there.</translation>
 <context>
     <name>PlannedPage</name>
     <message>
-        <location filename="../../views/pages.py" line="64" />
         <source>本区域将在后续版本中启用。</source>
-        <translation>This area arrives in a later version.</translation>
+        <translation type="vanished">This area arrives in a later version.</translation>
     </message>
 </context>
 <context>
@@ -6332,22 +6336,22 @@ Enter your password to continue; unsaved work is still there.</translation>
 <context>
     <name>Shell</name>
     <message>
-        <location filename="../../app.py" line="162" />
+        <location filename="../../app.py" line="157" />
         <source>读取街道名称</source>
         <translation>Reading the street's name</translation>
     </message>
     <message>
-        <location filename="../../app.py" line="163" />
+        <location filename="../../app.py" line="158" />
         <source>清理变更记录</source>
         <translation>Pruning the change log</translation>
     </message>
     <message>
-        <location filename="../../app.py" line="166" />
+        <location filename="../../app.py" line="161" />
         <source>读取以往案件</source>
         <translation>reading past cases</translation>
     </message>
     <message>
-        <location filename="../../app.py" line="233" />
+        <location filename="../../app.py" line="228" />
         <source>上次运行异常退出，记录已保存：</source>
         <translation>The last run ended in a crash; its record is kept at: </translation>
     </message>

@@ -106,7 +106,8 @@ class ItemsTab(QWidget):
                 (("\n" + self.tr("关联：") + links + self.tr("（双击打开）")) if links else ""))
         self.item_detail.setText(head)
         self.page.read_once("item_history", lambda c: mt.item_history(c, r.id),
-                       lambda steps: self._history(r.id, head, steps), lambda _exc: None)
+                       lambda steps: self._history(r.id, head, steps),
+                       self.page.backend.failed(self.tr("读取督办事项记录")))
 
     def _history(self, item_id: int, head: str, steps) -> None:
         current = self._selected_item()
