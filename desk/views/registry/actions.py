@@ -29,27 +29,19 @@ class PersonActions:
 
     def _new_visit(self) -> None:
         p = self._person
-        if p is None:
-            return
-        actor = self.backend.ctx.actor
-        today = local_today(self.backend.ctx.clock.now())
-        dlg = VisitDialog(p.name, today, actor.display_name or actor.username, person_id=p.id,
-                          may_report=self.may_report, parent=self)
-        try:
-            if dlg.exec() != VisitDialog.Accepted:
-                return
-            visit, kind = dlg.visit(), dlg.board_kind()
-        finally:
-            dlg.deleteLater()
-        self._save_visit(visit, kind)
+        if p is not None:
+            self._ask_visit(p.name, person_id=p.id)
 
     def _new_house_visit(self) -> None:
         h = self._house
-        if h is None or h.id is None:
-            return
+        if h is not None and h.id is not None:
+            self._ask_visit(h.address, house_id=h.id)
+
+    def _ask_visit(self, label: str, **target) -> None:
+        """The visit form for a person or a house (``person_id=`` or ``house_id=``), then the save."""
         actor = self.backend.ctx.actor
-        dlg = VisitDialog(h.address, local_today(self.backend.ctx.clock.now()), actor.display_name or actor.username,
-                          house_id=h.id, may_report=self.may_report, parent=self)
+        dlg = VisitDialog(label, local_today(self.backend.ctx.clock.now()), actor.display_name or actor.username,
+                          may_report=self.may_report, parent=self, **target)
         try:
             if dlg.exec() != VisitDialog.Accepted:
                 return
