@@ -35,8 +35,7 @@ class ItemDialog(QDialog):
         self.dispatches = QLineEdit()
         self.dispatches.setPlaceholderText(self.tr("派单编号，多个用逗号分隔"))
         self.detail = QPlainTextEdit()
-        self.problem = QLabel()
-        self.problem.setStyleSheet("color: #c0392b;")
+        self.problem = _problem_label()
         form = QFormLayout()
         form.addRow(self.tr("事项"), self.title_edit)
         form.addRow(self.owner_kind, self.owner)
@@ -44,13 +43,7 @@ class ItemDialog(QDialog):
         form.addRow(self.tr("关联事件"), self.events)
         form.addRow(self.tr("关联派单"), self.dispatches)
         form.addRow(self.tr("说明"), self.detail)
-        buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
-        buttons.accepted.connect(self.take)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.problem)
-        layout.addWidget(buttons)
+        _lay_out(self, form)
         self._fill_owners()
 
     def _fill_owners(self) -> None:
@@ -110,20 +103,13 @@ class ReassignDialog(QDialog):
         for i, name in choices.departments:
             self.owner.addItem(self.tr("部门：") + name, ("department", i))
         self.reason = QLineEdit()
-        self.problem = QLabel()
-        self.problem.setStyleSheet("color: #c0392b;")
+        self.problem = _problem_label()
         form = QFormLayout()
         form.addRow(self.tr("事项"), QLabel(item.title))
         form.addRow(self.tr("完成期限"), self.due)
         form.addRow(self.tr("责任人/部门"), self.owner)
         form.addRow(self.tr("原因"), self.reason)
-        buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
-        buttons.accepted.connect(self.take)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.problem)
-        layout.addWidget(buttons)
+        _lay_out(self, form)
 
     def take(self) -> None:
         if not self.reason.text().strip():
@@ -137,3 +123,21 @@ class ReassignDialog(QDialog):
                                 owner_department_id=owner[1] if owner and owner[0] == "department" else None,
                                 note=self.reason.text().strip(), expected_version=self.item.version)
         self.accept()
+
+
+def _problem_label() -> QLabel:
+    """Where a dialog says what is wrong with what was typed (the typed text stays)."""
+    label = QLabel()
+    label.setStyleSheet("color: #c0392b;")
+    return label
+
+
+def _lay_out(dialog, form: QFormLayout) -> None:
+    """The form, the dialog's problem line and OK/Cancel (OK checks through ``dialog.take``)."""
+    buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
+    buttons.accepted.connect(dialog.take)
+    buttons.rejected.connect(dialog.reject)
+    layout = QVBoxLayout(dialog)
+    layout.addLayout(form)
+    layout.addWidget(dialog.problem)
+    layout.addWidget(buttons)
