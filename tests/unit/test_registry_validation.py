@@ -120,7 +120,7 @@ def test_bad_phones_are_refused_with_the_reason(text, reason):
 
 def test_every_registry_code_word_has_its_english():
     from desk.services.registry import codes
-    from desk.views.code_words import REGISTRY_WORDS
+    from desk.views.area_words import REGISTRY_WORDS
     words = [*codes.SEXES.values(), *codes.RESIDENCES.values(), *codes.RELATIONS.values(), *codes.CATEGORIES.values(),
              *codes.LEVEL_NAMES.values(), *codes.HOUSE_USES.values(), *codes.UNIT_KINDS.values(),
              *codes.VISIT_STATES.values()]
