@@ -46,6 +46,15 @@ def test_a_case_is_never_proposed_from_itself():
     assert lr.rank(words("河道发现鳄鱼")).neighbours[0].case_id == 5
 
 
+def test_an_event_that_is_its_departments_only_case_is_proposed_from_the_others():
+    # found by the state machine: a rerouted event whose department had no other case
+    lr = Learner()
+    lr.add(1, A, words("奶茶店售卖三无饮料"))
+    lr.add(2, B, words("广场舞音响噪音扰民"))
+    r = lr.rank(words("奶茶店售卖三无饮料"), exclude=1)
+    assert set(r.shares) == {B} and abs(r.shares[B] - 1) < 1e-9 and r.cases == 1
+
+
 def test_a_removed_case_is_forgotten():
     lr = _learner()
     lr.remove(3)

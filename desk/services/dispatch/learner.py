@@ -180,7 +180,9 @@ class Learner:
         own = self._counts(exclude) if exclude in self.case_dept else None
         own_dept = self.case_dept.get(exclude)
         vocab = len(self.postings) + 1
-        n = sum(self.dept_cases[d] for d in depts) - (1 if own is not None else 0)
+        # the event's own case leaves the prior only when its department is still proposed
+        # (a department whose only case is the event itself is not in ``depts`` at all)
+        n = sum(self.dept_cases[d] for d in depts) - (1 if own is not None and own_dept in depts else 0)
         present = [w for w in counts if w in self.postings]
         logp: dict[int, dict[str, float]] = {}
         score: dict[int, float] = {}
