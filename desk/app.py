@@ -66,6 +66,17 @@ def prepare_environment() -> None:
             os.environ["QTWEBENGINE_CHROMIUM_FLAGS"] = (flags + " --no-sandbox").strip()
 
 
+def offscreen_app() -> QApplication:
+    """The application for checks without a screen (``desk selftest``): offscreen, prepared as the
+    window's own (web engine flags, tile scheme, platform font)."""
+    os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    prepare_environment()
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("desk")
+    platform_ui.after_app(app)
+    return app
+
+
 def page_specs(ctx: Context) -> list[PageSpec]:
     """Every page of the window in navigation order: key, the permission to see it, its factory.
     A new page is one entry here."""

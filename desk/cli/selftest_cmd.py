@@ -170,18 +170,11 @@ def chosen(only: str | None) -> list[tuple[str, object]]:
     return [(name, check) for name, check in CHECKS if name in names]
 
 
-def _make_app():
-    os.environ["QT_QPA_PLATFORM"] = "offscreen"  # the window is opened offscreen: no screen needed
-    from PySide6.QtWidgets import QApplication
+def _make_app() -> str:
+    from desk.app import offscreen_app  # the composition root makes the application (Qt loads here only)
 
-    from desk.app import prepare_environment
-    from desk.views import platform_ui
-
-    prepare_environment()
-    app = QApplication.instance() or QApplication(sys.argv[:1])
-    app.setApplicationName("desk")
-    platform_ui.after_app(app)
-    return app
+    offscreen_app()
+    return ""
 
 
 def run(args) -> int:
@@ -222,7 +215,7 @@ def _run_checks(state: State, checks) -> int:
     try:
         for name, check in checks:
             if name == first_qt:
-                outcome = selfcheck.run_check("qt", lambda: _make_app() and "")
+                outcome = selfcheck.run_check("qt", _make_app)
                 if not outcome.ok:
                     print(outcome.line())
                     return failures + 1
