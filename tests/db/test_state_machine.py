@@ -12,6 +12,8 @@ Actions aimed at old (ended) cases are drawn too. One database per engine; each 
 its own events on it."""
 from __future__ import annotations
 
+import os
+
 from hypothesis import HealthCheck, settings
 from hypothesis import strategies as s
 from hypothesis.stateful import (
@@ -264,6 +266,7 @@ class EventsAndCases(RuleBasedStateMachine):
 def test_random_days_in_the_room_keep_events_and_their_department_cases_in_step(ctx):
     st = street(ctx)
     examples = 25 if ctx.db.sqlite else 12  # each step costs more round trips on PostgreSQL
+    examples = int(os.environ.get("DESK_STATE_MACHINE_EXAMPLES", examples))  # a longer hunt on demand
     run_state_machine_as_test(
         lambda: EventsAndCases(ctx, st),
         settings=settings(max_examples=examples, stateful_step_count=50, deadline=None,

@@ -29,8 +29,9 @@ def _table(model) -> QTableView:
     view.setSelectionBehavior(QTableView.SelectRows)
     view.setSelectionMode(QTableView.SingleSelection)
     view.verticalHeader().setVisible(False)
-    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
-    view.horizontalHeader().setStretchLastSection(True)
+    header = view.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeToContents)
+    header.setStretchLastSection(False)  # columns fit their values; the short 评选 mark is not stretched
     return view
 
 
