@@ -41,7 +41,7 @@ def fitted_table(model, stretch: int | None):
     view = table_view(model, stretch=stretch)
     header = view.horizontalHeader()
     header.setSectionResizeMode(QHeaderView.Interactive)
-    header.setStretchLastSection(stretch is None)
+    header.setStretchLastSection(False)  # without a stretch column the columns keep their fitted widths
     if stretch is not None and stretch < model.columnCount():
         header.setSectionResizeMode(stretch, QHeaderView.Stretch)
     return view
