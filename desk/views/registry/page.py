@@ -314,8 +314,15 @@ class RegistryPage(UnitActions, PersonActions, Page):
             person_id = r.person_id
             self.read_once("card", lambda ctx: reg.person_row(ctx, person_id), self._show_card)
 
+    def _person_buttons(self, shown: bool) -> None:
+        """The person's buttons, each as the role allows, or none while a unit is on the card."""
+        for button, may in ((self.unmask_button, self.may_unmask), (self.edit_button, self.may_write),
+                            (self.care_button, self.may_write), (self.visit_button, self.may_visit)):
+            button.setVisible(shown and may)
+
     def _show_card(self, p) -> None:
         self._person, self._unit = p, None
+        self._person_buttons(True)
         self.unmask_button.setEnabled(p is not None)
         self.visit_button.setEnabled(p is not None)
         self.care_button.setEnabled(p is not None)

@@ -13,7 +13,7 @@ from desk.views.registry.models import rw
 
 class UnitActions:
     """Mixed into the registry page: needs ``units``, ``units_view``, ``unit_visit_button``, ``card``,
-    ``visits``, ``read_once``, ``_ask_visit`` and ``_show_card``."""
+    ``visits``, ``read_once``, ``_ask_visit``, ``_show_card`` and ``_person_buttons``."""
 
     _unit = None
 
@@ -24,7 +24,8 @@ class UnitActions:
             self._show_unit(u)
 
     def _show_unit(self, u) -> None:
-        self._show_card(None)       # the card shows one thing at a time: the person's buttons go quiet
+        self._show_card(None)       # the card shows one thing at a time: the person's buttons go
+        self._person_buttons(False)
         self._unit = u
         t = self.tr
         staff = "—" if u.staff_count is None else str(u.staff_count)
