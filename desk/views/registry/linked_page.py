@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHeaderView, QLabel, QSplitter, QTableView, QVBoxLayout, QWidget
 
 from desk.services import registry as reg
@@ -17,14 +17,11 @@ from desk.views.registry.models import rw
 from desk.views.row_model import RowTableModel
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("LinkedPeople", text)
-
-
 class LinkedModel(RowTableModel):
     def __init__(self, parent=None):
-        super().__init__((tr("关联案件"), tr("姓名"), tr("性别"), tr("年龄"), tr("身份证号"), tr("联系电话"),
-                          tr("网格"), tr("现住址"), tr("关联方式")), parent)
+        super().__init__(parent=parent)
+        self._headers = (self.tr("关联案件"), self.tr("姓名"), self.tr("性别"), self.tr("年龄"), self.tr("身份证号"),
+                         self.tr("联系电话"), self.tr("网格"), self.tr("现住址"), self.tr("关联方式"))
 
     def data(self, index, role=Qt.DisplayRole):
         r = self.row(index.row())
@@ -119,11 +116,12 @@ class LinkedPeoplePage(Page):
             return
         lines = "<br>".join(f"#{c.event_id} {escape(c.title)}（{dispatch_word(c.state)}）— "
                             + "、".join(rw(HOW[h]) for h in c.how) for c in p.cases)
+        years, number, phone, cases = self.tr("岁"), self.tr("身份证号"), self.tr("电话"), self.tr("关联案件")
         self.card.setText(
-            f"<b>{escape(p.name)}</b>　{rw(p.sex)}　{p.age}{self.tr('岁')}<br>"
-            f"{self.tr('身份证号')}：{p.id_masked}　{self.tr('电话')}：{p.phone_masked or '—'}<br>"
+            f"<b>{escape(p.name)}</b>　{rw(p.sex)}　{p.age}{years}<br>"
+            f"{number}：{p.id_masked}　{phone}：{p.phone_masked or '—'}<br>"
             f"{escape(p.community_name)} · {escape(p.grid_name)} · {escape(p.address or '—')}<br>"
-            f"<b>{self.tr('关联案件')}</b>：<br>{lines}")
+            f"<b>{cases}</b>：<br>{lines}")
 
     def _failed(self, exc) -> None:
         self.status.setText(f"<span style='color:#c62828'>{escape(str(exc))}</span>")

@@ -27,12 +27,12 @@ class UnitActions:
         self._show_card(None)       # the card shows one thing at a time: the person's buttons go
         self._person_buttons(False)
         self._unit = u
-        t = self.tr
         staff = "—" if u.staff_count is None else str(u.staff_count)
+        staff_word, contact, phone = self.tr("从业人数"), self.tr("联系人"), self.tr("电话")
         self.card.setText(
-            f"<b>{escape(u.name)}</b>　{rw(u.kind)}　{t('从业人数')}：{staff}<br>"
+            f"<b>{escape(u.name)}</b>　{rw(u.kind)}　{staff_word}：{staff}<br>"
             f"{escape(u.grid_name)} · {escape(u.address or '—')}<br>"
-            f"{t('联系人')}：{escape(u.contact or '—')}　{t('电话')}：{u.phone_masked or '—'}")
+            f"{contact}：{escape(u.contact or '—')}　{phone}：{u.phone_masked or '—'}")
         self._load_unit_visits(u.id)
         unit_id = u.id
         self.read_once("events", lambda ctx: places.unit_events(ctx, unit_id),
