@@ -164,8 +164,17 @@ def test_the_liaison_sees_only_linked_people_masked_with_their_case_and_nothing_
     qtbot.waitUntil(lambda: f"#{first.cases[0].event_id}" in page.card.text(), timeout=5000)
     assert first.id_masked in page.card.text()
     assert [int(a.entity_id) for a in actions_of(demo_ctx, "person.linked_view")] == [first.id]
-    assert actions_of(demo_ctx, "person.linked_list")
     page.grab().save(str(tmp_path.parent / "registry_liaison.png"))
+    looks = len(actions_of(demo_ctx, "person.linked_list"))
+    assert looks >= 1
+    change = type("C", (), {"kind": "update", "table": "dispatch"})()
+    page.hide()
+    page.on_changes([change])          # off screen: no read, so no look to record
+    qtbot.wait(200)
+    assert len(actions_of(demo_ctx, "person.linked_list")) == looks
+    page.show()
+    page.activate()                    # back on screen: the list is read again (and the look recorded)
+    qtbot.waitUntil(lambda: len(actions_of(demo_ctx, "person.linked_list")) == looks + 1, timeout=5000)
 
 
 def test_the_liaison_asking_for_an_unlinked_person_is_refused_and_the_refusal_recorded(page_for, qtbot, demo_ctx,

@@ -38,7 +38,7 @@ class LinkedPeoplePage(Page):
     def __init__(self, backend, parent=None):
         super().__init__(parent)
         self.backend = backend
-        self._loaded = False
+        self._loaded = self._stale = False
         self._person_id: int | None = None
         head = QLabel(self.tr("只显示与本部门在办或近 7 天案件相关联的人员（走访上报、来电号码或事发地址），"
                               "号码已脱敏，仅供查看。"))
@@ -83,16 +83,21 @@ class LinkedPeoplePage(Page):
         return self.tr("关联人员")
 
     def activate(self) -> None:
-        if not self._loaded:
+        if not self._loaded or self._stale:
             self._loaded = True
             self.reload()
 
     def reload(self) -> None:
+        self._stale = False
         self.read_once("linked", reg.linked_people, self._show)
 
     def on_changes(self, changes) -> None:
+        """Each read is an audited look: a change reloads the list only while it is on screen."""
         if self._loaded and concerns(changes, "registry", "dispatch"):
-            self.reload()
+            if self.isVisible():
+                self.reload()
+            else:
+                self._stale = True
 
     def _show(self, rows) -> None:
         self.model.set_rows(rows)
