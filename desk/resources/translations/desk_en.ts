@@ -2351,17 +2351,17 @@ no rate</translation>
 <context>
     <name>CareDialog</name>
     <message>
-        <location filename="../../views/registry/person_dialog.py" line="176"/>
+        <location filename="../../views/registry/person_dialog.py" line="177"/>
         <source>列为特殊人群</source>
         <translation>Take into special care</translation>
     </message>
     <message>
-        <location filename="../../views/registry/person_dialog.py" line="185"/>
+        <location filename="../../views/registry/person_dialog.py" line="186"/>
         <source>类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../views/registry/person_dialog.py" line="186"/>
+        <location filename="../../views/registry/person_dialog.py" line="187"/>
         <source>管理等级</source>
         <translation>Care level</translation>
     </message>
@@ -4263,7 +4263,7 @@ The guide file was not found: </translation>
     </message>
     <message>
         <location filename="../../views/registry/linked_page.py" line="57"/>
-        <location filename="../../views/registry/linked_page.py" line="105"/>
+        <location filename="../../views/registry/linked_page.py" line="110"/>
         <source>选择一个人查看关联案件</source>
         <translation>Choose a person to see the linked cases</translation>
     </message>
@@ -4273,27 +4273,27 @@ The guide file was not found: </translation>
         <translation>Linked people</translation>
     </message>
     <message>
-        <location filename="../../views/registry/linked_page.py" line="99"/>
+        <location filename="../../views/registry/linked_page.py" line="104"/>
         <source>%1人</source>
         <translation>%1 people</translation>
     </message>
     <message>
-        <location filename="../../views/registry/linked_page.py" line="119"/>
+        <location filename="../../views/registry/linked_page.py" line="124"/>
         <source>岁</source>
         <translation> years</translation>
     </message>
     <message>
-        <location filename="../../views/registry/linked_page.py" line="119"/>
+        <location filename="../../views/registry/linked_page.py" line="124"/>
         <source>身份证号</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../views/registry/linked_page.py" line="119"/>
+        <location filename="../../views/registry/linked_page.py" line="124"/>
         <source>电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../views/registry/linked_page.py" line="119"/>
+        <location filename="../../views/registry/linked_page.py" line="124"/>
         <source>关联案件</source>
         <translation>Linked cases</translation>
     </message>
@@ -5104,22 +5104,22 @@ Enter your password to continue; unsaved work is still there.</translation>
 <context>
     <name>MergeDialog</name>
     <message>
-        <location filename="../../views/registry/person_dialog.py" line="146"/>
+        <location filename="../../views/registry/person_dialog.py" line="147"/>
         <source>身份证号已登记：比对并合并</source>
         <translation>ID number already registered: compare and merge</translation>
     </message>
     <message>
-        <location filename="../../views/registry/person_dialog.py" line="149"/>
+        <location filename="../../views/registry/person_dialog.py" line="150"/>
         <source>已登记：%1（%2，%3，%4）。本次录入：%5。勾选要采用本次录入的项目；未勾选的保持不变。</source>
         <translation>Registered: %1 (%2, %3, %4). Entered now: %5. Tick what to take from the new entry; what is not ticked stays as it is.</translation>
     </message>
     <message>
-        <location filename="../../views/registry/person_dialog.py" line="161"/>
+        <location filename="../../views/registry/person_dialog.py" line="162"/>
         <source>两条记录完全一致，无需合并。</source>
         <translation>The two records are identical; nothing to merge.</translation>
     </message>
     <message>
-        <location filename="../../views/registry/person_dialog.py" line="163"/>
+        <location filename="../../views/registry/person_dialog.py" line="164"/>
         <source>合并所选项目</source>
         <translation>Merge the ticked fields</translation>
     </message>
@@ -5558,74 +5558,73 @@ Enter your password to continue; unsaved work is still there.</translation>
         <translation>Register a person</translation>
     </message>
     <message>
-        <location filename="../../views/registry/person_dialog.py" line="27"/>
+        <location filename="../../views/registry/person_dialog.py" line="28"/>
         <source>18位或旧式15位，末位X可小写</source>
         <translation>18 digits or the old 15; a final X may be lower case</translation>
     </message>
     <message>
-        <location filename="../../views/registry/person_dialog.py" line="29"/>
+        <location filename="../../views/registry/person_dialog.py" line="30"/>
         <source>手机11位，或带区号的固定电话</source>
         <translation>A mobile of 11 digits, or a landline with its area code</translation>
     </message>
     <message>
-        <location filename="../../views/registry/person_dialog.py" line="40"/>
+        <location filename="../../views/registry/person_dialog.py" line="41"/>
         <source>如：兴钢社区3号楼1单元101</source>
         <translation>e.g. Xinggang community, building 3, unit 1, room 101</translation>
     </message>
     <message>
-        <location filename="../../views/registry/person_dialog.py" line="41"/>
+        <location filename="../../views/registry/person_dialog.py" line="42"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../views/registry/person_dialog.py" line="41"/>
+        <location filename="../../views/registry/person_dialog.py" line="42"/>
         <source>身份证号</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../views/registry/person_dialog.py" line="41"/>
+        <location filename="../../views/registry/person_dialog.py" line="42"/>
         <source>联系电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../views/registry/person_dialog.py" line="42"/>
+        <location filename="../../views/registry/person_dialog.py" line="43"/>
         <source>人口类型</source>
         <translation>Residence</translation>
     </message>
     <message>
-        <location filename="../../views/registry/person_dialog.py" line="42"/>
+        <location filename="../../views/registry/person_dialog.py" line="43"/>
         <source>与户主关系</source>
         <translation>Relation to the household head</translation>
     </message>
     <message>
-        <location filename="../../views/registry/person_dialog.py" line="43"/>
+        <location filename="../../views/registry/person_dialog.py" line="44"/>
         <source>所属网格</source>
         <translation>Grid</translation>
     </message>
     <message>
-        <location filename="../../views/registry/person_dialog.py" line="43"/>
+        <location filename="../../views/registry/person_dialog.py" line="44"/>
         <source>现住址</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../views/registry/person_dialog.py" line="45"/>
+        <location filename="../../views/registry/person_dialog.py" line="46"/>
         <source>更正身份证号（登记时录错）</source>
         <translation>Correct the ID number (mistyped at registration)</translation>
     </message>
     <message>
-        <location filename="../../views/registry/person_dialog.py" line="47"/>
+        <location filename="../../views/registry/person_dialog.py" line="48"/>
         <source>正确的身份证号；性别和出生日期随之更正</source>
         <translation>The right ID number; sex and birth date are corrected with it</translation>
     </message>
     <message>
-        <location filename="../../views/registry/person_dialog.py" line="70"/>
+        <location filename="../../views/registry/person_dialog.py" line="71"/>
         <source>留空则不修改（现为 %1）</source>
         <translation>Leave empty to keep it (now %1)</translation>
     </message>
     <message>
-        <location filename="../../views/registry/person_dialog.py" line="85"/>
         <source>身份证号：</source>
-        <translation>ID number: </translation>
+        <translation type="vanished">ID number: </translation>
     </message>
 </context>
 <context>

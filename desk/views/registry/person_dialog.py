@@ -21,6 +21,7 @@ class PersonDialog(QDialog):
         super().__init__(parent)
         self.existing = existing
         self.setWindowTitle(self.tr("修改人员信息") if existing else self.tr("登记人员"))
+        self.setMinimumWidth(480)   # room for an 18-digit number and a whole address
         form = QFormLayout(self)
         self.name = QLineEdit()
         self.number = QLineEdit()
@@ -82,7 +83,7 @@ class PersonDialog(QDialog):
             try:
                 parse(self.new_number.text())
             except IdNumberError as exc:
-                self.problem.setText(self.tr("身份证号：") + str(exc))
+                self.problem.setText(str(exc))   # the reason names the ID number itself
                 self.new_number.setFocus()
                 return
         super().accept()
