@@ -710,18 +710,6 @@ no rate</translation>
         <source>本月至今</source>
         <translation>Month to date</translation>
     </message>
-    <message>
-        <source>身份证号</source>
-        <translation type="obsolete">ID number</translation>
-    </message>
-    <message>
-        <source>联系电话</source>
-        <translation type="obsolete">Phone</translation>
-    </message>
-    <message>
-        <source>现住址</source>
-        <translation type="obsolete">Address</translation>
-    </message>
 </context>
 <context>
     <name>AboutDialog</name>
@@ -5621,10 +5609,6 @@ Enter your password to continue; unsaved work is still there.</translation>
         <location filename="../../views/registry/person_dialog.py" line="71"/>
         <source>留空则不修改（现为 %1）</source>
         <translation>Leave empty to keep it (now %1)</translation>
-    </message>
-    <message>
-        <source>身份证号：</source>
-        <translation type="vanished">ID number: </translation>
     </message>
 </context>
 <context>
