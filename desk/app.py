@@ -48,7 +48,7 @@ from desk.views.org_browser import OrgBrowser
 from desk.views.page_registry import PageSpec, allowed_pages, home_page
 from desk.views import platform_ui
 from desk.views.problems import install_problem_reporting
-from desk.views.registry import RegistryPage
+from desk.views.registry import LinkedPeoplePage, RegistryPage
 from desk.views.reports import ReportsPage
 from desk.views.table_export import install_table_exports
 from desk.views.tour import start_tour
@@ -86,7 +86,8 @@ def page_specs(ctx: Context) -> list[PageSpec]:
         PageSpec("map", "map.read", lambda backend: MapPage(backend, tiles=ctx.settings.map_tiles)),
         PageSpec("org", "org.read", OrgBrowser),
         PageSpec("meetings", "meetings.items", MeetingsPage),  # liaisons: their department's action items
-        PageSpec("registry", "registry.read", RegistryPage),
+        # liaisons: only the people linked to their department's cases (masked, read-only)
+        PageSpec("registry", ("registry.read", "registry.linked"), registry_page),
         PageSpec("dashboard", "dashboard.read", DashboardPage),
         PageSpec("evaluation", "evaluation.view", EvaluationPage),
         PageSpec("reports", "report.issue", ReportsPage),
@@ -94,6 +95,13 @@ def page_specs(ctx: Context) -> list[PageSpec]:
         PageSpec("accounts", "user.role", AccountsPage),
         PageSpec("audit", "audit.read", AuditBrowser),
     ]
+
+
+def registry_page(backend) -> RegistryPage | LinkedPeoplePage:
+    """基础信息 for those who read the registry; the linked people for a department's liaison."""
+    if allowed(backend.ctx.actor, "registry.read"):
+        return RegistryPage(backend)
+    return LinkedPeoplePage(backend)
 
 
 def wire_pages(window: MainWindow) -> None:

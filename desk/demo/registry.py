@@ -7,11 +7,12 @@ from __future__ import annotations
 import random
 from datetime import date, timedelta
 
-from sqlalchemy import insert, select
+from sqlalchemy import insert, select, update
 
-from desk.models import Grid, Household, House, OrgUnit, Person, SpecialCare, StdAddress, Visit
+from desk.models import Dispatch, Event, Grid, Household, House, OrgUnit, Person, SpecialCare, StdAddress, Visit
 from desk.demo.incidents import demo_now
 from desk.services.figures.periods import local_today
+from desk.services.dispatch.rows import open_or_recent
 from desk.services.registry import addresses, codes
 from desk.services.registry.idcard import check_char
 from desk.services.registry.people import initials_of
@@ -27,6 +28,7 @@ VISIT_NOTES = ("见到本人，身体状况良好", "生活正常，无异常情
                "反映楼道灯不亮，已记录", "提醒冬季用火用电安全", "了解就业意向，已推送岗位信息", "家属在场，沟通顺利")
 SHOPS = ("便利店", "早餐店", "理发店", "五金店", "药店", "超市", "快递驿站", "维修部")
 BATCH = 5000
+LINKED_PER_DEPARTMENT = 3   # open cases per department whose caller is a resident on record
 
 
 def _name(rng: random.Random, female: bool) -> str:
@@ -115,6 +117,7 @@ def build(u, rng: random.Random, street, options) -> str:
             units.append({"grid_id": gid, "name": f"{grids[gid].name[:6]}{rng.choice(SHOPS)}{k + 1}",
                           "kind": "shop", "contact_name": _name(rng, rng.random() < 0.5), "version": 1})
     s.execute(insert(OrgUnit), units)
+    _link_callers(s, rng, cipher, now)   # last, so every row made above stays as the seed made it
     for table in ("std_address", "house", "person", "special_care", "visit", "org_unit"):
         u.changed(table, "*", "bulk")
     floating = sum(p["residence"] == "floating" for p in people)
@@ -162,3 +165,30 @@ def _visits(rng, cares, grids, street, today, days, now) -> list[dict]:
             first = False
             day += timedelta(days=max(1, step + rng.randint(-2, 1)))
     return out
+
+
+def _link_callers(s, rng, cipher, now) -> None:
+    """A few cases in each department's inbox (open or recent) were called in by a resident of the event's grid:
+    that person's phone becomes the caller's, so a department liaison sees someone linked to their cases
+    (desk.services.registry.linked)."""
+    cases = s.execute(select(Dispatch.department_id, Event.id, Event.grid_id, Event.phone_enc, Event.phone_idx)
+                      .join(Event, Event.id == Dispatch.event_id)
+                      .where(open_or_recent(now), Event.phone_idx.is_not(None), Event.grid_id.is_not(None))
+                      .order_by(Dispatch.department_id, Event.id)).all()
+    by_department: dict[int, list] = {}
+    for c in cases:
+        if all(c.id != known.id for known in by_department.get(c.department_id, ())):
+            by_department.setdefault(c.department_id, []).append(c)
+    taken: set[int] = set()
+    for dep in sorted(by_department):
+        chosen = by_department[dep]
+        for c in rng.sample(chosen, min(LINKED_PER_DEPARTMENT, len(chosen))):
+            residents = [i for i in s.scalars(select(Person.id).where(Person.grid_id == c.grid_id,
+                                                                       Person.phone_idx.is_not(None))
+                                              .order_by(Person.id).limit(200)) if i not in taken]
+            if not residents:
+                continue
+            pid = rng.choice(residents)
+            taken.add(pid)
+            s.execute(update(Person).where(Person.id == pid).values(
+                phone_enc=cipher.encrypt(cipher.decrypt(c.phone_enc), rng.randbytes(12)), phone_idx=c.phone_idx))

@@ -64,8 +64,10 @@ PERMISSIONS: dict[str, frozenset[Role]] = {
     "evaluation.award": frozenset({LEADER}),                  # choose the month's model grids (示范网格)
 
     # --- registry (基础信息: people, houses, units, special populations, visits) ---
-    # Grid staff see and change only their own grids' records (desk.services.scope); liaisons see none.
+    # Grid staff see and change only their own grids' records (desk.services.scope); liaisons see only the
+    # people linked to their department's open or recent cases, masked and read-only (registry/linked.py).
     "registry.read": frozenset({DUTY, LEADER, GRID}),
+    "registry.linked": frozenset({LIAISON}),
     "registry.write": frozenset({DUTY, GRID}),                # add, change, merge people, houses, units
     "registry.visit": frozenset({DUTY, GRID}),                # record a visit (走访), a finding to the board
     "registry.import": frozenset({DUTY, SYSADMIN}),           # `desk import people|houses|units`

@@ -36,6 +36,9 @@ REGISTRY_WORDS = {
     QT_TRANSLATE_NOOP("Registry", "公共场所"): "Public venue",
     QT_TRANSLATE_NOOP("Registry", "已逾期"): "Overdue", QT_TRANSLATE_NOOP("Registry", "即将到期"): "Due soon",
     QT_TRANSLATE_NOOP("Registry", "正常"): "On schedule", QT_TRANSLATE_NOOP("Registry", "从未走访"): "Never visited",
+    # how a person is linked to a department's case (desk.services.registry.linked.HOW)
+    QT_TRANSLATE_NOOP("Registry", "走访上报"): "Raised by a visit", QT_TRANSLATE_NOOP("Registry", "来电号码"): "Caller's phone",
+    QT_TRANSLATE_NOOP("Registry", "事发地址为其住址"): "Event at their address",
 }
 
 # The dashboard's figures, periods and panels, and the evaluation's criteria (desk.services.figures.dashboard,

@@ -19,8 +19,12 @@ from desk.views.pages import Page
 @dataclass(frozen=True)
 class PageSpec:
     key: str
-    permission: str
+    permission: str | tuple[str, ...]  # several: any one of them shows the page
     factory: Callable[[object], Page]  # backend -> page
+
+    def allows(self, actor: Actor) -> bool:
+        wanted = (self.permission,) if isinstance(self.permission, str) else self.permission
+        return any(allowed(actor, p) for p in wanted)
 
 
 # Where each person starts: the first (page, permission) they hold, in this order.
@@ -40,7 +44,7 @@ HOMES: tuple[tuple[str, str], ...] = (
 
 def visible_specs(specs: list[PageSpec], actor: Actor) -> list[PageSpec]:
     """The entries this person may see, in navigation order (nothing is built)."""
-    return [s for s in specs if allowed(actor, s.permission)]
+    return [s for s in specs if s.allows(actor)]
 
 
 def allowed_pages(specs: list[PageSpec], actor: Actor, backend) -> list[Page]:

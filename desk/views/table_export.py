@@ -64,7 +64,8 @@ def install_table_exports(pages, backend) -> None:
     for page in pages:
         title = page.title()
         for view in page.findChildren(QTableView):
-            install_table_export(view, backend, title)
+            if view.property("export") is not False:   # a table may say it is not for export
+                install_table_export(view, backend, title)
 
 
 def install_table_export(view: QTableView, backend, title: str) -> None:

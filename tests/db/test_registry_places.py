@@ -78,3 +78,19 @@ def test_a_person_card_lists_the_events_their_visits_raised_and_those_at_their_a
     reg.visit_to_board(duty, vid, kind="safety_hazard")
     titles = [e.title for e in places.person_events(duty, row.id)]
     assert "楼道电动车充电" in titles and any("燃气软管" in t for t in titles) and "别处的事" not in titles
+
+
+def test_a_unit_card_lists_its_visits_and_the_events_they_raised_and_those_at_its_address(ctx, tmp_path):
+    small_street(ctx)
+    duty = ctx.as_actor(WANG)
+    f = _sheet(tmp_path / "u.xlsx", ["单位名称", "所属网格", "单位类型", "地址"],
+               [["好邻居便利店", "兴钢社区第2网格", "商铺", "兴钢社区3号楼底商1号"]])
+    import_units(duty, f)
+    (unit,) = places.units_in(duty)
+    new(duty, title="门口堆放纸箱", address="兴钢社区3号楼底商1号", kind="fire_hazard")
+    new(duty, title="别处的事", address="兴钢社区5号楼")
+    vid = reg.record_visit(duty, reg.VisitInput(local_today(ctx.clock.now()), "赵网格", "灭火器过期", unit_id=unit.id))
+    eid = reg.visit_to_board(duty, vid, kind="fire_hazard")
+    assert [(v.target, v.event_id) for v in reg.visits_of(duty, unit_id=unit.id)] == [("好邻居便利店", eid)]
+    titles = [e.title for e in places.unit_events(duty, unit.id)]
+    assert "门口堆放纸箱" in titles and any("灭火器过期" in t for t in titles) and "别处的事" not in titles

@@ -63,6 +63,7 @@ def _probes(folder, staff_id):
         "backup.run": lambda c: backup.create_backup(c, folder / f"b{next(_n)}.db"),
         "pii.unmask": lambda c: unmask.unmask(c, "staff", staff_id, "phone"),
         "registry.read": lambda c: registry.search_people(c, "张"),
+        "registry.linked": lambda c: registry.linked_people(c),
         "registry.care": lambda c: registry.set_visit_days(c, 3, 30),
         "registry.export": lambda c: export_people(c, folder / f"p{next(_n)}.xlsx"),
     }

@@ -135,7 +135,7 @@ def test_the_edit_form_shows_the_person_with_the_number_masked_and_keeps_a_blank
     assert not dlg.number.isEnabled() and dlg.number.text() == "4104**********1234"
     assert "138****1234" in dlg.phone.placeholderText()
     assert dlg.changes() == {"name": "张三", "phone": None, "residence": "floating", "relation": "tenant",
-                             "grid_id": 2, "address": "兴钢社区3号楼1单元101"}
+                             "grid_id": 2, "address": "兴钢社区3号楼1单元101", "id_number": None}
     dlg.deleteLater()
 
 

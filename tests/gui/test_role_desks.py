@@ -23,7 +23,8 @@ DESKS = {
     "leader": (ALL_STAFF_PAGES, "dispatch", {"new", "claim", "accept", "merge", "assign"},
                {"accept", "claim", "unclaim", "urgent", "dispatch", "handle_in_grid", "start", "return", "feedback",
                 "mediate", "verify", "close", "call_back", "reopen", "on_record", "merge", "cancel"}),
-    "liaison": (["board", "dispatch", "map", "org", "meetings"], "dispatch", set(), {"start", "return", "feedback"}),
+    "liaison": (["board", "dispatch", "map", "org", "meetings", "registry"], "dispatch", set(),
+                {"start", "return", "feedback"}),
     "grid": (["board", "dispatch", "map", "org", "meetings", "registry", "evaluation"], "board", {"new"},
              {"start", "return", "feedback", "mediate", "verify"}),
     "ops": (["board", "dispatch", "map", "org", "evaluation"], "org", {"limits"}, set()),
@@ -119,5 +120,29 @@ def test_the_liaison_starts_on_the_department_inbox_with_only_their_department(s
         if not accept.isEnabled():
             assert "待签收" in accept.toolTip()
         assert not page.inbox.buttons["close"].isVisibleTo(page)  # closing is the duty seat's
+    finally:
+        sh.close()
+
+
+def test_the_liaisons_registry_is_their_linked_people_with_nothing_to_change_or_export(street, qtbot):
+    from PySide6.QtWidgets import QPushButton, QTableView
+
+    from desk.views.registry import LinkedPeoplePage
+    actor = auth.sign_in(street, "liaison", DEMO_PASSWORD)
+    sh = build_shell(street.as_actor(actor), listen=False)
+    qtbot.addWidget(sh.window)
+    try:
+        page = sh.window.page("registry")
+        assert isinstance(page, LinkedPeoplePage)
+        sh.window.show_page("registry")
+        qtbot.waitUntil(lambda: page.model.rowCount() > 0, timeout=10000)
+        assert page.findChildren(QPushButton) == []
+        assert all(view.actions() == [] for view in page.findChildren(QTableView))   # no export to Excel/CSV
+        duty = build_shell(street.as_actor(auth.sign_in(street, "duty", DEMO_PASSWORD)), listen=False)
+        qtbot.addWidget(duty.window)
+        try:
+            assert duty.window.page("registry").people_view.actions()   # others' tables still export
+        finally:
+            duty.close()
     finally:
         sh.close()

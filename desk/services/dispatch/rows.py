@@ -135,12 +135,26 @@ def _department_filter(ctx: Context, department_id: int | None):
         department_id = ctx.actor.department_id
     if department_id is None:
         return None
+    return department_cases(department_id)
+
+
+def department_cases(department_id: int):
+    """The dispatches a department is on: as the lead or as an assisting department."""
     mine = select(DispatchParty.dispatch_id).where(DispatchParty.department_id == department_id)
     return or_(Dispatch.department_id == department_id, Dispatch.id.in_(mine))
 
 
+RECENT_DAYS = 7
+
+
+def open_or_recent(now: datetime, recent_days: int = RECENT_DAYS):
+    """What a department's inbox shows: the event's current case while open, and any case of the last days."""
+    since = now - timedelta(days=recent_days)
+    return or_(and_(Dispatch.active, Dispatch.state.in_(OPEN_STATES)), Dispatch.dispatched_at >= since)
+
+
 def inbox(ctx: Context, department_id: int | None = None, *, include_done: bool = False,
-          recent_days: int = 7) -> tuple[CaseRow, ...]:
+          recent_days: int = RECENT_DAYS) -> tuple[CaseRow, ...]:
     """A department's cases: open ones (the event's current case, not yet closed), plus those
     re-routed away, taken back or closed in the last days."""
     require(ctx.actor, "dispatch.read")
@@ -149,8 +163,7 @@ def inbox(ctx: Context, department_id: int | None = None, *, include_done: bool 
     if f is not None:
         where.append(f)
     if not include_done:
-        since = ctx.clock.now() - timedelta(days=recent_days)
-        where.append(or_(and_(Dispatch.active, Dispatch.state.in_(OPEN_STATES)), Dispatch.dispatched_at >= since))
+        where.append(open_or_recent(ctx.clock.now(), recent_days))
     with ctx.read() as s:
         return tuple(_case_rows(s, where))
 

@@ -247,10 +247,14 @@ def merge(ctx: Context, person_id: int, version: int | None, inp: PersonInput, f
 
 def edit_person(ctx: Context, person_id: int, version: int | None, *, name: str | None = None,
                 phone: str | None = None, residence: str | None = None, relation: str | None = None,
-                grid_id: int | None = None, address: str | None = None) -> PersonRow:
-    """Change what the card shows without retyping the ID number: a field given as None stays as it is."""
+                grid_id: int | None = None, address: str | None = None, id_number: str | None = None) -> PersonRow:
+    """Change what the card shows without retyping the ID number: a field given as None stays as it is.
+    ``id_number`` corrects a mistyped number in the same step (desk.services.registry.correct)."""
     require(ctx.actor, "registry.write")
+    from desk.services.registry.correct import apply_correction, checked_number
     from desk.services.registry.phone import PhoneError, parse_phone
+    if id_number is not None:
+        checked_number(ctx, id_number)
     problems = []
     if name is not None and not name.strip():
         problems.append("姓名：姓名不能为空 (the name is missing)")
@@ -269,6 +273,8 @@ def edit_person(ctx: Context, person_id: int, version: int | None, *, name: str 
         s = u.session
         p = u.get_current(Person, person_id, version, "人员")
         require_grid(s, ctx.actor, p.grid_id)
+        if id_number is not None:
+            apply_correction(ctx, u, p, id_number)
         before = audit_view(p)
         if grid_id is not None and grid_id != p.grid_id:
             require_grid(s, ctx.actor, grid_id)

@@ -96,9 +96,27 @@ def person_events(ctx: Context, person_id: int, limit: int = 50) -> list[EventLi
             return []
         require_grid(s, ctx.actor, p.grid_id)
         raised = select(Visit.event_id).where(Visit.person_id == person_id, Visit.event_id.is_not(None))
-        cond = [Event.id.in_(raised)]
-        full = s.scalar(select(StdAddress.full).where(StdAddress.id == p.address_id)) if p.address_id else None
-        if full:
-            cond.append(Event.address.like(_like(full) + "%", escape="\\"))
-        rows = s.scalars(select(Event).where(or_(*cond)).order_by(Event.reported_at.desc()).limit(limit))
-        return [EventLine(e.id, e.reported_at, e.title, event_codes.STATUSES.get(e.status, e.status)) for e in rows]
+        return _events(s, raised, p.address_id, limit)
+
+
+def unit_events(ctx: Context, unit_id: int, limit: int = 50) -> list[EventLine]:
+    """The events a unit's visits raised and those reported at its address, newest first."""
+    require(ctx.actor, "registry.read")
+    if not allowed(ctx.actor, "board.read"):
+        return []
+    with ctx.read() as s:
+        unit = s.get(OrgUnit, unit_id)
+        if unit is None:
+            return []
+        require_grid(s, ctx.actor, unit.grid_id)
+        raised = select(Visit.event_id).where(Visit.unit_id == unit_id, Visit.event_id.is_not(None))
+        return _events(s, raised, unit.address_id, limit)
+
+
+def _events(s, raised, address_id: int | None, limit: int) -> list[EventLine]:
+    cond = [Event.id.in_(raised)]
+    full = s.scalar(select(StdAddress.full).where(StdAddress.id == address_id)) if address_id else None
+    if full:
+        cond.append(Event.address.like(_like(full) + "%", escape="\\"))
+    rows = s.scalars(select(Event).where(or_(*cond)).order_by(Event.reported_at.desc()).limit(limit))
+    return [EventLine(e.id, e.reported_at, e.title, event_codes.STATUSES.get(e.status, e.status)) for e in rows]

@@ -38,7 +38,8 @@ class PersonActions:
             self._ask_visit(h.address, house_id=h.id)
 
     def _ask_visit(self, label: str, **target) -> None:
-        """The visit form for a person or a house (``person_id=`` or ``house_id=``), then the save."""
+        """The visit form for a person, a house or a unit (``person_id=``, ``house_id=`` or ``unit_id=``),
+        then the save."""
         actor = self.backend.ctx.actor
         dlg = VisitDialog(label, local_today(self.backend.ctx.clock.now()), actor.display_name or actor.username,
                           may_report=self.may_report, parent=self, **target)

@@ -20,6 +20,7 @@ from desk.views.code_words import board_word
 from desk.views.pages import Page
 from desk.views.registry.models import CareModel, PeopleModel, UnitModel, VisitModel, rw
 from desk.views.registry.actions import PersonActions
+from desk.views.registry.units import UnitActions
 
 GRID_ROLE, ADDRESS_ROLE = Qt.UserRole + 1, Qt.UserRole + 2
 
@@ -36,7 +37,7 @@ def _table(model) -> QTableView:
     return t
 
 
-class RegistryPage(PersonActions, Page):
+class RegistryPage(UnitActions, PersonActions, Page):
     key = "registry"
 
     def __init__(self, backend, parent=None):
@@ -97,7 +98,20 @@ class RegistryPage(PersonActions, Page):
         self.tabs.addTab(self.care_view, self.tr("特殊人群（待走访在前）"))
         self.units = UnitModel(self)
         self.units_view = _table(self.units)
-        self.tabs.addTab(self.units_view, self.tr("实有单位"))
+        self.units_view.selectionModel().currentRowChanged.connect(self._on_unit)
+        self.unit_visit_button = QPushButton(self.tr("走访此单位"))
+        self.unit_visit_button.setVisible(self.may_visit)
+        self.unit_visit_button.setEnabled(False)
+        self.unit_visit_button.clicked.connect(self._new_unit_visit)
+        units_tab = QWidget()
+        ul = QVBoxLayout(units_tab)
+        unit_row = QHBoxLayout()
+        unit_row.addWidget(QLabel(self.tr("选择一个单位查看详情、走访记录和相关事件")), 1)
+        unit_row.addWidget(self.unit_visit_button)
+        ul.addLayout(unit_row)
+        ul.addWidget(self.units_view)
+        self.units_tab = units_tab
+        self.tabs.addTab(units_tab, self.tr("实有单位"))
         self._units_stale = True
         self.tabs.currentChanged.connect(lambda _i: self._load_units())
 
@@ -171,9 +185,17 @@ class RegistryPage(PersonActions, Page):
         self._load_units()
 
     def _load_units(self) -> None:
-        if self._units_stale and self.tabs.currentWidget() is self.units_view:
+        if self._units_stale and self.tabs.currentWidget() is self.units_tab:
             self._units_stale = False
-            self.read_once("units", lambda ctx: places.units_in(ctx, self._grid_id), self.units.set_rows)
+            self.read_once("units", lambda ctx: places.units_in(ctx, self._grid_id), self._show_units)
+
+    def _show_units(self, rows) -> None:
+        self.units.set_rows(rows)
+        self.unit_visit_button.setEnabled(False)
+        shown = self._unit.id if self._unit is not None else None
+        at = next((i for i, r in enumerate(self.units.rows) if r.id == shown), None)
+        if at is not None:     # the unit on the card stays chosen through a refresh
+            self.units_view.selectRow(at)
 
     def on_changes(self, changes) -> None:
         if self._loaded and concerns(changes, "registry"):
@@ -183,6 +205,7 @@ class RegistryPage(PersonActions, Page):
             self._load_people()
             if self._person is not None:
                 self._load_visits(self._person.id)
+            self._refresh_unit()
 
     def _show_tree(self, nodes) -> None:
         self.tree_model.clear()
@@ -291,8 +314,15 @@ class RegistryPage(PersonActions, Page):
             person_id = r.person_id
             self.read_once("card", lambda ctx: reg.person_row(ctx, person_id), self._show_card)
 
+    def _person_buttons(self, shown: bool) -> None:
+        """The person's buttons, each as the role allows, or none while a unit is on the card."""
+        for button, may in ((self.unmask_button, self.may_unmask), (self.edit_button, self.may_write),
+                            (self.care_button, self.may_write), (self.visit_button, self.may_visit)):
+            button.setVisible(shown and may)
+
     def _show_card(self, p) -> None:
-        self._person = p
+        self._person, self._unit = p, None
+        self._person_buttons(True)
         self.unmask_button.setEnabled(p is not None)
         self.visit_button.setEnabled(p is not None)
         self.care_button.setEnabled(p is not None)

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHeaderView, QLabel, QLineEdit, QTableView, QVBoxLayout,
+    QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHeaderView, QLabel, QLineEdit, QTableView, QVBoxLayout,
 )
 
 from desk.services.registry import codes
 from desk.services.registry.check import PersonInput
+from desk.services.registry.idcard import IdNumberError, parse
 from desk.views.registry.models import rw
 from desk.views.row_model import RowTableModel
 
@@ -20,6 +21,7 @@ class PersonDialog(QDialog):
         super().__init__(parent)
         self.existing = existing
         self.setWindowTitle(self.tr("修改人员信息") if existing else self.tr("登记人员"))
+        self.setMinimumWidth(480)   # room for an 18-digit number and a whole address
         form = QFormLayout(self)
         self.name = QLineEdit()
         self.number = QLineEdit()
@@ -41,8 +43,18 @@ class PersonDialog(QDialog):
                          (self.tr("人口类型"), self.residence), (self.tr("与户主关系"), self.relation),
                          (self.tr("所属网格"), self.grid), (self.tr("现住址"), self.address)):
             form.addRow(label, w)
+        self.correct = QCheckBox(self.tr("更正身份证号（登记时录错）"))
+        self.new_number = QLineEdit()
+        self.new_number.setPlaceholderText(self.tr("正确的身份证号；性别和出生日期随之更正"))
+        self.new_number.setEnabled(False)
+        self.correct.toggled.connect(self.new_number.setEnabled)
+        self.correct.toggled.connect(lambda on: on and self.new_number.setFocus())
         if existing is not None:
             self._fill(existing)
+            form.insertRow(2, self.correct, self.new_number)
+        else:
+            self.correct.hide()
+            self.new_number.hide()
         self.problem = QLabel()
         self.problem.setWordWrap(True)
         self.problem.setStyleSheet("color:#c62828")
@@ -55,7 +67,7 @@ class PersonDialog(QDialog):
     def _fill(self, p) -> None:
         self.name.setText(p.name)
         self.number.setText(p.id_masked)
-        self.number.setEnabled(False)   # the number is corrected only by a new registration and a merge
+        self.number.setEnabled(False)   # a mistyped number is corrected below, on purpose (ticked)
         self.phone.setPlaceholderText(self.tr("留空则不修改（现为 %1）").replace("%1", p.phone_masked or "—"))
         residence = {v: k for k, v in codes.RESIDENCES.items()}.get(p.residence)
         relation = {v: k for k, v in codes.RELATIONS.items()}.get(p.relation)
@@ -65,11 +77,25 @@ class PersonDialog(QDialog):
                 combo.setCurrentIndex(i)
         self.address.setText(p.address)
 
+    def accept(self) -> None:
+        """A corrected number is checked here first (GB 11643), so a typo is said before anything is sent."""
+        if self.existing is not None and self.correct.isChecked():
+            try:
+                parse(self.new_number.text())
+            except IdNumberError as exc:
+                self.problem.setText(str(exc))   # the reason names the ID number itself
+                self.new_number.setFocus()
+                return
+        super().accept()
+
     def changes(self) -> dict:
-        """For an edit: the fields to change (a blank phone keeps the one on record)."""
+        """For an edit: the fields to change (a blank phone keeps the one on record; the ID number is
+        sent only when its correction is ticked)."""
+        number = self.new_number.text().strip() if self.correct.isChecked() else ""
         return {"name": self.name.text().strip(), "phone": self.phone.text().strip() or None,
                 "residence": self.residence.currentData(), "relation": self.relation.currentData(),
-                "grid_id": self.grid.currentData(), "address": self.address.text().strip() or None}
+                "grid_id": self.grid.currentData(), "address": self.address.text().strip() or None,
+                "id_number": number or None}
 
     def person(self) -> PersonInput:
         return PersonInput(name=self.name.text().strip(), id_number=self.number.text().strip(),
