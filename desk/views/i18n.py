@@ -20,6 +20,18 @@ from desk.views.platform_ui import install_qt_chinese
 log = logging.getLogger(__name__)
 
 
+class DeskTranslator(QTranslator):
+    """The desk's translations. A module's own ``tr(text)`` (``QCoreApplication.translate("Ctx", text)``
+    inside) is found by lupdate without its context: such words sit in the .ts under the empty context.
+    They are looked up there when the named context has no translation."""
+
+    def translate(self, context, source, disambiguation=None, n=-1):  # noqa: D102 - Qt's virtual
+        found = super().translate(context, source, disambiguation, n)
+        if not found and context:
+            found = super().translate("", source, disambiguation, n)
+        return found
+
+
 def install_translator(app: QApplication, language: str) -> QTranslator | None:
     """Load the translations for ``language`` ('zh_CN' needs none of its own). Returns the desk's
     translator, or None."""
@@ -30,7 +42,7 @@ def install_translator(app: QApplication, language: str) -> QTranslator | None:
         install_qt_chinese(app)  # the standard dialogs' buttons and file dialogs in Chinese
         return None
     QLocale.setDefault(QLocale(QLocale.English, QLocale.UnitedKingdom))
-    translator = QTranslator(app)
+    translator = DeskTranslator(app)
     qm = _compiled(language.split("_")[0])
     if qm is not None and translator.load(str(qm)):
         app.installTranslator(translator)

@@ -100,6 +100,35 @@ def test_english_comes_from_the_qt_translation_file(demo_ctx, qtbot, qapp):
         qapp.removeTranslator(translator)
 
 
+def test_english_reaches_the_words_of_a_modules_own_tr_helper(qapp):
+    """A module's ``tr(text)`` helper calls translate() with its context, but lupdate files such words
+    under the empty context: they must still come out in English (the registry's headings, the wall)."""
+    import xml.etree.ElementTree as ET
+
+    from PySide6.QtCore import QCoreApplication
+
+    from desk import resources
+    from desk.views.dashboard.wall import tr as wall_tr
+    from desk.views.i18n import install_translator
+    from desk.views.registry.models import PeopleModel
+
+    translator = install_translator(qapp, "en_US")
+    assert translator is not None
+    try:
+        assert wall_tr("按 Esc 或 F11 退出大屏") == "Press Esc or F11 to leave the big screen"
+        model = PeopleModel()
+        headings = [model.headerData(c, Qt.Horizontal) for c in range(model.columnCount())]
+        assert "ID number" in headings and "Name" in headings, headings
+        root = ET.parse(resources.path("translations", "desk_en.ts")).getroot()
+        unnamed = next(c for c in root.iter("context") if not (c.findtext("name") or ""))
+        for message in unnamed.iter("message"):
+            english = message.findtext("translation")
+            if english and message.find("translation").get("type") is None:
+                assert QCoreApplication.translate("AnyPage", message.findtext("source")) == english
+    finally:
+        qapp.removeTranslator(translator)
+
+
 def test_a_result_arriving_after_its_screen_was_closed_is_dropped_not_a_crash(shell, qtbot):
     from PySide6.QtWidgets import QLabel
 

@@ -7,6 +7,10 @@ from PySide6.QtGui import QColor
 from desk.views.row_model import RowTableModel
 
 
+def tr(text: str) -> str:
+    return QCoreApplication.translate("RegistryPage", text)
+
+
 def rw(text: str) -> str:
     """A registry code word (户籍人口, 红色, 已逾期 ...) in the screen's language."""
     return QCoreApplication.translate("Registry", text) if text else ""
@@ -31,9 +35,8 @@ class ShownModel(RowTableModel):
 
 class PeopleModel(ShownModel):
     def __init__(self, parent=None):
-        t = lambda s: QCoreApplication.translate("RegistryPage", s)  # noqa: E731
-        super().__init__((t("姓名"), t("性别"), t("年龄"), t("身份证号"), t("联系电话"), t("人口类型"),
-                          t("与户主关系"), t("网格"), t("现住址"), t("特殊人群")), parent)
+        super().__init__((tr("姓名"), tr("性别"), tr("年龄"), tr("身份证号"), tr("联系电话"), tr("人口类型"),
+                          tr("与户主关系"), tr("网格"), tr("现住址"), tr("特殊人群")), parent)
         self._shown = []
 
     def cells(self, r) -> tuple:
@@ -46,9 +49,8 @@ STATE_COLOURS = {"overdue": "#c62828", "never": "#c62828", "due": "#ef6c00"}
 
 class CareModel(ShownModel):
     def __init__(self, parent=None):
-        t = lambda s: QCoreApplication.translate("RegistryPage", s)  # noqa: E731
-        super().__init__((t("走访状态"), t("姓名"), t("类别"), t("管理等级"), t("走访周期(天)"), t("上次走访"),
-                          t("应走访日期"), t("逾期(天)"), t("网格"), t("包联人（网格员、民警）")), parent)
+        super().__init__((tr("走访状态"), tr("姓名"), tr("类别"), tr("管理等级"), tr("走访周期(天)"), tr("上次走访"),
+                          tr("应走访日期"), tr("逾期(天)"), tr("网格"), tr("包联人（网格员、民警）")), parent)
         self._shown = []
 
     def cells(self, r) -> tuple:
@@ -65,8 +67,7 @@ class CareModel(ShownModel):
 
 class VisitModel(RowTableModel):
     def __init__(self, parent=None):
-        t = lambda s: QCoreApplication.translate("RegistryPage", s)  # noqa: E731
-        super().__init__((t("日期"), t("对象"), t("走访人"), t("走访情况"), t("后续事项"), t("事件")), parent)
+        super().__init__((tr("日期"), tr("对象"), tr("走访人"), tr("走访情况"), tr("后续事项"), tr("事件")), parent)
 
     def data(self, index, role=Qt.DisplayRole):
         r = self.row(index.row())
@@ -78,8 +79,7 @@ class VisitModel(RowTableModel):
 
 class UnitModel(RowTableModel):
     def __init__(self, parent=None):
-        t = lambda s: QCoreApplication.translate("RegistryPage", s)  # noqa: E731
-        super().__init__((t("单位名称"), t("类型"), t("网格"), t("地址"), t("联系人"), t("联系电话"), t("从业人数")), parent)
+        super().__init__((tr("单位名称"), tr("类型"), tr("网格"), tr("地址"), tr("联系人"), tr("联系电话"), tr("从业人数")), parent)
 
     def data(self, index, role=Qt.DisplayRole):
         r = self.row(index.row())
