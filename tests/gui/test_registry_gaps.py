@@ -59,6 +59,8 @@ def test_a_unit_is_visited_from_the_units_tab_and_its_card_shows_the_visit_and_i
     page.tabs.setCurrentWidget(page.units_tab)
     qtbot.waitUntil(lambda: page.units.rowCount() > 0, timeout=10000)
     assert page.unit_visit_button.isVisibleTo(page) and not page.unit_visit_button.isEnabled()
+    # before a unit is chosen the card speaks of units, with no person's buttons under it
+    assert "单位" in page.card.text() and not page.edit_button.isVisibleTo(page)
     unit = page.units.rows[0]
     page.units_view.selectRow(0)
     qtbot.waitUntil(lambda: unit.name in page.card.text() and "相关事件" in page.card.text(), timeout=5000)
@@ -187,3 +189,15 @@ def test_the_liaison_asking_for_an_unlinked_person_is_refused_and_the_refusal_re
     qtbot.waitUntil(lambda: bool(errors) and bool(actions_of(demo_ctx, "auth.denied")), timeout=5000)
     assert "无关联" in str(errors[0])
     assert "registry.linked" in actions_of(demo_ctx, "auth.denied")[0].after
+
+
+def test_going_back_to_the_people_shows_a_persons_card_again_not_the_unit(page_for, qtbot):
+    page = page_for(DUTY)
+    page.tabs.setCurrentWidget(page.units_tab)
+    qtbot.waitUntil(lambda: page.units.rowCount() > 0, timeout=10000)
+    unit = page.units.rows[0]
+    page.units_view.selectRow(0)
+    qtbot.waitUntil(lambda: unit.name in page.card.text(), timeout=5000)
+    page.tabs.setCurrentIndex(0)
+    assert unit.name not in page.card.text() and "选择一个人" in page.card.text()
+    assert page.edit_button.isVisibleTo(page) and not page.edit_button.isEnabled()

@@ -258,11 +258,13 @@
     </message>
     <message>
         <location filename="../../views/registry/models.py" line="82" />
+        <location filename="../../views/registry/units.py" line="42" />
         <source>联系人</source>
         <translation>Contact</translation>
     </message>
     <message>
         <location filename="../../views/registry/models.py" line="82" />
+        <location filename="../../views/registry/units.py" line="42" />
         <source>从业人数</source>
         <translation>Staff</translation>
     </message>
@@ -838,6 +840,66 @@ no rate</translation>
         <location filename="../../views/dashboard/charts.py" line="162" />
         <source>本月至今</source>
         <translation>Month to date</translation>
+    </message>
+    <message>
+        <location filename="../../views/registry/actions.py" line="26" />
+        <source>%1 身份证号：%2　电话：%3（已记录查看）</source>
+        <translation>%1 ID number: %2　Phone: %3 (this view is recorded)</translation>
+    </message>
+    <message>
+        <location filename="../../views/registry/actions.py" line="61" />
+        <source>走访已记录</source>
+        <translation>Visit recorded</translation>
+    </message>
+    <message>
+        <location filename="../../views/registry/actions.py" line="61" />
+        <source>，已上报为事件 #%1</source>
+        <translation>, reported as event #%1</translation>
+    </message>
+    <message>
+        <location filename="../../views/registry/actions.py" line="75" />
+        <source>已列为特殊人群：%1</source>
+        <translation>Taken into special care: %1</translation>
+    </message>
+    <message>
+        <location filename="../../views/registry/actions.py" line="97" />
+        <source>已保存 %1</source>
+        <translation>Saved %1</translation>
+    </message>
+    <message>
+        <location filename="../../views/registry/actions.py" line="120" />
+        <source>已登记 %1</source>
+        <translation>Registered %1</translation>
+    </message>
+    <message>
+        <location filename="../../views/registry/actions.py" line="126" />
+        <source>未合并，已登记的记录保持不变</source>
+        <translation>Not merged; the registered record is unchanged</translation>
+    </message>
+    <message>
+        <location filename="../../views/registry/actions.py" line="133" />
+        <source>已合并到 %1 的记录</source>
+        <translation>Merged into the record of %1</translation>
+    </message>
+    <message>
+        <location filename="../../views/registry/units.py" line="33" />
+        <source>选择一个单位查看详情、走访记录和相关事件</source>
+        <translation>Choose a unit to see its details, visits and related events</translation>
+    </message>
+    <message>
+        <location filename="../../views/registry/units.py" line="42" />
+        <source>电话</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <location filename="../../views/registry/units.py" line="56" />
+        <source>相关事件</source>
+        <translation>Related events</translation>
+    </message>
+    <message>
+        <location filename="../../views/registry/units.py" line="56" />
+        <source>无</source>
+        <translation>None</translation>
     </message>
 </context>
 <context>
@@ -5622,44 +5684,36 @@ Enter your password to continue; unsaved work is still there.</translation>
 <context>
     <name>PersonActions</name>
     <message>
-        <location filename="../../views/registry/actions.py" line="25" />
         <source>%1 身份证号：%2　电话：%3（已记录查看）</source>
-        <translation>%1 ID number: %2　Phone: %3 (this view is recorded)</translation>
+        <translation type="vanished">%1 ID number: %2　Phone: %3 (this view is recorded)</translation>
     </message>
     <message>
-        <location filename="../../views/registry/actions.py" line="60" />
         <source>走访已记录</source>
-        <translation>Visit recorded</translation>
+        <translation type="vanished">Visit recorded</translation>
     </message>
     <message>
-        <location filename="../../views/registry/actions.py" line="60" />
         <source>，已上报为事件 #%1</source>
-        <translation>, reported as event #%1</translation>
+        <translation type="vanished">, reported as event #%1</translation>
     </message>
     <message>
-        <location filename="../../views/registry/actions.py" line="74" />
         <source>已列为特殊人群：%1</source>
-        <translation>Taken into special care: %1</translation>
+        <translation type="vanished">Taken into special care: %1</translation>
     </message>
     <message>
-        <location filename="../../views/registry/actions.py" line="96" />
         <source>已保存 %1</source>
-        <translation>Saved %1</translation>
+        <translation type="vanished">Saved %1</translation>
     </message>
     <message>
-        <location filename="../../views/registry/actions.py" line="119" />
         <source>已登记 %1</source>
-        <translation>Registered %1</translation>
+        <translation type="vanished">Registered %1</translation>
     </message>
     <message>
-        <location filename="../../views/registry/actions.py" line="125" />
         <source>未合并，已登记的记录保持不变</source>
-        <translation>Not merged; the registered record is unchanged</translation>
+        <translation type="vanished">Not merged; the registered record is unchanged</translation>
     </message>
     <message>
-        <location filename="../../views/registry/actions.py" line="132" />
         <source>已合并到 %1 的记录</source>
-        <translation>Merged into the record of %1</translation>
+        <translation type="vanished">Merged into the record of %1</translation>
     </message>
 </context>
 <context>
@@ -6249,58 +6303,58 @@ Enter your password to continue; unsaved work is still there.</translation>
         <translation>Units</translation>
     </message>
     <message>
-        <location filename="../../views/registry/page.py" line="118" />
-        <location filename="../../views/registry/page.py" line="331" />
+        <location filename="../../views/registry/page.py" line="119" />
+        <location filename="../../views/registry/page.py" line="332" />
         <source>选择一个人查看详情</source>
         <translation>Choose a person to see the details</translation>
     </message>
     <message>
-        <location filename="../../views/registry/page.py" line="121" />
+        <location filename="../../views/registry/page.py" line="122" />
         <source>显示完整号码</source>
         <translation>Show the full numbers</translation>
     </message>
     <message>
-        <location filename="../../views/registry/page.py" line="125" />
+        <location filename="../../views/registry/page.py" line="126" />
         <source>记录走访</source>
         <translation>Record a visit</translation>
     </message>
     <message>
-        <location filename="../../views/registry/page.py" line="129" />
+        <location filename="../../views/registry/page.py" line="130" />
         <source>修改</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../views/registry/page.py" line="133" />
+        <location filename="../../views/registry/page.py" line="134" />
         <source>列为特殊人群</source>
         <translation>Take into special care</translation>
     </message>
     <message>
-        <location filename="../../views/registry/page.py" line="152" />
+        <location filename="../../views/registry/page.py" line="153" />
         <source>走访记录</source>
         <translation>Visits</translation>
     </message>
     <message>
-        <location filename="../../views/registry/page.py" line="171" />
+        <location filename="../../views/registry/page.py" line="172" />
         <source>基础信息</source>
         <translation>Registry</translation>
     </message>
     <message>
-        <location filename="../../views/registry/page.py" line="301" />
+        <location filename="../../views/registry/page.py" line="302" />
         <source>仅显示前%1人，请缩小范围</source>
         <translation>Only the first %1 people are shown; narrow the search</translation>
     </message>
     <message>
-        <location filename="../../views/registry/page.py" line="305" />
+        <location filename="../../views/registry/page.py" line="306" />
         <source>%1人</source>
         <translation>%1 people</translation>
     </message>
     <message>
-        <location filename="../../views/registry/page.py" line="334" />
+        <location filename="../../views/registry/page.py" line="335" />
         <source>无</source>
         <translation>None</translation>
     </message>
     <message>
-        <location filename="../../views/registry/page.py" line="349" />
+        <location filename="../../views/registry/page.py" line="350" />
         <source>相关事件</source>
         <translation>Related events</translation>
     </message>
@@ -6733,29 +6787,24 @@ desk user add USERNAME --role security_admin
 <context>
     <name>UnitActions</name>
     <message>
-        <location filename="../../views/registry/units.py" line="31" />
         <source>从业人数</source>
-        <translation>Staff</translation>
+        <translation type="vanished">Staff</translation>
     </message>
     <message>
-        <location filename="../../views/registry/units.py" line="31" />
         <source>联系人</source>
-        <translation>Contact</translation>
+        <translation type="vanished">Contact</translation>
     </message>
     <message>
-        <location filename="../../views/registry/units.py" line="31" />
         <source>电话</source>
-        <translation>Phone</translation>
+        <translation type="vanished">Phone</translation>
     </message>
     <message>
-        <location filename="../../views/registry/units.py" line="45" />
         <source>相关事件</source>
-        <translation>Related events</translation>
+        <translation type="vanished">Related events</translation>
     </message>
     <message>
-        <location filename="../../views/registry/units.py" line="45" />
         <source>无</source>
-        <translation>None</translation>
+        <translation type="vanished">None</translation>
     </message>
 </context>
 <context>

@@ -8,6 +8,7 @@ from html import escape
 from desk.services import registry as reg
 from desk.services.figures.periods import local_today
 from desk.services.unmask import unmask
+from desk.views.registry.models import tr  # the page's words (self.tr here would name the page's class)
 from desk.views.registry.person_dialog import CareDialog, MergeDialog, PersonDialog
 from desk.views.registry.visit_dialog import VisitDialog
 
@@ -22,7 +23,7 @@ class PersonActions:
             return
         self.backend.write(lambda ctx: (unmask(ctx, "person", p.id, "id_number"),
                                         unmask(ctx, "person", p.id, "phone") if p.phone_masked else ""),
-                           lambda v: self.status.setText(self.tr("%1 身份证号：%2　电话：%3（已记录查看）")
+                           lambda v: self.status.setText(tr("%1 身份证号：%2　电话：%3（已记录查看）")
                                                          .replace("%1", p.name).replace("%2", v[0])
                                                          .replace("%3", v[1] or "—")),
                            self._failed)
@@ -57,7 +58,7 @@ class PersonActions:
             return reg.visit_to_board(ctx, vid, kind) if kind and visit.findings else None
 
         self.backend.write(save, lambda eid: self.status.setText(
-            self.tr("走访已记录") + (self.tr("，已上报为事件 #%1").replace("%1", str(eid)) if eid else "")), self._failed)
+            tr("走访已记录") + (tr("，已上报为事件 #%1").replace("%1", str(eid)) if eid else "")), self._failed)
 
     def _set_care(self) -> None:
         p = self._person
@@ -71,7 +72,7 @@ class PersonActions:
         finally:
             dlg.deleteLater()
         self.backend.write(lambda ctx: reg.add_care(ctx, p.id, category, level),
-                           lambda _id: self.status.setText(self.tr("已列为特殊人群：%1").replace("%1", p.name)),
+                           lambda _id: self.status.setText(tr("已列为特殊人群：%1").replace("%1", p.name)),
                            self._failed)
 
     def _edit_person(self) -> None:
@@ -93,7 +94,7 @@ class PersonActions:
                            self._after_edit, self._failed)
 
     def _after_edit(self, row) -> None:
-        self.status.setText(self.tr("已保存 %1").replace("%1", row.name))
+        self.status.setText(tr("已保存 %1").replace("%1", row.name))
         self._show_card(row)
 
     def _new_person(self) -> None:
@@ -116,20 +117,20 @@ class PersonActions:
                 self._failed(exc)
 
         self.backend.write(lambda ctx: reg.add_person(ctx, entered),
-                           lambda row: self.status.setText(self.tr("已登记 %1").replace("%1", row.name)), refused)
+                           lambda row: self.status.setText(tr("已登记 %1").replace("%1", row.name)), refused)
 
     def _ask_merge(self, preview, entered) -> None:
         dlg = MergeDialog(preview, self)
         try:
             if dlg.exec() != MergeDialog.Accepted or not dlg.model.taken:
-                self.status.setText(self.tr("未合并，已登记的记录保持不变"))
+                self.status.setText(tr("未合并，已登记的记录保持不变"))
                 return
             fields = set(dlg.model.taken)
         finally:
             dlg.deleteLater()
         existing = preview.existing
         self.backend.write(lambda ctx: reg.merge(ctx, existing.id, existing.version, entered, fields),
-                           lambda row: self.status.setText(self.tr("已合并到 %1 的记录").replace("%1", row.name)),
+                           lambda row: self.status.setText(tr("已合并到 %1 的记录").replace("%1", row.name)),
                            self._failed)
 
     def _failed(self, exc) -> None:

@@ -114,6 +114,7 @@ class RegistryPage(UnitActions, PersonActions, Page):
         self.tabs.addTab(units_tab, self.tr("实有单位"))
         self._units_stale = True
         self.tabs.currentChanged.connect(lambda _i: self._load_units())
+        self.tabs.currentChanged.connect(self._card_for_tab)
 
         self.card = QLabel(self.tr("选择一个人查看详情"))
         self.card.setTextFormat(Qt.RichText)

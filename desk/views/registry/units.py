@@ -8,7 +8,7 @@ from html import escape
 from desk.services import registry as reg
 from desk.services.registry import places
 from desk.views.code_words import board_word
-from desk.views.registry.models import rw
+from desk.views.registry.models import rw, tr
 
 
 class UnitActions:
@@ -23,12 +23,23 @@ class UnitActions:
         if u is not None:
             self._show_unit(u)
 
+    def _card_for_tab(self, index: int) -> None:
+        """A tab shows its own card: on the units tab the unit's hint and no person buttons, elsewhere a
+        person's hint (the card never shows a unit's details under the people's list or the reverse)."""
+        if self.tabs.widget(index) is self.units_tab:
+            if self._unit is None:
+                self._show_card(None)
+                self._person_buttons(False)
+                self.card.setText(tr("选择一个单位查看详情、走访记录和相关事件"))
+        elif self._unit is not None:
+            self._show_card(None)
+
     def _show_unit(self, u) -> None:
         self._show_card(None)       # the card shows one thing at a time: the person's buttons go
         self._person_buttons(False)
         self._unit = u
         staff = "—" if u.staff_count is None else str(u.staff_count)
-        staff_word, contact, phone = self.tr("从业人数"), self.tr("联系人"), self.tr("电话")
+        staff_word, contact, phone = tr("从业人数"), tr("联系人"), tr("电话")
         self.card.setText(
             f"<b>{escape(u.name)}</b>　{rw(u.kind)}　{staff_word}：{staff}<br>"
             f"{escape(u.grid_name)} · {escape(u.address or '—')}<br>"
@@ -42,7 +53,7 @@ class UnitActions:
         if self._unit is None or self._unit.id != unit_id:
             return
         lines = "　".join(f"#{e.id} {escape(e.title[:20])}（{board_word(e.status)}）" for e in events[:5])
-        self.card.setText(self.card.text() + "<br>" + self.tr("相关事件") + "：" + (lines or self.tr("无")))
+        self.card.setText(self.card.text() + "<br>" + tr("相关事件") + "：" + (lines or tr("无")))
 
     def _load_unit_visits(self, unit_id: int) -> None:
         self.read_once("visits", lambda ctx: reg.visits_of(ctx, unit_id=unit_id), self.visits.set_rows)
