@@ -30,10 +30,16 @@ KEEP_CONVERTER = re.compile(r"^(gb18030|ibm-1383_|ibm-1386_|ibm-5478_|iso-ir-165
 DROP_CONVERTER = re.compile(r"^(ibm-(1363|1399|16684|33722|937|939|942|943|949|971)_|windows-949)")
 
 
+# word-break dictionaries of South-East Asian scripts (Thai, Lao, Khmer, Burmese: 0.9 MB; without one,
+# ICU breaks such text without a dictionary; the Chinese/Japanese cjdict stays) and Unicode character
+# names (unames.icu: u_charName and the transliterators, which go too)
+DROP_ITEM = re.compile(r"^(brkitr/(thai|lao|khmer|burmese)dict\.dict|unames\.icu)$")
+
+
 def keep(item: str) -> bool:
     """Whether an item (path inside the package, e.g. 'coll/zh.res') stays."""
     tree, _, name = item.rpartition("/")
-    if tree == "translit" or DROP_CONVERTER.match(item):
+    if tree == "translit" or DROP_CONVERTER.match(item) or DROP_ITEM.match(item):
         return False
     if name.endswith(".cnv") and not tree:
         return None  # decided by size in shrink(): small converters stay
