@@ -149,11 +149,25 @@ def _problems(users: dict, links: dict, elves: dict) -> list[str]:
     return out
 
 
-def share(binaries: list, workdir: Path) -> list:
+SYSTEM_DIRS = ("/lib/x86_64-linux-gnu", "/usr/lib/x86_64-linux-gnu", "/lib/aarch64-linux-gnu",
+               "/usr/lib/aarch64-linux-gnu", "/lib64", "/usr/lib64", "/lib", "/usr/lib")
+
+
+def system_library(name: str) -> str | None:
+    """Where the host keeps a library (for those PyInstaller never collects, e.g. libxcb.so.1)."""
+    return next((str(Path(d) / name) for d in SYSTEM_DIRS if (Path(d) / name).is_file()), None)
+
+
+def share(binaries: list, workdir: Path, left_to_host=lambda name: False) -> list:
     """The collected binaries with the wheels' private copies of FAMILIES replaced by the shared
-    libraries among ``binaries`` (at the top of the bundle, or left to the host). Patched copies of
+    libraries: those among ``binaries`` at the top of the bundle (kept or left to the host later), or
+    found on this machine when ``left_to_host(name)`` says the host provides them. Patched copies of
     the libraries that linked them go to ``workdir``."""
     top = {e[0]: e[1] for e in binaries if "/" not in e[0].replace("\\", "/")}
+    for family in FAMILIES:
+        for name in family:
+            if name not in top and left_to_host(name) and system_library(name):
+                top[name] = system_library(name)
     private = {}  # private name -> (shared name, source)
     for dest, src, _kind in binaries:
         m = PRIVATE.match(dest.replace("\\", "/"))
@@ -210,6 +224,6 @@ def share(binaries: list, workdir: Path) -> list:
             src = str(target)
             patched.append(dest)
         out.append((dest, src, kind))
-    print(f"desk.spec: {' '.join(patched)} now link the bundle's {' '.join(sorted(set(renames.values())))}; "  # noqa: T201
+    print(f"desk.spec: {' '.join(patched)} now link the shared {' '.join(sorted(set(renames.values())))}; "  # noqa: T201
           f"left out the private copies {' '.join(gone)} ({size / 2**20:.1f} MB)")
     return out
