@@ -30,10 +30,23 @@ KEEP_CONVERTER = re.compile(r"^(gb18030|ibm-1383_|ibm-1386_|ibm-5478_|iso-ir-165
 DROP_CONVERTER = re.compile(r"^(ibm-(1363|1399|16684|33722|937|939|942|943|949|971)_|windows-949)")
 
 
-def keep(item: str) -> bool:
+# word-break dictionaries of South-East Asian scripts (Thai, Lao, Khmer, Burmese: 0.9 MB; without one,
+# ICU breaks such text without a dictionary; the Chinese/Japanese cjdict stays) and Unicode character
+# names (unames.icu: u_charName and the transliterators, which go too)
+DROP_ITEM = re.compile(r"^(brkitr/(thai|lao|khmer|burmese)dict\.dict|unames\.icu)$")
+
+
+# Qt links only ICU's collation (ucol_*: QCollator, the pinyin order), converters (ucnv_*: GB18030)
+# and calendar/time zone names (ucal_*: QTimeZone): word and line breaking, and the names of
+# currencies, languages, units and spelled-out numbers are never asked of Qt's ICU (3.9 MB). Chromium
+# uses all of ICU (breaking text on the map page, Intl): its icudtl.dat keeps them.
+QT_UNUSED_TREES = ("brkitr", "curr", "lang", "unit", "rbnf")
+
+
+def keep(item: str, unused_trees: tuple[str, ...] = ()) -> bool:
     """Whether an item (path inside the package, e.g. 'coll/zh.res') stays."""
     tree, _, name = item.rpartition("/")
-    if tree == "translit" or DROP_CONVERTER.match(item):
+    if tree == "translit" or tree in unused_trees or DROP_CONVERTER.match(item) or DROP_ITEM.match(item):
         return False
     if name.endswith(".cnv") and not tree:
         return None  # decided by size in shrink(): small converters stay
@@ -61,8 +74,9 @@ def _symbol(lib: bytes) -> tuple[str, int, int]:
     raise ValueError("no icudtNN_dat symbol")
 
 
-def shrink(data: bytes, small_converter: int = 20_000) -> tuple[bytes, int, int]:
-    """The package with only the kept items; returns (package, items kept, items in all)."""
+def shrink(data: bytes, small_converter: int = 20_000, unused_trees: tuple[str, ...] = ()) -> tuple[bytes, int, int]:
+    """The package with only the kept items (and none of ``unused_trees``); returns (package, items
+    kept, items in all)."""
     header, = struct.unpack_from("<H", data, 0)
     if data[2:4] != b"\xda\x27" or data[12:16] != b"CmnD":
         raise ValueError("not an ICU common data package")
@@ -75,7 +89,7 @@ def shrink(data: bytes, small_converter: int = 20_000) -> tuple[bytes, int, int]
         end = toc[i + 1][1] if i + 1 < count else len(data) - header
         blob = data[header + data_off:header + end]
         inner = name.decode().split("/", 1)[1]
-        wanted = keep(inner)
+        wanted = keep(inner, unused_trees)
         if wanted is None:
             wanted = len(blob) < small_converter or bool(KEEP_CONVERTER.match(inner))
         if wanted:
@@ -107,7 +121,7 @@ def build(original: Path, workdir: Path) -> Path | None:
         return None
     lib = original.read_bytes()
     symbol, offset, size = _symbol(lib)
-    package, kept, total = shrink(lib[offset:offset + size])
+    package, kept, total = shrink(lib[offset:offset + size], unused_trees=QT_UNUSED_TREES)
     workdir.mkdir(parents=True, exist_ok=True)
     dat = workdir / f"{symbol[:-4]}l.dat"
     dat.write_bytes(package)

@@ -59,6 +59,9 @@ OTHER_UNUSED = re.compile(
     # output (renderPM) and for embedding Type 1 faces, neither of which the desk does; its PDFs embed
     # the CJK TrueType faces, and the standard fonts' metrics are built into reportlab. Vera*.ttf stays.
     r"|^reportlab/fonts/([^/]+\.(pfb|afm)|DarkGarden[^/]*)$"
+    # pyqtgraph's own application icon (1 MB of PNGs): set only when pyqtgraph makes the QApplication
+    # itself (mkQApp); the desk makes its own, with its own icon
+    r"|^pyqtgraph/icons/peegee/"
     # East Asian codecs other than Chinese (GBK/GB18030 via _codecs_cn, Big5 via _codecs_tw/hk stay)
     r"|lib-dynload/_codecs_(jp|kr|iso2022)\."
     r"|lib-dynload/readline\.", re.I)  # the CLI reads no interactive lines
@@ -70,10 +73,11 @@ OTHER_UNUSED = re.compile(
 # come from the host: X11/xcb/xkb, GL buffers (gbm), fontconfig/FreeType (and PNG, brotli, zlib, bzip2,
 # expat, uuid), GLib (pcre2, libffi), D-Bus (systemd, lz4, xz, zstd, gcrypt, libcap), ALSA, NSS/NSPR
 # (QtWebEngine's certificates and crypto: all of NSS from one place, never half bundled), CUPS (printing;
-# with GnuTLS, Kerberos, Avahi and their dependencies). installer/README.md lists them.
-# Kept in the bundle: libpython, SQLite and OpenSSL (Python's own build links them: a host with another
-# OpenSSL would break ssl/hashlib), libstdc++ and libgcc_s (the wheels may need a newer C++ runtime than
-# the host's), and every library under *.libs/ (the wheels' own copies, renamed by auditwheel).
+# with GnuTLS, Kerberos, Avahi and their dependencies), and the runtime Python and the wheels were built
+# against on that same Debian generation: OpenSSL 3 (libssl3), SQLite (libsqlite3-0), the C++ runtime
+# (libstdc++6, libgcc-s1); PyInstaller copied exactly those files from /lib. installer/README.md lists them.
+# Kept in the bundle: libpython and every library under *.libs/ (the wheels' own copies, renamed by
+# auditwheel), except a wheel's private OpenSSL 3, which installer/elf_needed.py points at the one here.
 HOST_LIBRARY = re.compile(
     r"lib(X11|X11-xcb|Xau|Xdmcp|Xext|Xfixes|Xrender|Xrandr|Xcomposite|Xdamage|Xtst|Xi|Xcursor|Xinerama|xshmfence|"
     r"xcb(-[a-z0-9-]+)?|xkbcommon(-x11)?|xkbfile|gbm|drm|EGL|GL|GLX|GLdispatch|OpenGL|"
@@ -82,7 +86,8 @@ HOST_LIBRARY = re.compile(
     r"dbus-1|systemd|udev|lz4|lzma|zstd|gcrypt|gpg-error|cap|"
     r"asound|nss3|nssutil3|smime3|ssl3|softokn3|freebl3|freeblpriv3|nssckbi|nssdbm3|nspr4|plc4|plds4|"
     r"cups|gnutls|nettle|hogweed|gmp|p11-kit|idn2|unistring|tasn1|avahi-(client|common)|"
-    r"gssapi_krb5|krb5|k5crypto|krb5support|com_err|keyutils)\.so(\.[\d.]+)?$")
+    r"gssapi_krb5|krb5|k5crypto|krb5support|com_err|keyutils|"
+    r"ssl|crypto|sqlite3|stdc\+\+|gcc_s)\.so(\.[\d.]+)?$")
 
 
 def left_to_host(dest: str) -> bool:

@@ -9,7 +9,7 @@ DEBS="libasound2 libbrotli1 libdbus-1-3 libegl1 libfontconfig1 libfreetype6 libg
 libnspr4 libnss3 libx11-6 libxcb-dri3-0 libxcb1 libxcomposite1 libxdamage1 libxext6 libxfixes3 libxkbcommon0
 libxkbfile1 libxrandr2 libxtst6 fonts-wqy-microhei fonts-arphic-uming poppler-utils poppler-data xvfb xauth libxcb-cursor0
 libcups2 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-render-util0 libxcb-render0 libxcb-shape0 libxcb-util1
-libxcb-xkb1 libxkbcommon-x11-0 xdotool"
+libxcb-xkb1 libxkbcommon-x11-0 xdotool libssl3 libsqlite3-0 libstdc++6 libgcc-s1"
 
 if command -v dpkg-query >/dev/null 2>&1; then
   missing=""

@@ -7,7 +7,9 @@ import subprocess
 from datetime import date
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtPrintSupport import QPrinter
+from PySide6.QtWidgets import QDialog
 
 from desk.services.unit import Actor
 from desk.views.backend import Backend
@@ -84,6 +86,30 @@ def test_printing_goes_through_the_printer_and_is_recorded(page_for, qtbot, tmp_
     page.reload_history()
     qtbot.waitUntil(lambda: page.history_model.rowCount() == 1, timeout=5000)
     assert page.history_model.data(page.history_model.index(0, 3)) == "打印"
+
+
+def test_the_print_button_asks_for_the_printer_first_and_a_cancelled_dialog_issues_no_number(
+        page_for, qtbot, monkeypatch):
+    from desk.views.reports import page as page_module
+
+    asked = []
+
+    class CancelledDialog:  # the system printer dialog, closed with 取消
+        def __init__(self, printer, parent):
+            asked.append(printer)
+
+        def exec(self):
+            return QDialog.Rejected
+
+    monkeypatch.setattr(page_module, "QPrintDialog", CancelledDialog)
+    page = page_for(DUTY)
+    page.set_request("daily", date(2026, 11, 24))
+    qtbot.mouseClick(page.print_button, Qt.LeftButton)
+    assert len(asked) == 1 and isinstance(asked[0], QPrinter)
+    assert page.job is None  # nothing made, nothing numbered
+    page.reload_history()
+    qtbot.wait(300)
+    assert page.history_model.rowCount() == 0
 
 
 def test_a_future_month_says_so_and_cancel_stops_the_work(page_for, qtbot):

@@ -56,7 +56,7 @@ LEFT_OUT = [
     "PIL/_avif.cpython-311-x86_64-linux-gnu.so", "PIL/_webp.pyd",
     "python3.11/lib-dynload/_codecs_jp.cpython-311-x86_64-linux-gnu.so",
     "reportlab/fonts/_a______.pfb", "reportlab/fonts/_ab_____.afm", "reportlab/fonts/DarkGardenMK.pfb",
-    "reportlab/fonts/DarkGarden-copying-gpl.txt",
+    "reportlab/fonts/DarkGarden-copying-gpl.txt", "pyqtgraph/icons/peegee/peegee_512px@2x.png",
 ]
 
 
@@ -73,10 +73,12 @@ def test_qt_modules_plugins_locales_and_codecs_the_desk_never_uses_are_left_out(
 
 HOST = ["libX11.so.6", "libxcb.so.1", "libxcb-cursor.so.0", "libxkbcommon-x11.so.0", "libfontconfig.so.1",
         "libfreetype.so.6", "libglib-2.0.so.0", "libdbus-1.so.3", "libasound.so.2", "libnss3.so", "libsoftokn3.so",
-        "libfreeblpriv3.so", "libnspr4.so", "libcups.so.2", "libgnutls.so.30", "libgbm.so.1", "libz.so.1"]
-BUNDLED = ["libpython3.11.so.1.0", "libssl.so.3", "libcrypto.so.3", "libsqlite3.so.0", "libstdc++.so.6",
-           "libgcc_s.so.1", "libQt6Core.so.6", "PySide6/Qt/lib/libQt6Gui.so.6", "numpy.libs/libgfortran-040039e1.so.5",
-           "pillow.libs/libxcb-9065bb12.so.1.1.0", "psycopg_binary.libs/libssl-6a9b88ec.so.3",
+        "libfreeblpriv3.so", "libnspr4.so", "libcups.so.2", "libgnutls.so.30", "libgbm.so.1", "libz.so.1",
+        # what Python and the wheels were built for on that Debian generation: OpenSSL 3, SQLite, C++
+        "libssl.so.3", "libcrypto.so.3", "libsqlite3.so.0", "libstdc++.so.6", "libgcc_s.so.1"]
+BUNDLED = ["libpython3.11.so.1.0", "libQt6Core.so.6", "PySide6/Qt/lib/libQt6Gui.so.6",
+           "numpy.libs/libgfortran-040039e1.so.5", "pillow.libs/libjpeg-6dc8d115.so.62.4.0",
+           "psycopg_binary.libs/libpq-e9b5c9ac.so.5.18", "PySide6/Qt/lib/libicudata.so.73",
            "python3.11/lib-dynload/zlib.cpython-311-x86_64-linux-gnu.so", "PySide6/Qt6Gui.dll", "zlib1.dll"]
 
 
@@ -86,7 +88,7 @@ def test_linux_system_libraries_of_qts_debian_dependencies_are_left_to_the_host(
 
 
 @pytest.mark.parametrize("dest", BUNDLED)
-def test_python_openssl_sqlite_the_cpp_runtime_qt_and_the_wheels_own_libraries_stay_in_the_bundle(dest):
+def test_python_qt_icu_and_the_wheels_own_libraries_stay_in_the_bundle(dest):
     assert not trim.left_to_host(dest)
     assert not trim.left_to_host(dest.replace("/", "\\"))
 
@@ -95,7 +97,8 @@ def test_every_library_left_to_the_host_is_installed_by_the_setup_script():
     """What the bundle leaves to the host must be what tools/setup.sh installs (or what that pulls in)."""
     setup = (INSTALLER.parent / "tools" / "setup.sh").read_text(encoding="utf-8")
     for package in ("libx11-6", "libxcb1", "libxcb-cursor0", "libfontconfig1", "libfreetype6", "libglib2.0-0",
-                    "libdbus-1-3", "libasound2", "libnss3", "libnspr4", "libcups2", "libgbm1", "libxkbcommon-x11-0"):
+                    "libdbus-1-3", "libasound2", "libnss3", "libnspr4", "libcups2", "libgbm1", "libxkbcommon-x11-0",
+                    "libssl3", "libsqlite3-0", "libstdc++6", "libgcc-s1"):
         assert re.search(rf"[\s\"]{re.escape(package)}[\s\"]", setup), package
 
 
@@ -148,6 +151,27 @@ def test_the_icu_data_keeps_chinese_english_and_shared_items_and_drops_other_lan
     for name, blob in result.items():  # each kept item intact (padding to 16 bytes aside)
         assert blob.rstrip(b"\0") == items[name]
     assert list(result) == sorted(result)  # ICU finds items by binary search over the names
+
+
+def test_the_icu_data_drops_south_east_asian_dictionaries_and_character_names_but_keeps_chinese_words():
+    for item in ("brkitr/thaidict.dict", "brkitr/laodict.dict", "brkitr/khmerdict.dict", "brkitr/burmesedict.dict",
+                 "unames.icu"):
+        assert not icu_data.keep(item), item
+    for item in ("brkitr/cjdict.dict", "brkitr/word.brk", "brkitr/line.brk", "coll/zh.res", "nfkc.nrm"):
+        assert icu_data.keep(item), item
+
+
+def test_qts_icu_keeps_collation_converters_and_time_zone_names_and_drops_what_qt_never_asks():
+    """Qt links only ICU's collation, converters and calendar (ucol_, ucnv_, ucal_): Chromium's copy
+    keeps word breaking, Qt's does not need it."""
+    items = {"root.res": b"r", "zh.res": b"z", "coll/zh.res": b"Z", "coll/ucadata.icu": b"u", "zone/zh.res": b"t",
+             "zoneinfo64.res": b"i", "cnvalias.icu": b"a", "gb18030.cnv": b"g", "brkitr/cjdict.dict": b"d",
+             "brkitr/zh.res": b"b", "curr/zh.res": b"c", "lang/zh.res": b"l", "unit/zh.res": b"n",
+             "rbnf/zh.res": b"s"}
+    result = unpack(icu_data.shrink(package(items), unused_trees=icu_data.QT_UNUSED_TREES)[0])
+    assert set(result) == {"root.res", "zh.res", "coll/zh.res", "coll/ucadata.icu", "zone/zh.res", "zoneinfo64.res",
+                           "cnvalias.icu", "gb18030.cnv"}
+    assert "brkitr/cjdict.dict" in unpack(icu_data.shrink(package(items))[0])  # Chromium's keeps it
 
 
 def test_what_is_not_an_icu_package_is_refused():

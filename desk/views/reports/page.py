@@ -112,7 +112,7 @@ class ReportsPage(Page):
         self.kind.currentIndexChanged.connect(self._kind_changed)
         self.date.dateChanged.connect(self._show_period)
         self.preview_button.clicked.connect(self.make_preview)
-        self.print_button.clicked.connect(self.print_sheet)
+        self.print_button.clicked.connect(lambda: self.print_sheet())  # not clicked(bool) as the printer
         self.pdf_button.clicked.connect(lambda: self.save_as("pdf"))
         self.xlsx_button.clicked.connect(lambda: self.save_as("xlsx"))
         self.cancel_button.clicked.connect(self.cancel)
