@@ -192,3 +192,29 @@ def test_at_1920x1080_and_3840x2160_the_boards_lists_show_every_column_whole(pag
     for tile in (*board.totals.values(), *board.statuses.values()):
         assert tile.value.sizeHint().height() <= tile.value.height() + 1
         assert tile.name.sizeHint().width() <= tile.name.width() + 1, tile.name.text()
+
+
+def test_the_wall_showing_the_map_stays_under_the_idle_lock_and_leaving_it_lands_on_the_locked_seat(shell, qtbot):
+    """The map's web view under the idle lock (an application-wide filter once crashed the map)."""
+    from desk.views.idle_lock import install_idle_lock
+
+    _watcher, overlay = install_idle_lock(shell, 5)
+    page = shell.window.page("dashboard")
+    shell.window.show_page("dashboard")
+    qtbot.waitUntil(lambda: page.view is not None, timeout=30000)
+    for key, action in page.panel_actions.items():
+        action.setChecked(key in ("figures", "map"))
+    shell.window.activateWindow()
+    qtbot.keyClick(shell.window, Qt.Key_F11)
+    qtbot.waitUntil(lambda: page.wall is not None and page.wall.map is not None and page.wall.map.loaded,
+                    timeout=60000)
+    wall = page.wall
+    qtbot.keyClick(wall, Qt.Key_Right)
+    assert wall.pages.currentWidget() is wall.map
+    qtbot.mouseMove(wall.map.view, wall.map.view.rect().center())
+    overlay.controller.lock()
+    assert overlay.controller.locked and wall.isVisible() and not overlay.controller.others
+    qtbot.keyClick(wall, Qt.Key_Escape)   # no password to leave the wall ...
+    qtbot.waitUntil(lambda: page.wall is None, timeout=3000)
+    assert overlay.controller.locked      # ... but the seat behind it still asks for one
+    overlay.controller._release_all()
