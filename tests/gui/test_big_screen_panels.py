@@ -11,7 +11,7 @@ import re
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QFontMetrics
-from PySide6.QtWidgets import QAbstractItemView, QLabel
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QLabel
 from sqlalchemy import func, select
 
 from desk.models import Event, Staff
@@ -52,6 +52,7 @@ def page(qtbot, db_url, request):
 def open_wall(page, qtbot, panels):
     for key, action in page.panel_actions.items():
         action.setChecked(key in panels)
+    page.seconds.setValue(600)   # the test turns the panels itself
     page.toggle_big_screen()
     wall = page.wall
     if wall.board is not None:
@@ -155,7 +156,14 @@ def test_the_rotation_goes_from_the_dashboard_to_the_board_and_the_map_which_dra
         assert js(qtbot, wall.map, "deskMap.stats()")["markers"] == len(wall.map.data.points)
     finally:
         profile.setUrlRequestInterceptor(None)
-    qtbot.keyClick(wall, Qt.Key_Escape)
+    for _ in range(3):
+        qtbot.keyClick(wall, Qt.Key_Right)   # → turns: figures, hotspots, board, map
+    assert wall.pages.currentWidget() is wall.map
+    proxy = wall.map.view.focusProxy()
+    qtbot.mouseClick(proxy, Qt.LeftButton, pos=proxy.rect().center())
+    assert QApplication.focusWidget() is not proxy   # a click on the map takes nothing
+    proxy.setFocus()
+    qtbot.keyClick(proxy, Qt.Key_Escape)            # Esc leaves even with the keys in the web view
     qtbot.waitUntil(lambda: page.wall is None, timeout=3000)
     assert wall.map.web_page is None   # the web page went with the wall
 

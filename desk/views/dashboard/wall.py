@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import Callable
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QStackedWidget, QVBoxLayout, QWidget
 
 from desk.clock import LOCAL_TZ
@@ -79,6 +79,7 @@ class BigScreen(QWidget):
         self.ticker.timeout.connect(self._tick)
         self._show_panel()
         self._tick()
+        self._keys()
 
     def start(self) -> None:
         self.showFullScreen()
@@ -135,14 +136,12 @@ class BigScreen(QWidget):
         small.setPixelSize(round(13 * scale))
         self.hint.setFont(small)
 
-    def keyPressEvent(self, event) -> None:  # noqa: N802
-        if event.key() in (Qt.Key_Escape, Qt.Key_F11):
-            self.close()
-            return
-        if event.key() in (Qt.Key_Right, Qt.Key_Space, Qt.Key_PageDown):
-            self.next_panel()
-            return
-        super().keyPressEvent(event)
+    def _keys(self) -> None:
+        """Esc or F11 leaves, →, space or Page Down turns: shortcuts of the window, so that they work
+        whichever part holds the focus (the map's web view keeps the keys it is given)."""
+        for key, act in ((Qt.Key_Escape, self.close), (Qt.Key_F11, self.close), (Qt.Key_Right, self.next_panel),
+                         (Qt.Key_Space, self.next_panel), (Qt.Key_PageDown, self.next_panel)):
+            QShortcut(QKeySequence(key), self, activated=act, context=Qt.WindowShortcut)
 
     def closeEvent(self, event) -> None:  # noqa: N802
         self.rotation.stop()

@@ -59,7 +59,7 @@ class WallMapPanel(QWidget):
         self.web_page.js_error.connect(self.errors.append)
         self.view.loadFinished.connect(self._load_finished)
         self.view.setContextMenuPolicy(Qt.NoContextMenu)
-        self.view.setFocusPolicy(Qt.NoFocus)
+        self._no_input(self.view)
         self.status = QLabel(tr("正在生成网格地图…"))
         self.status.setAlignment(Qt.AlignCenter)
         self.status.setStyleSheet("color: #888; background: #e9eef2;")
@@ -95,8 +95,16 @@ class WallMapPanel(QWidget):
         if not ok:
             self._failed(RuntimeError(tr("页面加载失败")))
 
+    @staticmethod
+    def _no_input(widget) -> None:
+        """Read-only: no click, hover or focus reaches the page (the wall's keys stay the wall's)."""
+        if widget is not None:
+            widget.setAttribute(Qt.WA_TransparentForMouseEvents)
+            widget.setFocusPolicy(Qt.NoFocus)
+
     def _page_ready(self, _stats: str) -> None:
         self.loaded = True
+        self._no_input(self.view.focusProxy())   # Chromium's own widget, made with the page
         self.stack.setCurrentWidget(self.view)
         if self.data is not self._built:
             self._draw(self.data)   # events that changed while the page was being built
