@@ -52,11 +52,31 @@ DASHBOARD_WORDS = (
     QT_TRANSLATE_NOOP("Dashboard", "上月"), QT_TRANSLATE_NOOP("Dashboard", "近30日"),
     QT_TRANSLATE_NOOP("Dashboard", "关键指标"), QT_TRANSLATE_NOOP("Dashboard", "趋势"),
     QT_TRANSLATE_NOOP("Dashboard", "热点网格与部门"), QT_TRANSLATE_NOOP("Dashboard", "超时事件"),
+    QT_TRANSLATE_NOOP("Dashboard", "事件看板"), QT_TRANSLATE_NOOP("Dashboard", "网格地图"),
     QT_TRANSLATE_NOOP("Dashboard", "基础信息采集准确率"), QT_TRANSLATE_NOOP("Dashboard", "治安隐患排查发现率"),
     QT_TRANSLATE_NOOP("Dashboard", "工作配合响应速度"), QT_TRANSLATE_NOOP("Dashboard", "社会融入度"),
     QT_TRANSLATE_NOOP("Dashboard", "问题处置效能"), QT_TRANSLATE_NOOP("Dashboard", "业务指导实效"),
     QT_TRANSLATE_NOOP("Dashboard", "协作配合支持"), QT_TRANSLATE_NOOP("Dashboard", "示范网格"),
     QT_TRANSLATE_NOOP("Dashboard", "网格基础信息采集登记率"), QT_TRANSLATE_NOOP("Dashboard", "规范化服务走访覆盖率"),
+)
+
+
+# The big screen's own words (desk.views.dashboard.wall, wall_board, wall_map): their ``tr`` is a module
+# function, which lupdate files under no context; listed here they are found in "Dashboard" at run time.
+WALL_WORDS = (
+    QT_TRANSLATE_NOOP("Dashboard", "数据总览（大屏）"), QT_TRANSLATE_NOOP("Dashboard", "按 Esc 或 F11 退出大屏"),
+    QT_TRANSLATE_NOOP("Dashboard", "警网融合中心 · 数据总览"), QT_TRANSLATE_NOOP("Dashboard", "编号"),
+    QT_TRANSLATE_NOOP("Dashboard", "类型"), QT_TRANSLATE_NOOP("Dashboard", "网格"), QT_TRANSLATE_NOOP("Dashboard", "社区"),
+    QT_TRANSLATE_NOOP("Dashboard", "状态"), QT_TRANSLATE_NOOP("Dashboard", "超时/期限"),
+    QT_TRANSLATE_NOOP("Dashboard", "到期"), QT_TRANSLATE_NOOP("Dashboard", "待谁办"),
+    QT_TRANSLATE_NOOP("Dashboard", "标记"), QT_TRANSLATE_NOOP("Dashboard", "紧急"), QT_TRANSLATE_NOOP("Dashboard", "升至"),
+    QT_TRANSLATE_NOOP("Dashboard", "未办结"), QT_TRANSLATE_NOOP("Dashboard", "超时"),
+    QT_TRANSLATE_NOOP("Dashboard", "黄牌预警"), QT_TRANSLATE_NOOP("Dashboard", "逐级上升"),
+    QT_TRANSLATE_NOOP("Dashboard", "今日上报"), QT_TRANSLATE_NOOP("Dashboard", "今日办结"),
+    QT_TRANSLATE_NOOP("Dashboard", "未办结事件按状态"), QT_TRANSLATE_NOOP("Dashboard", "需关注事件（超时、紧急、逐级上升）"),
+    QT_TRANSLATE_NOOP("Dashboard", "  共 %1 件"), QT_TRANSLATE_NOOP("Dashboard", "即将到期"),
+    QT_TRANSLATE_NOOP("Dashboard", "正在生成网格地图…"), QT_TRANSLATE_NOOP("Dashboard", "网格地图生成失败："),
+    QT_TRANSLATE_NOOP("Dashboard", "页面加载失败"),
 )
 
 

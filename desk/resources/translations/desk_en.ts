@@ -14,6 +14,7 @@
         <translation>Title</translation>
     </message>
     <message>
+        <location filename="../../views/dashboard/wall_board.py" line="68" />
         <location filename="../../views/dispatch/models.py" line="34" />
         <location filename="../../views/meetings/models.py" line="81" />
         <location filename="../../views/registry/models.py" line="82" />
@@ -21,12 +22,95 @@
         <translation>Kind</translation>
     </message>
     <message>
+        <location filename="../../views/dashboard/wall_board.py" line="68" />
         <location filename="../../views/dispatch/models.py" line="34" />
         <location filename="../../views/registry/models.py" line="39" />
         <location filename="../../views/registry/models.py" line="53" />
         <location filename="../../views/registry/models.py" line="82" />
         <source>网格</source>
         <translation>Grid</translation>
+    </message>
+    <message>
+        <location filename="../../views/dashboard/wall_board.py" line="69" />
+        <source>超时/期限</source>
+        <translation>Overdue / due</translation>
+    </message>
+    <message>
+        <location filename="../../views/dashboard/wall_board.py" line="69" />
+        <source>到期</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <location filename="../../views/dashboard/wall_board.py" line="69" />
+        <source>待谁办</source>
+        <translation>Next step</translation>
+    </message>
+    <message>
+        <location filename="../../views/dashboard/wall_board.py" line="70" />
+        <source>标记</source>
+        <translation>Flags</translation>
+    </message>
+    <message>
+        <location filename="../../views/dashboard/wall_board.py" line="97" />
+        <location filename="../../views/dashboard/wall_board.py" line="144" />
+        <source>紧急</source>
+        <translation>Urgent</translation>
+    </message>
+    <message>
+        <location filename="../../views/dashboard/wall_board.py" line="134" />
+        <source>升至</source>
+        <translation>Risen to </translation>
+    </message>
+    <message>
+        <location filename="../../views/dashboard/wall_board.py" line="143" />
+        <source>未办结</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <location filename="../../views/dashboard/wall_board.py" line="143" />
+        <source>超时</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <location filename="../../views/dashboard/wall_board.py" line="144" />
+        <source>黄牌预警</source>
+        <translation>Yellow warning</translation>
+    </message>
+    <message>
+        <location filename="../../views/dashboard/wall_board.py" line="145" />
+        <source>逐级上升</source>
+        <translation>Escalated</translation>
+    </message>
+    <message>
+        <location filename="../../views/dashboard/wall_board.py" line="145" />
+        <source>今日上报</source>
+        <translation>Reported today</translation>
+    </message>
+    <message>
+        <location filename="../../views/dashboard/wall_board.py" line="146" />
+        <source>今日办结</source>
+        <translation>Closed today</translation>
+    </message>
+    <message>
+        <location filename="../../views/dashboard/wall_board.py" line="152" />
+        <source>未办结事件按状态</source>
+        <translation>Open events by status</translation>
+    </message>
+    <message>
+        <location filename="../../views/dashboard/wall_board.py" line="194" />
+        <source>需关注事件（超时、紧急、逐级上升）</source>
+        <translation>Events needing attention (overdue, urgent, escalated)</translation>
+    </message>
+    <message>
+        <location filename="../../views/dashboard/wall_board.py" line="195" />
+        <location filename="../../views/dashboard/wall_board.py" line="197" />
+        <source>  共 %1 件</source>
+        <translation>  %1 in all</translation>
+    </message>
+    <message>
+        <location filename="../../views/dashboard/wall_board.py" line="196" />
+        <source>即将到期</source>
+        <translation>Falling due next</translation>
     </message>
     <message>
         <location filename="../../views/dispatch/models.py" line="34" />
@@ -39,6 +123,7 @@
         <translation>Assisting</translation>
     </message>
     <message>
+        <location filename="../../views/dashboard/wall_board.py" line="69" />
         <location filename="../../views/dispatch/models.py" line="34" />
         <location filename="../../views/meetings/models.py" line="82" />
         <location filename="../../views/meetings/models.py" line="108" />
@@ -285,6 +370,7 @@
         <translation>Time</translation>
     </message>
     <message>
+        <location filename="../../views/dashboard/wall_board.py" line="68" />
         <location filename="../../views/meetings/models.py" line="81" />
         <location filename="../../views/meetings/models.py" line="107" />
         <source>编号</source>
@@ -335,6 +421,7 @@
         <translation>Owner</translation>
     </message>
     <message>
+        <location filename="../../views/dashboard/wall_board.py" line="68" />
         <location filename="../../views/meetings/models.py" line="107" />
         <source>社区</source>
         <translation>Community</translation>
@@ -509,57 +596,57 @@
         <translation>{n} rows</translation>
     </message>
     <message>
-        <location filename="../../views/dashboard/page.py" line="63" />
+        <location filename="../../views/dashboard/page.py" line="66" />
         <source>默认（本月，月初为上月）</source>
         <translation>Default (this month; last month on the 1st)</translation>
     </message>
     <message>
-        <location filename="../../views/dashboard/page.py" line="69" />
+        <location filename="../../views/dashboard/page.py" line="72" />
         <source>大屏模式 (F11)</source>
         <translation>Big screen (F11)</translation>
     </message>
     <message>
-        <location filename="../../views/dashboard/page.py" line="70" />
+        <location filename="../../views/dashboard/page.py" line="73" />
         <source>网格地图</source>
         <translation>Grid map</translation>
     </message>
     <message>
-        <location filename="../../views/dashboard/page.py" line="71" />
+        <location filename="../../views/dashboard/page.py" line="74" />
         <source>在网格地图上查看未办结和超时事件</source>
         <translation>See open and overdue events on the grid map</translation>
     </message>
     <message>
-        <location filename="../../views/dashboard/page.py" line="74" />
+        <location filename="../../views/dashboard/page.py" line="77" />
         <source> 秒轮播</source>
         <translation> s per page</translation>
     </message>
     <message>
-        <location filename="../../views/dashboard/page.py" line="87" />
+        <location filename="../../views/dashboard/page.py" line="91" />
         <source>轮播内容</source>
         <translation>Rotate through</translation>
     </message>
     <message>
-        <location filename="../../views/dashboard/page.py" line="92" />
+        <location filename="../../views/dashboard/page.py" line="96" />
         <source>时期</source>
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../../views/dashboard/page.py" line="161" />
+        <location filename="../../views/dashboard/page.py" line="183" />
         <source>更新于 </source>
         <translation>Updated </translation>
     </message>
     <message>
-        <location filename="../../views/dashboard/page.py" line="193" />
+        <location filename="../../views/dashboard/page.py" line="215" />
         <source>读取指标清单</source>
         <translation>Reading the figure's list</translation>
     </message>
     <message>
-        <location filename="../../views/dashboard/page.py" line="205" />
+        <location filename="../../views/dashboard/page.py" line="227" />
         <source>读取事件清单</source>
         <translation>Reading the events</translation>
     </message>
     <message>
-        <location filename="../../views/dashboard/page.py" line="212" />
+        <location filename="../../views/dashboard/page.py" line="234" />
         <source>读取派单清单</source>
         <translation>Reading the dispatches</translation>
     </message>
@@ -665,12 +752,12 @@
         <translation>Departments: on time and returned</translation>
     </message>
     <message>
-        <location filename="../../views/dashboard/wall.py" line="34" />
+        <location filename="../../views/dashboard/wall.py" line="42" />
         <source>数据总览（大屏）</source>
         <translation>Dashboard (big screen)</translation>
     </message>
     <message>
-        <location filename="../../views/dashboard/wall.py" line="43" />
+        <location filename="../../views/dashboard/wall.py" line="63" />
         <source>按 Esc 或 F11 退出大屏</source>
         <translation>Press Esc or F11 to leave the big screen</translation>
     </message>
@@ -900,6 +987,21 @@ no rate</translation>
         <location filename="../../views/registry/units.py" line="56" />
         <source>无</source>
         <translation>None</translation>
+    </message>
+    <message>
+        <location filename="../../views/dashboard/wall_map.py" line="63" />
+        <source>正在生成网格地图…</source>
+        <translation>Building the grid map…</translation>
+    </message>
+    <message>
+        <location filename="../../views/dashboard/wall_map.py" line="91" />
+        <source>网格地图生成失败：</source>
+        <translation>The grid map could not be built: </translation>
+    </message>
+    <message>
+        <location filename="../../views/dashboard/wall_map.py" line="96" />
+        <source>页面加载失败</source>
+        <translation>The page did not load</translation>
     </message>
 </context>
 <context>
@@ -2634,53 +2736,198 @@ no rate</translation>
     </message>
     <message>
         <location filename="../../views/area_words.py" line="55" />
+        <source>事件看板</source>
+        <translation>Incident board</translation>
+    </message>
+    <message>
+        <location filename="../../views/area_words.py" line="55" />
+        <source>网格地图</source>
+        <translation>Grid map</translation>
+    </message>
+    <message>
+        <location filename="../../views/area_words.py" line="56" />
         <source>基础信息采集准确率</source>
         <translation>Basic-data accuracy</translation>
     </message>
     <message>
-        <location filename="../../views/area_words.py" line="55" />
+        <location filename="../../views/area_words.py" line="56" />
         <source>治安隐患排查发现率</source>
         <translation>Hazard discovery rate</translation>
     </message>
     <message>
-        <location filename="../../views/area_words.py" line="56" />
+        <location filename="../../views/area_words.py" line="57" />
         <source>工作配合响应速度</source>
         <translation>Response speed</translation>
     </message>
     <message>
-        <location filename="../../views/area_words.py" line="56" />
+        <location filename="../../views/area_words.py" line="57" />
         <source>社会融入度</source>
         <translation>Integration into the community</translation>
     </message>
     <message>
-        <location filename="../../views/area_words.py" line="57" />
+        <location filename="../../views/area_words.py" line="58" />
         <source>问题处置效能</source>
         <translation>Problem-handling effectiveness</translation>
     </message>
     <message>
-        <location filename="../../views/area_words.py" line="57" />
+        <location filename="../../views/area_words.py" line="58" />
         <source>业务指导实效</source>
         <translation>Guidance given</translation>
     </message>
     <message>
-        <location filename="../../views/area_words.py" line="58" />
+        <location filename="../../views/area_words.py" line="59" />
         <source>协作配合支持</source>
         <translation>Cooperation and support</translation>
     </message>
     <message>
-        <location filename="../../views/area_words.py" line="58" />
+        <location filename="../../views/area_words.py" line="59" />
         <source>示范网格</source>
         <translation>Model grid</translation>
     </message>
     <message>
-        <location filename="../../views/area_words.py" line="59" />
+        <location filename="../../views/area_words.py" line="60" />
         <source>网格基础信息采集登记率</source>
         <translation>Grid registration rate</translation>
     </message>
     <message>
-        <location filename="../../views/area_words.py" line="59" />
+        <location filename="../../views/area_words.py" line="60" />
         <source>规范化服务走访覆盖率</source>
         <translation>Visit coverage</translation>
+    </message>
+    <message>
+        <location filename="../../views/area_words.py" line="67" />
+        <source>数据总览（大屏）</source>
+        <translation>Dashboard (big screen)</translation>
+    </message>
+    <message>
+        <location filename="../../views/area_words.py" line="67" />
+        <source>按 Esc 或 F11 退出大屏</source>
+        <translation>Press Esc or F11 to leave the big screen</translation>
+    </message>
+    <message>
+        <location filename="../../views/area_words.py" line="68" />
+        <source>警网融合中心 · 数据总览</source>
+        <translation> Police–Grid Fusion Centre · Dashboard</translation>
+    </message>
+    <message>
+        <location filename="../../views/area_words.py" line="68" />
+        <source>编号</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <location filename="../../views/area_words.py" line="69" />
+        <source>类型</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <location filename="../../views/area_words.py" line="69" />
+        <source>网格</source>
+        <translation>Grid</translation>
+    </message>
+    <message>
+        <location filename="../../views/area_words.py" line="69" />
+        <source>社区</source>
+        <translation>Community</translation>
+    </message>
+    <message>
+        <location filename="../../views/area_words.py" line="70" />
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../views/area_words.py" line="70" />
+        <source>超时/期限</source>
+        <translation>Overdue / due</translation>
+    </message>
+    <message>
+        <location filename="../../views/area_words.py" line="71" />
+        <source>到期</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <location filename="../../views/area_words.py" line="71" />
+        <source>待谁办</source>
+        <translation>Next step</translation>
+    </message>
+    <message>
+        <location filename="../../views/area_words.py" line="72" />
+        <source>标记</source>
+        <translation>Flags</translation>
+    </message>
+    <message>
+        <location filename="../../views/area_words.py" line="72" />
+        <source>紧急</source>
+        <translation>Urgent</translation>
+    </message>
+    <message>
+        <location filename="../../views/area_words.py" line="72" />
+        <source>升至</source>
+        <translation>Risen to </translation>
+    </message>
+    <message>
+        <location filename="../../views/area_words.py" line="73" />
+        <source>未办结</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <location filename="../../views/area_words.py" line="73" />
+        <source>超时</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <location filename="../../views/area_words.py" line="74" />
+        <source>黄牌预警</source>
+        <translation>Yellow warning</translation>
+    </message>
+    <message>
+        <location filename="../../views/area_words.py" line="74" />
+        <source>逐级上升</source>
+        <translation>Escalated</translation>
+    </message>
+    <message>
+        <location filename="../../views/area_words.py" line="75" />
+        <source>今日上报</source>
+        <translation>Reported today</translation>
+    </message>
+    <message>
+        <location filename="../../views/area_words.py" line="75" />
+        <source>今日办结</source>
+        <translation>Closed today</translation>
+    </message>
+    <message>
+        <location filename="../../views/area_words.py" line="76" />
+        <source>未办结事件按状态</source>
+        <translation>Open events by status</translation>
+    </message>
+    <message>
+        <location filename="../../views/area_words.py" line="76" />
+        <source>需关注事件（超时、紧急、逐级上升）</source>
+        <translation>Events needing attention (overdue, urgent, escalated)</translation>
+    </message>
+    <message>
+        <location filename="../../views/area_words.py" line="77" />
+        <source>  共 %1 件</source>
+        <translation>  %1 in all</translation>
+    </message>
+    <message>
+        <location filename="../../views/area_words.py" line="77" />
+        <source>即将到期</source>
+        <translation>Falling due next</translation>
+    </message>
+    <message>
+        <location filename="../../views/area_words.py" line="78" />
+        <source>正在生成网格地图…</source>
+        <translation>Building the grid map…</translation>
+    </message>
+    <message>
+        <location filename="../../views/area_words.py" line="78" />
+        <source>网格地图生成失败：</source>
+        <translation>The grid map could not be built: </translation>
+    </message>
+    <message>
+        <location filename="../../views/area_words.py" line="79" />
+        <source>页面加载失败</source>
+        <translation>The page did not load</translation>
     </message>
 </context>
 <context>
@@ -3799,9 +4046,8 @@ no rate</translation>
         <translation>Open / overdue events</translation>
     </message>
     <message>
-        <location filename="../../views/map/profile_panel.py" line="32" />
         <source>(待接入事件看板)</source>
-        <translation>(not yet linked to the incident board)</translation>
+        <translation type="vanished">(not yet linked to the incident board)</translation>
     </message>
     <message>
         <location filename="../../views/map/profile_panel.py" line="34" />
@@ -4564,53 +4810,53 @@ Enter your password to continue; unsaved work is still there.</translation>
 <context>
     <name>MapLegend</name>
     <message>
-        <location filename="../../views/map/builder.py" line="94" />
+        <location filename="../../views/map/builder.py" line="98" />
         <source>底图</source>
         <translation>Base map</translation>
     </message>
     <message>
-        <location filename="../../views/map/builder.py" line="101" />
+        <location filename="../../views/map/builder.py" line="105" />
         <source>街道边界</source>
         <translation>Street boundary</translation>
     </message>
     <message>
-        <location filename="../../views/map/builder.py" line="105" />
+        <location filename="../../views/map/builder.py" line="110" />
         <source>【专】</source>
         <translation>[D] </translation>
     </message>
     <message>
-        <location filename="../../views/map/builder.py" line="117" />
+        <location filename="../../views/map/builder.py" line="122" />
         <source>网格</source>
         <translation>Grids</translation>
     </message>
     <message>
-        <location filename="../../views/map/builder.py" line="124" />
+        <location filename="../../views/map/builder.py" line="129" />
         <source>社区/村</source>
         <translation>Communities/villages</translation>
     </message>
     <message>
-        <location filename="../../views/map/builder.py" line="131" />
+        <location filename="../../views/map/builder.py" line="136" />
         <source>警务区</source>
         <translation>Police beats</translation>
     </message>
     <message>
-        <location filename="../../views/map/builder.py" line="143" />
+        <location filename="../../views/map/builder.py" line="150" />
         <source>社区民警 {0}</source>
         <translation>Community officer {0}</translation>
     </message>
     <message>
-        <location filename="../../views/map/builder.py" line="149" />
+        <location filename="../../views/map/builder.py" line="158" />
         <location filename="../../views/map/style.py" line="57" />
         <source>事件</source>
         <translation>Events</translation>
     </message>
     <message>
-        <location filename="../../views/map/builder.py" line="153" />
+        <location filename="../../views/map/builder.py" line="162" />
         <source>警务区名称</source>
         <translation>Police beat names</translation>
     </message>
     <message>
-        <location filename="../../views/map/builder.py" line="162" />
+        <location filename="../../views/map/builder.py" line="172" />
         <source>尚无网格边界。请用 &lt;code&gt;desk import grids 文件.geojson&lt;/code&gt; 导入（高德/腾讯地图描绘的坐标加 &lt;code&gt;--crs gcj02&lt;/code&gt;）。</source>
         <translation>No grid boundaries yet. Import them with &lt;code&gt;desk import grids file.geojson&lt;/code&gt; (add &lt;code&gt;--crs gcj02&lt;/code&gt; for coordinates traced on Amap or Tencent Maps).</translation>
     </message>
@@ -4673,140 +4919,144 @@ Enter your password to continue; unsaved work is still there.</translation>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../views/map/style.py" line="66" />
+        <location filename="../../views/map/style.py" line="67" />
         <source>网格着色</source>
         <translation>Grid colouring</translation>
     </message>
     <message>
-        <location filename="../../views/map/style.py" line="69" />
+        <location filename="../../views/map/style.py" line="70" />
         <source>达标 300–500 户 / 约 1000 人</source>
         <translation>Within standard: 300–500 households / about 1,000 people</translation>
     </message>
     <message>
-        <location filename="../../views/map/style.py" line="70" />
+        <location filename="../../views/map/style.py" line="71" />
         <source>偏小 (不足 300 户)</source>
         <translation>Too small (under 300 households)</translation>
     </message>
     <message>
-        <location filename="../../views/map/style.py" line="71" />
+        <location filename="../../views/map/style.py" line="72" />
         <source>偏大 (超过 500 户)</source>
         <translation>Too large (over 500 households)</translation>
     </message>
     <message>
-        <location filename="../../views/map/style.py" line="73" />
+        <location filename="../../views/map/style.py" line="74" />
         <source>无</source>
         <translation>None</translation>
     </message>
     <message>
-        <location filename="../../views/map/style.py" line="73" />
+        <location filename="../../views/map/style.py" line="74" />
         <source>1–2 件</source>
         <translation>1–2</translation>
     </message>
     <message>
-        <location filename="../../views/map/style.py" line="74" />
+        <location filename="../../views/map/style.py" line="75" />
         <source>3–5 件</source>
         <translation>3–5</translation>
     </message>
     <message>
-        <location filename="../../views/map/style.py" line="74" />
+        <location filename="../../views/map/style.py" line="75" />
         <source>6–9 件</source>
         <translation>6–9</translation>
     </message>
     <message>
-        <location filename="../../views/map/style.py" line="75" />
+        <location filename="../../views/map/style.py" line="76" />
         <source>10 件以上</source>
         <translation>10 or more</translation>
+    </message>
+    <message>
+        <location filename="../../views/map/style.py" line="80" />
+        <source>有超时事件的网格</source>
+        <translation>Grid with overdue events</translation>
     </message>
 </context>
 <context>
     <name>MapPage</name>
     <message>
-        <location filename="../../views/map/page.py" line="77" />
         <source>（待接入事件）</source>
-        <translation> (events not yet linked)</translation>
+        <translation type="vanished"> (events not yet linked)</translation>
     </message>
     <message>
-        <location filename="../../views/map/page.py" line="82" />
+        <location filename="../../views/map/page.py" line="76" />
         <source>全图</source>
         <translation>Fit all</translation>
     </message>
     <message>
-        <location filename="../../views/map/page.py" line="84" />
+        <location filename="../../views/map/page.py" line="78" />
         <source>导出图片…</source>
         <translation>Export image…</translation>
     </message>
     <message>
-        <location filename="../../views/map/page.py" line="86" />
+        <location filename="../../views/map/page.py" line="80" />
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../views/map/page.py" line="89" />
+        <location filename="../../views/map/page.py" line="83" />
         <source>网格着色：</source>
         <translation>Colour grids by:</translation>
     </message>
     <message>
-        <location filename="../../views/map/page.py" line="100" />
+        <location filename="../../views/map/page.py" line="94" />
         <source>网格档案</source>
         <translation>Grid profile</translation>
     </message>
     <message>
-        <location filename="../../views/map/page.py" line="101" />
+        <location filename="../../views/map/page.py" line="95" />
         <source>规模检查</source>
         <translation>Size check</translation>
     </message>
     <message>
-        <location filename="../../views/map/page.py" line="104" />
+        <location filename="../../views/map/page.py" line="98" />
         <source>地图在打开本页时加载…</source>
         <translation>The map loads when this page is opened…</translation>
     </message>
     <message>
-        <location filename="../../views/map/page.py" line="118" />
+        <location filename="../../views/map/page.py" line="112" />
         <source>网格地图</source>
         <translation>Grid map</translation>
     </message>
     <message>
-        <location filename="../../views/map/page.py" line="189" />
+        <location filename="../../views/map/page.py" line="163" />
         <source>正在生成地图…</source>
         <translation>Building the map…</translation>
     </message>
     <message>
-        <location filename="../../views/map/page.py" line="215" />
+        <location filename="../../views/map/page.py" line="189" />
         <source>{0} 网格地图</source>
         <translation>{0} grid map</translation>
     </message>
     <message>
-        <location filename="../../views/map/page.py" line="230" />
+        <location filename="../../views/map/page.py" line="204" />
         <source>地图生成失败：</source>
         <translation>Map could not be built: </translation>
     </message>
     <message>
-        <location filename="../../views/map/page.py" line="237" />
+        <location filename="../../views/map/page.py" line="211" />
         <source>地图页面加载失败</source>
         <translation>Map page failed to load</translation>
     </message>
     <message>
-        <location filename="../../views/map/page.py" line="245" />
+        <location filename="../../views/map/page.py" line="219" />
         <source>网格 {0} 个 · 事件 {1} 件</source>
         <translation>{0} grids · {1} events</translation>
     </message>
     <message>
-        <location filename="../../views/map/page.py" line="287" />
+        <location filename="../../views/map/page.py" line="261" />
         <source>读取走访记录</source>
         <translation>reading visits</translation>
     </message>
     <message>
-        <location filename="../../views/map/page.py" line="291" />
+        <location filename="../../views/map/page.py" line="265" />
         <source>读取网格事件</source>
         <translation>Reading the grid's events</translation>
     </message>
     <message>
-        <location filename="../../views/map/page.py" line="311" />
+        <location filename="../../views/map/page.py" line="285" />
         <source>无未办结事件</source>
         <translation>No open events</translation>
     </message>
     <message>
-        <location filename="../../views/map/page.py" line="314" />
+        <location filename="../../views/map/page.py" line="288" />
         <source>未办结 %1 件，其中超时 %2 件</source>
         <translation>%1 open, %2 overdue</translation>
     </message>
@@ -4815,17 +5065,17 @@ Enter your password to continue; unsaved work is still there.</translation>
         <translation type="vanished">%1 open, %2 of them overdue</translation>
     </message>
     <message>
-        <location filename="../../views/map/page.py" line="339" />
+        <location filename="../../views/map/page.py" line="313" />
         <source>导出地图图片</source>
         <translation>Export Map Image</translation>
     </message>
     <message>
-        <location filename="../../views/map/page.py" line="342" />
+        <location filename="../../views/map/page.py" line="316" />
         <source>已导出：</source>
         <translation>Exported: </translation>
     </message>
     <message>
-        <location filename="../../views/map/page.py" line="342" />
+        <location filename="../../views/map/page.py" line="316" />
         <source>导出失败：</source>
         <translation>Export failed: </translation>
     </message>
@@ -4925,232 +5175,232 @@ Enter your password to continue; unsaved work is still there.</translation>
 <context>
     <name>Meetings</name>
     <message>
-        <location filename="../../views/area_words.py" line="64" />
+        <location filename="../../views/area_words.py" line="84" />
         <source>日见面</source>
         <translation>Daily meeting</translation>
     </message>
     <message>
-        <location filename="../../views/area_words.py" line="65" />
+        <location filename="../../views/area_words.py" line="85" />
         <source>周研判</source>
         <translation>Weekly review</translation>
     </message>
     <message>
-        <location filename="../../views/area_words.py" line="66" />
+        <location filename="../../views/area_words.py" line="86" />
         <source>月讲评</source>
         <translation>Monthly assessment</translation>
     </message>
     <message>
-        <location filename="../../views/area_words.py" line="67" />
+        <location filename="../../views/area_words.py" line="87" />
         <source>联席会议</source>
         <translation>Joint consultation</translation>
     </message>
     <message>
-        <location filename="../../views/area_words.py" line="68" />
+        <location filename="../../views/area_words.py" line="88" />
         <source>日见面会议</source>
         <translation>Daily meeting</translation>
     </message>
     <message>
-        <location filename="../../views/area_words.py" line="69" />
+        <location filename="../../views/area_words.py" line="89" />
         <source>周研判会议</source>
         <translation>Weekly review meeting</translation>
     </message>
     <message>
-        <location filename="../../views/area_words.py" line="70" />
+        <location filename="../../views/area_words.py" line="90" />
         <source>月讲评会议</source>
         <translation>Monthly assessment meeting</translation>
     </message>
     <message>
-        <location filename="../../views/area_words.py" line="71" />
+        <location filename="../../views/area_words.py" line="91" />
         <source>联席会议（专题协调会）</source>
         <translation>Joint consultation</translation>
     </message>
     <message>
-        <location filename="../../views/area_words.py" line="72" />
+        <location filename="../../views/area_words.py" line="92" />
         <source>计划召开</source>
         <translation>Planned</translation>
     </message>
     <message>
-        <location filename="../../views/area_words.py" line="73" />
+        <location filename="../../views/area_words.py" line="93" />
         <source>已召开</source>
         <translation>Held</translation>
     </message>
     <message>
-        <location filename="../../views/area_words.py" line="74" />
+        <location filename="../../views/area_words.py" line="94" />
         <source>出席</source>
         <translation>Present</translation>
     </message>
     <message>
-        <location filename="../../views/area_words.py" line="75" />
+        <location filename="../../views/area_words.py" line="95" />
         <source>缺席</source>
         <translation>Absent</translation>
     </message>
     <message>
-        <location filename="../../views/area_words.py" line="76" />
+        <location filename="../../views/area_words.py" line="96" />
         <source>代会</source>
         <translation>Substitute</translation>
     </message>
     <message>
-        <location filename="../../views/area_words.py" line="77" />
+        <location filename="../../views/area_words.py" line="97" />
         <source>手工</source>
         <translation>Typed</translation>
     </message>
     <message>
-        <location filename="../../views/area_words.py" line="78" />
+        <location filename="../../views/area_words.py" line="98" />
         <source>数据</source>
         <translation>Data</translation>
     </message>
     <message>
-        <location filename="../../views/area_words.py" line="79" />
+        <location filename="../../views/area_words.py" line="99" />
         <source>事件</source>
         <translation>Event</translation>
     </message>
     <message>
-        <location filename="../../views/area_words.py" line="80" />
+        <location filename="../../views/area_words.py" line="100" />
         <source>派单</source>
         <translation>Dispatch</translation>
     </message>
     <message>
-        <location filename="../../views/area_words.py" line="81" />
+        <location filename="../../views/area_words.py" line="101" />
         <source>督办事项</source>
         <translation>Action items</translation>
     </message>
     <message>
-        <location filename="../../views/area_words.py" line="82" />
+        <location filename="../../views/area_words.py" line="102" />
         <source>待办</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../views/area_words.py" line="83" />
+        <location filename="../../views/area_words.py" line="103" />
         <source>办理中</source>
         <translation>In progress</translation>
     </message>
     <message>
-        <location filename="../../views/area_words.py" line="84" />
+        <location filename="../../views/area_words.py" line="104" />
         <source>已完成</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../views/area_words.py" line="85" />
+        <location filename="../../views/area_words.py" line="105" />
         <source>已逾期</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../views/area_words.py" line="86" />
+        <location filename="../../views/area_words.py" line="106" />
         <source>已取消</source>
         <translation>Cancelled</translation>
     </message>
     <message>
-        <location filename="../../views/area_words.py" line="87" />
+        <location filename="../../views/area_words.py" line="107" />
         <source>网格</source>
         <translation>Grid</translation>
     </message>
     <message>
-        <location filename="../../views/area_words.py" line="88" />
+        <location filename="../../views/area_words.py" line="108" />
         <source>形成</source>
         <translation>Created</translation>
     </message>
     <message>
-        <location filename="../../views/area_words.py" line="89" />
+        <location filename="../../views/area_words.py" line="109" />
         <source>结转</source>
         <translation>Carried over</translation>
     </message>
     <message>
-        <location filename="../../views/area_words.py" line="90" />
+        <location filename="../../views/area_words.py" line="110" />
         <source>开始办理</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../../views/area_words.py" line="91" />
+        <location filename="../../views/area_words.py" line="111" />
         <source>完成</source>
         <translation>Finish</translation>
     </message>
     <message>
-        <location filename="../../views/area_words.py" line="92" />
+        <location filename="../../views/area_words.py" line="112" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../views/area_words.py" line="93" />
+        <location filename="../../views/area_words.py" line="113" />
         <source>重新打开</source>
         <translation>Reopen</translation>
     </message>
     <message>
-        <location filename="../../views/area_words.py" line="94" />
+        <location filename="../../views/area_words.py" line="114" />
         <source>调整期限或责任</source>
         <translation>Due date or owner changed</translation>
     </message>
     <message>
-        <location filename="../../views/area_words.py" line="95" />
+        <location filename="../../views/area_words.py" line="115" />
         <source>业务培训</source>
         <translation>Training</translation>
     </message>
     <message>
-        <location filename="../../views/area_words.py" line="96" />
+        <location filename="../../views/area_words.py" line="116" />
         <source>网格长职业能力测试</source>
         <translation>Grid leaders' skill test</translation>
     </message>
     <message>
-        <location filename="../../views/area_words.py" line="97" />
+        <location filename="../../views/area_words.py" line="117" />
         <source>联合巡逻</source>
         <translation>Joint patrol</translation>
     </message>
     <message>
-        <location filename="../../views/area_words.py" line="98" />
+        <location filename="../../views/area_words.py" line="118" />
         <source>应急演练</source>
         <translation>Emergency drill</translation>
     </message>
     <message>
-        <location filename="../../views/area_words.py" line="99" />
+        <location filename="../../views/area_words.py" line="119" />
         <source>民警</source>
         <translation>Police officer</translation>
     </message>
     <message>
-        <location filename="../../views/area_words.py" line="100" />
+        <location filename="../../views/area_words.py" line="120" />
         <source>辅警</source>
         <translation>Auxiliary officer</translation>
     </message>
     <message>
-        <location filename="../../views/area_words.py" line="101" />
+        <location filename="../../views/area_words.py" line="121" />
         <source>网格员</source>
         <translation>Grid worker</translation>
     </message>
     <message>
-        <location filename="../../views/area_words.py" line="102" />
+        <location filename="../../views/area_words.py" line="122" />
         <source>志愿者</source>
         <translation>Volunteer</translation>
     </message>
     <message>
-        <location filename="../../views/area_words.py" line="103" />
+        <location filename="../../views/area_words.py" line="123" />
         <source>物业人员</source>
         <translation>Property staff</translation>
     </message>
     <message>
-        <location filename="../../views/area_words.py" line="104" />
+        <location filename="../../views/area_words.py" line="124" />
         <source>保安</source>
         <translation>Guard</translation>
     </message>
     <message>
-        <location filename="../../views/area_words.py" line="105" />
+        <location filename="../../views/area_words.py" line="125" />
         <source>其他</source>
         <translation>Other</translation>
     </message>
     <message>
-        <location filename="../../views/area_words.py" line="106" />
+        <location filename="../../views/area_words.py" line="126" />
         <source>案例讲解</source>
         <translation>Case study</translation>
     </message>
     <message>
-        <location filename="../../views/area_words.py" line="107" />
+        <location filename="../../views/area_words.py" line="127" />
         <source>情景模拟</source>
         <translation>Simulation</translation>
     </message>
     <message>
-        <location filename="../../views/area_words.py" line="108" />
+        <location filename="../../views/area_words.py" line="128" />
         <source>业务知识指导</source>
         <translation>Know-how guidance</translation>
     </message>
     <message>
-        <location filename="../../views/area_words.py" line="109" />
+        <location filename="../../views/area_words.py" line="129" />
         <source>职业能力测试</source>
         <translation>Skill test</translation>
     </message>
@@ -5534,7 +5784,7 @@ Enter your password to continue; unsaved work is still there.</translation>
         <translation type="vanished">People, houses, units and special populations, with visits.</translation>
     </message>
     <message>
-        <location filename="../../views/dashboard/page.py" line="59" />
+        <location filename="../../views/dashboard/page.py" line="62" />
         <source>数据总览</source>
         <translation>Dashboard</translation>
     </message>
@@ -5819,9 +6069,8 @@ Enter your password to continue; unsaved work is still there.</translation>
         <translation>If it happens again, give that file to the system administrator.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../views/problems.py" line="45" />
         <source>（共 %n 次）</source>
-        <translation>
+        <translation type="vanished">
             <numerusform>(%n time)</numerusform>
             <numerusform>(%n times)</numerusform>
         </translation>

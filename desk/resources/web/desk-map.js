@@ -3,6 +3,7 @@
  * Public API (called from Qt with runJavaScript): deskMap.highlightGrid(id), deskMap.updateMarker(json),
  * deskMap.removeMarker(id), deskMap.setMarkers(list), deskMap.setGridColours(map, legendHtml),
  * deskMap.fitAll(), deskMap.stats(). Clicks go to Qt through QWebChannel (object "bridge").
+ * DESK_MAP.wall (the big screen): nothing reacts to a click or a hover; grids with "late" are outlined.
  */
 (function () {
   "use strict";
@@ -21,6 +22,10 @@
 
   function baseStyle(layer) {
     var p = layer.feature.properties;
+    if (p.late) {  // a grid with overdue events (the big screen): a thick outline in the overdue colour
+      return {color: window.DESK_MAP.lateStroke, weight: 4, dashArray: null, fillColor: p.fill, fillOpacity: 0.62,
+              opacity: 1};
+    }
     return {color: p.stroke, weight: p.dedicated ? 2.5 : 1.5, dashArray: p.dedicated ? "6 4" : null,
             fillColor: p.fill, fillOpacity: 0.62, opacity: 1};
   }
@@ -35,6 +40,7 @@
     var p = f.properties;
     var m = L.circleMarker([f.geometry.coordinates[1], f.geometry.coordinates[0]], markerStyle(p));
     m.deskProps = p;
+    if (window.DESK_MAP.wall) { return m; }   // the big screen: an anonymous dot, nothing to hover or click
     if (p.l) { m.bindTooltip(p.l, {direction: "top"}); }
     m.on("click", function (e) { L.DomEvent.stopPropagation(e); send("markerClicked", p.id); });
     return m;
@@ -84,12 +90,18 @@
       var layer = grids[id];
       if (!layer) { return; }
       layer.feature.properties.fill = colours[id].fill;
+      if (colours[id].late !== undefined) { layer.feature.properties.late = !!colours[id].late; }
       if (colours[id].tip) { layer.feature.properties.figure = colours[id].tip; }
       if (layer !== highlighted) { layer.setStyle(baseStyle(layer)); }
     });
+    raiseLate();
     if (legendHtml !== undefined) { document.getElementById("desk-legend").innerHTML = legendHtml; }
     return true;
   };
+
+  function raiseLate() {   // a late grid's outline whole, above its neighbours' borders
+    Object.keys(grids).forEach(function (k) { if (grids[k].feature.properties.late) { grids[k].bringToFront(); } });
+  }
 
   api.updateMarker = function (f) {
     if (typeof f === "string") { f = JSON.parse(f); }
@@ -205,9 +217,12 @@
         var p = layer.feature.properties;
         grids[String(p.id)] = layer;
         layer.setStyle(baseStyle(layer));
-        layer.on("click", function (e) { L.DomEvent.stopPropagation(e); api.highlightGrid(p.id); send("gridClicked", p.id); });
+        if (!d.wall) {
+          layer.on("click", function (e) { L.DomEvent.stopPropagation(e); api.highlightGrid(p.id); send("gridClicked", p.id); });
+        }
         layer.bindTooltip(p.label, {permanent: true, direction: "center", className: "desk-grid-label"});
       });
+      raiseLate();
     }
     map.createPane("deskLabels");
     map.getPane("deskLabels").style.zIndex = 640;
@@ -227,6 +242,7 @@
       window[d.control].addOverlay(beatLabels, d.beatLabelLayerName);
     }
     eventLayer = L.markerClusterGroup({chunkedLoading: true, showCoverageOnHover: false, maxClusterRadius: 40,
+                                       zoomToBoundsOnClick: !d.wall, spiderfyOnMaxZoom: !d.wall,
                                        disableClusteringAtZoom: 17, iconCreateFunction: clusterIcon,
                                        chunkProgress: function (done, total) {
                                          if (done >= total && !api.eventsLoaded) { api.eventsLoaded = true; if (api.ready) { markDrawn(); } }

@@ -85,7 +85,12 @@ def time_left(row, now: datetime, state: str | None = None) -> str:
     due = due_at(row, now)
     if due is None:
         return ""
-    if state == "red" or due <= now:
+    return due_text(due, now, late=state == "red")
+
+
+def due_text(due: datetime, now: datetime, late: bool = False) -> str:
+    """超时 3小时20分 when ``due`` has passed (or ``late``), else 剩 1小时5分."""
+    if late or due <= now:
         return _t("超时 %1").replace("%1", duration(now - due))
     return _t("剩 %1").replace("%1", duration(due - now))
 
@@ -99,24 +104,27 @@ NEXT_STEP = {  # status: (the next step, who holds it: 'duty', 'grid' or 'depart
 }
 
 
-def holder(row) -> str:
-    """Whose turn it is: the duty seat, the grid (its worker) or the department."""
+def holder(row, short: bool = False) -> str:
+    """Whose turn it is: the duty seat, the grid (its worker) or the department. ``short``: the grid's
+    worker as 网格员 only (a list that names the grid beside it)."""
     step = NEXT_STEP.get(row.status)
     if step is None:
         return ""
     if step[1] == "grid":
+        if short:
+            return _t("网格员")
         return row.assignee_name or (row.grid_name + _t("网格员") if row.grid_name else _t("网格员"))
     if step[1] == "department":
         return row.department_name or _t("承办部门")
     return _t(DUTY_SEAT)
 
 
-def next_step(row) -> str:
+def next_step(row, short: bool = False) -> str:
     """待谁办: the next step and who holds it, e.g. 签收 · 城管局."""
     step = NEXT_STEP.get(row.status)
     if step is None:
         return ""
-    return f"{_t(step[0])} · {holder(row)}"
+    return f"{_t(step[0])} · {holder(row, short)}"
 
 
 def reported(at: datetime, now: datetime) -> str:

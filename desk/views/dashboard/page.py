@@ -1,7 +1,8 @@
 """The 数据总览 page (leaders' dashboard): the key figures of a period against their targets, trends,
 hotspots and the departments' rates; a click on a figure (a double click on a row) opens the list
 behind it. Reads run on the database worker; changes from any seat refresh it at most once a second.
-F11 or the 大屏模式 button shows it full screen for the meeting room's projector (desk.views.dashboard.wall)."""
+F11 or the 大屏模式 button shows it full screen for the meeting room's projector (desk.views.dashboard.wall),
+rotating through the panels ticked under 轮播内容 — the live board and the grid map on request."""
 from __future__ import annotations
 
 import time
@@ -16,13 +17,15 @@ from desk.services.figures.dashboard import CHOICES
 from desk.services.figures.overview import (Dashboard, dashboard, drill_department, drill_events, drill_figure,
                                            trend_tables)
 from desk.services.evaluation import ranking
+from desk.services.figures.wall_board import wall_board, wall_map
+from desk.services.geo.mapdata import map_layers
 from desk.services.figures.periods import last_complete_month, local_today
 from desk.services.permissions import allowed
 from desk.services.topics import concerns
 from desk.views import ui_state
 from desk.views.dashboard.drill import DrillDialog
-from desk.views.dashboard.view import PANEL_NAMES, PANELS, DashboardView
-from desk.views.dashboard.wall import BigScreen
+from desk.views.dashboard.view import PANELS, DashboardView
+from desk.views.dashboard.wall import WALL_NAMES, WALL_PANELS, BigScreen
 from desk.views.pages import Page
 
 COALESCE_MS = 1000     # live refresh: at most once a second
@@ -74,12 +77,13 @@ class DashboardPage(Page):
         self.seconds.setSuffix(tr(" 秒轮播"))
         self.seconds.setValue(int(ui_state.value("dashboard/rotate_seconds", 20) or 20))
         self.panel_menu = QMenu(self)
-        chosen = str(ui_state.value("dashboard/panels", ",".join(PANELS)) or "").split(",")
+        chosen = str(ui_state.value("dashboard/panels", ",".join(PANELS)) or "").split(",")  # board, map: on request
         self.panel_actions = {}
-        for key in PANELS:
-            if key == "ranking" and not allowed(self.ctx.actor, "evaluation.read"):
+        for key in WALL_PANELS:
+            if (key == "ranking" and not allowed(self.ctx.actor, "evaluation.read")) or (
+                    key == "map" and not allowed(self.ctx.actor, "map.read")):
                 continue
-            act = self.panel_menu.addAction(tr(PANEL_NAMES[key]))
+            act = self.panel_menu.addAction(tr(WALL_NAMES[key]))
             act.setCheckable(True)
             act.setChecked(key in chosen)
             self.panel_actions[key] = act
@@ -146,6 +150,24 @@ class DashboardPage(Page):
         if self.wall is not None and "ranking" in self.wall.chosen and allowed(self.ctx.actor, "evaluation.read"):
             month = last_complete_month(local_today(self.ctx.clock.now())).code
             self.read_once("ranking", lambda c: ranking(c, month).grids, self.show_ranking)
+        if self.wall is not None and self.wall.board is not None:
+            self.read_once("wall_board", wall_board, self.show_wall_board)
+        if self.wall is not None and self.wall.map is not None:
+            self.read_once("wall_map", wall_map, self.show_wall_map)  # first: the page is built with the dots
+            if self.wall.map.layers is None:
+                self.read_once("wall_layers", map_layers, self.show_wall_layers)
+
+    def show_wall_board(self, board) -> None:
+        if self.wall is not None:
+            self.wall.set_board(board)
+
+    def show_wall_map(self, data) -> None:
+        if self.wall is not None:
+            self.wall.set_map_data(data)
+
+    def show_wall_layers(self, layers) -> None:
+        if self.wall is not None:
+            self.wall.set_map_layers(layers)
 
     def show_data(self, data: Dashboard) -> None:
         if self.view is None:
@@ -229,7 +251,8 @@ class DashboardPage(Page):
             self._build()
         ui_state.set_value("dashboard/rotate_seconds", self.seconds.value())
         ui_state.set_value("dashboard/panels", ",".join(self.chosen_panels()))
-        self.wall = BigScreen(self.street, self.chosen_panels(), self.seconds.value(), self.ctx.clock.now)
+        self.wall = BigScreen(self.street, self.chosen_panels(), self.seconds.value(), self.ctx.clock.now,
+                              tiles=self.ctx.settings.map_tiles)
         self.wall.closed.connect(self._wall_closed)
         if self.data is not None:
             self.wall.set_data(self.data)

@@ -28,6 +28,8 @@ class MapOptions:
     tiles: str | None = None          # None, a tile folder, or a URL template with {z}/{x}/{y}
     title: str = ""
     counts: tuple[tuple[int, int], ...] = ()   # (grid id, count) for the event figures
+    late: tuple[int, ...] = ()         # grids with overdue events: outlined (the big screen)
+    wall: bool = False                 # the big screen: read-only, no layer switcher, no people's names
 
 
 def _asset(*parts: str) -> str:
@@ -79,8 +81,10 @@ def build_html(layers: MapLayers, markers: list[MapMarker], options: MapOptions 
         x0, y0 = min(b[0] for b in boxes), min(b[1] for b in boxes)
         x1, y1 = max(b[2] for b in boxes), max(b[3] for b in boxes)
         centre, bounds = ((y0 + y1) / 2, (x0 + x1) / 2), [[y0, x0], [y1, x1]]
+    still = dict(zoom_control=False, dragging=False, scroll_wheel_zoom=False, double_click_zoom=False,
+                 box_zoom=False, keyboard=False, touch_zoom=False) if options.wall else {}
     m = folium.Map(location=centre, zoom_start=14, tiles=None, control_scale=False, max_zoom=19,
-                   zoom_snap=0.25, zoom_delta=0.5)
+                   zoom_snap=0.25, zoom_delta=0.5, **still)
     m.default_js = [("leaflet", _asset("leaflet", "leaflet.js")), ("jquery", _asset("jquery", "jquery.min.js")),
                     ("markercluster", _asset("markercluster", "leaflet.markercluster.js")),
                     ("qwebchannel", "qrc:///qtwebchannel/qwebchannel.js"), ("desk_map", _asset("desk-map.js"))]
@@ -102,6 +106,7 @@ def build_html(layers: MapLayers, markers: list[MapMarker], options: MapOptions 
                        style_function=lambda f: {"color": style.STREET_STROKE, "weight": 4, "fill": False,
                                                  "dashArray": "12 6"}).add_to(m)
     counts = dict(options.counts)
+    late = set(options.late)
     mark = QCoreApplication.translate("MapLegend", "【专】")
     grid_features = []
     for g in layers.grids:
@@ -111,7 +116,7 @@ def build_html(layers: MapLayers, markers: list[MapMarker], options: MapOptions 
             "id": g.id, "code": g.code, "name": g.name, "label": label,
             "labels": [[t, round(w), n] for t, w, n in grid_label_texts(label, dedicated, mark)],
             "dedicated": dedicated, "households": g.households, "population": g.population,
-            "fill": grid_fill(options.figure, g.size_status, counts.get(g.id, 0)),
+            "fill": grid_fill(options.figure, g.size_status, counts.get(g.id, 0)), "late": g.id in late,
             "stroke": style.DEDICATED_STROKE if dedicated else style.GRID_STROKE}})
     grid_layer = folium.GeoJson(
         _collection(grid_features), name=QCoreApplication.translate("MapLegend", "网格"),
@@ -131,8 +136,10 @@ def build_html(layers: MapLayers, markers: list[MapMarker], options: MapOptions 
                        name=QCoreApplication.translate("MapLegend", "警务区"), interactive=False,
                        style_function=lambda f: {"color": style.BEAT_STROKE, "weight": 3.5, "fill": False,
                                                  "dashArray": "10 7", "opacity": 0.9}).add_to(m)
-    control = folium.LayerControl(collapsed=True)
-    control.add_to(m)
+    control = None
+    if not options.wall:  # the big screen has no layer switcher (nobody clicks a projector)
+        control = folium.LayerControl(collapsed=True)
+        control.add_to(m)
 
     labels = []
     for c in layers.communities:
@@ -141,11 +148,13 @@ def build_html(layers: MapLayers, markers: list[MapMarker], options: MapOptions 
     grid_labels = [(c.x, c.y, f["properties"]["label"])
                    for f, c in zip(grid_features, (shape(g.geometry).centroid for g in layers.grids))]
     officer = QCoreApplication.translate("MapLegend", "社区民警 {0}")
-    beat_labels = [{"name": b.name, "officer": officer.format(b.officer_name) if b.officer_name else "",
+    beat_labels = [{"name": b.name, "officer": officer.format(b.officer_name) if b.officer_name and not options.wall
+                    else "",
                     "lat": y, "lon": x}
                    for b, (x, y) in zip(layers.beats, beat_label_points(
                        layers.beats, grid_labels, [(c["lon"], c["lat"], c["name"]) for c in labels]))]
-    data = {"map": m.get_name(), "grids": grid_layer.get_name(), "control": control.get_name(),
+    data = {"map": m.get_name(), "grids": grid_layer.get_name(), "control": control.get_name() if control else None,
+            "wall": options.wall, "lateStroke": style.OVERDUE_COLOUR,
             "eventLayerName": QCoreApplication.translate("MapLegend", "事件"), "bounds": bounds,
             "gridLabelPixels": GRID_LABEL_PIXELS,
             "urgency": style.URGENCY_COLOURS, "urgencyRank": style.URGENCY_RANK, "overdue": style.OVERDUE_COLOUR,
@@ -155,7 +164,8 @@ def build_html(layers: MapLayers, markers: list[MapMarker], options: MapOptions 
     root.header.add_child(Element("<script>window.DESK_MAP = "
                                   + json.dumps(data, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")
                                   + ";</script>"))
-    root.html.add_child(Element(f'<div id="desk-legend">{style.legend_html(options.figure)}</div>'))
+    legend = style.legend_html(options.figure, late_outline=options.wall)
+    root.html.add_child(Element(f'<div id="desk-legend">{legend}</div>'))
     if options.title:
         root.html.add_child(Element(f'<div id="desk-title">{escape(options.title)}</div>'))
     if not layers.grids:

@@ -9,7 +9,6 @@ from collections import Counter
 from typing import TYPE_CHECKING
 
 from desk.services.topics import concerns
-from desk.views.map import style
 from desk.views.map.markers import MapMarker
 
 if TYPE_CHECKING:  # shapely (numpy, GEOS) is loaded when the map first counts markers, not at start
@@ -115,10 +114,5 @@ class LiveMarkers:
         return dict(Counter(g for m in wanted if (g := self._grid_index.locate(m.lat, m.lon)) is not None))
 
     def _markers_changed(self) -> None:
-        connected = bool(self._markers) or self._marker_source is not None
-        for key in ("open_events", "overdue_events"):
-            i = self.figure.findData(key)
-            if i >= 0 and (connected or key in self._counts):
-                self.figure.setItemText(i, style.figure_name(key))
         if self.figure.currentData() in ("open_events", "overdue_events"):
             self._recolour()

@@ -13,15 +13,10 @@ from html import escape
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QUrl, Signal
-from PySide6.QtWebChannel import QWebChannel
-from PySide6.QtWebEngineCore import QWebEngineSettings
 from PySide6.QtWebEngineWidgets import QWebEngineView
 from PySide6.QtWidgets import (
     QComboBox, QFileDialog, QHBoxLayout, QLabel, QPushButton, QSplitter, QTabWidget, QVBoxLayout,
 )
-
-from shiboken6 import delete as shiboken_delete
-from shiboken6 import isValid
 
 from desk.services.geo.mapdata import grid_profile, map_layers
 from desk.services.permissions import allowed
@@ -32,7 +27,7 @@ from desk.views.map.balance_view import BalancePanel
 from desk.views.map.bridge import MapBridge, MapWebPage
 from desk.views.map.live import LiveMarkers
 from desk.views.map.profile_panel import GridProfilePanel
-from desk.views.map.tiles import SCHEME, MBTilesHandler, MBTilesReader, is_mbtiles
+from desk.views.map.web import dispose_view, make_map_view
 from desk.views.pages import Page
 from desk.views.workers import run_in_pool
 
@@ -74,8 +69,7 @@ class MapPage(LiveMarkers, Page):
 
         self.figure = QComboBox()
         for key in style.FIGURES:
-            waiting = "" if key == "households" else self.tr("（待接入事件）")
-            self.figure.addItem(style.figure_name(key) + waiting, key)
+            self.figure.addItem(style.figure_name(key), key)
         self.figure.currentIndexChanged.connect(lambda _i: self._recolour())
         self.status = QLabel()
         self.status.setStyleSheet("color: #666;")
@@ -119,26 +113,17 @@ class MapPage(LiveMarkers, Page):
 
     def dispose(self) -> None:
         """Delete the web page now, before the web profile goes at exit (Chromium crashes otherwise)."""
-        if self.web_page is not None:
-            page, self.web_page = self.web_page, None
-            if isValid(page):
-                shiboken_delete(page)
-        if self.view is not None and isValid(self.view):
-            shiboken_delete(self.view)  # with any page of its own
-        self.view = None
+        page, self.web_page = self.web_page, None
+        view, self.view = self.view, None
+        dispose_view(view, page)
 
     def _ensure_view(self) -> None:
         """Create the web view, its page and channel (once), in place of the placeholder."""
         if self.view is not None:
             return
-        self.view = QWebEngineView()
-        self.web_page = MapWebPage(self.view)
-        self.web_page.settings().setAttribute(QWebEngineSettings.LocalContentCanAccessFileUrls, True)
-        self.view.setPage(self.web_page)
-        self._install_tiles(self.tiles)
-        self.channel = QWebChannel(self)
-        self.channel.registerObject("bridge", self.bridge)
-        self.web_page.setWebChannel(self.channel)
+        made = make_map_view(self, self.bridge, self.tiles)
+        self.view, self.web_page, self.channel = made.view, made.page, made.channel
+        self._tiles_handler = made.tiles_handler
         self.web_page.js_error.connect(self.js_error)
         self.view.loadFinished.connect(self._load_finished)
         self._split.replaceWidget(0, self.view)
@@ -146,17 +131,6 @@ class MapPage(LiveMarkers, Page):
         if self._markers_due:
             self._markers_due = False
             self._refresh_markers()     # read before the layers (one serial worker): the page holds them
-
-    def _install_tiles(self, tiles: str | None) -> None:
-        """An MBTiles base map is served by a URL scheme handler on this page's profile."""
-        if not is_mbtiles(tiles):
-            return
-        profile = self.web_page.profile()
-        old = profile.urlSchemeHandler(SCHEME)
-        if old is not None:
-            profile.removeUrlSchemeHandler(old)
-        self._tiles_handler = MBTilesHandler(MBTilesReader(tiles), self)
-        profile.installUrlSchemeHandler(SCHEME, self._tiles_handler)
 
     # --- building -------------------------------------------------------------------------
     def activate(self) -> None:

@@ -1,6 +1,6 @@
 """The grid's profile beside the map: who looks after it, how big it is against the standard,
-its joint-defence points; with places kept for open/overdue events and last visits, which the
-board and registry areas fill (``set_events_html``, ``set_visits_html``)."""
+its joint-defence points; and its open/overdue events and last visits, which the board and
+registry areas fill (``set_events_html``, ``set_visits_html``)."""
 from __future__ import annotations
 
 from html import escape
@@ -29,7 +29,7 @@ class GridProfilePanel(QScrollArea):
         self.details.setWordWrap(True)
         self.details.setTextInteractionFlags(Qt.TextSelectableByMouse)
         self.events_title = QLabel("<b>" + self.tr("未办结 / 超时事件") + "</b>")
-        self.events_box = QLabel(self.tr("(待接入事件看板)"))
+        self.events_box = QLabel("—")
         self.events_box.setObjectName("open_events")
         self.visits_title = QLabel("<b>" + self.tr("最近走访") + "</b>")
         self.visits_box = QLabel("—")

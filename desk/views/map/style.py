@@ -62,7 +62,8 @@ def _common_rows() -> str:
     ])
 
 
-def legend_html(figure: str) -> str:
+def legend_html(figure: str, late_outline: bool = False) -> str:
+    """The legend of a colouring; ``late_outline``: grids with overdue events are outlined (the big screen)."""
     head = ("<h4>" + escape(QCoreApplication.translate("MapLegend", "网格着色")) + "："
             + escape(figure_name(figure)) + "</h4>")
     if figure == "households":
@@ -74,4 +75,7 @@ def legend_html(figure: str) -> str:
                   QCoreApplication.translate("MapLegend", "3–5 件"), QCoreApplication.translate("MapLegend", "6–9 件"),
                   QCoreApplication.translate("MapLegend", "10 件以上"))
         body = "".join(_swatch(c, lbl) for (_f, c), lbl in zip(COUNT_STEPS, labels))
+    if late_outline:
+        body += (f'<div><span class="sw" style="background:transparent;border:3px solid {OVERDUE_COLOUR}"></span>'
+                 + escape(QCoreApplication.translate("MapLegend", "有超时事件的网格")) + "</div>")
     return head + body + _common_rows()
