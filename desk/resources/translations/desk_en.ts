@@ -6656,53 +6656,58 @@ Enter your password to continue; unsaved work is still there.</translation>
         <translation>Your role may not issue sheets; you can see the sheets already issued.</translation>
     </message>
     <message>
-        <location filename="../../views/reports/page.py" line="135" />
+        <location filename="../../views/reports/page.py" line="124" />
+        <source>选择简报和时期后点「预览」查看；打印或保存时才编入期号。</source>
+        <translation>Choose a sheet and its period, then press Preview; a number is given only when it is printed or saved.</translation>
+    </message>
+    <message>
+        <location filename="../../views/reports/page.py" line="137" />
         <source>读取已发简报</source>
         <translation>Reading the issued sheets</translation>
     </message>
     <message>
-        <location filename="../../views/reports/page.py" line="200" />
-        <location filename="../../views/reports/page.py" line="207" />
+        <location filename="../../views/reports/page.py" line="202" />
+        <location filename="../../views/reports/page.py" line="209" />
         <source>已取消。</source>
         <translation>Cancelled.</translation>
     </message>
     <message>
-        <location filename="../../views/reports/page.py" line="212" />
+        <location filename="../../views/reports/page.py" line="214" />
         <source>生成失败：</source>
         <translation>Could not make the sheet: </translation>
     </message>
     <message>
-        <location filename="../../views/reports/page.py" line="230" />
+        <location filename="../../views/reports/page.py" line="232" />
         <source>正在生成预览…</source>
         <translation>Making the preview…</translation>
     </message>
     <message>
-        <location filename="../../views/reports/page.py" line="241" />
+        <location filename="../../views/reports/page.py" line="243" />
         <source>预览：共 {n} 页（正式发出时编入期号）</source>
         <translation>Preview: {n} pages (the issue number is given when it is issued)</translation>
     </message>
     <message>
-        <location filename="../../views/reports/page.py" line="264" />
+        <location filename="../../views/reports/page.py" line="266" />
         <source>正在生成…</source>
         <translation>Making the sheet…</translation>
     </message>
     <message>
-        <location filename="../../views/reports/page.py" line="270" />
+        <location filename="../../views/reports/page.py" line="272" />
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../views/reports/page.py" line="276" />
+        <location filename="../../views/reports/page.py" line="278" />
         <source>已保存 {no}：{file}</source>
         <translation>Saved {no}: {file}</translation>
     </message>
     <message>
-        <location filename="../../views/reports/page.py" line="292" />
+        <location filename="../../views/reports/page.py" line="294" />
         <source>打印</source>
         <translation>Print</translation>
     </message>
     <message>
-        <location filename="../../views/reports/page.py" line="296" />
+        <location filename="../../views/reports/page.py" line="298" />
         <source>已打印 {no}，共 {n} 页</source>
         <translation>Printed {no}, {n} pages</translation>
     </message>

@@ -120,6 +120,8 @@ class ReportsPage(Page):
             for b in (self.preview_button, self.print_button, self.pdf_button, self.xlsx_button):
                 b.setEnabled(False)
             self.status.setText(self.tr("当前角色无权制作简报，可查看已发简报记录。"))
+        else:  # the preview area is empty until asked for: say how
+            self.status.setText(self.tr("选择简报和时期后点「预览」查看；打印或保存时才编入期号。"))
 
     def activate(self) -> None:
         self._ensure_built()
