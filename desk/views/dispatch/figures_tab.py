@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QFileDialog, QHBoxLayout, Q
 from PySide6.QtCore import Qt
 
 from desk.clock import LOCAL_TZ
-from desk.reports.xlsx import write_tables
 from desk.services.dispatch import figures as figs
 from desk.services.figures.dispatch import figures_table
 from desk.services.figures.issues import record_table_export
@@ -172,4 +171,9 @@ class FiguresTab(QWidget):
             log.warning("export failed: %s", exc)
             QMessageBox.warning(self, tr("导出"), tr("导出失败：") + str(exc))
 
-        run_in_pool(lambda: write_tables([table], target), done, failed, self)
+        def write():
+            from desk.reports.xlsx import write_tables  # openpyxl: loaded with the first export, not at start
+
+            return write_tables([table], target)
+
+        run_in_pool(write, done, failed, self)
