@@ -53,3 +53,16 @@ def test_monthly_assessment_agenda_comes_from_last_months_figures(ctx, clock):
     text = "\n".join(x.text for x in lines)
     assert "2026年10月工作讲评" in text and "全月事件 1 件" in text and "日见面召开率" in text
     assert all(x.prefilled and x.source == "figure" for x in lines)
+
+
+def test_a_cluster_of_hazards_in_one_grid_is_on_the_weekly_agenda(ctx, clock):
+    street(ctx)
+    duty = ctx.as_actor(WANG)
+    hazards = [new(duty, title=t, kind=k) for t, k in (("楼道堆放杂物", "safety_hazard"), ("电动车楼道充电", "fire_hazard"),
+                                                        ("消防通道被堵", "fire_hazard"))]
+    new(duty, title="邻里噪声", kind="dispute", sub_kind="neighbour")
+    lines = [x.text for x in prefill(ctx.as_actor(LEADER), "weekly", WED)]
+    assert hazards[0].grid_id is not None
+    assert "隐患集中的网格" in lines
+    cluster = lines[lines.index("隐患集中的网格") + 1]
+    assert "隐患 3 件" in cluster and "消防隐患 2" in cluster and "安全隐患 1" in cluster

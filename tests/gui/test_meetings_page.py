@@ -74,6 +74,16 @@ def test_a_prefilled_agenda_line_opens_its_event_on_the_board(shell, ctx, street
             w.close()
 
 
+def test_a_new_weekly_review_opens_with_its_agenda_already_there(shell, ctx, street, qtbot):
+    event = new(ctx.as_actor(WANG), title="燃气泄漏", urgent=True)
+    page = shell.window.page("meetings")
+    page.activate()
+    dlg = page.new_meeting("weekly")   # nobody presses 从数据预填
+    qtbot.waitUntil(lambda: any(x.ref_id == event.id for x in dlg.agenda.rows), timeout=5000)
+    assert dlg.agenda.rows[0].text.startswith("本周")
+    dlg.close()
+
+
 def test_the_second_seat_saving_the_same_minutes_is_told_and_nothing_is_overwritten(shell, ctx, street, qtbot,
                                                                                      monkeypatch):
     from PySide6.QtWidgets import QMessageBox

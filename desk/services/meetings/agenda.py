@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from sqlalchemy import and_, select
+from sqlalchemy import and_, func, select
 from sqlalchemy.orm import Session
 
 from desk.models import ActionItem, Community, Department, Dispatch, Event, Grid
@@ -110,6 +110,7 @@ def weekly(s: Session, day: date, now) -> tuple[AgendaLine, ...]:
     risky += [_line(f"#{i} {t}（{g or ev.UNPLACED}，{icodes.LADDER.get(lv, '')}）", "event", i)
               for i, t, g, lv in s.execute(q) if i not in seen]
     out += _section("高风险事件和矛盾纠纷", risky)
+    out += _section("隐患集中的网格", _hazard_clusters(s, period))
     q = (select(Dispatch.id, Dispatch.event_id, Event.title, Department.short_name, Dispatch.return_reason)
          .join(Event, Event.id == Dispatch.event_id).join(Department, Department.id == Dispatch.department_id)
          .where(and_(Dispatch.returned_at >= start, Dispatch.returned_at < end))
@@ -119,6 +120,24 @@ def weekly(s: Session, day: date, now) -> tuple[AgendaLine, ...]:
                            for d, e, t, dep, r in returned[:PER_SECTION]], len(returned) - PER_SECTION)
     out += _open_items(s, "weekly", None, day)
     return tuple(out)
+
+
+HAZARDS = ("safety_hazard", "fire_hazard")
+CLUSTER = 3  # hazards reported in one grid within the week that make it a matter for the review
+
+
+def _hazard_clusters(s: Session, period: Period) -> list[AgendaLine]:
+    """Grids where CLUSTER or more hazards were reported this week, the most first."""
+    q = (select(Grid.name, Event.kind, func.count()).join(Grid, Grid.id == Event.grid_id)
+         .where(ev._in(period), Event.kind.in_(HAZARDS)).group_by(Grid.name, Event.kind))
+    per_grid: dict[str, dict[str, int]] = {}
+    for grid, kind, n in s.execute(q):
+        per_grid.setdefault(grid, {})[kind] = int(n)
+    hot = sorted(((sum(k.values()), g, k) for g, k in per_grid.items() if sum(k.values()) >= CLUSTER),
+                 key=lambda x: (-x[0], x[1]))
+    return [_line(f"{g}：本周隐患 {n} 件（" + "，".join(f"{icodes.kind_name(k)} {c}" for k, c in
+                                                  sorted(kinds.items(), key=lambda x: -x[1])) + "）")
+            for n, g, kinds in hot[:PER_SECTION]]
 
 
 def monthly(s: Session, day: date, now) -> tuple[AgendaLine, ...]:

@@ -21,6 +21,7 @@ from desk.services import meetings as mt
 from desk.services.errors import ConflictError, DeskError
 from desk.services.meetings import agenda as agenda_service
 from desk.services.meetings import codes
+from desk.services.permissions import allowed
 from desk.views.code_words import meeting_word
 from desk.views.dispatch.case_list import table_view
 from desk.views.meetings.item_dialog import ItemDialog
@@ -177,6 +178,9 @@ class MinutesDialog(QDialog):
         else:
             self.community.currentIndexChanged.connect(self.suggest_attendees)
             self.suggest_attendees()
+            if allowed(self.backend.ctx.actor, "meetings.write"):  # pre-filling is a writer's step
+                self.community.currentIndexChanged.connect(self.prefill)
+                self.prefill()  # a new meeting opens with its agenda already there, compiled from the data
 
     # who usually sits at each kind of meeting: a daily meeting, the community's officers and its secretary
     # (grid leader); the street's meetings, the leaders and the community police
