@@ -47,28 +47,37 @@ def _line(text: str, source: str = "figure", ref: int | None = None) -> AgendaLi
     return AgendaLine(text, source, ref, True)
 
 
-def _section(title: str, lines: list[AgendaLine], more: int = 0) -> list[AgendaLine]:
+def _section(title: str, lines: list[AgendaLine], more: int = 0, unit: str = "件") -> list[AgendaLine]:
     if not lines:
         return []
     out = [_line(title)] + lines
     if more > 0:
-        out.append(_line(f"    …另有 {more} 件"))
+        out.append(_line(f"    …另有 {more} {unit}"))
     return out
 
 
 def _open_items(s: Session, kind: str, community_id: int | None, day: date) -> list[AgendaLine]:
+    """The unfinished items of earlier meetings of this kind (those the meeting carries over), one per line;
+    for the street's weekly and monthly meetings, the other meetings' unfinished items as one count."""
     where = [ActionItem.state.in_(codes.UNFINISHED), ActionItem.created_at < _end_of(day)]
-    if kind != "weekly" and kind != "monthly":
-        where.append(ActionItem.meeting_kind == kind)
     if community_id is not None:
         where.append(ActionItem.community_id == community_id)
+    own = [*where, ActionItem.meeting_kind == kind]
     found = s.execute(select(ActionItem.id, ActionItem.title, ActionItem.owner_name, ActionItem.due_on,
-                             ActionItem.carried).where(*where).order_by(ActionItem.due_on, ActionItem.id)
+                             ActionItem.carried).where(*own).order_by(ActionItem.due_on, ActionItem.id)
                       .limit(PER_SECTION + 1)).all()
-    total = s.scalar(select(_count()).select_from(ActionItem).where(*where)) or 0
+    total = s.scalar(select(_count()).select_from(ActionItem).where(*own)) or 0
     lines = [_line(f"#{i} {t}（{o}，期限 {d:%m-%d}{'，已逾期' if d < day else ''}"
                    f"{f'，已结转 {c} 次' if c else ''}）", "item", i) for i, t, o, d, c in found[:PER_SECTION]]
-    return _section(f"前次会议未完成的督办事项（{total} 项）", lines, total - len(lines))
+    name = codes.kind_name(kind) if kind in ("weekly", "monthly") else "会议"
+    out = _section(f"前次{name}未完成的督办事项（{total} 项）", lines, total - len(lines), "项")
+    if kind in ("weekly", "monthly"):  # the communities' items: one count, the list is on the items page
+        other = [*where, ActionItem.meeting_kind != kind]
+        others = s.scalar(select(_count()).select_from(ActionItem).where(*other)) or 0
+        late = s.scalar(select(_count()).select_from(ActionItem).where(*other, ActionItem.due_on < day)) or 0
+        if others:
+            out.append(_line(f"其他会议（日见面、联席会议等）未完成的督办事项 {others} 项，其中逾期 {late} 项（见督办事项页）"))
+    return out
 
 
 def _count():
