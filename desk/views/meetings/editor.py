@@ -330,8 +330,17 @@ class MinutesDialog(QDialog):
         if self.choices is None:
             return
         dlg = ItemDialog(self.choices, self._day(), self.community.currentData(), self)
+        dlg.title_edit.setText(self.next_decision())  # the decision just typed, not typed again
         if dlg.exec() == QDialog.Accepted and dlg.draft is not None:
             self.add_item(dlg.draft, dlg.owner_text)
+
+    def next_decision(self) -> str:
+        """The decision line under the cursor, or else the first one, that has no action item yet."""
+        taken = {d.title for d, _ in self.items.rows}
+        lines = [x.strip() for x in self.decisions.toPlainText().splitlines()]
+        here = self.decisions.textCursor().block().text().strip()
+        free = [x for x in ([here] if here else []) + lines if x and x not in taken]
+        return free[0] if free else ""
 
     def add_item(self, draft: mt.ItemDraft, owner_text: str) -> None:
         self.items.set_rows((*self.items.rows, (draft, owner_text)))
