@@ -4309,7 +4309,7 @@ The guide file was not found: </translation>
     <name>Labels</name>
     <message>
         <location filename="../../views/labels.py" line="9" />
-        <location filename="../../views/labels.py" line="27" />
+        <location filename="../../views/labels.py" line="35" />
         <source>网格长</source>
         <translation>Grid leader</translation>
     </message>
@@ -4330,7 +4330,7 @@ The guide file was not found: </translation>
     </message>
     <message>
         <location filename="../../views/labels.py" line="10" />
-        <location filename="../../views/labels.py" line="31" />
+        <location filename="../../views/labels.py" line="39" />
         <source>社区民警</source>
         <translation>Community police officer</translation>
     </message>
@@ -4375,126 +4375,161 @@ The guide file was not found: </translation>
         <translation>Dedicated grid</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="21" />
+        <location filename="../../views/labels.py" line="22" />
+        <source>学校</source>
+        <translation>School</translation>
+    </message>
+    <message>
+        <location filename="../../views/labels.py" line="22" />
+        <source>医院</source>
+        <translation>Hospital</translation>
+    </message>
+    <message>
+        <location filename="../../views/labels.py" line="23" />
+        <source>市场</source>
+        <translation>Market</translation>
+    </message>
+    <message>
+        <location filename="../../views/labels.py" line="23" />
+        <source>企业</source>
+        <translation>Enterprise</translation>
+    </message>
+    <message>
+        <location filename="../../views/labels.py" line="24" />
+        <source>公园</source>
+        <translation>Park</translation>
+    </message>
+    <message>
+        <location filename="../../views/labels.py" line="24" />
+        <source>园区</source>
+        <translation>Campus</translation>
+    </message>
+    <message>
+        <location filename="../../views/labels.py" line="25" />
+        <source>商圈</source>
+        <translation>Business district</translation>
+    </message>
+    <message>
+        <location filename="../../views/labels.py" line="29" />
         <source>达标</source>
         <translation>Within standard</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="21" />
+        <location filename="../../views/labels.py" line="29" />
         <source>偏小</source>
         <translation>Too small</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="21" />
+        <location filename="../../views/labels.py" line="29" />
         <source>偏大</source>
         <translation>Too large</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="21" />
+        <location filename="../../views/labels.py" line="29" />
         <source>专属</source>
         <translation>Dedicated</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="26" />
-        <location filename="../../views/labels.py" line="27" />
-        <location filename="../../views/labels.py" line="31" />
-        <location filename="../../views/labels.py" line="32" />
-        <location filename="../../views/labels.py" line="33" />
+        <location filename="../../views/labels.py" line="34" />
+        <location filename="../../views/labels.py" line="35" />
+        <location filename="../../views/labels.py" line="39" />
+        <location filename="../../views/labels.py" line="40" />
+        <location filename="../../views/labels.py" line="41" />
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="26" />
-        <location filename="../../views/labels.py" line="27" />
-        <location filename="../../views/labels.py" line="31" />
-        <location filename="../../views/labels.py" line="32" />
-        <location filename="../../views/labels.py" line="33" />
+        <location filename="../../views/labels.py" line="34" />
+        <location filename="../../views/labels.py" line="35" />
+        <location filename="../../views/labels.py" line="39" />
+        <location filename="../../views/labels.py" line="40" />
+        <location filename="../../views/labels.py" line="41" />
         <source>代码</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="26" />
-        <location filename="../../views/labels.py" line="27" />
+        <location filename="../../views/labels.py" line="34" />
+        <location filename="../../views/labels.py" line="35" />
         <source>类型</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="26" />
-        <location filename="../../views/labels.py" line="31" />
+        <location filename="../../views/labels.py" line="34" />
+        <location filename="../../views/labels.py" line="39" />
         <source>网格数</source>
         <translation>Grids</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="26" />
-        <location filename="../../views/labels.py" line="27" />
-        <location filename="../../views/labels.py" line="31" />
-        <location filename="../../views/labels.py" line="32" />
+        <location filename="../../views/labels.py" line="34" />
+        <location filename="../../views/labels.py" line="35" />
+        <location filename="../../views/labels.py" line="39" />
+        <location filename="../../views/labels.py" line="40" />
         <source>户数</source>
         <translation>Households</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="26" />
-        <location filename="../../views/labels.py" line="27" />
-        <location filename="../../views/labels.py" line="31" />
-        <location filename="../../views/labels.py" line="32" />
+        <location filename="../../views/labels.py" line="34" />
+        <location filename="../../views/labels.py" line="35" />
+        <location filename="../../views/labels.py" line="39" />
+        <location filename="../../views/labels.py" line="40" />
         <source>人口</source>
         <translation>Population</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="27" />
-        <location filename="../../views/labels.py" line="32" />
+        <location filename="../../views/labels.py" line="35" />
+        <location filename="../../views/labels.py" line="40" />
         <source>规模</source>
         <translation>Size</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="28" />
+        <location filename="../../views/labels.py" line="36" />
         <source>人员</source>
         <translation>Staff</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="28" />
-        <location filename="../../views/labels.py" line="50" />
+        <location filename="../../views/labels.py" line="36" />
+        <location filename="../../views/labels.py" line="58" />
         <source>警务区</source>
         <translation>Police beats</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="29" />
+        <location filename="../../views/labels.py" line="37" />
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="29" />
+        <location filename="../../views/labels.py" line="37" />
         <source>角色</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="29" />
-        <location filename="../../views/labels.py" line="32" />
+        <location filename="../../views/labels.py" line="37" />
+        <location filename="../../views/labels.py" line="40" />
         <source>所属社区</source>
         <translation>Community</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="29" />
+        <location filename="../../views/labels.py" line="37" />
         <source>所属部门</source>
         <translation>Department</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="29" />
+        <location filename="../../views/labels.py" line="37" />
         <source>网格</source>
         <translation>Grids</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="30" />
+        <location filename="../../views/labels.py" line="38" />
         <source>电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="33" />
+        <location filename="../../views/labels.py" line="41" />
         <source>简称</source>
         <translation>Short name</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="50" />
+        <location filename="../../views/labels.py" line="58" />
         <source>职能部门</source>
         <translation>Departments</translation>
     </message>
@@ -4976,87 +5011,87 @@ Enter your password to continue; unsaved work is still there.</translation>
         <translation type="vanished"> (events not yet linked)</translation>
     </message>
     <message>
-        <location filename="../../views/map/page.py" line="76" />
+        <location filename="../../views/map/page.py" line="77" />
         <source>全图</source>
         <translation>Fit all</translation>
     </message>
     <message>
-        <location filename="../../views/map/page.py" line="78" />
+        <location filename="../../views/map/page.py" line="79" />
         <source>导出图片…</source>
         <translation>Export image…</translation>
     </message>
     <message>
-        <location filename="../../views/map/page.py" line="80" />
+        <location filename="../../views/map/page.py" line="81" />
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../views/map/page.py" line="83" />
+        <location filename="../../views/map/page.py" line="84" />
         <source>网格着色：</source>
         <translation>Colour grids by:</translation>
     </message>
     <message>
-        <location filename="../../views/map/page.py" line="94" />
+        <location filename="../../views/map/page.py" line="95" />
         <source>网格档案</source>
         <translation>Grid profile</translation>
     </message>
     <message>
-        <location filename="../../views/map/page.py" line="95" />
+        <location filename="../../views/map/page.py" line="96" />
         <source>规模检查</source>
         <translation>Size check</translation>
     </message>
     <message>
-        <location filename="../../views/map/page.py" line="98" />
+        <location filename="../../views/map/page.py" line="99" />
         <source>地图在打开本页时加载…</source>
         <translation>The map loads when this page is opened…</translation>
     </message>
     <message>
-        <location filename="../../views/map/page.py" line="112" />
+        <location filename="../../views/map/page.py" line="113" />
         <source>网格地图</source>
         <translation>Grid map</translation>
     </message>
     <message>
-        <location filename="../../views/map/page.py" line="163" />
+        <location filename="../../views/map/page.py" line="164" />
         <source>正在生成地图…</source>
         <translation>Building the map…</translation>
     </message>
     <message>
-        <location filename="../../views/map/page.py" line="189" />
+        <location filename="../../views/map/page.py" line="190" />
         <source>{0} 网格地图</source>
         <translation>{0} grid map</translation>
     </message>
     <message>
-        <location filename="../../views/map/page.py" line="204" />
+        <location filename="../../views/map/page.py" line="205" />
         <source>地图生成失败：</source>
         <translation>Map could not be built: </translation>
     </message>
     <message>
-        <location filename="../../views/map/page.py" line="211" />
+        <location filename="../../views/map/page.py" line="212" />
         <source>地图页面加载失败</source>
         <translation>Map page failed to load</translation>
     </message>
     <message>
-        <location filename="../../views/map/page.py" line="219" />
+        <location filename="../../views/map/page.py" line="232" />
         <source>网格 {0} 个 · 事件 {1} 件</source>
         <translation>{0} grids · {1} events</translation>
     </message>
     <message>
-        <location filename="../../views/map/page.py" line="261" />
+        <location filename="../../views/map/page.py" line="267" />
         <source>读取走访记录</source>
         <translation>reading visits</translation>
     </message>
     <message>
-        <location filename="../../views/map/page.py" line="265" />
+        <location filename="../../views/map/page.py" line="271" />
         <source>读取网格事件</source>
         <translation>Reading the grid's events</translation>
     </message>
     <message>
-        <location filename="../../views/map/page.py" line="285" />
+        <location filename="../../views/map/page.py" line="291" />
         <source>无未办结事件</source>
         <translation>No open events</translation>
     </message>
     <message>
-        <location filename="../../views/map/page.py" line="288" />
+        <location filename="../../views/map/page.py" line="294" />
         <source>未办结 %1 件，其中超时 %2 件</source>
         <translation>%1 open, %2 overdue</translation>
     </message>
@@ -5065,17 +5100,17 @@ Enter your password to continue; unsaved work is still there.</translation>
         <translation type="vanished">%1 open, %2 of them overdue</translation>
     </message>
     <message>
-        <location filename="../../views/map/page.py" line="313" />
+        <location filename="../../views/map/page.py" line="319" />
         <source>导出地图图片</source>
         <translation>Export Map Image</translation>
     </message>
     <message>
-        <location filename="../../views/map/page.py" line="316" />
+        <location filename="../../views/map/page.py" line="322" />
         <source>已导出：</source>
         <translation>Exported: </translation>
     </message>
     <message>
-        <location filename="../../views/map/page.py" line="316" />
+        <location filename="../../views/map/page.py" line="322" />
         <source>导出失败：</source>
         <translation>Export failed: </translation>
     </message>
@@ -5556,187 +5591,187 @@ Enter your password to continue; unsaved work is still there.</translation>
 <context>
     <name>MinutesDialog</name>
     <message>
-        <location filename="../../views/meetings/editor.py" line="39" />
+        <location filename="../../views/meetings/editor.py" line="40" />
         <source>会议纪要</source>
         <translation>Minutes</translation>
     </message>
     <message>
-        <location filename="../../views/meetings/editor.py" line="52" />
+        <location filename="../../views/meetings/editor.py" line="53" />
         <source>社区层面：民警与书记见面；某一网格：辅警与网格长对接</source>
         <translation>Community level: the officer meets the secretary; a grid: the auxiliary officer and the grid leader link up</translation>
     </message>
     <message>
-        <location filename="../../views/meetings/editor.py" line="58" />
+        <location filename="../../views/meetings/editor.py" line="59" />
         <source>状态</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../views/meetings/editor.py" line="61" />
+        <location filename="../../views/meetings/editor.py" line="62" />
         <source>日期时间</source>
         <translation>Date and time</translation>
     </message>
     <message>
-        <location filename="../../views/meetings/editor.py" line="62" />
+        <location filename="../../views/meetings/editor.py" line="63" />
         <source>范围</source>
         <translation>Scope</translation>
     </message>
     <message>
-        <location filename="../../views/meetings/editor.py" line="64" />
+        <location filename="../../views/meetings/editor.py" line="65" />
         <source>网格</source>
         <translation>Grid</translation>
     </message>
     <message>
-        <location filename="../../views/meetings/editor.py" line="65" />
+        <location filename="../../views/meetings/editor.py" line="66" />
         <source>地点</source>
         <translation>Place</translation>
     </message>
     <message>
-        <location filename="../../views/meetings/editor.py" line="67" />
+        <location filename="../../views/meetings/editor.py" line="68" />
         <source>议题</source>
         <translation>Matter</translation>
     </message>
     <message>
-        <location filename="../../views/meetings/editor.py" line="68" />
+        <location filename="../../views/meetings/editor.py" line="69" />
         <source>主持人</source>
         <translation>Chair</translation>
     </message>
     <message>
-        <location filename="../../views/meetings/editor.py" line="76" />
-        <location filename="../../views/meetings/editor.py" line="98" />
+        <location filename="../../views/meetings/editor.py" line="77" />
+        <location filename="../../views/meetings/editor.py" line="99" />
         <source>添加</source>
         <translation>Add</translation>
     </message>
     <message>
-        <location filename="../../views/meetings/editor.py" line="78" />
+        <location filename="../../views/meetings/editor.py" line="79" />
         <source>缺席/出席</source>
         <translation>Absent/present</translation>
     </message>
     <message>
-        <location filename="../../views/meetings/editor.py" line="80" />
+        <location filename="../../views/meetings/editor.py" line="81" />
         <source>代会…</source>
         <translation>Substitute…</translation>
     </message>
     <message>
-        <location filename="../../views/meetings/editor.py" line="82" />
-        <location filename="../../views/meetings/editor.py" line="100" />
-        <location filename="../../views/meetings/editor.py" line="119" />
+        <location filename="../../views/meetings/editor.py" line="83" />
+        <location filename="../../views/meetings/editor.py" line="101" />
+        <location filename="../../views/meetings/editor.py" line="120" />
         <source>删除</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../../views/meetings/editor.py" line="84" />
+        <location filename="../../views/meetings/editor.py" line="85" />
         <source>参会人员</source>
         <translation>Attendees</translation>
     </message>
     <message>
-        <location filename="../../views/meetings/editor.py" line="95" />
+        <location filename="../../views/meetings/editor.py" line="96" />
         <source>从数据预填</source>
         <translation>Pre-fill from the data</translation>
     </message>
     <message>
-        <location filename="../../views/meetings/editor.py" line="96" />
+        <location filename="../../views/meetings/editor.py" line="97" />
         <source>周研判：本周新增、超时、上升、高风险事件和退单、未完成督办事项；月讲评：上月指标</source>
         <translation>Weekly review: the week's new, overdue, escalated and high-risk events, returned dispatches, open action items; monthly assessment: last month's figures</translation>
     </message>
     <message>
-        <location filename="../../views/meetings/editor.py" line="102" />
+        <location filename="../../views/meetings/editor.py" line="103" />
         <source>议程（蓝色可双击打开）</source>
         <translation>Agenda (blue lines open on double-click)</translation>
     </message>
     <message>
-        <location filename="../../views/meetings/editor.py" line="112" />
+        <location filename="../../views/meetings/editor.py" line="113" />
         <source>讨论情况</source>
         <translation>Discussion</translation>
     </message>
     <message>
-        <location filename="../../views/meetings/editor.py" line="114" />
+        <location filename="../../views/meetings/editor.py" line="115" />
         <source>会议决定：一条一行</source>
         <translation>Decisions: one per line</translation>
     </message>
     <message>
-        <location filename="../../views/meetings/editor.py" line="117" />
+        <location filename="../../views/meetings/editor.py" line="118" />
         <source>添加督办事项…</source>
         <translation>Add an action item…</translation>
     </message>
     <message>
-        <location filename="../../views/meetings/editor.py" line="122" />
+        <location filename="../../views/meetings/editor.py" line="123" />
         <source>会议决定和督办事项</source>
         <translation>Decisions and action items</translation>
     </message>
     <message>
-        <location filename="../../views/meetings/editor.py" line="148" />
+        <location filename="../../views/meetings/editor.py" line="149" />
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../views/meetings/editor.py" line="149" />
+        <location filename="../../views/meetings/editor.py" line="150" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../views/meetings/editor.py" line="164" />
+        <location filename="../../views/meetings/editor.py" line="165" />
         <source>街道</source>
         <translation>Street</translation>
     </message>
     <message>
-        <location filename="../../views/meetings/editor.py" line="202" />
+        <location filename="../../views/meetings/editor.py" line="206" />
         <source>%1警务室</source>
         <translation>%1 police office</translation>
     </message>
     <message>
-        <location filename="../../views/meetings/editor.py" line="203" />
+        <location filename="../../views/meetings/editor.py" line="207" />
         <source>街道综治中心会议室</source>
         <translation>Street governance centre meeting room</translation>
     </message>
     <message>
-        <location filename="../../views/meetings/editor.py" line="210" />
+        <location filename="../../views/meetings/editor.py" line="214" />
         <source>社区层面</source>
         <translation>Community level</translation>
     </message>
     <message>
-        <location filename="../../views/meetings/editor.py" line="231" />
+        <location filename="../../views/meetings/editor.py" line="235" />
         <source>已有督办事项 %1 项，结转 %2 项</source>
         <translation>%1 action items made here, %2 carried in</translation>
     </message>
     <message>
-        <location filename="../../views/meetings/editor.py" line="279" />
+        <location filename="../../views/meetings/editor.py" line="283" />
         <source>代会</source>
         <translation>Substitute</translation>
     </message>
     <message>
-        <location filename="../../views/meetings/editor.py" line="279" />
+        <location filename="../../views/meetings/editor.py" line="283" />
         <source>代%1参会的人员</source>
         <translation>Who came instead of %1</translation>
     </message>
     <message>
-        <location filename="../../views/meetings/editor.py" line="304" />
+        <location filename="../../views/meetings/editor.py" line="308" />
         <source>没有可预填的内容</source>
         <translation>Nothing to pre-fill</translation>
     </message>
     <message>
-        <location filename="../../views/meetings/editor.py" line="307" />
-        <location filename="../../views/meetings/editor.py" line="318" />
+        <location filename="../../views/meetings/editor.py" line="311" />
+        <location filename="../../views/meetings/editor.py" line="322" />
         <source>议程</source>
         <translation>Agenda</translation>
     </message>
     <message>
-        <location filename="../../views/meetings/editor.py" line="307" />
-        <location filename="../../views/meetings/editor.py" line="318" />
+        <location filename="../../views/meetings/editor.py" line="311" />
+        <location filename="../../views/meetings/editor.py" line="322" />
         <source>议程内容</source>
         <translation>Agenda line</translation>
     </message>
     <message>
-        <location filename="../../views/meetings/editor.py" line="355" />
+        <location filename="../../views/meetings/editor.py" line="368" />
         <source>正在保存…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../views/meetings/editor.py" line="367" />
+        <location filename="../../views/meetings/editor.py" line="380" />
         <source>另一席位刚刚保存了这份纪要。请关闭后重新打开，查看最新内容再修改。</source>
         <translation>Another seat has just saved these minutes. Close and reopen them to see the latest version before changing them.</translation>
     </message>
     <message>
-        <location filename="../../views/meetings/editor.py" line="368" />
+        <location filename="../../views/meetings/editor.py" line="381" />
         <source>未保存</source>
         <translation>Not saved</translation>
     </message>
