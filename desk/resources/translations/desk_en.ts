@@ -5086,12 +5086,17 @@ Enter your password to continue; unsaved work is still there.</translation>
         <translation>Reading the grid's events</translation>
     </message>
     <message>
-        <location filename="../../views/map/page.py" line="291" />
+        <location filename="../../views/map/page.py" line="281" />
+        <source>特殊人群 %1 人：</source>
+        <translation>Special populations, %1 people: </translation>
+    </message>
+    <message>
+        <location filename="../../views/map/page.py" line="294" />
         <source>无未办结事件</source>
         <translation>No open events</translation>
     </message>
     <message>
-        <location filename="../../views/map/page.py" line="294" />
+        <location filename="../../views/map/page.py" line="297" />
         <source>未办结 %1 件，其中超时 %2 件</source>
         <translation>%1 open, %2 overdue</translation>
     </message>
@@ -5100,17 +5105,17 @@ Enter your password to continue; unsaved work is still there.</translation>
         <translation type="vanished">%1 open, %2 of them overdue</translation>
     </message>
     <message>
-        <location filename="../../views/map/page.py" line="319" />
+        <location filename="../../views/map/page.py" line="322" />
         <source>导出地图图片</source>
         <translation>Export Map Image</translation>
     </message>
     <message>
-        <location filename="../../views/map/page.py" line="322" />
+        <location filename="../../views/map/page.py" line="325" />
         <source>已导出：</source>
         <translation>Exported: </translation>
     </message>
     <message>
-        <location filename="../../views/map/page.py" line="322" />
+        <location filename="../../views/map/page.py" line="325" />
         <source>导出失败：</source>
         <translation>Export failed: </translation>
     </message>

@@ -277,6 +277,9 @@ class MapPage(LiveMarkers, Page):
         rate = "—" if v.coverage is None else f"{v.coverage:.0%}"
         lines = [t("本月走访覆盖 %1（%2/%3人），逾期未访 %4人").replace("%1", rate).replace("%2", str(v.visited_this_month))
                  .replace("%3", str(v.cared)).replace("%4", str(v.overdue))]
+        if v.categories:  # who the special populations are
+            lines.insert(0, self.tr("特殊人群 %1 人：").replace("%1", str(sum(n for _, n in v.categories)))
+                         + "、".join(f"{escape(k)} {n}" for k, n in v.categories))
         lines += [f"{r.day:%m-%d} {escape(r.target)} · {escape(r.visitor)}：{escape(r.findings[:24])}" for r in v.last]
         self.panel.set_visits_html("<br>".join(lines) if v.cared or v.last else t("本网格暂无走访记录"))
 
