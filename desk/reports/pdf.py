@@ -143,6 +143,14 @@ def column_widths(headings: list[str], body: list[list[str]], fixed: list[bool],
     return widths
 
 
+def wrapped_heading(heading: str, room: float, font: str, size: float = 9.5) -> str:
+    """A heading too wide for its column breaks before its unit, 本期 / (件), never inside the brackets."""
+    title, bracket, unit = heading.partition("(")
+    if not bracket or not title or stringWidth(heading, font, size) <= room:
+        return heading
+    return f"{title}\n({unit}"
+
+
 def table_flowables(t: Table, st: _Styles, f: Faces) -> list:
     out = [CondPageBreak(35 * mm), _p(t.title, st.caption)]
     if t.empty:
@@ -153,7 +161,7 @@ def table_flowables(t: Table, st: _Styles, f: Faces) -> list:
     numeric = [c.numeric for c in t.columns]
     fixed = [c.numeric or c.kind in ("date", "datetime") for c in t.columns]
     widths = column_widths(headings, body, fixed, f.body, f.heading, bold_last=t.totals is not None)
-    data = [[_p(h, st.head) for h in headings]]
+    data = [[_p(wrapped_heading(h, w - 6, f.heading), st.head) for h, w in zip(headings, widths)]]
     n_rows = len(t.rows)
     room = [w - 6 for w in widths]
     for i, row in enumerate(body):

@@ -43,3 +43,13 @@ def test_a_rare_character_the_song_face_lacks_is_printed_from_the_hei_face(tmp_p
     render_pdf(sheet_with(3, name=rare), "2026年第1期", date(2026, 11, 2), out)
     text = subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True).stdout
     assert f"{rare}社区第1网格" in text
+
+
+def test_a_narrow_column_heading_breaks_before_its_unit_not_inside_the_brackets():
+    from desk.reports.pdf import wrapped_heading
+
+    f = faces()
+    assert wrapped_heading("本期(件)", 30, f.heading) == "本期\n(件)"
+    assert wrapped_heading("平均办理时长(小时)", 40, f.heading) == "平均办理时长\n(小时)"
+    assert wrapped_heading("本期(件)", 200, f.heading) == "本期(件)"      # fits: one line
+    assert wrapped_heading("办结率", 10, f.heading) == "办结率"
