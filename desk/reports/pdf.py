@@ -135,6 +135,12 @@ def column_widths(headings: list[str], body: list[list[str]], fixed: list[bool],
             widths[i] = least[i] * remaining / sum(least.values())
     elif sum(need.values()) <= spare:  # everything fits: the spare room goes to the text in proportion
         extra = spare - sum(need.values())
+        for i, f in enumerate(fixed):  # first, a number's heading whole on one line above its unit
+            if f and extra > 0:
+                title = headings[i].partition("(")[0]
+                more = min(max(0.0, stringWidth(title, head_font, size) + pad - widths[i]), extra)
+                widths[i] += more
+                extra -= more
         for i in flex:
             widths[i] = natural[i] + extra * natural[i] / sum(natural[j] for j in flex)
     else:
@@ -184,6 +190,8 @@ def table_flowables(t: Table, st: _Styles, f: Faces) -> list:
     style += [("ALIGN", (j, 1), (j, -1), "RIGHT") for j, n in enumerate(numeric) if n]
     if t.totals is not None:
         style.append(("FONTNAME", (0, -1), (-1, -1), f.heading))
+        if len(data) > 4:  # the totals row goes over the page with the last two rows it sums, never alone
+            style.append(("NOSPLIT", (0, len(data) - 3), (-1, -1)))
     if t.totals is not None:
         style.append(("BACKGROUND", (0, -1), (-1, -1), colors.HexColor("#F4F4F4")))
     rl.setStyle(TableStyle(style))
