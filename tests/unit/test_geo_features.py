@@ -51,3 +51,13 @@ def test_a_duplicate_code_and_an_unknown_grid_kind_are_named(tmp_path):
     kinds = {d.kind for d in second.defects}
     assert kinds == {"duplicate_code", "missing_property"}
     assert "第 2 个要素 (G1): 代码重复: 与第 1 个要素相同" in [str(d) for d in second.defects]
+
+
+def test_a_grid_coded_after_its_community_needs_no_community_property(tmp_path):
+    feats = [{"type": "Feature", "properties": {"fid": 1, "code": "410481001001001", "name": "鑫源社区第1网格"},
+              "geometry": square(113.5, 33.28)},
+             {"type": "Feature", "properties": {"code": "W-07", "name": "七号网格"}, "geometry": square(113.52, 33.28)}]
+    by_suffix, free = read_candidates(write(tmp_path, feats), "grid")
+    assert by_suffix.good and by_suffix.community_code == "410481001001"   # national code + the grid's suffix
+    assert [d.kind for d in free.defects] == ["missing_property"]
+    assert "社区代码" in str(free.defects[0]) and "12位" in str(free.defects[0])

@@ -64,6 +64,9 @@ class Candidate:
         return not self.defects
 
 
+COMMUNITY_DIGITS = 12   # a community's national division code; a grid's code may add its suffix to it
+
+
 @dataclass(frozen=True)
 class PropertyNames:
     code: str = "code"
@@ -188,8 +191,11 @@ def read_candidates(path: Path, kind: str, names: PropertyNames = PropertyNames(
             c.defects.append(Defect(i, c.code, "too_long", "；".join(too_long)))
         if kind == "grid":
             c.community_code = _text(props, names.community) or _text(props, "community_code")
+            if not c.community_code and c.code.isdigit() and len(c.code) > COMMUNITY_DIGITS:
+                c.community_code = c.code[:COMMUNITY_DIGITS]  # national community code + the grid's own suffix
             if not c.community_code:
-                c.defects.append(Defect(i, c.code, "missing_property", f"'{names.community}' (社区代码)"))
+                c.defects.append(Defect(i, c.code, "missing_property",
+                                        f"'{names.community}' (社区代码；或网格代码以12位社区代码开头)"))
             word = _text(props, names.kind) or "comprehensive"
             c.kind = KIND_WORDS.get(word.lower(), "")
             if not c.kind:
