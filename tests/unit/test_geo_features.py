@@ -61,3 +61,16 @@ def test_a_grid_coded_after_its_community_needs_no_community_property(tmp_path):
     assert by_suffix.good and by_suffix.community_code == "410481001001"   # national code + the grid's suffix
     assert [d.kind for d in free.defects] == ["missing_property"]
     assert "社区代码" in str(free.defects[0]) and "12位" in str(free.defects[0])
+
+
+def test_a_self_intersecting_grid_drawn_in_gcj02_is_pointed_at_where_it_was_drawn(tmp_path):
+    from desk.services.geo.validate import Surroundings, check_shapes
+
+    x, y, d = 113.515, 33.275, 0.006
+    bow_tie = {"type": "MultiPolygon", "coordinates": [[[[x, y], [x + d, y + d], [x + d, y], [x, y + d], [x, y]]]]}
+    feats = [{"type": "Feature", "properties": {"code": "410481001202003", "name": "垭口村第3网格"}, "geometry": bow_tie}]
+    cands = read_candidates(write(tmp_path, feats), "grid", crs="gcj02")
+    check_shapes(cands, Surroundings(None, frozenset({"410481001202"})), grids=True)
+    (defect,) = cands[0].defects
+    assert defect.kind == "invalid"
+    assert "自相交，位置 113.518000, 33.278000（文件坐标）" in str(defect)   # the crossing as drawn, in Chinese

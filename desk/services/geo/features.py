@@ -58,6 +58,7 @@ class Candidate:
     kind: str = "comprehensive"
     dedicated_type: str | None = None
     defects: list[Defect] = field(default_factory=list)
+    file_geometry: dict | None = None   # as in the file, when converted (GCJ-02): where problems are pointed at
 
     @property
     def good(self) -> bool:
@@ -214,6 +215,7 @@ def read_candidates(path: Path, kind: str, names: PropertyNames = PropertyNames(
             if bad:
                 c.defects.append(Defect(i, c.code, bad[0], bad[1]))
             elif crs == "gcj02":
+                c.file_geometry = geom
                 c.geometry = {"type": geom["type"],
                               "coordinates": gcj02.convert_coordinates(geom["coordinates"], gcj02.gcj02_to_wgs84)}
         out.append(c)
