@@ -74,3 +74,13 @@ def test_a_self_intersecting_grid_drawn_in_gcj02_is_pointed_at_where_it_was_draw
     (defect,) = cands[0].defects
     assert defect.kind == "invalid"
     assert "自相交，位置 113.518000, 33.278000（文件坐标）" in str(defect)   # the crossing as drawn, in Chinese
+
+
+def test_a_grids_households_and_people_are_read_from_its_attributes(tmp_path):
+    feats = [{"type": "Feature", "properties": {"code": "410481001001001", "name": "一", "户数": 420, "人口": "1050"},
+              "geometry": square(113.5, 33.28)},
+             {"type": "Feature", "properties": {"code": "410481001001002", "name": "二", "户数": "约400"},
+              "geometry": square(113.52, 33.28)}]
+    first, second = read_candidates(write(tmp_path, feats), "grid")
+    assert first.good and (first.households, first.population) == (420, 1050)
+    assert [d.kind for d in second.defects] == ["missing_property"] and "户数" in str(second.defects[0])

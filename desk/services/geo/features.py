@@ -59,6 +59,8 @@ class Candidate:
     dedicated_type: str | None = None
     defects: list[Defect] = field(default_factory=list)
     file_geometry: dict | None = None   # as in the file, when converted (GCJ-02): where problems are pointed at
+    households: int | None = None       # a grid's own figures when the file has them (户数, 人口)
+    population: int | None = None
 
     @property
     def good(self) -> bool:
@@ -204,6 +206,13 @@ def read_candidates(path: Path, kind: str, names: PropertyNames = PropertyNames(
                                         f"'{names.kind}' 应为 comprehensive/dedicated (综合/专属)，"
                                         f"而不是 {limits.shown(repr(word))}"))
             c.dedicated_type = _text(props, names.dedicated_type) or None
+            for attr, keys in (("households", ("households", "户数")), ("population", ("population", "人口", "人数"))):
+                word = next((w for k in keys if (w := _text(props, k))), "")
+                if word and not (word.isdigit() and int(word) < 1_000_000):
+                    c.defects.append(Defect(i, c.code, "missing_property",
+                                            f"'{keys[1]}' 应为整数，而不是 {limits.shown(repr(word))}"))
+                elif word:
+                    setattr(c, attr, int(word))
             too_long = limits.problems((limits.ORG_CODE, c.community_code), (limits.DEDICATED_TYPE, c.dedicated_type))
             if too_long:
                 c.community_code = limits.shown(c.community_code, 20)
