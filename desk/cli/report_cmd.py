@@ -1,4 +1,4 @@
-"""`desk report daily|weekly|monthly|event|dispatch ... --out FILE.pdf|.xlsx` and `desk report history`:
+"""`desk report daily|weekly|monthly|event|dispatch ... [--out FILE.pdf|.xlsx]` and `desk report history`:
 the briefing sheets, issued with their number (第X期), audited like every print and export.
 
 A malformed or future period, or an output that is neither .pdf nor .xlsx, is a usage error: a clear
@@ -26,13 +26,13 @@ def register(sub, parent) -> None:
     w = rs.add_parser("weekly", parents=[parent], help="周研判材料：某一 ISO 周")
     w.add_argument("--week", required=True, help="ISO 周 YYYY-Www，如 2026-W47")
     m = rs.add_parser("monthly", parents=[parent], help="月讲评通报：某一月")
-    m.add_argument("--month", required=True, help="月份 YYYY-MM，如 2026-10；last 表示上一个完整月份")
+    m.add_argument("--month", default="last", help="月份 YYYY-MM，如 2026-10；last（默认）表示上一个完整月份")
     e = rs.add_parser("event", parents=[parent], help="事件处置单（含处置过程）")
     e.add_argument("id", type=int, help="事件编号")
     x = rs.add_parser("dispatch", parents=[parent], help="交办单（部门签收用）")
     x.add_argument("id", type=int, help="派单编号")
     for q in (d, w, m, e, x):
-        q.add_argument("--out", required=True, help="输出文件 .pdf 或 .xlsx")
+        q.add_argument("--out", help="输出文件 .pdf 或 .xlsx（默认：当前文件夹里以简报名和日期命名的 PDF）")
         q.set_defaults(func=run)
     h = rs.add_parser("history", parents=[parent], help="已发简报的期号记录")
     h.add_argument("--kind", choices=("daily", "weekly", "monthly", "event", "dispatch"), help="只列某一类")
@@ -51,14 +51,25 @@ def _what(args, now):
     return args.id
 
 
+def _file_label(args, what) -> str:
+    """The period or number in a default file name: 2026-11, 2026-W48, 2026-12-01, 302."""
+    if args.report == "monthly":
+        return f"{what.start:%Y-%m}"
+    if args.report == "weekly":
+        return args.week.strip().upper()
+    if args.report == "daily":
+        return f"{what.start:%Y-%m-%d}"
+    return str(what)
+
+
 def run(args) -> int:
     from desk.reports.issue import format_of, issue_sheet
     from desk.services.figures import build_sheet
 
     ctx = acting_context(args, "report.issue")  # who asks comes before what is asked
-    out = Path(args.out)
+    out = Path(args.out) if args.out else None
     try:
-        fmt = format_of(out)
+        fmt = format_of(out) if out is not None else "pdf"
         if args.report in ("daily", "weekly", "monthly"):  # checked before any figure is read
             _what(args, ctx.clock.now())
     except (PeriodError, ValidationError) as exc:
@@ -70,6 +81,7 @@ def run(args) -> int:
     except PeriodError as exc:
         print(f"错误: {exc}", file=sys.stderr)
         return USAGE_ERROR
+    out = out or Path(f"{sheet.title}-{_file_label(args, what)}.pdf")
     done = issue_sheet(ctx, sheet, fmt, out)
     pages = f"，共 {done.pages} 页" if done.pages else ""
     print(f"已生成{sheet.title}（{sheet.period_label}）{done.issue.number_text}{pages} → {out}")

@@ -11,7 +11,7 @@ from sqlalchemy import select
 from desk.cli.common import (SignInRequired, acting_context, open_context, read_new_password, read_password,
                              username_of)
 from desk.clock import format_local
-from desk.models import Department, Role
+from desk.models import Community, Department, Role, Staff
 from desk.services import accounts, auth
 from desk.services.audit_log import record_output
 from desk.services.errors import ValidationError
@@ -29,6 +29,7 @@ def register(sub, parent) -> None:
     a.add_argument("--role", required=True, choices=[r.value for r in Role], help="角色")
     a.add_argument("--display-name", default="", help="显示的姓名")
     a.add_argument("--department", metavar="CODE", help="所属部门代码 (职能部门联络员必填)")
+    a.add_argument("--staff", metavar="NAME", help="对应的工作人员姓名 (网格员账户据此只看本人网格；可写 社区/姓名)")
     a.add_argument("--password-stdin", action="store_true", help="从标准输入第一行读取密码")
     a.set_defaults(func=add)
     pw = us.add_parser("passwd", parents=[parent],
@@ -59,6 +60,23 @@ def _department_id(ctx, code: str | None) -> int | None:
     return dep
 
 
+def _staff_id(ctx, name: str | None) -> int | None:
+    """The staff record an account belongs to: by name, or 社区/姓名 when two people share a name."""
+    if not name:
+        return None
+    community, _, person = name.rpartition("/")
+    with ctx.read() as s:
+        q = select(Staff.id).where(Staff.name == person.strip(), Staff.active.is_(True))
+        if community:
+            q = q.join(Community, Community.id == Staff.community_id).where(Community.name == community.strip())
+        found = list(s.scalars(q))
+    if not found:
+        raise ValidationError(f"没有名为 {name} 的工作人员，请先 desk import staff (no such staff)")
+    if len(found) > 1:
+        raise ValidationError(f"有 {len(found)} 位工作人员名为 {name}，请写成 社区/姓名 (several staff share the name)")
+    return found[0]
+
+
 def add(args) -> int:
     ctx = acting_context(args, "user.manage")  # the service also asks user.role for an administrator
     if ctx.actor.role is None and args.role != Role.SECURITY_ADMIN.value:
@@ -67,7 +85,7 @@ def add(args) -> int:
                               "(the first account must be the security administrator)")
     password = read_new_password(args.password_stdin)
     row = accounts.add_user(ctx, args.name, args.display_name, args.role, password,
-                            department_id=_department_id(ctx, args.department))
+                            department_id=_department_id(ctx, args.department), staff_id=_staff_id(ctx, args.staff))
     note = "，首次登录须修改密码" if row.must_change_password else ""
     print(f"已新建账户 {row.username} ({ROLE_NAMES[row.role]}){note}")
     return 0

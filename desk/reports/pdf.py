@@ -135,12 +135,26 @@ def column_widths(headings: list[str], body: list[list[str]], fixed: list[bool],
             widths[i] = least[i] * remaining / sum(least.values())
     elif sum(need.values()) <= spare:  # everything fits: the spare room goes to the text in proportion
         extra = spare - sum(need.values())
+        for i, f in enumerate(fixed):  # first, a number's heading whole on one line above its unit
+            if f and extra > 0:
+                title = headings[i].partition("(")[0]
+                more = min(max(0.0, stringWidth(title, head_font, size) + pad - widths[i]), extra)
+                widths[i] += more
+                extra -= more
         for i in flex:
             widths[i] = natural[i] + extra * natural[i] / sum(natural[j] for j in flex)
     else:
         for i in flex:
             widths[i] = least[i] + spare * need[i] / sum(need.values())
     return widths
+
+
+def wrapped_heading(heading: str, room: float, font: str, size: float = 9.5) -> str:
+    """A heading too wide for its column breaks before its unit, 本期 / (件), never inside the brackets."""
+    title, bracket, unit = heading.partition("(")
+    if not bracket or not title or stringWidth(heading, font, size) <= room:
+        return heading
+    return f"{title}\n({unit}"
 
 
 def table_flowables(t: Table, st: _Styles, f: Faces) -> list:
@@ -153,7 +167,7 @@ def table_flowables(t: Table, st: _Styles, f: Faces) -> list:
     numeric = [c.numeric for c in t.columns]
     fixed = [c.numeric or c.kind in ("date", "datetime") for c in t.columns]
     widths = column_widths(headings, body, fixed, f.body, f.heading, bold_last=t.totals is not None)
-    data = [[_p(h, st.head) for h in headings]]
+    data = [[_p(wrapped_heading(h, w - 6, f.heading), st.head) for h, w in zip(headings, widths)]]
     n_rows = len(t.rows)
     room = [w - 6 for w in widths]
     for i, row in enumerate(body):
@@ -176,6 +190,8 @@ def table_flowables(t: Table, st: _Styles, f: Faces) -> list:
     style += [("ALIGN", (j, 1), (j, -1), "RIGHT") for j, n in enumerate(numeric) if n]
     if t.totals is not None:
         style.append(("FONTNAME", (0, -1), (-1, -1), f.heading))
+        if len(data) > 4:  # the totals row goes over the page with the last two rows it sums, never alone
+            style.append(("NOSPLIT", (0, len(data) - 3), (-1, -1)))
     if t.totals is not None:
         style.append(("BACKGROUND", (0, -1), (-1, -1), colors.HexColor("#F4F4F4")))
     rl.setStyle(TableStyle(style))

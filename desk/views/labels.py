@@ -17,6 +17,14 @@ def kind_name(code: str) -> str:
             "dedicated": QCoreApplication.translate("Labels", "专属网格")}.get(code, code)
 
 
+def dedicated_type_name(code: str) -> str:
+    """A dedicated grid's type: the codes the demo and the GeoJSON imports use; any other text as typed."""
+    return {"school": QCoreApplication.translate("Labels", "学校"), "hospital": QCoreApplication.translate("Labels", "医院"),
+            "market": QCoreApplication.translate("Labels", "市场"), "enterprise": QCoreApplication.translate("Labels", "企业"),
+            "park": QCoreApplication.translate("Labels", "公园"), "campus": QCoreApplication.translate("Labels", "园区"),
+            "business": QCoreApplication.translate("Labels", "商圈")}.get(code, code)
+
+
 def size_name(code: str) -> str:
     return {"ok": QCoreApplication.translate("Labels", "达标"), "small": QCoreApplication.translate("Labels", "偏小"), "large": QCoreApplication.translate("Labels", "偏大"), "dedicated": QCoreApplication.translate("Labels", "专属")}.get(code, code)
 

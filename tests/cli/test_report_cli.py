@@ -132,3 +132,16 @@ def test_an_event_sheet_masks_the_reporter_and_the_xlsx_holds_numbers_and_dates(
     rate_col = [c.value for c in ws[1]].index("按时签收率") + 1
     cell = ws.cell(2, rate_col)
     assert cell.value is None or (isinstance(cell.value, (int, float)) and cell.number_format == "0.0%")
+
+
+def test_on_the_first_of_the_month_desk_report_monthly_alone_makes_last_months_pdf_here(ctx, db_url, tmp_path,
+                                                                                      monkeypatch, capsys):
+    from desk.services.figures.periods import last_complete_month, local_today
+
+    build_demo(ctx, DemoOptions(seed=5, households=2000, days=40))
+    monkeypatch.chdir(tmp_path)
+    assert main(["report", "monthly", "--db", db_url]) == 0
+    month = last_complete_month(local_today(datetime.now(timezone.utc)))   # the command runs on today's clock
+    out = tmp_path / f"月讲评通报-{month.start:%Y-%m}.pdf"
+    assert out.exists() and f"{month.start.year}年{month.start.month}月" in pdf_text(out)
+    assert out.name in capsys.readouterr().out

@@ -162,3 +162,28 @@ def test_a_plain_demo_stays_open_to_scripts_and_a_demo_with_accounts_asks_who_ac
     monkeypatch.setenv("DESK_PASSWORD", "Demo-Pass-2026")
     assert main(["user", "list", "--db", str(other), "--user", "admin"]) == 0
     assert "共 7 个账户" in capsys.readouterr().out
+
+
+def test_a_new_streets_staff_are_imported_and_a_grid_workers_account_is_tied_to_them(run, capsys, tmp_path):
+    from openpyxl import Workbook
+
+    divisions = tmp_path / "区划.csv"
+    divisions.write_text("code,name\n410481001,垭口街道\n410481001001,鑫源社区居民委员会\n", encoding="utf-8")
+    assert run("import", "divisions", str(divisions)) == 0
+    wb = Workbook()
+    wb.active.append(["姓名", "职务", "所属社区", "联系电话"])
+    wb.active.append(["苏梅", "专职网格员", "鑫源社区", "13903751235"])
+    wb.active.append(["苏梅", "专职网格员", "鑫源社区", "13903751235"])
+    wb.save(tmp_path / "花名册.xlsx")
+    assert run("import", "staff", str(tmp_path / "花名册.xlsx")) == 1        # line 3 repeats line 2: nothing written
+    assert "第3行 [姓名] 与第2行为同一人" in capsys.readouterr().out
+    assert run("import", "staff", str(tmp_path / "花名册.xlsx"), "--skip-bad") == 0
+    first_admin(run)
+    assert run("user", "add", "sumei", "--role", "grid_staff", "--staff", "鑫源社区/苏梅", "--password-stdin",
+               "--user", "admin", password=ADMIN_PW, stdin="Temp-Pass-001\n") == 0
+    assert run("user", "add", "nobody", "--role", "grid_staff", "--staff", "李四", "--password-stdin",
+               "--user", "admin", password=ADMIN_PW, stdin="Temp-Pass-001\n") == 1
+    assert "没有名为 李四 的工作人员" in capsys.readouterr().err
+    with sqlite3.connect(run.path) as db:
+        assert db.execute("select s.name from user_account u join staff s on s.id = u.staff_id "
+                          "where u.username = 'sumei'").fetchone() == ("苏梅",)

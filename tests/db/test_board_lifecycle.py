@@ -272,3 +272,13 @@ def test_every_change_is_announced_on_the_change_feed(ctx, street):
     with ctx.read() as s:
         assert s.scalar(select(func.count()).select_from(EventStep)) == 2
         assert s.scalar(select(func.count()).select_from(BoardNotice)) == 0
+
+
+def test_on_a_new_street_the_grid_is_found_from_the_buildings_its_residents_import_recorded(ctx, street, duty):
+    from desk.models import StdAddress
+
+    with ctx.unit() as u:   # 5号楼: no household yet, only the standard addresses of the people imported there
+        u.session.add_all([StdAddress(community_id=street.community_id, grid_id=street.grid1, building="5号楼",
+                                      unit_no="1单元", room=f"{i}01", full=f"兴钢社区5号楼1单元{i}01") for i in (1, 2)])
+    e = new(duty, address="兴钢社区5号楼2单元302")
+    assert e.grid_id == street.grid1

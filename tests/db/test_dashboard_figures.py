@@ -114,6 +114,10 @@ def test_the_dashboard_and_the_monthly_sheet_print_the_same_figures(ctx, clock):
     assert printed["非警务类诉求分流率"] == board.figure("diversion").value
     assert printed["网格内化解率"] == board.figure("in_grid").value
     assert printed["矛盾纠纷调解成功率"] == board.figure("mediation").value
+    met = {r[0]: r[3] for r in key.rows}   # the sheet says met or not as the dashboard's tiles do
+    for name, figure in (("事件流转办结率", "completion"), ("派单按时办结率", "on_time"), ("网格内化解率", "in_grid"),
+                         ("非警务类诉求分流率", "diversion"), ("矛盾纠纷调解成功率", "mediation")):
+        assert met[name] == {True: "达标", False: "未达标", None: "—"}[board.figure(figure).met], name
 
 
 def test_hotspots_list_exactly_the_open_and_overdue_events_of_each_grid(ctx, clock):

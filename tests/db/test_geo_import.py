@@ -171,3 +171,15 @@ def test_a_grid_given_the_wrong_community_lies_outside_it_and_is_named(ctx, tmp_
     feats[1]["properties"]["community"] = EAST_CODE   # drawn in the west community
     problems = problems_of(ctx, write(tmp_path, feats))
     assert any(p.startswith("第 2 个要素") and "超出所属社区" in p for p in problems)
+
+
+def test_a_grids_households_and_people_come_with_its_boundary_and_a_reimport_updates_them(ctx, tmp_path):
+    make_street(ctx)
+    grids = four_west_grids()
+    grids[0]["properties"].update({"户数": 420, "人口": 1050})
+    import_geojson(ctx, write(tmp_path, grids), "grid")
+    grids[0]["properties"]["户数"] = 430
+    import_geojson(ctx, write(tmp_path, grids), "grid")
+    with ctx.read() as s:
+        figures = {g.name: (g.households, g.population) for g in s.scalars(select(Grid))}
+    assert figures["兴钢社区第1网格"] == (430, 1050) and figures["兴钢社区第2网格"] == (0, 0)

@@ -4,7 +4,7 @@ import json
 
 from sqlalchemy import insert, select
 
-from desk.models import Grid, JointDefencePoint, PoliceBeat, Staff, StaffRole, beat_grid, grid_member
+from desk.models import Community, Grid, Street, JointDefencePoint, PoliceBeat, Staff, StaffRole, beat_grid, grid_member
 from desk.services.geo.importer import import_geojson
 from desk.services.geo.mapdata import grid_profile, map_layers
 
@@ -28,6 +28,18 @@ def test_the_map_gets_every_shape_and_a_beat_without_a_boundary_is_drawn_round_i
     (b,) = layers.beats
     assert b.officer_name == "刘帅" and b.geometry["type"] == "Polygon"  # the two southern grids, merged
     assert json.dumps(b.geometry)
+
+
+def test_a_new_street_with_only_its_grids_drawn_shows_its_communities_and_street_round_them(ctx, tmp_path):
+    make_street(ctx)
+    with ctx.unit() as u:   # as `desk import divisions` leaves them: codes and names, no boundaries
+        for area in (*u.session.scalars(select(Community)), *u.session.scalars(select(Street))):
+            area.geometry = None
+    import_geojson(ctx, write(tmp_path, four_west_grids()), "grid")
+    layers = map_layers(ctx)
+    assert layers.street is not None and layers.street.name == "院岭街道"   # the map's title names the street
+    assert [c.name for c in layers.communities] == ["兴钢社区"]             # the one with grids, outlined round them
+    assert layers.communities[0].geometry["type"] == "Polygon"
 
 
 def test_a_grid_profile_names_its_leader_workers_officer_and_defence_points(ctx, tmp_path):

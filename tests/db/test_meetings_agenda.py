@@ -53,3 +53,32 @@ def test_monthly_assessment_agenda_comes_from_last_months_figures(ctx, clock):
     text = "\n".join(x.text for x in lines)
     assert "2026年10月工作讲评" in text and "全月事件 1 件" in text and "日见面召开率" in text
     assert all(x.prefilled and x.source == "figure" for x in lines)
+
+
+def test_a_cluster_of_hazards_in_one_grid_is_on_the_weekly_agenda(ctx, clock):
+    street(ctx)
+    duty = ctx.as_actor(WANG)
+    hazards = [new(duty, title=t, kind=k) for t, k in (("楼道堆放杂物", "safety_hazard"), ("电动车楼道充电", "fire_hazard"),
+                                                        ("消防通道被堵", "fire_hazard"))]
+    new(duty, title="邻里噪声", kind="dispute", sub_kind="neighbour")
+    lines = [x.text for x in prefill(ctx.as_actor(LEADER), "weekly", WED)]
+    assert hazards[0].grid_id is not None
+    assert "隐患集中的网格" in lines
+    cluster = lines[lines.index("隐患集中的网格") + 1]
+    assert "隐患 3 件" in cluster and "消防隐患 2" in cluster and "安全隐患 1" in cluster
+
+
+def test_the_weekly_review_lists_last_reviews_open_items_and_counts_the_communities_ones(ctx, clock):
+    st = street(ctx)
+    duty = ctx.as_actor(WANG)
+    save_meeting(duty, MeetingDraft("weekly", date(2026, 11, 18), attendees=(AttendeeRow(None, "张国强"),),
+                                    items=(ItemDraft("整治占道经营", date(2026, 11, 20),
+                                                     owner_department_id=st.dept["城管"]),)))
+    save_meeting(duty, MeetingDraft("daily", date(2026, 11, 24), community_id=st.small.community_id,
+                                    attendees=(AttendeeRow(None, "陈民警"),),
+                                    items=(ItemDraft("清理3号楼楼道杂物", date(2026, 11, 30),
+                                                     owner_department_id=st.dept["城管"]),)))
+    lines = [x.text for x in prefill(ctx.as_actor(LEADER), "weekly", WED)]
+    assert "前次周研判未完成的督办事项（1 项）" in lines
+    assert not any("清理3号楼楼道杂物" in t for t in lines)
+    assert any("日见面" in t and "未完成的督办事项 1 项，其中逾期 0 项" in t for t in lines)

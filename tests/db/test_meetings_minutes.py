@@ -77,3 +77,15 @@ def test_grid_staff_record_daily_meetings_only_and_every_record_is_audited(ctx):
     with ctx.read() as s:
         rec = s.scalars(select(AuditRecord).where(AuditRecord.action == "meeting.create")).all()
     assert [(r.actor, r.entity_id) for r in rec] == [("grid1", str(row.id))]
+
+
+def test_printed_minutes_keep_the_carried_items_source_meeting_date_whole(ctx):
+    from desk.services.meetings.printing import minutes_sheet
+
+    p = people(ctx)
+    save_meeting(ctx.as_actor(WANG), daily(p, date(2026, 11, 24), items=(
+        item("清理3号楼楼道", date(2026, 11, 25), owner_staff_id=p.secretary),)))
+    today = save_meeting(ctx.as_actor(WANG), daily(p, DAY))
+    sheet = minutes_sheet(ctx.as_actor(LEADER), today.id)
+    carried = next(t for sec in sheet.sections for t in sec.tables if t.title == "结转的未完成督办事项")
+    assert carried.rows[0][1] == "清理3号楼楼道" and carried.rows[0][4] == "日见面\n2026-11-24"

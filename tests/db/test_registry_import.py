@@ -87,6 +87,21 @@ def test_by_default_a_file_with_bad_rows_imports_nothing_and_skip_bad_imports_th
     assert (again.new, again.changed, again.same) == (0, 0, 3) and not again.written
 
 
+def test_a_sheet_with_a_title_row_over_its_header_is_read_and_rows_keep_their_excel_line(ctx, tmp_path):
+    small_street(ctx)
+    good, bad = office_rows()
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["院岭街道兴钢社区实有人口登记表"])   # the office's title, merged over the columns
+    ws.append([None])
+    ws.append(HEAD)
+    for r in good + bad[:1]:
+        ws.append(r)
+    wb.save(tmp_path / "登记表.xlsx")
+    r = import_people(ctx.as_actor(WANG), tmp_path / "登记表.xlsx", dry_run=True)
+    assert r.new == 3 and [(b.line, b.column) for b in r.bad] == [(7, "公民身份号码")]
+
+
 def test_an_update_of_a_known_person_shows_what_changes(ctx, tmp_path):
     small_street(ctx)
     good, _ = office_rows()

@@ -119,6 +119,7 @@ def test_the_grid_profile_visits_section_shows_coverage_overdue_and_the_last_vis
     v = reg.grid_visits(duty, sm.grid2)
     assert (v.cared, v.visited_this_month, v.overdue) == (2, 1, 1) and v.coverage == 0.5
     assert [r.findings for r in v.last] == ["身体尚好"]
+    assert v.categories == (("残障人士", 1), ("独居老人", 1))   # the grid's special populations by kind
 
 
 def test_police_graded_categories_are_looked_after_by_the_grid_leader_and_the_beat_officer(ctx):

@@ -118,3 +118,26 @@ def test_on_the_first_of_a_month_the_leader_sees_last_months_ranking_not_an_empt
     page.month.setCurrentIndex(0)  # the new month is one choice away, and stays chosen
     qtbot.waitUntil(lambda: "已评 0 项" in page.state.text(), timeout=10000)
     assert page.current_month() == "2026-12" and page.open_button.text() == "开启 2026-12 互评"
+
+
+def test_a_leader_choosing_a_model_grid_is_told_it_was_chosen_and_sees_it_in_the_ranking(town, page_for, qtbot,
+                                                                                         monkeypatch):
+    from PySide6.QtWidgets import QInputDialog, QMainWindow
+
+    page = page_for(LEADER)
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    window.setCentralWidget(page)
+    window.show()
+    qtbot.waitUntil(lambda: page.ranking is not None, timeout=10000)
+    page.month.setCurrentIndex(page.month.findData("2026-11"))
+    page.open_month()
+    qtbot.waitUntil(lambda: "评价中" in page.state.text(), timeout=10000)
+    page.tabs.setCurrentWidget(page.grid_view)
+    page.grid_view.selectRow(0)
+    monkeypatch.setattr(QInputDialog, "getText", staticmethod(lambda *a, **k: ("矛盾化解及时", True)))
+    page.choose_model_grid()
+    qtbot.waitUntil(lambda: window.statusBar().currentMessage() == "已评选示范网格。", timeout=10000)
+    qtbot.waitUntil(lambda: "示范网格" in page.grid_model.table.rows[0], timeout=10000)
+    window.takeCentralWidget()  # the page goes back to its own fixture
+    page.setParent(None)

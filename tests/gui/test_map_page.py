@@ -138,6 +138,12 @@ def test_clicking_a_grid_on_the_map_opens_its_profile_in_the_panel(qapp, shared,
     assert clicked == [grid_id]
     wait_until(qapp, lambda: "网格长" in map_page.panel.details.text())
     assert "第1网格" in map_page.panel.head.text() and "标准" in map_page.panel.details.text()
+    school = next(g.id for g in map_page._layers.grids if "中学" in g.name)
+    map_page.select_grid(school)
+    wait_until(qapp, lambda: "中学" in map_page.panel.head.text())
+    assert "专属网格 · 学校" in map_page.panel.head.text() and "school" not in map_page.panel.head.text()
+    map_page.select_grid(grid_id)
+    wait_until(qapp, lambda: "第1网格" in map_page.panel.head.text())
     assert js(qapp, map_page, "deskMap.highlightedId") == str(grid_id)
     wait_until(qapp, lambda: "本月走访覆盖" in map_page.panel.visits_box.text())  # the registry's visits section
 
@@ -171,6 +177,7 @@ def test_changed_events_are_redrawn_on_the_map_without_rebuilding_the_page(qapp,
     assert js(qapp, map_page, "deskMap.markerStyle('e99')")["fill"] == style.URGENCY_COLOURS["urgent"]
     assert js(qapp, map_page, "deskMap.stats()")["markers"] == 20
     assert js(qapp, map_page, "window.__probe") == "same page" and len(shared.loads) == loads_before
+    assert map_page.status.text().endswith("事件 20 件")   # the count over the map follows the events shown
 
     # Connected to a source of events: the change feed brings a new one; grids coloured by event counts.
     grid = json.loads(json.dumps(js(qapp, map_page, "window[DESK_MAP.grids].getLayers()[3].feature.properties")))

@@ -74,6 +74,30 @@ def test_a_prefilled_agenda_line_opens_its_event_on_the_board(shell, ctx, street
             w.close()
 
 
+def test_a_new_weekly_review_opens_with_its_agenda_already_there(shell, ctx, street, qtbot):
+    event = new(ctx.as_actor(WANG), title="燃气泄漏", urgent=True)
+    page = shell.window.page("meetings")
+    page.activate()
+    dlg = page.new_meeting("weekly")   # nobody presses 从数据预填
+    qtbot.waitUntil(lambda: any(x.ref_id == event.id for x in dlg.agenda.rows), timeout=5000)
+    assert dlg.agenda.rows[0].text.startswith("本周")
+    dlg.close()
+
+
+def test_a_decision_typed_in_the_minutes_becomes_the_action_items_title_without_typing_it_again(shell, street,
+                                                                                                 qtbot):
+    page = shell.window.page("meetings")
+    page.activate()
+    dlg = page.new_meeting("weekly")
+    qtbot.waitUntil(lambda: dlg.choices is not None)
+    dlg.decisions.setFocus()
+    dlg.decisions.insertPlainText("路灯问题由城管三日内修复\n燃气管道隐患由应急办牵头排查")  # as typed
+    assert dlg.next_decision() == "燃气管道隐患由应急办牵头排查"   # the cursor is on the last line typed
+    dlg.add_item(ItemDraft("燃气管道隐患由应急办牵头排查", date(2026, 12, 8), owner_staff_id=street.secretary), "刘书记")
+    assert dlg.next_decision() == "路灯问题由城管三日内修复"
+    dlg.close()
+
+
 def test_the_second_seat_saving_the_same_minutes_is_told_and_nothing_is_overwritten(shell, ctx, street, qtbot,
                                                                                      monkeypatch):
     from PySide6.QtWidgets import QMessageBox

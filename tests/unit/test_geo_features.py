@@ -51,3 +51,36 @@ def test_a_duplicate_code_and_an_unknown_grid_kind_are_named(tmp_path):
     kinds = {d.kind for d in second.defects}
     assert kinds == {"duplicate_code", "missing_property"}
     assert "第 2 个要素 (G1): 代码重复: 与第 1 个要素相同" in [str(d) for d in second.defects]
+
+
+def test_a_grid_coded_after_its_community_needs_no_community_property(tmp_path):
+    feats = [{"type": "Feature", "properties": {"fid": 1, "code": "410481001001001", "name": "鑫源社区第1网格"},
+              "geometry": square(113.5, 33.28)},
+             {"type": "Feature", "properties": {"code": "W-07", "name": "七号网格"}, "geometry": square(113.52, 33.28)}]
+    by_suffix, free = read_candidates(write(tmp_path, feats), "grid")
+    assert by_suffix.good and by_suffix.community_code == "410481001001"   # national code + the grid's suffix
+    assert [d.kind for d in free.defects] == ["missing_property"]
+    assert "社区代码" in str(free.defects[0]) and "12位" in str(free.defects[0])
+
+
+def test_a_self_intersecting_grid_drawn_in_gcj02_is_pointed_at_where_it_was_drawn(tmp_path):
+    from desk.services.geo.validate import Surroundings, check_shapes
+
+    x, y, d = 113.515, 33.275, 0.006
+    bow_tie = {"type": "MultiPolygon", "coordinates": [[[[x, y], [x + d, y + d], [x + d, y], [x, y + d], [x, y]]]]}
+    feats = [{"type": "Feature", "properties": {"code": "410481001202003", "name": "垭口村第3网格"}, "geometry": bow_tie}]
+    cands = read_candidates(write(tmp_path, feats), "grid", crs="gcj02")
+    check_shapes(cands, Surroundings(None, frozenset({"410481001202"})), grids=True)
+    (defect,) = cands[0].defects
+    assert defect.kind == "invalid"
+    assert "自相交，位置 113.518000, 33.278000（文件坐标）" in str(defect)   # the crossing as drawn, in Chinese
+
+
+def test_a_grids_households_and_people_are_read_from_its_attributes(tmp_path):
+    feats = [{"type": "Feature", "properties": {"code": "410481001001001", "name": "一", "户数": 420, "人口": "1050"},
+              "geometry": square(113.5, 33.28)},
+             {"type": "Feature", "properties": {"code": "410481001001002", "name": "二", "户数": "约400"},
+              "geometry": square(113.52, 33.28)}]
+    first, second = read_candidates(write(tmp_path, feats), "grid")
+    assert first.good and (first.households, first.population) == (420, 1050)
+    assert [d.kind for d in second.defects] == ["missing_property"] and "户数" in str(second.defects[0])

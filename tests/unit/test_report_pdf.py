@@ -43,3 +43,37 @@ def test_a_rare_character_the_song_face_lacks_is_printed_from_the_hei_face(tmp_p
     render_pdf(sheet_with(3, name=rare), "2026年第1期", date(2026, 11, 2), out)
     text = subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True).stdout
     assert f"{rare}社区第1网格" in text
+
+
+def test_a_narrow_column_heading_breaks_before_its_unit_not_inside_the_brackets():
+    from desk.reports.pdf import wrapped_heading
+
+    f = faces()
+    assert wrapped_heading("本期(件)", 30, f.heading) == "本期\n(件)"
+    assert wrapped_heading("平均办理时长(小时)", 40, f.heading) == "平均办理时长\n(小时)"
+    assert wrapped_heading("本期(件)", 200, f.heading) == "本期(件)"      # fits: one line
+    assert wrapped_heading("办结率", 10, f.heading) == "办结率"
+
+
+def test_a_short_text_column_leaves_room_for_the_number_headings_to_stay_whole():
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    from desk.reports.pdf import FRAME_WIDTH, column_widths
+
+    f = faces()
+    heads = ["社区", "业务培训(次)", "能力测试(次)", "联合巡逻(次)", "应急演练(次)"]
+    widths = column_widths(heads, [["兴钢社区", "0", "0", "3", "0"]], [False, True, True, True, True], f.body, f.heading)
+    assert abs(sum(widths) - FRAME_WIDTH) < 0.5
+    assert all(w >= stringWidth("业务培训", f.heading, 9.5) for w in widths[1:])   # 业务培训 / (次), not 业务培 / 训
+
+
+def test_a_tables_totals_row_never_stands_alone_on_a_new_page(tmp_path):
+    alone = []
+    for rows in range(30, 56):
+        out = tmp_path / f"t{rows}.pdf"
+        render_pdf(sheet_with(rows), "2026年第3期", date(2026, 11, 2), out)
+        pages = subprocess.run(["pdftotext", "-layout", str(out), "-"], capture_output=True, text=True).stdout.split("\f")
+        for page in pages:
+            if "合计" in page and "社区第" not in page:
+                alone.append(rows)
+    assert not alone, f"the totals row alone on a page with {alone} rows"

@@ -821,53 +821,53 @@
         <translation>Evaluation not opened</translation>
     </message>
     <message>
-        <location filename="../../views/evaluation/page.py" line="153" />
+        <location filename="../../views/evaluation/page.py" line="156" />
         <source>评价奖惩</source>
         <translation>Evaluation</translation>
     </message>
     <message>
-        <location filename="../../views/evaluation/page.py" line="160" />
+        <location filename="../../views/evaluation/page.py" line="163" />
         <source>已开启互评。</source>
         <translation>The evaluation is open.</translation>
     </message>
     <message>
-        <location filename="../../views/evaluation/page.py" line="164" />
+        <location filename="../../views/evaluation/page.py" line="167" />
         <source>设置权重</source>
         <translation>Set weights</translation>
     </message>
     <message>
-        <location filename="../../views/evaluation/page.py" line="164" />
+        <location filename="../../views/evaluation/page.py" line="167" />
         <source>互评得分所占百分比（其余为数据得分）：</source>
         <translation>Share of the peer ratings in percent (the rest from the data):</translation>
     </message>
     <message>
-        <location filename="../../views/evaluation/page.py" line="166" />
+        <location filename="../../views/evaluation/page.py" line="169" />
         <source>权重已设置。</source>
         <translation>Weights set.</translation>
     </message>
     <message>
-        <location filename="../../views/evaluation/page.py" line="171" />
-        <location filename="../../views/evaluation/page.py" line="175" />
+        <location filename="../../views/evaluation/page.py" line="174" />
+        <location filename="../../views/evaluation/page.py" line="178" />
         <source>评选示范网格</source>
         <translation>Choose a model grid</translation>
     </message>
     <message>
-        <location filename="../../views/evaluation/page.py" line="171" />
+        <location filename="../../views/evaluation/page.py" line="174" />
         <source>请先在网格排名中选中一个网格。</source>
         <translation>Select a grid in the grids' ranking first.</translation>
     </message>
     <message>
-        <location filename="../../views/evaluation/page.py" line="175" />
+        <location filename="../../views/evaluation/page.py" line="178" />
         <source>评选 {name} 为示范网格的理由：</source>
         <translation>Why {name} is a model grid:</translation>
     </message>
     <message>
-        <location filename="../../views/evaluation/page.py" line="177" />
+        <location filename="../../views/evaluation/page.py" line="180" />
         <source>已评选示范网格。</source>
         <translation>Model grid chosen.</translation>
     </message>
     <message>
-        <location filename="../../views/evaluation/page.py" line="181" />
+        <location filename="../../views/evaluation/page.py" line="184" />
         <source>评价已保存。</source>
         <translation>Rating saved.</translation>
     </message>
@@ -1472,374 +1472,384 @@ no rate</translation>
     </message>
     <message>
         <location filename="../../views/code_words.py" line="36" />
+        <source>导入职能部门</source>
+        <translation>Import departments</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="37" />
         <source>导入区划</source>
         <translation>Divisions imported</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="37" />
+        <location filename="../../views/code_words.py" line="38" />
+        <source>导入工作人员</source>
+        <translation>Import staff</translation>
+    </message>
+    <message>
+        <location filename="../../views/code_words.py" line="39" />
         <source>事项准入</source>
         <translation>Matter admitted</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="38" />
+        <location filename="../../views/code_words.py" line="40" />
         <source>修改事项</source>
         <translation>Matter edited</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="39" />
+        <location filename="../../views/code_words.py" line="41" />
         <source>申请事项准入</source>
         <translation>Matter proposed</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="40" />
+        <location filename="../../views/code_words.py" line="42" />
         <source>记录会议</source>
         <translation>Record a meeting</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="41" />
+        <location filename="../../views/code_words.py" line="43" />
         <source>修改会议纪要</source>
         <translation>Edit minutes</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="42" />
+        <location filename="../../views/code_words.py" line="44" />
         <source>形成督办事项</source>
         <translation>Create action item</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="43" />
+        <location filename="../../views/code_words.py" line="45" />
         <source>结转督办事项</source>
         <translation>Carry over action items</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="44" />
+        <location filename="../../views/code_words.py" line="46" />
         <source>督办事项开始办理</source>
         <translation>Action item started</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="45" />
+        <location filename="../../views/code_words.py" line="47" />
         <source>督办事项完成</source>
         <translation>Action item done</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="46" />
+        <location filename="../../views/code_words.py" line="48" />
         <source>取消督办事项</source>
         <translation>Cancel action item</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="47" />
+        <location filename="../../views/code_words.py" line="49" />
         <source>重新打开督办事项</source>
         <translation>Reopen action item</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="48" />
+        <location filename="../../views/code_words.py" line="50" />
         <source>调整督办事项期限或责任</source>
         <translation>Change an action item's due date or owner</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="49" />
+        <location filename="../../views/code_words.py" line="51" />
         <source>记录培训巡逻演练</source>
         <translation>Record training/patrol/drill</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="50" />
+        <location filename="../../views/code_words.py" line="52" />
         <source>巡逻发现上报事件</source>
         <translation>Patrol finding reported as event</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="51" />
+        <location filename="../../views/code_words.py" line="53" />
         <source>查看完整号码</source>
         <translation>Full number viewed</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="52" />
+        <location filename="../../views/code_words.py" line="54" />
         <source>修改设置</source>
         <translation>Settings changed</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="53" />
+        <location filename="../../views/code_words.py" line="55" />
         <source>新建账户</source>
         <translation>Account created</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="54" />
+        <location filename="../../views/code_words.py" line="56" />
         <source>停用账户</source>
         <translation>Account disabled</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="55" />
+        <location filename="../../views/code_words.py" line="57" />
         <source>启用账户</source>
         <translation>Account enabled</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="56" />
+        <location filename="../../views/code_words.py" line="58" />
         <source>重置密码</source>
         <translation>Password reset</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="57" />
+        <location filename="../../views/code_words.py" line="59" />
         <source>变更角色</source>
         <translation>Role changed</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="58" />
+        <location filename="../../views/code_words.py" line="60" />
         <source>解锁账户</source>
         <translation>Account unlocked</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="59" />
+        <location filename="../../views/code_words.py" line="61" />
         <source>指定网格位置</source>
         <translation>Grid location assigned</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="60" />
+        <location filename="../../views/code_words.py" line="62" />
         <source>导入网格边界</source>
         <translation>Grid boundaries imported</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="61" />
+        <location filename="../../views/code_words.py" line="63" />
         <source>导入警务区边界</source>
         <translation>Beat boundaries imported</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="62" />
+        <location filename="../../views/code_words.py" line="64" />
         <source>导入社区边界</source>
         <translation>Community boundaries imported</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="63" />
+        <location filename="../../views/code_words.py" line="65" />
         <source>导出审计日志</source>
         <translation>Audit log exported</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="64" />
+        <location filename="../../views/code_words.py" line="66" />
         <source>校验审计日志</source>
         <translation>Audit log verified</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="65" />
+        <location filename="../../views/code_words.py" line="67" />
         <source>写出审计锚点</source>
         <translation>Audit anchor written</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="66" />
+        <location filename="../../views/code_words.py" line="68" />
         <source>登记数据密钥</source>
         <translation>Data key registered</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="67" />
+        <location filename="../../views/code_words.py" line="69" />
         <source>合并数据密钥</source>
         <translation>Data key merged</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="68" />
+        <location filename="../../views/code_words.py" line="70" />
         <source>开启月度互评</source>
         <translation>Open the monthly mutual evaluation</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="69" />
+        <location filename="../../views/code_words.py" line="71" />
         <source>结束月度互评</source>
         <translation>Close the monthly mutual evaluation</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="70" />
+        <location filename="../../views/code_words.py" line="72" />
         <source>设置互评权重</source>
         <translation>Set the evaluation weights</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="71" />
+        <location filename="../../views/code_words.py" line="73" />
         <source>互评打分</source>
         <translation>Mutual evaluation score</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="72" />
+        <location filename="../../views/code_words.py" line="74" />
         <source>评选示范网格</source>
         <translation>Choose a model grid</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="73" />
+        <location filename="../../views/code_words.py" line="75" />
         <source>登记人员</source>
         <translation>Register a person</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="74" />
+        <location filename="../../views/code_words.py" line="76" />
         <source>修改人员信息</source>
         <translation>Change a person's details</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="75" />
+        <location filename="../../views/code_words.py" line="77" />
         <source>删除人员</source>
         <translation>Remove a person</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="76" />
+        <location filename="../../views/code_words.py" line="78" />
         <source>合并重复人员</source>
         <translation>Merge duplicate people</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="77" />
+        <location filename="../../views/code_words.py" line="79" />
         <source>导入人员</source>
         <translation>Import people</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="78" />
+        <location filename="../../views/code_words.py" line="80" />
         <source>按号码查找人员</source>
         <translation>Look up a person by number</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="79" />
+        <location filename="../../views/code_words.py" line="81" />
         <source>更正身份证号</source>
         <translation>Correct an ID number</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="80" />
+        <location filename="../../views/code_words.py" line="82" />
         <source>查看本部门案件关联人员</source>
         <translation>View the people linked to the department's cases</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="81" />
+        <location filename="../../views/code_words.py" line="83" />
         <source>查看案件关联人员详情</source>
         <translation>View a person linked to a case</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="82" />
+        <location filename="../../views/code_words.py" line="84" />
         <source>导入房屋</source>
         <translation>Import houses</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="83" />
+        <location filename="../../views/code_words.py" line="85" />
         <source>导入单位</source>
         <translation>Import units</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="84" />
+        <location filename="../../views/code_words.py" line="86" />
         <source>设定特殊人群管理等级</source>
         <translation>Set a special-care level</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="85" />
+        <location filename="../../views/code_words.py" line="87" />
         <source>修改走访周期</source>
         <translation>Change a visit interval</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="86" />
+        <location filename="../../views/code_words.py" line="88" />
         <source>登记走访</source>
         <translation>Record a visit</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="87" />
+        <location filename="../../views/code_words.py" line="89" />
         <source>走访发现上报为事件</source>
         <translation>Report a visit finding as an event</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="90" />
+        <location filename="../../views/code_words.py" line="92" />
         <source>账户</source>
         <translation>Account</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="91" />
-        <location filename="../../views/code_words.py" line="121" />
+        <location filename="../../views/code_words.py" line="93" />
+        <location filename="../../views/code_words.py" line="123" />
         <source>事件</source>
         <translation>Event</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="92" />
-        <location filename="../../views/code_words.py" line="119" />
+        <location filename="../../views/code_words.py" line="94" />
+        <location filename="../../views/code_words.py" line="121" />
         <source>派单</source>
         <translation>Dispatch</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="93" />
+        <location filename="../../views/code_words.py" line="95" />
         <source>网格</source>
         <translation>Grid</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="94" />
+        <location filename="../../views/code_words.py" line="96" />
         <source>社区</source>
         <translation>Community</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="95" />
+        <location filename="../../views/code_words.py" line="97" />
         <source>警务区</source>
         <translation>Police beat</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="96" />
-        <location filename="../../views/code_words.py" line="110" />
+        <location filename="../../views/code_words.py" line="98" />
+        <location filename="../../views/code_words.py" line="112" />
         <source>人员</source>
         <translation>Staff</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="97" />
+        <location filename="../../views/code_words.py" line="99" />
         <source>部门</source>
         <translation>Department</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="98" />
+        <location filename="../../views/code_words.py" line="100" />
         <source>事项</source>
         <translation>Matter</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="99" />
+        <location filename="../../views/code_words.py" line="101" />
         <source>会议</source>
         <translation>Meetings</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="100" />
+        <location filename="../../views/code_words.py" line="102" />
         <source>督办事项</source>
         <translation>Action items</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="101" />
+        <location filename="../../views/code_words.py" line="103" />
         <source>培训巡逻演练</source>
         <translation>Trainings, patrols, drills</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="102" />
+        <location filename="../../views/code_words.py" line="104" />
         <source>设置</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="103" />
+        <location filename="../../views/code_words.py" line="105" />
         <source>时限</source>
         <translation>Time limits</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="104" />
+        <location filename="../../views/code_words.py" line="106" />
         <source>街道</source>
         <translation>Street</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="105" />
+        <location filename="../../views/code_words.py" line="107" />
         <source>审计日志</source>
         <translation>Audit log</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="106" />
+        <location filename="../../views/code_words.py" line="108" />
         <source>备份</source>
         <translation>Backup</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="107" />
+        <location filename="../../views/code_words.py" line="109" />
         <source>附件</source>
         <translation>Attachment</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="108" />
+        <location filename="../../views/code_words.py" line="110" />
         <source>住户</source>
         <translation>Household</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="109" />
+        <location filename="../../views/code_words.py" line="111" />
         <source>月度互评</source>
         <translation>Monthly mutual evaluation</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="111" />
+        <location filename="../../views/code_words.py" line="113" />
         <source>走访</source>
         <translation>Visit</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="112" />
+        <location filename="../../views/code_words.py" line="114" />
         <source>管理等级</source>
         <translation>Care level</translation>
     </message>
@@ -1926,597 +1936,597 @@ no rate</translation>
 <context>
     <name>Board</name>
     <message>
-        <location filename="../../views/code_words.py" line="166" />
+        <location filename="../../views/code_words.py" line="168" />
         <source>网格员上报</source>
         <translation>Grid worker</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="167" />
+        <location filename="../../views/code_words.py" line="169" />
         <source>电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="168" />
+        <location filename="../../views/code_words.py" line="170" />
         <source>12345热线</source>
         <translation>12345 hotline</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="169" />
+        <location filename="../../views/code_words.py" line="171" />
         <source>微信群</source>
         <translation>WeChat group</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="170" />
+        <location filename="../../views/code_words.py" line="172" />
         <source>巡查</source>
         <translation>Patrol</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="171" />
+        <location filename="../../views/code_words.py" line="173" />
         <source>110非警务转办</source>
         <translation>110 non-police transfer</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="172" />
+        <location filename="../../views/code_words.py" line="174" />
         <source>来访</source>
         <translation>Walk-in</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="173" />
+        <location filename="../../views/code_words.py" line="175" />
         <source>网上留言板</source>
         <translation>Online message board</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="174" />
+        <location filename="../../views/code_words.py" line="176" />
         <source>其他系统导入</source>
         <translation>Imported from another system</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="175" />
+        <location filename="../../views/code_words.py" line="177" />
         <source>矛盾纠纷</source>
         <translation>Dispute</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="176" />
+        <location filename="../../views/code_words.py" line="178" />
         <source>安全隐患</source>
         <translation>Safety hazard</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="177" />
+        <location filename="../../views/code_words.py" line="179" />
         <source>消防隐患</source>
         <translation>Fire hazard</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="178" />
+        <location filename="../../views/code_words.py" line="180" />
         <source>治安线索</source>
         <translation>Public-order lead</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="179" />
+        <location filename="../../views/code_words.py" line="181" />
         <source>民生诉求</source>
         <translation>Public request</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="180" />
+        <location filename="../../views/code_words.py" line="182" />
         <source>特殊人群事项</source>
         <translation>Special population</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="181" />
+        <location filename="../../views/code_words.py" line="183" />
         <source>信访维稳</source>
         <translation>Petition / stability</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="182" />
+        <location filename="../../views/code_words.py" line="184" />
         <source>其他</source>
         <translation>Other</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="183" />
+        <location filename="../../views/code_words.py" line="185" />
         <source>一般</source>
         <translation>Ordinary</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="184" />
+        <location filename="../../views/code_words.py" line="186" />
         <source>紧急</source>
         <translation>Urgent</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="185" />
+        <location filename="../../views/code_words.py" line="187" />
         <source>待受理</source>
         <translation>To accept</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="186" />
+        <location filename="../../views/code_words.py" line="188" />
         <source>已受理</source>
         <translation>Accepted</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="187" />
+        <location filename="../../views/code_words.py" line="189" />
         <source>网格处置</source>
         <translation>In the grid</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="188" />
+        <location filename="../../views/code_words.py" line="190" />
         <source>已派单</source>
         <translation>Dispatched</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="189" />
+        <location filename="../../views/code_words.py" line="191" />
         <source>处置中</source>
         <translation>Being handled</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="190" />
+        <location filename="../../views/code_words.py" line="192" />
         <source>已退单</source>
         <translation>Returned</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="191" />
+        <location filename="../../views/code_words.py" line="193" />
         <source>重新办理</source>
         <translation>Reopened</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="192" />
+        <location filename="../../views/code_words.py" line="194" />
         <source>已反馈</source>
         <translation>Feedback given</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="193" />
+        <location filename="../../views/code_words.py" line="195" />
         <source>已核查</source>
         <translation>Verified</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="194" />
+        <location filename="../../views/code_words.py" line="196" />
         <source>已办结</source>
         <translation>Closed</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="195" />
+        <location filename="../../views/code_words.py" line="197" />
         <source>已回访</source>
         <translation>Called back</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="196" />
+        <location filename="../../views/code_words.py" line="198" />
         <source>已合并</source>
         <translation>Merged</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="197" />
+        <location filename="../../views/code_words.py" line="199" />
         <source>已撤销</source>
         <translation>Cancelled</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="198" />
+        <location filename="../../views/code_words.py" line="200" />
         <source>受理</source>
         <translation>Accept</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="199" />
+        <location filename="../../views/code_words.py" line="201" />
         <source>交网格处置</source>
         <translation>Hand to the grid</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="200" />
+        <location filename="../../views/code_words.py" line="202" />
         <source>派单</source>
         <translation>Dispatch</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="201" />
+        <location filename="../../views/code_words.py" line="203" />
         <source>签收处置</source>
         <translation>Take on</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="202" />
+        <location filename="../../views/code_words.py" line="204" />
         <source>退单</source>
         <translation>Return</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="203" />
+        <location filename="../../views/code_words.py" line="205" />
         <source>反馈</source>
         <translation>Feedback</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="204" />
+        <location filename="../../views/code_words.py" line="206" />
         <source>核查</source>
         <translation>Verify</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="205" />
+        <location filename="../../views/code_words.py" line="207" />
         <source>办结</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="206" />
+        <location filename="../../views/code_words.py" line="208" />
         <source>回访</source>
         <translation>Call back</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="207" />
+        <location filename="../../views/code_words.py" line="209" />
         <source>合并为重复</source>
         <translation>Merge as duplicate</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="208" />
+        <location filename="../../views/code_words.py" line="210" />
         <source>撤销</source>
         <translation>Cancel event</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="209" />
+        <location filename="../../views/code_words.py" line="211" />
         <source>上报</source>
         <translation>Report</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="210" />
+        <location filename="../../views/code_words.py" line="212" />
         <source>认领</source>
         <translation>Claim</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="211" />
+        <location filename="../../views/code_words.py" line="213" />
         <source>取消认领</source>
         <translation>Unclaim</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="212" />
+        <location filename="../../views/code_words.py" line="214" />
         <source>指派</source>
         <translation>Assign</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="213" />
+        <location filename="../../views/code_words.py" line="215" />
         <source>挂账</source>
         <translation>On record</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="214" />
+        <location filename="../../views/code_words.py" line="216" />
         <source>取消挂账</source>
         <translation>Off record</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="215" />
+        <location filename="../../views/code_words.py" line="217" />
         <source>标记紧急</source>
         <translation>Mark urgent</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="216" />
+        <location filename="../../views/code_words.py" line="218" />
         <source>取消紧急</source>
         <translation>Not urgent</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="217" />
+        <location filename="../../views/code_words.py" line="219" />
         <source>逐级上升</source>
         <translation>Escalated</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="218" />
+        <location filename="../../views/code_words.py" line="220" />
         <source>调解</source>
         <translation>Mediate</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="219" />
+        <location filename="../../views/code_words.py" line="221" />
         <source>添加附件</source>
         <translation>Attachment added</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="220" />
+        <location filename="../../views/code_words.py" line="222" />
         <source>修改</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="221" />
+        <location filename="../../views/code_words.py" line="223" />
         <source>网格员首接</source>
         <translation>Grid worker first</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="222" />
+        <location filename="../../views/code_words.py" line="224" />
         <source>网格长调解</source>
         <translation>Grid leader mediates</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="223" />
+        <location filename="../../views/code_words.py" line="225" />
         <source>社区民警介入</source>
         <translation>Community police step in</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="224" />
+        <location filename="../../views/code_words.py" line="226" />
         <source>派出所兜底</source>
         <translation>Police station backstop</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="225" />
+        <location filename="../../views/code_words.py" line="227" />
         <source>调解成功</source>
         <translation>Resolved</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="226" />
+        <location filename="../../views/code_words.py" line="228" />
         <source>部分化解</source>
         <translation>Partly resolved</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="227" />
+        <location filename="../../views/code_words.py" line="229" />
         <source>调解未成</source>
         <translation>Not resolved</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="228" />
+        <location filename="../../views/code_words.py" line="230" />
         <source>转诉讼/仲裁</source>
         <translation>Referred to court/arbitration</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="229" />
+        <location filename="../../views/code_words.py" line="231" />
         <source>满意</source>
         <translation>Satisfied</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="230" />
+        <location filename="../../views/code_words.py" line="232" />
         <source>基本满意</source>
         <translation>Mostly satisfied</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="231" />
+        <location filename="../../views/code_words.py" line="233" />
         <source>不满意</source>
         <translation>Unsatisfied</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="232" />
+        <location filename="../../views/code_words.py" line="234" />
         <source>未联系上</source>
         <translation>Not reached</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="233" />
+        <location filename="../../views/code_words.py" line="235" />
         <source>婚姻家庭</source>
         <translation>Family</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="234" />
+        <location filename="../../views/code_words.py" line="236" />
         <source>邻里纠纷</source>
         <translation>Neighbours</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="235" />
+        <location filename="../../views/code_words.py" line="237" />
         <source>经济纠纷</source>
         <translation>Money</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="236" />
+        <location filename="../../views/code_words.py" line="238" />
         <source>土地纠纷</source>
         <translation>Land</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="237" />
+        <location filename="../../views/code_words.py" line="239" />
         <source>劳资纠纷</source>
         <translation>Wages</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="238" />
+        <location filename="../../views/code_words.py" line="240" />
         <source>物业纠纷</source>
         <translation>Property management</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="239" />
+        <location filename="../../views/code_words.py" line="241" />
         <source>燃气</source>
         <translation>Gas</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="240" />
+        <location filename="../../views/code_words.py" line="242" />
         <source>房屋建筑</source>
         <translation>Buildings</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="241" />
+        <location filename="../../views/code_words.py" line="243" />
         <source>道路设施</source>
         <translation>Roads</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="242" />
+        <location filename="../../views/code_words.py" line="244" />
         <source>用电</source>
         <translation>Electricity</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="243" />
+        <location filename="../../views/code_words.py" line="245" />
         <source>消防通道堵塞</source>
         <translation>Fire lane blocked</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="244" />
+        <location filename="../../views/code_words.py" line="246" />
         <source>电动车违规充电</source>
         <translation>E-bike charging</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="245" />
+        <location filename="../../views/code_words.py" line="247" />
         <source>私拉电线</source>
         <translation>Illegal wiring</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="246" />
+        <location filename="../../views/code_words.py" line="248" />
         <source>供水</source>
         <translation>Water supply</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="247" />
+        <location filename="../../views/code_words.py" line="249" />
         <source>环境卫生</source>
         <translation>Sanitation</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="248" />
+        <location filename="../../views/code_words.py" line="250" />
         <source>路灯</source>
         <translation>Street lights</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="249" />
+        <location filename="../../views/code_words.py" line="251" />
         <source>噪声</source>
         <translation>Noise</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="250" />
+        <location filename="../../views/code_words.py" line="252" />
         <source>占道经营</source>
         <translation>Street stalls</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="251" />
+        <location filename="../../views/code_words.py" line="253" />
         <source>签收</source>
         <translation>Take on</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="252" />
+        <location filename="../../views/code_words.py" line="254" />
         <source>办理反馈</source>
         <translation>Report back</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="253" />
+        <location filename="../../views/code_words.py" line="255" />
         <source>改派</source>
         <translation>Re-route</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="254" />
+        <location filename="../../views/code_words.py" line="256" />
         <source>重新派单</source>
         <translation>Dispatch again</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="255" />
+        <location filename="../../views/code_words.py" line="257" />
         <source>值班席</source>
         <translation>Duty seat</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="308" />
+        <location filename="../../views/code_words.py" line="310" />
         <source>当前角色无权执行此操作</source>
         <translation>Your role may not do this</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="309" />
+        <location filename="../../views/code_words.py" line="311" />
         <source>事件当前为「%1」，可在以下状态%2：%3</source>
         <translation>The event is “%1”; %2 is possible when it is: %3</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="310" />
+        <location filename="../../views/code_words.py" line="312" />
         <source>事件已结束</source>
         <translation>The event is finished</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="311" />
+        <location filename="../../views/code_words.py" line="313" />
         <source>只有矛盾纠纷需要调解</source>
         <translation>Only disputes are mediated</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="312" />
+        <location filename="../../views/code_words.py" line="314" />
         <source>事件尚未被认领</source>
         <translation>Nobody has claimed the event</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="313" />
+        <location filename="../../views/code_words.py" line="315" />
         <source>事件已由 %1 认领</source>
         <translation>Claimed by %1</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="314" />
+        <location filename="../../views/code_words.py" line="316" />
         <source>正常</source>
         <translation>In time</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="315" />
+        <location filename="../../views/code_words.py" line="317" />
         <source>黄牌预警</source>
         <translation>Yellow warning</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="316" />
+        <location filename="../../views/code_words.py" line="318" />
         <source>超时</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="317" />
+        <location filename="../../views/code_words.py" line="319" />
         <source>%1天</source>
         <translation>%1 d</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="318" />
+        <location filename="../../views/code_words.py" line="320" />
         <source>%1天%2小时</source>
         <translation>%1 d %2 h</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="319" />
+        <location filename="../../views/code_words.py" line="321" />
         <source>%1小时%2分</source>
         <translation>%1 h %2 min</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="320" />
+        <location filename="../../views/code_words.py" line="322" />
         <source>%1分</source>
         <translation>%1 min</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="321" />
+        <location filename="../../views/code_words.py" line="323" />
         <source>超时 %1</source>
         <translation>Overdue %1</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="322" />
+        <location filename="../../views/code_words.py" line="324" />
         <source>剩 %1</source>
         <translation>%1 left</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="323" />
+        <location filename="../../views/code_words.py" line="325" />
         <source>网格员</source>
         <translation>grid worker</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="324" />
+        <location filename="../../views/code_words.py" line="326" />
         <source>承办部门</source>
         <translation>Lead department</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="325" />
+        <location filename="../../views/code_words.py" line="327" />
         <source>编号</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="326" />
+        <location filename="../../views/code_words.py" line="328" />
         <source>上报时间</source>
         <translation>Reported</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="327" />
+        <location filename="../../views/code_words.py" line="329" />
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="328" />
+        <location filename="../../views/code_words.py" line="330" />
         <source>期限</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="329" />
+        <location filename="../../views/code_words.py" line="331" />
         <source>待谁办</source>
         <translation>Next step</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="330" />
+        <location filename="../../views/code_words.py" line="332" />
         <source>类型</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="331" />
+        <location filename="../../views/code_words.py" line="333" />
         <source>标题</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="332" />
+        <location filename="../../views/code_words.py" line="334" />
         <source>社区</source>
         <translation>Community</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="333" />
+        <location filename="../../views/code_words.py" line="335" />
         <source>网格</source>
         <translation>Grid</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="334" />
+        <location filename="../../views/code_words.py" line="336" />
         <source>来源</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="335" />
+        <location filename="../../views/code_words.py" line="337" />
         <source>承办</source>
         <translation>Handler</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="336" />
+        <location filename="../../views/code_words.py" line="338" />
         <source>调解层级</source>
         <translation>Mediation level</translation>
     </message>
@@ -3040,402 +3050,402 @@ no rate</translation>
 <context>
     <name>DispatchModels</name>
     <message>
-        <location filename="../../views/code_words.py" line="256" />
+        <location filename="../../views/code_words.py" line="258" />
         <source>党的建设</source>
         <translation>Party building</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="257" />
+        <location filename="../../views/code_words.py" line="259" />
         <source>社会治安综合治理</source>
         <translation>Public order</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="258" />
+        <location filename="../../views/code_words.py" line="260" />
         <source>居（村）民自治</source>
         <translation>Residents' self-government</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="259" />
+        <location filename="../../views/code_words.py" line="261" />
         <source>信访维稳</source>
         <translation>Petition / stability</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="260" />
+        <location filename="../../views/code_words.py" line="262" />
         <source>劳动就业服务</source>
         <translation>Employment services</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="261" />
+        <location filename="../../views/code_words.py" line="263" />
         <source>防灾减灾和消防安全</source>
         <translation>Disasters and fire safety</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="262" />
+        <location filename="../../views/code_words.py" line="264" />
         <source>疫情防控</source>
         <translation>Epidemic control</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="263" />
+        <location filename="../../views/code_words.py" line="265" />
         <source>待准入</source>
         <translation>Proposed</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="264" />
+        <location filename="../../views/code_words.py" line="266" />
         <source>已准入</source>
         <translation>Admitted</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="265" />
+        <location filename="../../views/code_words.py" line="267" />
         <source>未准入</source>
         <translation>Rejected</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="266" />
+        <location filename="../../views/code_words.py" line="268" />
         <source>已停用</source>
         <translation>Retired</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="267" />
+        <location filename="../../views/code_words.py" line="269" />
         <source>待签收</source>
         <translation>To take on</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="268" />
+        <location filename="../../views/code_words.py" line="270" />
         <source>办理中</source>
         <translation>In hand</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="269" />
+        <location filename="../../views/code_words.py" line="271" />
         <source>待核查</source>
         <translation>To verify</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="270" />
+        <location filename="../../views/code_words.py" line="272" />
         <source>已核查</source>
         <translation>Verified</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="271" />
+        <location filename="../../views/code_words.py" line="273" />
         <source>已办结</source>
         <translation>Closed</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="272" />
+        <location filename="../../views/code_words.py" line="274" />
         <source>已退单</source>
         <translation>Returned</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="273" />
+        <location filename="../../views/code_words.py" line="275" />
         <source>已改派</source>
         <translation>Re-routed</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="274" />
+        <location filename="../../views/code_words.py" line="276" />
         <source>已撤回</source>
         <translation>Withdrawn</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="275" />
+        <location filename="../../views/code_words.py" line="277" />
         <source>派单结束</source>
         <translation>Case ended</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="276" />
+        <location filename="../../views/code_words.py" line="278" />
         <source>已失效</source>
         <translation>Lapsed</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="277" />
+        <location filename="../../views/code_words.py" line="279" />
         <source>派单</source>
         <translation>Dispatch</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="278" />
+        <location filename="../../views/code_words.py" line="280" />
         <source>签收</source>
         <translation>Take on</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="279" />
+        <location filename="../../views/code_words.py" line="281" />
         <source>联办签收</source>
         <translation>Assisting taken on</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="280" />
+        <location filename="../../views/code_words.py" line="282" />
         <source>退单</source>
         <translation>Return</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="281" />
+        <location filename="../../views/code_words.py" line="283" />
         <source>改派</source>
         <translation>Re-route</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="282" />
+        <location filename="../../views/code_words.py" line="284" />
         <source>改派通知</source>
         <translation>Re-route notice</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="283" />
+        <location filename="../../views/code_words.py" line="285" />
         <source>反馈</source>
         <translation>Feedback</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="284" />
+        <location filename="../../views/code_words.py" line="286" />
         <source>核查</source>
         <translation>Verify</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="285" />
+        <location filename="../../views/code_words.py" line="287" />
         <source>办结</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="286" />
+        <location filename="../../views/code_words.py" line="288" />
         <source>回访</source>
         <translation>Call back</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="287" />
+        <location filename="../../views/code_words.py" line="289" />
         <source>重新办理</source>
         <translation>Reopened</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="288" />
+        <location filename="../../views/code_words.py" line="290" />
         <source>催办</source>
         <translation>Urge</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="289" />
+        <location filename="../../views/code_words.py" line="291" />
         <source>督办</source>
         <translation>Supervise</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="290" />
+        <location filename="../../views/code_words.py" line="292" />
         <source>领导批示</source>
         <translation>Instruction</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="291" />
+        <location filename="../../views/code_words.py" line="293" />
         <source>加急</source>
         <translation>Expedite</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="292" />
+        <location filename="../../views/code_words.py" line="294" />
         <source>申请延期</source>
         <translation>Ask for extension</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="293" />
+        <location filename="../../views/code_words.py" line="295" />
         <source>延期审批</source>
         <translation>Extension decided</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="294" />
+        <location filename="../../views/code_words.py" line="296" />
         <source>改变建议部门</source>
         <translation>Proposal overridden</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="295" />
+        <location filename="../../views/code_words.py" line="297" />
         <source>核查通过</source>
         <translation>Passed</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="296" />
+        <location filename="../../views/code_words.py" line="298" />
         <source>阶段性闭环</source>
         <translation>Closed for now</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="297" />
+        <location filename="../../views/code_words.py" line="299" />
         <source>过简闭环</source>
         <translation>Closed too thinly</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="298" />
+        <location filename="../../views/code_words.py" line="300" />
         <source>错误办理</source>
         <translation>Handled wrongly</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="299" />
+        <location filename="../../views/code_words.py" line="301" />
         <source>满意</source>
         <translation>Satisfied</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="300" />
+        <location filename="../../views/code_words.py" line="302" />
         <source>基本满意</source>
         <translation>Mostly satisfied</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="301" />
+        <location filename="../../views/code_words.py" line="303" />
         <source>不满意</source>
         <translation>Unsatisfied</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="302" />
+        <location filename="../../views/code_words.py" line="304" />
         <source>一般督办</source>
         <translation>Supervision</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="303" />
+        <location filename="../../views/code_words.py" line="305" />
         <source>黄牌督办</source>
         <translation>Yellow-card supervision</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="304" />
+        <location filename="../../views/code_words.py" line="306" />
         <source>红牌督办</source>
         <translation>Red-card supervision</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="305" />
+        <location filename="../../views/code_words.py" line="307" />
         <source>待审批</source>
         <translation>Awaiting decision</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="306" />
+        <location filename="../../views/code_words.py" line="308" />
         <source>已批准</source>
         <translation>Approved</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="307" />
+        <location filename="../../views/code_words.py" line="309" />
         <source>未批准</source>
         <translation>Refused</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="337" />
+        <location filename="../../views/code_words.py" line="339" />
         <source>事件号</source>
         <translation>Event</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="338" />
+        <location filename="../../views/code_words.py" line="340" />
         <source>标题</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="339" />
+        <location filename="../../views/code_words.py" line="341" />
         <source>类型</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="340" />
+        <location filename="../../views/code_words.py" line="342" />
         <source>网格</source>
         <translation>Grid</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="341" />
+        <location filename="../../views/code_words.py" line="343" />
         <source>承办部门</source>
         <translation>Lead department</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="342" />
+        <location filename="../../views/code_words.py" line="344" />
         <source>协办部门</source>
         <translation>Assisting</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="343" />
+        <location filename="../../views/code_words.py" line="345" />
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="344" />
+        <location filename="../../views/code_words.py" line="346" />
         <source>派单时间</source>
         <translation>Dispatched</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="345" />
+        <location filename="../../views/code_words.py" line="347" />
         <source>签收时限</source>
         <translation>Take on by</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="346" />
+        <location filename="../../views/code_words.py" line="348" />
         <source>办理时限</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="347" />
+        <location filename="../../views/code_words.py" line="349" />
         <source>督办/加急</source>
         <translation>Supervision/expedite</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="348" />
+        <location filename="../../views/code_words.py" line="350" />
         <source>延期待批</source>
         <translation>Extension asked</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="349" />
+        <location filename="../../views/code_words.py" line="351" />
         <source>重办</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="350" />
+        <location filename="../../views/code_words.py" line="352" />
         <source>（签收超时）</source>
         <translation> (take-on overdue)</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="351" />
+        <location filename="../../views/code_words.py" line="353" />
         <source>（办理超时）</source>
         <translation> (overdue)</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="352" />
+        <location filename="../../views/code_words.py" line="354" />
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="353" />
+        <location filename="../../views/code_words.py" line="355" />
         <source>派单数</source>
         <translation>Dispatched</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="354" />
+        <location filename="../../views/code_words.py" line="356" />
         <source>按时签收率</source>
         <translation>Taken on in time</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="355" />
+        <location filename="../../views/code_words.py" line="357" />
         <source>退单数</source>
         <translation>Returned</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="356" />
+        <location filename="../../views/code_words.py" line="358" />
         <source>办结数</source>
         <translation>Closed</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="357" />
+        <location filename="../../views/code_words.py" line="359" />
         <source>按时办结率</source>
         <translation>Closed in time</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="358" />
+        <location filename="../../views/code_words.py" line="360" />
         <source>平均办理时长(小时)</source>
         <translation>Mean handling (h)</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="359" />
+        <location filename="../../views/code_words.py" line="361" />
         <source>满意率</source>
         <translation>Satisfied</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="360" />
+        <location filename="../../views/code_words.py" line="362" />
         <source>重办率</source>
         <translation>Redone</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="361" />
+        <location filename="../../views/code_words.py" line="363" />
         <source>非警务分流率</source>
         <translation>Non-police diverted</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="362" />
+        <location filename="../../views/code_words.py" line="364" />
         <source>网格内化解率</source>
         <translation>Resolved in grid</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="363" />
+        <location filename="../../views/code_words.py" line="365" />
         <source>较有把握</source>
         <translation>Fairly sure</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="364" />
+        <location filename="../../views/code_words.py" line="366" />
         <source>仅供参考</source>
         <translation>For reference only</translation>
     </message>
@@ -4309,7 +4319,7 @@ The guide file was not found: </translation>
     <name>Labels</name>
     <message>
         <location filename="../../views/labels.py" line="9" />
-        <location filename="../../views/labels.py" line="27" />
+        <location filename="../../views/labels.py" line="35" />
         <source>网格长</source>
         <translation>Grid leader</translation>
     </message>
@@ -4330,7 +4340,7 @@ The guide file was not found: </translation>
     </message>
     <message>
         <location filename="../../views/labels.py" line="10" />
-        <location filename="../../views/labels.py" line="31" />
+        <location filename="../../views/labels.py" line="39" />
         <source>社区民警</source>
         <translation>Community police officer</translation>
     </message>
@@ -4375,126 +4385,161 @@ The guide file was not found: </translation>
         <translation>Dedicated grid</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="21" />
+        <location filename="../../views/labels.py" line="22" />
+        <source>学校</source>
+        <translation>School</translation>
+    </message>
+    <message>
+        <location filename="../../views/labels.py" line="22" />
+        <source>医院</source>
+        <translation>Hospital</translation>
+    </message>
+    <message>
+        <location filename="../../views/labels.py" line="23" />
+        <source>市场</source>
+        <translation>Market</translation>
+    </message>
+    <message>
+        <location filename="../../views/labels.py" line="23" />
+        <source>企业</source>
+        <translation>Enterprise</translation>
+    </message>
+    <message>
+        <location filename="../../views/labels.py" line="24" />
+        <source>公园</source>
+        <translation>Park</translation>
+    </message>
+    <message>
+        <location filename="../../views/labels.py" line="24" />
+        <source>园区</source>
+        <translation>Campus</translation>
+    </message>
+    <message>
+        <location filename="../../views/labels.py" line="25" />
+        <source>商圈</source>
+        <translation>Business district</translation>
+    </message>
+    <message>
+        <location filename="../../views/labels.py" line="29" />
         <source>达标</source>
         <translation>Within standard</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="21" />
+        <location filename="../../views/labels.py" line="29" />
         <source>偏小</source>
         <translation>Too small</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="21" />
+        <location filename="../../views/labels.py" line="29" />
         <source>偏大</source>
         <translation>Too large</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="21" />
+        <location filename="../../views/labels.py" line="29" />
         <source>专属</source>
         <translation>Dedicated</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="26" />
-        <location filename="../../views/labels.py" line="27" />
-        <location filename="../../views/labels.py" line="31" />
-        <location filename="../../views/labels.py" line="32" />
-        <location filename="../../views/labels.py" line="33" />
+        <location filename="../../views/labels.py" line="34" />
+        <location filename="../../views/labels.py" line="35" />
+        <location filename="../../views/labels.py" line="39" />
+        <location filename="../../views/labels.py" line="40" />
+        <location filename="../../views/labels.py" line="41" />
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="26" />
-        <location filename="../../views/labels.py" line="27" />
-        <location filename="../../views/labels.py" line="31" />
-        <location filename="../../views/labels.py" line="32" />
-        <location filename="../../views/labels.py" line="33" />
+        <location filename="../../views/labels.py" line="34" />
+        <location filename="../../views/labels.py" line="35" />
+        <location filename="../../views/labels.py" line="39" />
+        <location filename="../../views/labels.py" line="40" />
+        <location filename="../../views/labels.py" line="41" />
         <source>代码</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="26" />
-        <location filename="../../views/labels.py" line="27" />
+        <location filename="../../views/labels.py" line="34" />
+        <location filename="../../views/labels.py" line="35" />
         <source>类型</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="26" />
-        <location filename="../../views/labels.py" line="31" />
+        <location filename="../../views/labels.py" line="34" />
+        <location filename="../../views/labels.py" line="39" />
         <source>网格数</source>
         <translation>Grids</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="26" />
-        <location filename="../../views/labels.py" line="27" />
-        <location filename="../../views/labels.py" line="31" />
-        <location filename="../../views/labels.py" line="32" />
+        <location filename="../../views/labels.py" line="34" />
+        <location filename="../../views/labels.py" line="35" />
+        <location filename="../../views/labels.py" line="39" />
+        <location filename="../../views/labels.py" line="40" />
         <source>户数</source>
         <translation>Households</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="26" />
-        <location filename="../../views/labels.py" line="27" />
-        <location filename="../../views/labels.py" line="31" />
-        <location filename="../../views/labels.py" line="32" />
+        <location filename="../../views/labels.py" line="34" />
+        <location filename="../../views/labels.py" line="35" />
+        <location filename="../../views/labels.py" line="39" />
+        <location filename="../../views/labels.py" line="40" />
         <source>人口</source>
         <translation>Population</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="27" />
-        <location filename="../../views/labels.py" line="32" />
+        <location filename="../../views/labels.py" line="35" />
+        <location filename="../../views/labels.py" line="40" />
         <source>规模</source>
         <translation>Size</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="28" />
+        <location filename="../../views/labels.py" line="36" />
         <source>人员</source>
         <translation>Staff</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="28" />
-        <location filename="../../views/labels.py" line="50" />
+        <location filename="../../views/labels.py" line="36" />
+        <location filename="../../views/labels.py" line="58" />
         <source>警务区</source>
         <translation>Police beats</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="29" />
+        <location filename="../../views/labels.py" line="37" />
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="29" />
+        <location filename="../../views/labels.py" line="37" />
         <source>角色</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="29" />
-        <location filename="../../views/labels.py" line="32" />
+        <location filename="../../views/labels.py" line="37" />
+        <location filename="../../views/labels.py" line="40" />
         <source>所属社区</source>
         <translation>Community</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="29" />
+        <location filename="../../views/labels.py" line="37" />
         <source>所属部门</source>
         <translation>Department</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="29" />
+        <location filename="../../views/labels.py" line="37" />
         <source>网格</source>
         <translation>Grids</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="30" />
+        <location filename="../../views/labels.py" line="38" />
         <source>电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="33" />
+        <location filename="../../views/labels.py" line="41" />
         <source>简称</source>
         <translation>Short name</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="50" />
+        <location filename="../../views/labels.py" line="58" />
         <source>职能部门</source>
         <translation>Departments</translation>
     </message>
@@ -4976,87 +5021,92 @@ Enter your password to continue; unsaved work is still there.</translation>
         <translation type="vanished"> (events not yet linked)</translation>
     </message>
     <message>
-        <location filename="../../views/map/page.py" line="76" />
+        <location filename="../../views/map/page.py" line="77" />
         <source>全图</source>
         <translation>Fit all</translation>
     </message>
     <message>
-        <location filename="../../views/map/page.py" line="78" />
+        <location filename="../../views/map/page.py" line="79" />
         <source>导出图片…</source>
         <translation>Export image…</translation>
     </message>
     <message>
-        <location filename="../../views/map/page.py" line="80" />
+        <location filename="../../views/map/page.py" line="81" />
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../views/map/page.py" line="83" />
+        <location filename="../../views/map/page.py" line="84" />
         <source>网格着色：</source>
         <translation>Colour grids by:</translation>
     </message>
     <message>
-        <location filename="../../views/map/page.py" line="94" />
+        <location filename="../../views/map/page.py" line="95" />
         <source>网格档案</source>
         <translation>Grid profile</translation>
     </message>
     <message>
-        <location filename="../../views/map/page.py" line="95" />
+        <location filename="../../views/map/page.py" line="96" />
         <source>规模检查</source>
         <translation>Size check</translation>
     </message>
     <message>
-        <location filename="../../views/map/page.py" line="98" />
+        <location filename="../../views/map/page.py" line="99" />
         <source>地图在打开本页时加载…</source>
         <translation>The map loads when this page is opened…</translation>
     </message>
     <message>
-        <location filename="../../views/map/page.py" line="112" />
+        <location filename="../../views/map/page.py" line="113" />
         <source>网格地图</source>
         <translation>Grid map</translation>
     </message>
     <message>
-        <location filename="../../views/map/page.py" line="163" />
+        <location filename="../../views/map/page.py" line="164" />
         <source>正在生成地图…</source>
         <translation>Building the map…</translation>
     </message>
     <message>
-        <location filename="../../views/map/page.py" line="189" />
+        <location filename="../../views/map/page.py" line="190" />
         <source>{0} 网格地图</source>
         <translation>{0} grid map</translation>
     </message>
     <message>
-        <location filename="../../views/map/page.py" line="204" />
+        <location filename="../../views/map/page.py" line="205" />
         <source>地图生成失败：</source>
         <translation>Map could not be built: </translation>
     </message>
     <message>
-        <location filename="../../views/map/page.py" line="211" />
+        <location filename="../../views/map/page.py" line="212" />
         <source>地图页面加载失败</source>
         <translation>Map page failed to load</translation>
     </message>
     <message>
-        <location filename="../../views/map/page.py" line="219" />
+        <location filename="../../views/map/page.py" line="232" />
         <source>网格 {0} 个 · 事件 {1} 件</source>
         <translation>{0} grids · {1} events</translation>
     </message>
     <message>
-        <location filename="../../views/map/page.py" line="261" />
+        <location filename="../../views/map/page.py" line="267" />
         <source>读取走访记录</source>
         <translation>reading visits</translation>
     </message>
     <message>
-        <location filename="../../views/map/page.py" line="265" />
+        <location filename="../../views/map/page.py" line="271" />
         <source>读取网格事件</source>
         <translation>Reading the grid's events</translation>
     </message>
     <message>
-        <location filename="../../views/map/page.py" line="285" />
+        <location filename="../../views/map/page.py" line="281" />
+        <source>特殊人群 %1 人：</source>
+        <translation>Special populations, %1 people: </translation>
+    </message>
+    <message>
+        <location filename="../../views/map/page.py" line="294" />
         <source>无未办结事件</source>
         <translation>No open events</translation>
     </message>
     <message>
-        <location filename="../../views/map/page.py" line="288" />
+        <location filename="../../views/map/page.py" line="297" />
         <source>未办结 %1 件，其中超时 %2 件</source>
         <translation>%1 open, %2 overdue</translation>
     </message>
@@ -5065,17 +5115,17 @@ Enter your password to continue; unsaved work is still there.</translation>
         <translation type="vanished">%1 open, %2 of them overdue</translation>
     </message>
     <message>
-        <location filename="../../views/map/page.py" line="313" />
+        <location filename="../../views/map/page.py" line="322" />
         <source>导出地图图片</source>
         <translation>Export Map Image</translation>
     </message>
     <message>
-        <location filename="../../views/map/page.py" line="316" />
+        <location filename="../../views/map/page.py" line="325" />
         <source>已导出：</source>
         <translation>Exported: </translation>
     </message>
     <message>
-        <location filename="../../views/map/page.py" line="316" />
+        <location filename="../../views/map/page.py" line="325" />
         <source>导出失败：</source>
         <translation>Export failed: </translation>
     </message>
@@ -5556,187 +5606,187 @@ Enter your password to continue; unsaved work is still there.</translation>
 <context>
     <name>MinutesDialog</name>
     <message>
-        <location filename="../../views/meetings/editor.py" line="39" />
+        <location filename="../../views/meetings/editor.py" line="40" />
         <source>会议纪要</source>
         <translation>Minutes</translation>
     </message>
     <message>
-        <location filename="../../views/meetings/editor.py" line="52" />
+        <location filename="../../views/meetings/editor.py" line="53" />
         <source>社区层面：民警与书记见面；某一网格：辅警与网格长对接</source>
         <translation>Community level: the officer meets the secretary; a grid: the auxiliary officer and the grid leader link up</translation>
     </message>
     <message>
-        <location filename="../../views/meetings/editor.py" line="58" />
+        <location filename="../../views/meetings/editor.py" line="59" />
         <source>状态</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../views/meetings/editor.py" line="61" />
+        <location filename="../../views/meetings/editor.py" line="62" />
         <source>日期时间</source>
         <translation>Date and time</translation>
     </message>
     <message>
-        <location filename="../../views/meetings/editor.py" line="62" />
+        <location filename="../../views/meetings/editor.py" line="63" />
         <source>范围</source>
         <translation>Scope</translation>
     </message>
     <message>
-        <location filename="../../views/meetings/editor.py" line="64" />
+        <location filename="../../views/meetings/editor.py" line="65" />
         <source>网格</source>
         <translation>Grid</translation>
     </message>
     <message>
-        <location filename="../../views/meetings/editor.py" line="65" />
+        <location filename="../../views/meetings/editor.py" line="66" />
         <source>地点</source>
         <translation>Place</translation>
     </message>
     <message>
-        <location filename="../../views/meetings/editor.py" line="67" />
+        <location filename="../../views/meetings/editor.py" line="68" />
         <source>议题</source>
         <translation>Matter</translation>
     </message>
     <message>
-        <location filename="../../views/meetings/editor.py" line="68" />
+        <location filename="../../views/meetings/editor.py" line="69" />
         <source>主持人</source>
         <translation>Chair</translation>
     </message>
     <message>
-        <location filename="../../views/meetings/editor.py" line="76" />
-        <location filename="../../views/meetings/editor.py" line="98" />
+        <location filename="../../views/meetings/editor.py" line="77" />
+        <location filename="../../views/meetings/editor.py" line="99" />
         <source>添加</source>
         <translation>Add</translation>
     </message>
     <message>
-        <location filename="../../views/meetings/editor.py" line="78" />
+        <location filename="../../views/meetings/editor.py" line="79" />
         <source>缺席/出席</source>
         <translation>Absent/present</translation>
     </message>
     <message>
-        <location filename="../../views/meetings/editor.py" line="80" />
+        <location filename="../../views/meetings/editor.py" line="81" />
         <source>代会…</source>
         <translation>Substitute…</translation>
     </message>
     <message>
-        <location filename="../../views/meetings/editor.py" line="82" />
-        <location filename="../../views/meetings/editor.py" line="100" />
-        <location filename="../../views/meetings/editor.py" line="119" />
+        <location filename="../../views/meetings/editor.py" line="83" />
+        <location filename="../../views/meetings/editor.py" line="101" />
+        <location filename="../../views/meetings/editor.py" line="120" />
         <source>删除</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../../views/meetings/editor.py" line="84" />
+        <location filename="../../views/meetings/editor.py" line="85" />
         <source>参会人员</source>
         <translation>Attendees</translation>
     </message>
     <message>
-        <location filename="../../views/meetings/editor.py" line="95" />
+        <location filename="../../views/meetings/editor.py" line="96" />
         <source>从数据预填</source>
         <translation>Pre-fill from the data</translation>
     </message>
     <message>
-        <location filename="../../views/meetings/editor.py" line="96" />
+        <location filename="../../views/meetings/editor.py" line="97" />
         <source>周研判：本周新增、超时、上升、高风险事件和退单、未完成督办事项；月讲评：上月指标</source>
         <translation>Weekly review: the week's new, overdue, escalated and high-risk events, returned dispatches, open action items; monthly assessment: last month's figures</translation>
     </message>
     <message>
-        <location filename="../../views/meetings/editor.py" line="102" />
+        <location filename="../../views/meetings/editor.py" line="103" />
         <source>议程（蓝色可双击打开）</source>
         <translation>Agenda (blue lines open on double-click)</translation>
     </message>
     <message>
-        <location filename="../../views/meetings/editor.py" line="112" />
+        <location filename="../../views/meetings/editor.py" line="113" />
         <source>讨论情况</source>
         <translation>Discussion</translation>
     </message>
     <message>
-        <location filename="../../views/meetings/editor.py" line="114" />
+        <location filename="../../views/meetings/editor.py" line="115" />
         <source>会议决定：一条一行</source>
         <translation>Decisions: one per line</translation>
     </message>
     <message>
-        <location filename="../../views/meetings/editor.py" line="117" />
+        <location filename="../../views/meetings/editor.py" line="118" />
         <source>添加督办事项…</source>
         <translation>Add an action item…</translation>
     </message>
     <message>
-        <location filename="../../views/meetings/editor.py" line="122" />
+        <location filename="../../views/meetings/editor.py" line="123" />
         <source>会议决定和督办事项</source>
         <translation>Decisions and action items</translation>
     </message>
     <message>
-        <location filename="../../views/meetings/editor.py" line="148" />
+        <location filename="../../views/meetings/editor.py" line="149" />
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../views/meetings/editor.py" line="149" />
+        <location filename="../../views/meetings/editor.py" line="150" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../views/meetings/editor.py" line="164" />
+        <location filename="../../views/meetings/editor.py" line="165" />
         <source>街道</source>
         <translation>Street</translation>
     </message>
     <message>
-        <location filename="../../views/meetings/editor.py" line="202" />
+        <location filename="../../views/meetings/editor.py" line="206" />
         <source>%1警务室</source>
         <translation>%1 police office</translation>
     </message>
     <message>
-        <location filename="../../views/meetings/editor.py" line="203" />
+        <location filename="../../views/meetings/editor.py" line="207" />
         <source>街道综治中心会议室</source>
         <translation>Street governance centre meeting room</translation>
     </message>
     <message>
-        <location filename="../../views/meetings/editor.py" line="210" />
+        <location filename="../../views/meetings/editor.py" line="214" />
         <source>社区层面</source>
         <translation>Community level</translation>
     </message>
     <message>
-        <location filename="../../views/meetings/editor.py" line="231" />
+        <location filename="../../views/meetings/editor.py" line="235" />
         <source>已有督办事项 %1 项，结转 %2 项</source>
         <translation>%1 action items made here, %2 carried in</translation>
     </message>
     <message>
-        <location filename="../../views/meetings/editor.py" line="279" />
+        <location filename="../../views/meetings/editor.py" line="283" />
         <source>代会</source>
         <translation>Substitute</translation>
     </message>
     <message>
-        <location filename="../../views/meetings/editor.py" line="279" />
+        <location filename="../../views/meetings/editor.py" line="283" />
         <source>代%1参会的人员</source>
         <translation>Who came instead of %1</translation>
     </message>
     <message>
-        <location filename="../../views/meetings/editor.py" line="304" />
+        <location filename="../../views/meetings/editor.py" line="308" />
         <source>没有可预填的内容</source>
         <translation>Nothing to pre-fill</translation>
     </message>
     <message>
-        <location filename="../../views/meetings/editor.py" line="307" />
-        <location filename="../../views/meetings/editor.py" line="318" />
+        <location filename="../../views/meetings/editor.py" line="311" />
+        <location filename="../../views/meetings/editor.py" line="322" />
         <source>议程</source>
         <translation>Agenda</translation>
     </message>
     <message>
-        <location filename="../../views/meetings/editor.py" line="307" />
-        <location filename="../../views/meetings/editor.py" line="318" />
+        <location filename="../../views/meetings/editor.py" line="311" />
+        <location filename="../../views/meetings/editor.py" line="322" />
         <source>议程内容</source>
         <translation>Agenda line</translation>
     </message>
     <message>
-        <location filename="../../views/meetings/editor.py" line="355" />
+        <location filename="../../views/meetings/editor.py" line="368" />
         <source>正在保存…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../views/meetings/editor.py" line="367" />
+        <location filename="../../views/meetings/editor.py" line="380" />
         <source>另一席位刚刚保存了这份纪要。请关闭后重新打开，查看最新内容再修改。</source>
         <translation>Another seat has just saved these minutes. Close and reopen them to see the latest version before changing them.</translation>
     </message>
     <message>
-        <location filename="../../views/meetings/editor.py" line="368" />
+        <location filename="../../views/meetings/editor.py" line="381" />
         <source>未保存</source>
         <translation>Not saved</translation>
     </message>
@@ -6738,37 +6788,37 @@ Enter your password to continue; unsaved work is still there.</translation>
 <context>
     <name>Roles</name>
     <message>
-        <location filename="../../views/code_words.py" line="365" />
+        <location filename="../../views/code_words.py" line="367" />
         <source>值班员</source>
         <translation>Duty staff</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="366" />
+        <location filename="../../views/code_words.py" line="368" />
         <source>领导</source>
         <translation>Leader</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="367" />
+        <location filename="../../views/code_words.py" line="369" />
         <source>职能部门联络员</source>
         <translation>Department liaison</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="368" />
+        <location filename="../../views/code_words.py" line="370" />
         <source>网格员</source>
         <translation>grid worker</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="369" />
+        <location filename="../../views/code_words.py" line="371" />
         <source>系统管理员</source>
         <translation>System administrator</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="370" />
+        <location filename="../../views/code_words.py" line="372" />
         <source>安全管理员</source>
         <translation>Security administrator</translation>
     </message>
     <message>
-        <location filename="../../views/code_words.py" line="371" />
+        <location filename="../../views/code_words.py" line="373" />
         <source>审计管理员</source>
         <translation>Auditor</translation>
     </message>

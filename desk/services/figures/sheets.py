@@ -124,6 +124,13 @@ def weekly(s: Session, period: Period, now: datetime) -> Sheet:
                  generated_at=now)
 
 
+def _met(value: float | None, goal: float | None) -> str:
+    """达标 / 未达标 against a rate's target, as the dashboard says it (— without data or target)."""
+    if value is None or goal is None:
+        return "—"
+    return "达标" if value >= goal - 1e-9 else "未达标"
+
+
 def monthly(s: Session, period: Period, now: datetime) -> Sheet:
     comm = efig.by_community(s, period, "各社区事件情况")
     grids = efig.by_grid(s, period, "各网格事件情况")
@@ -133,15 +140,17 @@ def monthly(s: Session, period: Period, now: datetime) -> Sheet:
     cmp = comparison(s, period)
     total = comm.totals[1] if comm.totals else 0
     closed = comm.totals[3] if comm.totals else 0
-    key = Table("主要指标", (Column("figure", "指标"), Column("value", "本月", "rate"), Column("target", "目标")),
-                (("事件流转办结率", rate(closed, total), "100%"),
-                 ("派单按时办结率", disp.totals[disp.column("closed_on_time_rate")] if disp.totals else None, "100%"),
-                 ("非警务类诉求分流率", comm_fig.diversion_rate, "75%"),
-                 ("网格内化解率", comm_fig.in_grid_rate, "90%以上"),
-                 ("矛盾纠纷调解成功率", ladder.totals[-1] if ladder.totals else None, "100%"),
-                 ("群众满意率", disp.totals[disp.column("satisfaction_rate")] if disp.totals else None, "—"),
-                 ("网格基础信息采集登记率", rate(*rfig.registration(s, period)), "100%"),
-                 ("规范化服务走访覆盖率", rate(*rfig.visit_coverage(s, period)), "100%")),
+    figures = (("事件流转办结率", rate(closed, total), "100%", 1.0),
+               ("派单按时办结率", disp.totals[disp.column("closed_on_time_rate")] if disp.totals else None, "100%", 1.0),
+               ("非警务类诉求分流率", comm_fig.diversion_rate, "75%", 0.75),
+               ("网格内化解率", comm_fig.in_grid_rate, "90%以上", 0.9),
+               ("矛盾纠纷调解成功率", ladder.totals[-1] if ladder.totals else None, "100%", 1.0),
+               ("群众满意率", disp.totals[disp.column("satisfaction_rate")] if disp.totals else None, "—", None),
+               ("网格基础信息采集登记率", rate(*rfig.registration(s, period)), "100%", 1.0),
+               ("规范化服务走访覆盖率", rate(*rfig.visit_coverage(s, period)), "100%", 1.0))
+    key = Table("主要指标", (Column("figure", "指标"), Column("value", "本月", "rate"), Column("target", "目标"),
+                             Column("met", "达标情况")),
+                tuple((name, value, text, _met(value, goal)) for name, value, text, goal in figures),
                 notes=("事件流转办结率按本月上报的事件计；派单各率按本月派出的交办单计。",), key="key_figures")
     summary = ((f"{period.label}全街道共上报事件 {total} 件，已办结 {closed} 件，办结率 {_pct(rate(closed, total))}；"
                 f"派单 {disp.totals[1] if disp.totals else 0} 件。"

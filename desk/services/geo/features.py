@@ -58,10 +58,16 @@ class Candidate:
     kind: str = "comprehensive"
     dedicated_type: str | None = None
     defects: list[Defect] = field(default_factory=list)
+    file_geometry: dict | None = None   # as in the file, when converted (GCJ-02): where problems are pointed at
+    households: int | None = None       # a grid's own figures when the file has them (户数, 人口)
+    population: int | None = None
 
     @property
     def good(self) -> bool:
         return not self.defects
+
+
+COMMUNITY_DIGITS = 12   # a community's national division code; a grid's code may add its suffix to it
 
 
 @dataclass(frozen=True)
@@ -188,8 +194,11 @@ def read_candidates(path: Path, kind: str, names: PropertyNames = PropertyNames(
             c.defects.append(Defect(i, c.code, "too_long", "；".join(too_long)))
         if kind == "grid":
             c.community_code = _text(props, names.community) or _text(props, "community_code")
+            if not c.community_code and c.code.isdigit() and len(c.code) > COMMUNITY_DIGITS:
+                c.community_code = c.code[:COMMUNITY_DIGITS]  # national community code + the grid's own suffix
             if not c.community_code:
-                c.defects.append(Defect(i, c.code, "missing_property", f"'{names.community}' (社区代码)"))
+                c.defects.append(Defect(i, c.code, "missing_property",
+                                        f"'{names.community}' (社区代码；或网格代码以12位社区代码开头)"))
             word = _text(props, names.kind) or "comprehensive"
             c.kind = KIND_WORDS.get(word.lower(), "")
             if not c.kind:
@@ -197,6 +206,13 @@ def read_candidates(path: Path, kind: str, names: PropertyNames = PropertyNames(
                                         f"'{names.kind}' 应为 comprehensive/dedicated (综合/专属)，"
                                         f"而不是 {limits.shown(repr(word))}"))
             c.dedicated_type = _text(props, names.dedicated_type) or None
+            for attr, keys in (("households", ("households", "户数")), ("population", ("population", "人口", "人数"))):
+                word = next((w for k in keys if (w := _text(props, k))), "")
+                if word and not (word.isdigit() and int(word) < 1_000_000):
+                    c.defects.append(Defect(i, c.code, "missing_property",
+                                            f"'{keys[1]}' 应为整数，而不是 {limits.shown(repr(word))}"))
+                elif word:
+                    setattr(c, attr, int(word))
             too_long = limits.problems((limits.ORG_CODE, c.community_code), (limits.DEDICATED_TYPE, c.dedicated_type))
             if too_long:
                 c.community_code = limits.shown(c.community_code, 20)
@@ -208,6 +224,7 @@ def read_candidates(path: Path, kind: str, names: PropertyNames = PropertyNames(
             if bad:
                 c.defects.append(Defect(i, c.code, bad[0], bad[1]))
             elif crs == "gcj02":
+                c.file_geometry = geom
                 c.geometry = {"type": geom["type"],
                               "coordinates": gcj02.convert_coordinates(geom["coordinates"], gcj02.gcj02_to_wgs84)}
         out.append(c)

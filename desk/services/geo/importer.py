@@ -119,7 +119,7 @@ def _write_grids(u, street: Street, good: list[Candidate]) -> tuple[int, int, in
         g = existing.get(c.code)
         if g is None:
             g = Grid(community_id=comm.id, code=c.code, name=c.name, kind=kind, dedicated_type=c.dedicated_type,
-                     households=0, population=0, geometry=geometry)
+                     households=c.households or 0, population=c.population or 0, geometry=geometry)
             s.add(g)
             s.flush()
             u.changed("grid", g.id, "insert")
@@ -130,6 +130,8 @@ def _write_grids(u, street: Street, good: list[Candidate]) -> tuple[int, int, in
         g.name, g.community_id, g.kind, g.geometry = c.name, comm.id, kind, _same_or(g.geometry, geometry)
         if c.dedicated_type or kind == GridKind.COMPREHENSIVE:
             g.dedicated_type = c.dedicated_type
+        g.households = g.households if c.households is None else c.households
+        g.population = g.population if c.population is None else c.population
         after = _grid_state(g)
         if after == before:
             unchanged += 1
@@ -154,7 +156,8 @@ def _same_or(stored: str | None, new: str) -> str:
 def _grid_state(g: Grid) -> dict:
     return {"code": g.code, "name": g.name, "community_id": g.community_id,
             "kind": g.kind.value if hasattr(g.kind, "value") else g.kind,
-            "dedicated_type": g.dedicated_type, "geometry_sha": _digest(g.geometry)}
+            "dedicated_type": g.dedicated_type, "households": g.households, "population": g.population,
+            "geometry_sha": _digest(g.geometry)}
 
 
 def _write_beats(u, street: Street, good: list[Candidate]) -> tuple[int, int, int]:

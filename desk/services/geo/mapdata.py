@@ -80,15 +80,21 @@ def _geom(text: str | None) -> dict | None:
 def map_layers(ctx: Context) -> MapLayers:
     require(ctx.actor, "map.read")
     with ctx.read() as s:
-        streets = list(s.scalars(select(Street).order_by(Street.code)))
-        street = next((AreaShape(st.id, st.code, st.name, g) for st in streets if (g := _geom(st.geometry))), None)
-        communities = tuple(AreaShape(c.id, c.code, c.name, g) for c in s.scalars(select(Community)
-                                                                                   .order_by(Community.code))
-                            if (g := _geom(c.geometry)))
         grids = tuple(GridShape(g.id, g.code, g.name, cname, g.kind.value, g.dedicated_type, g.households,
                                 g.population, geom)
                       for g, cname in s.execute(select(Grid, Community.name).join(Community).order_by(Grid.code))
                       if (geom := _geom(g.geometry)))
+        # a street or community with no drawn boundary (a new street imports only its grids): drawn round its grids
+        by_community: dict[str, list[dict]] = {}
+        for g in grids:
+            by_community.setdefault(g.community_name, []).append(g.geometry)
+        streets = list(s.scalars(select(Street).order_by(Street.code)))
+        street = next((AreaShape(st.id, st.code, st.name, g) for st in streets if (g := _geom(st.geometry))), None)
+        if street is None and len(streets) == 1 and grids:
+            street = AreaShape(streets[0].id, streets[0].code, streets[0].name, _union([g.geometry for g in grids]))
+        communities = tuple(AreaShape(c.id, c.code, c.name, g) for c in s.scalars(select(Community)
+                                                                                   .order_by(Community.code))
+                            if (g := _geom(c.geometry) or _union(by_community.get(c.name, []))))
         links: dict[int, list[int]] = {}
         for beat_id, gid in s.execute(select(beat_grid.c.beat_id, beat_grid.c.grid_id)):
             links.setdefault(beat_id, []).append(gid)
@@ -103,7 +109,7 @@ def map_layers(ctx: Context) -> MapLayers:
 
 
 def _union(geometries: list[dict]) -> dict | None:
-    """A beat drawn by no one is shown as the outline of the grids it covers."""
+    """A beat (or a community, a street) drawn by no one is shown as the outline of the grids it covers."""
     if not geometries:
         return None
     from shapely.geometry import mapping, shape

@@ -34,6 +34,27 @@ def to_shape(geometry: dict) -> BaseGeometry | None:
         return None
 
 
+VALIDITY_WORDS = (("Ring Self-intersection", "环自相交"), ("Self-intersection", "自相交"), ("Too few points", "点数过少"),
+                  ("Hole lies outside shell", "内环在外环之外"), ("Nested shells", "外环相互嵌套"),
+                  ("Interior is disconnected", "内部不连通"), ("Duplicate Rings", "环重复"))
+
+
+def why_invalid(g: BaseGeometry, file_geometry: dict | None) -> str:
+    """Shapely's reason in Chinese, with the place in the file's own coordinates (GCJ-02 as drawn), so that
+    the person finds it where they drew it."""
+    drawn = to_shape(file_geometry) if file_geometry is not None else None
+    reason = explain_validity(drawn if drawn is not None and not drawn.is_valid else g)
+    text, _, where = reason.partition("[")
+    word = next((zh for en, zh in VALIDITY_WORDS if text.strip() == en), text.strip())
+    if not where:
+        return word
+    point = where.rstrip("]").split()
+    try:
+        return f"{word}，位置 {float(point[0]):.6f}, {float(point[1]):.6f}（文件坐标）"
+    except (IndexError, ValueError):
+        return f"{word} [{where}"
+
+
 def check_shapes(cands: list[Candidate], around: Surroundings, grids: bool) -> dict[int, BaseGeometry]:
     """Adds defects to the candidates; returns the shapes of those still good, by index."""
     shapes: dict[int, BaseGeometry] = {}
@@ -48,7 +69,7 @@ def check_shapes(cands: list[Candidate], around: Surroundings, grids: bool) -> d
             c.defects.append(Defect(c.index, c.code, "invalid", "坐标无法构成多边形"))
             continue
         if not g.is_valid:
-            c.defects.append(Defect(c.index, c.code, "invalid", explain_validity(g)))
+            c.defects.append(Defect(c.index, c.code, "invalid", why_invalid(g, c.file_geometry)))
             continue
         if street is not None:
             far = g.centroid.distance(street)

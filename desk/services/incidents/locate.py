@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from desk.models import Community, Grid, Household
+from desk.models import Community, Grid, Household, StdAddress
 
 _BUILDING = re.compile(r"(\d{1,3})\s*(?:号楼|栋|幢|号院)")
 _GRID_NO = re.compile(r"第?\s*(\d{1,3}|[一二三四五六七八九十]{1,3})\s*网格")
@@ -116,6 +116,11 @@ def grid_from_address(session: Session, text: str, gaz: Gazetteer | None = None,
             counts = Counter(dict(session.execute(
                 select(Household.grid_id, func.count()).join(Grid, Grid.id == Household.grid_id)
                 .where(Grid.community_id == cid, Household.building == building).group_by(Household.grid_id)).all()))
+            if not counts:  # a new street: the standard addresses its residents' import recorded, before any household
+                counts = Counter(dict(session.execute(
+                    select(StdAddress.grid_id, func.count()).where(StdAddress.community_id == cid,
+                                                                   StdAddress.building == building)
+                    .group_by(StdAddress.grid_id)).all()))
             if buildings is not None:
                 buildings[(cid, building)] = counts
         if counts:

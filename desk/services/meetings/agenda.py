@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from sqlalchemy import and_, select
+from sqlalchemy import and_, func, select
 from sqlalchemy.orm import Session
 
 from desk.models import ActionItem, Community, Department, Dispatch, Event, Grid
@@ -47,28 +47,37 @@ def _line(text: str, source: str = "figure", ref: int | None = None) -> AgendaLi
     return AgendaLine(text, source, ref, True)
 
 
-def _section(title: str, lines: list[AgendaLine], more: int = 0) -> list[AgendaLine]:
+def _section(title: str, lines: list[AgendaLine], more: int = 0, unit: str = "件") -> list[AgendaLine]:
     if not lines:
         return []
     out = [_line(title)] + lines
     if more > 0:
-        out.append(_line(f"    …另有 {more} 件"))
+        out.append(_line(f"    …另有 {more} {unit}"))
     return out
 
 
 def _open_items(s: Session, kind: str, community_id: int | None, day: date) -> list[AgendaLine]:
+    """The unfinished items of earlier meetings of this kind (those the meeting carries over), one per line;
+    for the street's weekly and monthly meetings, the other meetings' unfinished items as one count."""
     where = [ActionItem.state.in_(codes.UNFINISHED), ActionItem.created_at < _end_of(day)]
-    if kind != "weekly" and kind != "monthly":
-        where.append(ActionItem.meeting_kind == kind)
     if community_id is not None:
         where.append(ActionItem.community_id == community_id)
+    own = [*where, ActionItem.meeting_kind == kind]
     found = s.execute(select(ActionItem.id, ActionItem.title, ActionItem.owner_name, ActionItem.due_on,
-                             ActionItem.carried).where(*where).order_by(ActionItem.due_on, ActionItem.id)
+                             ActionItem.carried).where(*own).order_by(ActionItem.due_on, ActionItem.id)
                       .limit(PER_SECTION + 1)).all()
-    total = s.scalar(select(_count()).select_from(ActionItem).where(*where)) or 0
+    total = s.scalar(select(_count()).select_from(ActionItem).where(*own)) or 0
     lines = [_line(f"#{i} {t}（{o}，期限 {d:%m-%d}{'，已逾期' if d < day else ''}"
                    f"{f'，已结转 {c} 次' if c else ''}）", "item", i) for i, t, o, d, c in found[:PER_SECTION]]
-    return _section(f"前次会议未完成的督办事项（{total} 项）", lines, total - len(lines))
+    name = codes.kind_name(kind) if kind in ("weekly", "monthly") else "会议"
+    out = _section(f"前次{name}未完成的督办事项（{total} 项）", lines, total - len(lines), "项")
+    if kind in ("weekly", "monthly"):  # the communities' items: one count, the list is on the items page
+        other = [*where, ActionItem.meeting_kind != kind]
+        others = s.scalar(select(_count()).select_from(ActionItem).where(*other)) or 0
+        late = s.scalar(select(_count()).select_from(ActionItem).where(*other, ActionItem.due_on < day)) or 0
+        if others:
+            out.append(_line(f"其他会议（日见面、联席会议等）未完成的督办事项 {others} 项，其中逾期 {late} 项（见督办事项页）"))
+    return out
 
 
 def _count():
@@ -110,6 +119,7 @@ def weekly(s: Session, day: date, now) -> tuple[AgendaLine, ...]:
     risky += [_line(f"#{i} {t}（{g or ev.UNPLACED}，{icodes.LADDER.get(lv, '')}）", "event", i)
               for i, t, g, lv in s.execute(q) if i not in seen]
     out += _section("高风险事件和矛盾纠纷", risky)
+    out += _section("隐患集中的网格", _hazard_clusters(s, period))
     q = (select(Dispatch.id, Dispatch.event_id, Event.title, Department.short_name, Dispatch.return_reason)
          .join(Event, Event.id == Dispatch.event_id).join(Department, Department.id == Dispatch.department_id)
          .where(and_(Dispatch.returned_at >= start, Dispatch.returned_at < end))
@@ -119,6 +129,24 @@ def weekly(s: Session, day: date, now) -> tuple[AgendaLine, ...]:
                            for d, e, t, dep, r in returned[:PER_SECTION]], len(returned) - PER_SECTION)
     out += _open_items(s, "weekly", None, day)
     return tuple(out)
+
+
+HAZARDS = ("safety_hazard", "fire_hazard")
+CLUSTER = 3  # hazards reported in one grid within the week that make it a matter for the review
+
+
+def _hazard_clusters(s: Session, period: Period) -> list[AgendaLine]:
+    """Grids where CLUSTER or more hazards were reported this week, the most first."""
+    q = (select(Grid.name, Event.kind, func.count()).join(Grid, Grid.id == Event.grid_id)
+         .where(ev._in(period), Event.kind.in_(HAZARDS)).group_by(Grid.name, Event.kind))
+    per_grid: dict[str, dict[str, int]] = {}
+    for grid, kind, n in s.execute(q):
+        per_grid.setdefault(grid, {})[kind] = int(n)
+    hot = sorted(((sum(k.values()), g, k) for g, k in per_grid.items() if sum(k.values()) >= CLUSTER),
+                 key=lambda x: (-x[0], x[1]))
+    return [_line(f"{g}：本周隐患 {n} 件（" + "，".join(f"{icodes.kind_name(k)} {c}" for k, c in
+                                                  sorted(kinds.items(), key=lambda x: -x[1])) + "）")
+            for n, g, kinds in hot[:PER_SECTION]]
 
 
 def monthly(s: Session, day: date, now) -> tuple[AgendaLine, ...]:

@@ -3,6 +3,8 @@ place that turns a document into a PDF): the street's header, the meeting's fact
 agenda, discussion, decisions and the action items with owners and dates."""
 from __future__ import annotations
 
+from dataclasses import replace
+
 from sqlalchemy import select
 
 from desk.clock import format_local
@@ -41,6 +43,13 @@ def _title(d: MeetingDetail) -> str:
     return f"{codes.KIND_TITLES[d.row.kind]}纪要"
 
 
+def _printed_items(rows, title: str) -> Table:
+    """The items as printed: the source meeting's date on a line of its own (a narrow column never
+    breaks a date in two)."""
+    t = items_table(list(rows), title)
+    return replace(t, rows=tuple((*r[:4], r[4].replace(" ", "\n", 1), *r[5:]) for r in t.rows))
+
+
 def minutes_sheet(ctx: Context, meeting_id: int) -> Sheet:
     """The minutes of a meeting, as printed and signed."""
     d = get_meeting(ctx, meeting_id)
@@ -54,8 +63,8 @@ def minutes_sheet(ctx: Context, meeting_id: int) -> Sheet:
                 Section("二、议程", agenda),
                 Section("三、讨论情况", tuple(mask_text(x) for x in (d.discussion or "无。").splitlines() if x.strip())),
                 Section("四、会议决定", tuple(mask_text(x) for x in (d.decisions or "无。").splitlines() if x.strip())),
-                Section("五、督办事项", (), (items_table(list(d.items), "本次会议形成的督办事项"),
-                                          items_table(list(d.carried_in), "结转的未完成督办事项")))]
+                Section("五、督办事项", (), (_printed_items(d.items, "本次会议形成的督办事项"),
+                                          _printed_items(d.carried_in, "结转的未完成督办事项")))]
     return Sheet("minutes", _title(d), _street(ctx), cn_date(d.row.day), tuple(sections), entity_id=d.row.id,
                  signature=("记录人：＿＿＿＿＿＿", "主持人：＿＿＿＿＿＿"), generated_at=ctx.clock.now())
 

@@ -2,12 +2,13 @@
 reader (desk.services.incidents.import_xlsx, expat, values only), .csv in UTF-8 (with or without BOM) or GB18030 (what Excel on a Chinese Windows saves).
 
 Headers are recognised by their usual Chinese names; ``--map FIELD=HEADER,…`` names others. Each row
-comes with its line number in the file (the header is line 1), so a problem is named where a person
-finds it in Excel."""
+comes with its line number in the file, so a problem is named where a person finds it in Excel. The header
+is the first of the first rows that holds the required columns: a sheet's title row above it is passed over."""
 from __future__ import annotations
 
 import codecs
 import csv
+import itertools
 import logging
 import zipfile
 from dataclasses import dataclass
@@ -89,6 +90,26 @@ def _excel_number(v):
     return v
 
 
+HEADER_SCAN = 10   # rows looked at for the header: title rows above it are passed over
+
+
+def _header(row: list) -> list[str]:
+    return ["" if c is None else str(c).strip().replace("\n", "") for c in row]
+
+
+def _fields(header: list[str], known: dict[str, tuple[str, ...]], mapping: dict[str, str],
+            required: tuple[str, ...]) -> tuple[dict[str, int], list[str]]:
+    """The column of each field found in this header, and the required fields it lacks."""
+    index = {h: i for i, h in enumerate(header) if h}
+    found: dict[str, int] = {}
+    for field, names in known.items():
+        for n in ((mapping[field],) if field in mapping else names):
+            if n in index:
+                found[field] = index[n]
+                break
+    return found, [f for f in required if f not in found]
+
+
 def rows_with_fields(path: Path, known: dict[str, tuple[str, ...]], required: tuple[str, ...],
                      mapping: dict[str, str]) -> tuple[dict[str, str], Iterator[tuple[int, dict]]]:
     """The header of each field found, and the rows as (line, {field: cell})."""
@@ -96,32 +117,30 @@ def rows_with_fields(path: Path, known: dict[str, tuple[str, ...]], required: tu
     if unknown:
         raise ValidationError(f"--map 中的字段 {', '.join(sorted(unknown))} 不存在；可用字段：{', '.join(known)}")
     it = raw_rows(path)
-    header = None
+    seen: list[tuple[int, list]] = []   # the first rows: a title row (a merged heading) may come before the header
     for line, row in it:
         if any(c not in (None, "") for c in row):
-            header = ["" if c is None else str(c).strip().replace("\n", "") for c in row]
-            break
-    if header is None:
-        raise ValidationError(f"文件 {path.name} 是空的 (the file is empty)")
-    index = {h: i for i, h in enumerate(header) if h}
-    found: dict[str, int] = {}
-    for field, names in known.items():
-        want = (mapping[field],) if field in mapping else names
-        for n in want:
-            if n in index:
-                found[field] = index[n]
+            seen.append((line, row))
+            if len(seen) == HEADER_SCAN or not _fields(_header(row), known, mapping, required)[1]:
                 break
-        if field in mapping and field not in found:
+    if not seen:
+        raise ValidationError(f"文件 {path.name} 是空的 (the file is empty)")
+    at = next((k for k, (_n, row) in enumerate(seen) if not _fields(_header(row), known, mapping, required)[1]), 0)
+    header = _header(seen[at][1])
+    index = {h: i for i, h in enumerate(header) if h}
+    for field in mapping:
+        if mapping[field] not in index:
             raise ValidationError(f"--map 指定的表头“{mapping[field]}”不在文件中；文件的表头为：{'、'.join(index)}")
-    missing = [f for f in required if f not in found]
+    found, missing = _fields(header, known, mapping, required)
     if missing:
         names = "、".join(known[f][0] for f in missing)
         raise ValidationError(f"文件缺少必需的列：{names}；文件的表头为：{'、'.join(index) or '（无）'}；"
                               f"可用 --map 字段=表头 指定 (required columns missing)")
+    rest = seen[at + 1:]
     headers = {f: header[i] for f, i in found.items()}
 
     def gen():
-        for n, row in it:
+        for n, row in itertools.chain(rest, it):
             if not any(c not in (None, "") and str(c).strip() for c in row):
                 continue
             yield n, {f: (row[i] if i < len(row) else None) for f, i in found.items()}

@@ -2,6 +2,7 @@
 visit, and a finding put on the board as an event in one step (through the incidents service)."""
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -270,6 +271,7 @@ class GridVisits:
     visited_this_month: int
     overdue: int
     last: tuple[VisitRow, ...]
+    categories: tuple[tuple[str, int], ...] = ()   # the special populations under care: (category, people), most first
 
     @property
     def coverage(self) -> float | None:
@@ -285,5 +287,8 @@ def grid_visits(ctx: Context, grid_id: int, last: int = 5) -> GridVisits:
         require_grid(s, ctx.actor, grid_id)
         table = coverage_table(s, month_of(local_today(ctx.clock.now())), frozenset({grid_id}))
     row = table.rows[0] if table.rows else (None, None, 0, 0)
-    overdue = sum(1 for r in care_list(ctx, grid_id) if r.state in ("overdue", "never"))
-    return GridVisits(row[2], row[3], overdue, tuple(visits_of(ctx, grid_id=grid_id, limit=last)))
+    cared = care_list(ctx, grid_id)
+    overdue = sum(1 for r in cared if r.state in ("overdue", "never"))
+    kinds = Counter(r.category for r in cared)
+    return GridVisits(row[2], row[3], overdue, tuple(visits_of(ctx, grid_id=grid_id, limit=last)),
+                      tuple(sorted(kinds.items(), key=lambda x: (-x[1], x[0]))))

@@ -147,6 +147,9 @@ class EvaluationPage(Page):
     def _write(self, fn, done_text: str) -> None:
         def ok(_value):
             self.form.message.setText(done_text)
+            win = self.window()  # the rating form is not there for every role: the status bar says it too
+            if hasattr(win, "statusBar"):
+                win.statusBar().showMessage(done_text, 10000)
             self.reload()
 
         def failed(exc):

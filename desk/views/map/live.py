@@ -18,7 +18,7 @@ BATCH_LIMIT = 500   # more changed markers than this at once: replace the layer'
 
 
 class LiveMarkers:
-    """Mixin: expects ``run_js``, ``backend``, ``figure`` (QComboBox), ``_loaded``, ``_recolour``."""
+    """Mixin: expects ``run_js``, ``backend``, ``figure`` (QComboBox), ``_loaded``, ``_recolour``, ``_show_totals``."""
 
     def _init_live(self) -> None:
         self._markers: dict[str, MapMarker] = {}
@@ -114,5 +114,6 @@ class LiveMarkers:
         return dict(Counter(g for m in wanted if (g := self._grid_index.locate(m.lat, m.lon)) is not None))
 
     def _markers_changed(self) -> None:
+        self._show_totals()
         if self.figure.currentData() in ("open_events", "overdue_events"):
             self._recolour()

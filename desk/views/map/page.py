@@ -49,6 +49,7 @@ class MapPage(LiveMarkers, Page):
         self._builds = 0
         self._grid_events = None
         self._loaded = False
+        self._grid_total: int | None = None   # grids drawn on the loaded page (its status line)
         self._stale = False
         self._building = False
         self._again = False
@@ -215,8 +216,8 @@ class MapPage(LiveMarkers, Page):
             self.rebuild()
 
     def _page_ready(self, stats: str) -> None:
-        info = json.loads(stats)
-        self.status.setText(self.tr("网格 {0} 个 · 事件 {1} 件").format(info.get("grids", 0), info.get("markers", 0)))
+        self._grid_total = json.loads(stats).get("grids", 0)
+        self._show_totals()
         if self._pending_highlight is not None:
             self.run_js(f"deskMap.highlightGrid({int(self._pending_highlight)})")
         figure, markers = getattr(self, "_built", ("households", {}))
@@ -224,6 +225,11 @@ class MapPage(LiveMarkers, Page):
         if figure != self.figure.currentData():
             self._recolour()
         self.map_drawn.emit(stats)
+
+    def _show_totals(self) -> None:
+        """The grids drawn and the events on the map now (markers arrive after the page is built)."""
+        if self._grid_total is not None:
+            self.status.setText(self.tr("网格 {0} 个 · 事件 {1} 件").format(self._grid_total, len(self._markers)))
 
     def set_title(self, text: str) -> None:
         self._title = text
@@ -271,6 +277,9 @@ class MapPage(LiveMarkers, Page):
         rate = "—" if v.coverage is None else f"{v.coverage:.0%}"
         lines = [t("本月走访覆盖 %1（%2/%3人），逾期未访 %4人").replace("%1", rate).replace("%2", str(v.visited_this_month))
                  .replace("%3", str(v.cared)).replace("%4", str(v.overdue))]
+        if v.categories:  # who the special populations are
+            lines.insert(0, self.tr("特殊人群 %1 人：").replace("%1", str(sum(n for _, n in v.categories)))
+                         + "、".join(f"{escape(k)} {n}" for k, n in v.categories))
         lines += [f"{r.day:%m-%d} {escape(r.target)} · {escape(r.visitor)}：{escape(r.findings[:24])}" for r in v.last]
         self.panel.set_visits_html("<br>".join(lines) if v.cared or v.last else t("本网格暂无走访记录"))
 

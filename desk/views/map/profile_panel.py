@@ -64,7 +64,7 @@ class GridProfilePanel(QScrollArea):
         self.grid_id = p.id
         colour = SIZE_COLOURS.get(p.size_status, "#999")
         status = labels.size_name(p.size_status)
-        kind = labels.kind_name(p.kind) + (f" · {escape(p.dedicated_type)}" if p.dedicated_type else "")
+        kind = labels.kind_name(p.kind) + (f" · {escape(labels.dedicated_type_name(p.dedicated_type))}" if p.dedicated_type else "")
         self.head.setText(f"<h3 style='margin-bottom:2px'>{escape(p.name)}</h3>"
                           f"<span style='color:#555'>{escape(p.community_name)} · {kind} · {escape(p.code)}</span>")
         t = self.tr

@@ -21,6 +21,7 @@ from desk.services import meetings as mt
 from desk.services.errors import ConflictError, DeskError
 from desk.services.meetings import agenda as agenda_service
 from desk.services.meetings import codes
+from desk.services.permissions import allowed
 from desk.views.code_words import meeting_word
 from desk.views.dispatch.case_list import table_view
 from desk.views.meetings.item_dialog import ItemDialog
@@ -177,6 +178,9 @@ class MinutesDialog(QDialog):
         else:
             self.community.currentIndexChanged.connect(self.suggest_attendees)
             self.suggest_attendees()
+            if allowed(self.backend.ctx.actor, "meetings.write"):  # pre-filling is a writer's step
+                self.community.currentIndexChanged.connect(self.prefill)
+                self.prefill()  # a new meeting opens with its agenda already there, compiled from the data
 
     # who usually sits at each kind of meeting: a daily meeting, the community's officers and its secretary
     # (grid leader); the street's meetings, the leaders and the community police
@@ -326,8 +330,17 @@ class MinutesDialog(QDialog):
         if self.choices is None:
             return
         dlg = ItemDialog(self.choices, self._day(), self.community.currentData(), self)
+        dlg.title_edit.setText(self.next_decision())  # the decision just typed, not typed again
         if dlg.exec() == QDialog.Accepted and dlg.draft is not None:
             self.add_item(dlg.draft, dlg.owner_text)
+
+    def next_decision(self) -> str:
+        """The decision line under the cursor, or else the first one, that has no action item yet."""
+        taken = {d.title for d, _ in self.items.rows}
+        lines = [x.strip() for x in self.decisions.toPlainText().splitlines()]
+        here = self.decisions.textCursor().block().text().strip()
+        free = [x for x in ([here] if here else []) + lines if x and x not in taken]
+        return free[0] if free else ""
 
     def add_item(self, draft: mt.ItemDraft, owner_text: str) -> None:
         self.items.set_rows((*self.items.rows, (draft, owner_text)))
