@@ -280,6 +280,10 @@ CASES = {
         .map(lambda c: ["import", "houses", _junk_file(tmp, c), "--db", db]),
     ("import", "units"): lambda tmp, db: st.text(max_size=60)
         .map(lambda c: ["import", "units", _junk_file(tmp, c), "--db", db]),
+    ("import", "departments"): lambda tmp, db: st.text(max_size=60)
+        .map(lambda c: ["import", "departments", _junk_file(tmp, c), "--db", db]),
+    ("import", "staff"): lambda tmp, db: st.text(max_size=60)
+        .map(lambda c: ["import", "staff", _junk_file(tmp, c), "--db", db]),
     ("registry", "export"): lambda tmp, db: junk.flatmap(lambda j: _an_output(tmp, j))
         .map(lambda out: ["registry", "export", out, "--db", db]),
     ("registry", "coverage"): lambda tmp, db: junk.filter(lambda t: not re.fullmatch(r"\s*\d{4}-\d{1,2}\s*", t))
