@@ -178,3 +178,19 @@ def _exports(ctx):
 
     with ctx.read() as s:
         return s.scalar(select(func.count()).select_from(AuditRecord).where(AuditRecord.action == "data.export"))
+
+
+def test_every_assisting_department_is_named_in_full_in_the_dispatch_dialog(sqlite_ctx, clock, qtbot, backend_for):
+    """市场监管 and 自然资源 were cut to "…": the list sized every box like the first one (城管)."""
+    st = a_day_of_cases(sqlite_ctx, clock)
+    eid = accepted_event(sqlite_ctx, st, "路边无证摆摊", "夜市路口有人无证摆摊卖熟食", kind="request")
+    dlg = open_dispatch_dialog(backend_for(sqlite_ctx.as_actor(WANG)), eid)
+    qtbot.addWidget(dlg)
+    qtbot.waitUntil(dlg.buttons.button(QDialogButtonBox.Ok).isEnabled, timeout=5000)
+    names = [dlg.assist.item(r).text() for r in range(dlg.assist.count())]
+    assert "市场监管" in names
+    metrics = dlg.assist.fontMetrics()
+    for r in range(dlg.assist.count()):
+        item = dlg.assist.item(r)
+        box = dlg.assist.visualItemRect(item)
+        assert box.width() >= metrics.horizontalAdvance(item.text()) + 24, item.text()
