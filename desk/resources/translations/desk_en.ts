@@ -2934,13 +2934,13 @@ no rate</translation>
     <name>DispatchDialog</name>
     <message>
         <location filename="../../views/dispatch/dialog.py" line="35" />
-        <location filename="../../views/dispatch/dialog.py" line="78" />
+        <location filename="../../views/dispatch/dialog.py" line="77" />
         <source>改派</source>
         <translation>Reroute</translation>
     </message>
     <message>
         <location filename="../../views/dispatch/dialog.py" line="35" />
-        <location filename="../../views/dispatch/dialog.py" line="78" />
+        <location filename="../../views/dispatch/dialog.py" line="77" />
         <source>派单</source>
         <translation>Dispatch</translation>
     </message>
@@ -2950,47 +2950,47 @@ no rate</translation>
         <translation>Loading event…</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/dialog.py" line="60" />
+        <location filename="../../views/dispatch/dialog.py" line="59" />
         <source>办理要求（可选）</source>
         <translation>Instructions (optional)</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/dialog.py" line="63" />
+        <location filename="../../views/dispatch/dialog.py" line="62" />
         <source>与建议部门不同：请说明原因</source>
         <translation>Differs from the suggested department: give a reason</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/dialog.py" line="65" />
+        <location filename="../../views/dispatch/dialog.py" line="64" />
         <source>改派原因（必填）</source>
         <translation>Reason for rerouting (required)</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/dialog.py" line="67" />
+        <location filename="../../views/dispatch/dialog.py" line="66" />
         <source>事项</source>
         <translation>Matter</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/dialog.py" line="68" />
+        <location filename="../../views/dispatch/dialog.py" line="67" />
         <source>承办部门</source>
         <translation>Lead department</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/dialog.py" line="69" />
+        <location filename="../../views/dispatch/dialog.py" line="68" />
         <source>协办部门</source>
         <translation>Assisting departments</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/dialog.py" line="70" />
+        <location filename="../../views/dispatch/dialog.py" line="69" />
         <source>办理时限</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/dialog.py" line="71" />
+        <location filename="../../views/dispatch/dialog.py" line="70" />
         <source>办理要求</source>
         <translation>Instructions</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/dialog.py" line="72" />
+        <location filename="../../views/dispatch/dialog.py" line="71" />
         <source>改派理由</source>
         <translation>Reason for the change</translation>
     </message>
@@ -2999,22 +2999,22 @@ no rate</translation>
         <translation type="vanished">Override</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/dialog.py" line="74" />
+        <location filename="../../views/dispatch/dialog.py" line="73" />
         <source>改派原因</source>
         <translation>Reason for rerouting</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/dialog.py" line="92" />
+        <location filename="../../views/dispatch/dialog.py" line="91" />
         <source>无法读取：</source>
         <translation>Cannot read: </translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/dialog.py" line="98" />
+        <location filename="../../views/dispatch/dialog.py" line="97" />
         <source>当前状态</source>
         <translation>Now</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/dialog.py" line="103" />
+        <location filename="../../views/dispatch/dialog.py" line="102" />
         <source>（未选择事项）</source>
         <translation>(no matter selected)</translation>
     </message>
@@ -6148,6 +6148,7 @@ Enter your password to continue; unsaved work is still there.</translation>
     </message>
     <message>
         <location filename="../../views/board/quick_entry.py" line="54" />
+        <location filename="../../views/board/quick_entry.py" line="205" />
         <source>涉警</source>
         <translation>Police matter</translation>
     </message>
@@ -6212,33 +6213,59 @@ Enter your password to continue; unsaved work is still there.</translation>
         <translation>Cancel (Esc)</translation>
     </message>
     <message>
-        <location filename="../../views/board/quick_entry.py" line="127" />
+        <location filename="../../views/board/quick_entry.py" line="138" />
         <source>（不细分）</source>
         <translation>(no sub-kind)</translation>
     </message>
     <message>
-        <location filename="../../views/board/quick_entry.py" line="143" />
+        <location filename="../../views/board/quick_entry.py" line="154" />
         <source>消息过长，无法识别：</source>
         <translation>Message too long to read: </translation>
     </message>
     <message>
-        <location filename="../../views/board/quick_entry.py" line="161" />
+        <location filename="../../views/board/quick_entry.py" line="172" />
         <source>未识别</source>
         <translation>not recognised</translation>
     </message>
     <message>
-        <location filename="../../views/board/quick_entry.py" line="162" />
+        <location filename="../../views/board/quick_entry.py" line="173" />
         <source>已识别：</source>
         <translation>Recognised: </translation>
     </message>
     <message>
-        <location filename="../../views/board/quick_entry.py" line="163" />
+        <location filename="../../views/board/quick_entry.py" line="174" />
+        <location filename="../../views/board/quick_entry.py" line="209" />
         <source>  — 请核对后保存</source>
         <translation>  — check before saving</translation>
     </message>
     <message>
-        <location filename="../../views/board/quick_entry.py" line="180" />
-        <location filename="../../views/board/quick_entry.py" line="193" />
+        <location filename="../../views/board/quick_entry.py" line="205" />
+        <source>非警务</source>
+        <translation>non-police</translation>
+    </message>
+    <message>
+        <location filename="../../views/board/quick_entry.py" line="206" />
+        <source>（网格未定）</source>
+        <translation> (grid not decided)</translation>
+    </message>
+    <message>
+        <location filename="../../views/board/quick_entry.py" line="206" />
+        <source>网格未找到</source>
+        <translation>grid not found</translation>
+    </message>
+    <message>
+        <location filename="../../views/board/quick_entry.py" line="208" />
+        <source>首接：网格员</source>
+        <translation>first: grid worker</translation>
+    </message>
+    <message>
+        <location filename="../../views/board/quick_entry.py" line="209" />
+        <source>建议：</source>
+        <translation>Suggested: </translation>
+    </message>
+    <message>
+        <location filename="../../views/board/quick_entry.py" line="225" />
+        <location filename="../../views/board/quick_entry.py" line="238" />
         <source>未保存：</source>
         <translation>Not saved: </translation>
     </message>
