@@ -284,3 +284,13 @@ def test_sorting_by_a_column_header_keeps_the_rows_and_the_selection(seat, qtbot
     page.reload()
     qtbot.waitUntil(lambda: not page.loading("rows"))
     assert page.selected_ids() == chosen
+
+
+def test_the_event_dialog_counts_its_attachments_on_the_tab(seat, duty, qtbot):
+    """A department's feedback photo: the 附件 tab says there is one before anyone clicks it."""
+    target = next(r for r in seat.page.model.rows if r.title == "燃气泄漏")
+    inc.add_attachment(duty, target.id, "现场照片.jpg", b"\xff\xd8fakejpeg")
+    dlg = seat.page.open_event(target.id)
+    qtbot.waitUntil(lambda: dlg.detail is not None, timeout=5000)
+    assert dlg.tabs.tabText(dlg.tabs.indexOf(dlg.attachments)) == "附件 (1)"
+    dlg.close()

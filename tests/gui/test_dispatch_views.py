@@ -226,3 +226,7 @@ def test_the_liaisons_feedback_button_asks_what_was_done_and_takes_the_photo(sql
     detail = dsp.case_detail(sqlite_ctx.as_actor(WANG), did)
     fed_back = [e for e in detail.entries if "通道已清理" in e.text]
     assert len(fed_back) == 1 and len(fed_back[0].attachments) == 1  # the photo came with it
+    page.inbox.table.selectRow(next(r for r in range(page.inbox.model.rowCount())
+                                    if page.inbox.model.row(r).dispatch_id == did))
+    page.show_detail(page.inbox)  # the grid worker who verifies sees that a photo came with the feedback
+    qtbot.waitUntil(lambda: "附件 1 个" in page.inbox.detail.toPlainText(), timeout=5000)

@@ -3449,27 +3449,27 @@ no rate</translation>
     </message>
     <message>
         <location filename="../../views/dispatch/page.py" line="35" />
-        <location filename="../../views/dispatch/page.py" line="221" />
+        <location filename="../../views/dispatch/page.py" line="224" />
         <source>退单</source>
         <translation>Return</translation>
     </message>
     <message>
         <location filename="../../views/dispatch/page.py" line="36" />
-        <location filename="../../views/dispatch/page.py" line="229" />
+        <location filename="../../views/dispatch/page.py" line="232" />
         <source>反馈</source>
         <translation>Feedback</translation>
     </message>
     <message>
         <location filename="../../views/dispatch/page.py" line="36" />
-        <location filename="../../views/dispatch/page.py" line="243" />
-        <location filename="../../views/dispatch/page.py" line="244" />
+        <location filename="../../views/dispatch/page.py" line="246" />
+        <location filename="../../views/dispatch/page.py" line="247" />
         <source>申请延期</source>
         <translation>Request extension</translation>
     </message>
     <message>
         <location filename="../../views/dispatch/page.py" line="37" />
-        <location filename="../../views/dispatch/page.py" line="252" />
-        <location filename="../../views/dispatch/page.py" line="256" />
+        <location filename="../../views/dispatch/page.py" line="255" />
+        <location filename="../../views/dispatch/page.py" line="259" />
         <source>核查</source>
         <translation>Verify</translation>
     </message>
@@ -3480,9 +3480,9 @@ no rate</translation>
     </message>
     <message>
         <location filename="../../views/dispatch/page.py" line="38" />
-        <location filename="../../views/dispatch/page.py" line="269" />
-        <location filename="../../views/dispatch/page.py" line="274" />
-        <location filename="../../views/dispatch/page.py" line="275" />
+        <location filename="../../views/dispatch/page.py" line="272" />
+        <location filename="../../views/dispatch/page.py" line="277" />
+        <location filename="../../views/dispatch/page.py" line="278" />
         <source>回访</source>
         <translation>Call back</translation>
     </message>
@@ -3503,14 +3503,14 @@ no rate</translation>
     </message>
     <message>
         <location filename="../../views/dispatch/page.py" line="48" />
-        <location filename="../../views/dispatch/page.py" line="287" />
-        <location filename="../../views/dispatch/page.py" line="288" />
+        <location filename="../../views/dispatch/page.py" line="290" />
+        <location filename="../../views/dispatch/page.py" line="291" />
         <source>督办</source>
         <translation>Supervise</translation>
     </message>
     <message>
         <location filename="../../views/dispatch/page.py" line="49" />
-        <location filename="../../views/dispatch/page.py" line="293" />
+        <location filename="../../views/dispatch/page.py" line="296" />
         <source>领导批示</source>
         <translation>Leader's instruction</translation>
     </message>
@@ -3526,8 +3526,8 @@ no rate</translation>
     </message>
     <message>
         <location filename="../../views/dispatch/page.py" line="50" />
-        <location filename="../../views/dispatch/page.py" line="309" />
-        <location filename="../../views/dispatch/page.py" line="311" />
+        <location filename="../../views/dispatch/page.py" line="312" />
+        <location filename="../../views/dispatch/page.py" line="314" />
         <source>审批延期</source>
         <translation>Decide extension</translation>
     </message>
@@ -3582,7 +3582,7 @@ no rate</translation>
     </message>
     <message>
         <location filename="../../views/dispatch/page.py" line="83" />
-        <location filename="../../views/dispatch/page.py" line="207" />
+        <location filename="../../views/dispatch/page.py" line="210" />
         <source>派单处置</source>
         <translation>Dispatch</translation>
     </message>
@@ -3632,103 +3632,108 @@ no rate</translation>
         <translation>Instructions</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/page.py" line="191" />
+        <location filename="../../views/dispatch/page.py" line="192" />
         <source>（第%1次）</source>
         <translation> (round %1)</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/page.py" line="202" />
+        <location filename="../../views/dispatch/page.py" line="205" />
         <source>未完成</source>
         <translation>Not done</translation>
     </message>
     <message>
         <location filename="../../views/dispatch/page.py" line="157" />
-        <location filename="../../views/dispatch/page.py" line="207" />
+        <location filename="../../views/dispatch/page.py" line="210" />
         <source>请先选择一个案件</source>
         <translation>Select a case first</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/page.py" line="221" />
+        <location filename="../../views/dispatch/page.py" line="182" />
+        <source>（附件 %1 个，见事件的「附件」）</source>
+        <translation> (%1 attachment(s), see the event's Attachments)</translation>
+    </message>
+    <message>
+        <location filename="../../views/dispatch/page.py" line="224" />
         <source>退单原因（必填）</source>
         <translation>Reason for return (required)</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/page.py" line="229" />
+        <location filename="../../views/dispatch/page.py" line="232" />
         <source>办理情况</source>
         <translation>What was done</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/page.py" line="232" />
+        <location filename="../../views/dispatch/page.py" line="235" />
         <source>附件（可选）</source>
         <translation>Attachments (optional)</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/page.py" line="243" />
+        <location filename="../../views/dispatch/page.py" line="246" />
         <source>延长小时数</source>
         <translation>Extra hours</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/page.py" line="244" />
+        <location filename="../../views/dispatch/page.py" line="247" />
         <source>延期理由</source>
         <translation>Reason for extension</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/page.py" line="252" />
+        <location filename="../../views/dispatch/page.py" line="255" />
         <source>核查结果</source>
         <translation>Verification result</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/page.py" line="256" />
+        <location filename="../../views/dispatch/page.py" line="259" />
         <source>现场情况</source>
         <translation>On-site findings</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/page.py" line="269" />
+        <location filename="../../views/dispatch/page.py" line="272" />
         <source>群众满意度</source>
         <translation>Resident's satisfaction</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/page.py" line="274" />
+        <location filename="../../views/dispatch/page.py" line="277" />
         <source>群众不满意：是否退回部门重新办理？</source>
         <translation>The resident is not satisfied: send the case back to the department to handle again?</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/page.py" line="275" />
+        <location filename="../../views/dispatch/page.py" line="278" />
         <source>回访记录</source>
         <translation>Call-back notes</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/page.py" line="287" />
+        <location filename="../../views/dispatch/page.py" line="290" />
         <source>督办级别</source>
         <translation>Supervision level</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/page.py" line="288" />
+        <location filename="../../views/dispatch/page.py" line="291" />
         <source>督办要求</source>
         <translation>Supervision requirements</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/page.py" line="293" />
+        <location filename="../../views/dispatch/page.py" line="296" />
         <source>批示内容</source>
         <translation>Instruction</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/page.py" line="309" />
+        <location filename="../../views/dispatch/page.py" line="312" />
         <source>该案件没有待审批的延期申请</source>
         <translation>This case has no extension request awaiting a decision</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/page.py" line="311" />
+        <location filename="../../views/dispatch/page.py" line="314" />
         <source>是否批准该延期申请？</source>
         <translation>Approve this extension request?</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/page.py" line="319" />
+        <location filename="../../views/dispatch/page.py" line="322" />
         <source>批准</source>
         <translation>Approve</translation>
     </message>
     <message>
-        <location filename="../../views/dispatch/page.py" line="320" />
+        <location filename="../../views/dispatch/page.py" line="323" />
         <source>不批准</source>
         <translation>Refuse</translation>
     </message>
@@ -3807,6 +3812,7 @@ no rate</translation>
     </message>
     <message>
         <location filename="../../views/board/event_dialog.py" line="86" />
+        <location filename="../../views/board/event_dialog.py" line="225" />
         <source>附件</source>
         <translation>Attachments</translation>
     </message>
@@ -3890,7 +3896,7 @@ no rate</translation>
         <translation>Call-back: </translation>
     </message>
     <message>
-        <location filename="../../views/board/event_dialog.py" line="255" />
+        <location filename="../../views/board/event_dialog.py" line="257" />
         <source>原因：</source>
         <translation>Reason:</translation>
     </message>
@@ -3899,42 +3905,42 @@ no rate</translation>
         <translation type="vanished">Lead department:</translation>
     </message>
     <message>
-        <location filename="../../views/board/event_dialog.py" line="265" />
+        <location filename="../../views/board/event_dialog.py" line="267" />
         <source>原事件编号：</source>
         <translation>Original event no.:</translation>
     </message>
     <message>
-        <location filename="../../views/board/event_dialog.py" line="271" />
+        <location filename="../../views/board/event_dialog.py" line="273" />
         <source>满意度：</source>
         <translation>Satisfaction:</translation>
     </message>
     <message>
-        <location filename="../../views/board/event_dialog.py" line="298" />
+        <location filename="../../views/board/event_dialog.py" line="300" />
         <source>挂账原因：</source>
         <translation>Reason for putting on record:</translation>
     </message>
     <message>
-        <location filename="../../views/board/event_dialog.py" line="301" />
+        <location filename="../../views/board/event_dialog.py" line="303" />
         <source>几天后复核：</source>
         <translation>Review after (days):</translation>
     </message>
     <message>
-        <location filename="../../views/board/event_dialog.py" line="312" />
+        <location filename="../../views/board/event_dialog.py" line="314" />
         <source>调解结果：</source>
         <translation>Mediation outcome:</translation>
     </message>
     <message>
-        <location filename="../../views/board/event_dialog.py" line="315" />
+        <location filename="../../views/board/event_dialog.py" line="317" />
         <source>调解人：</source>
         <translation>Mediator:</translation>
     </message>
     <message>
-        <location filename="../../views/board/event_dialog.py" line="331" />
+        <location filename="../../views/board/event_dialog.py" line="333" />
         <source>其他席位已先操作</source>
         <translation>Another seat acted first</translation>
     </message>
     <message>
-        <location filename="../../views/board/event_dialog.py" line="331" />
+        <location filename="../../views/board/event_dialog.py" line="333" />
         <source>操作未完成</source>
         <translation>Action not completed</translation>
     </message>
