@@ -294,3 +294,14 @@ def test_the_event_dialog_counts_its_attachments_on_the_tab(seat, duty, qtbot):
     qtbot.waitUntil(lambda: dlg.detail is not None, timeout=5000)
     assert dlg.tabs.tabText(dlg.tabs.indexOf(dlg.attachments)) == "附件 (1)"
     dlg.close()
+
+
+def test_words_the_desk_does_not_recognise_are_not_proposed_as_a_dispute(seat, qtbot):
+    """The form starts on 矛盾纠纷: when the words name no kind, the line says so instead of
+    "建议：矛盾纠纷" (a dispute starts the ladder)."""
+    dlg = seat.page.quick_entry()
+    dlg.title_edit.insert("兴钢社区1号楼有情况需要上门看看")
+    dlg.title_edit.editingFinished.emit()
+    qtbot.waitUntil(lambda: dlg.found.text() != "", timeout=5000)
+    assert "类型未识别" in dlg.found.text() and "矛盾纠纷" not in dlg.found.text()
+    dlg.close()

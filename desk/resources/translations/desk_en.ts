@@ -6154,7 +6154,7 @@ Enter your password to continue; unsaved work is still there.</translation>
     </message>
     <message>
         <location filename="../../views/board/quick_entry.py" line="54" />
-        <location filename="../../views/board/quick_entry.py" line="205" />
+        <location filename="../../views/board/quick_entry.py" line="206" />
         <source>涉警</source>
         <translation>Police matter</translation>
     </message>
@@ -6240,38 +6240,43 @@ Enter your password to continue; unsaved work is still there.</translation>
     </message>
     <message>
         <location filename="../../views/board/quick_entry.py" line="174" />
-        <location filename="../../views/board/quick_entry.py" line="209" />
+        <location filename="../../views/board/quick_entry.py" line="210" />
         <source>  — 请核对后保存</source>
         <translation>  — check before saving</translation>
     </message>
     <message>
         <location filename="../../views/board/quick_entry.py" line="205" />
+        <source>类型未识别，请选择</source>
+        <translation>kind not recognised, please choose</translation>
+    </message>
+    <message>
+        <location filename="../../views/board/quick_entry.py" line="206" />
         <source>非警务</source>
         <translation>non-police</translation>
     </message>
     <message>
-        <location filename="../../views/board/quick_entry.py" line="206" />
+        <location filename="../../views/board/quick_entry.py" line="207" />
         <source>（网格未定）</source>
         <translation> (grid not decided)</translation>
     </message>
     <message>
-        <location filename="../../views/board/quick_entry.py" line="206" />
+        <location filename="../../views/board/quick_entry.py" line="207" />
         <source>网格未找到</source>
         <translation>grid not found</translation>
     </message>
     <message>
-        <location filename="../../views/board/quick_entry.py" line="208" />
+        <location filename="../../views/board/quick_entry.py" line="209" />
         <source>首接：网格员</source>
         <translation>first: grid worker</translation>
     </message>
     <message>
-        <location filename="../../views/board/quick_entry.py" line="209" />
+        <location filename="../../views/board/quick_entry.py" line="210" />
         <source>建议：</source>
         <translation>Suggested: </translation>
     </message>
     <message>
-        <location filename="../../views/board/quick_entry.py" line="225" />
-        <location filename="../../views/board/quick_entry.py" line="238" />
+        <location filename="../../views/board/quick_entry.py" line="226" />
+        <location filename="../../views/board/quick_entry.py" line="239" />
         <source>未保存：</source>
         <translation>Not saved: </translation>
     </message>

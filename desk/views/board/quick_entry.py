@@ -201,7 +201,8 @@ class QuickEntryDialog(QDialog):
         if "grid" not in self._chosen:
             self.grid.setCurrentIndex(max(self.grid.findData(p.grid_id), 0) if p.grid_id is not None else 0)
         kind = self.kind.currentData()
-        parts = [labels.kind(kind, self.sub_kind.currentData()),
+        guessed = bool(p.kind) or "kind" in self._chosen
+        parts = [labels.kind(kind, self.sub_kind.currentData()) if guessed else self.tr("类型未识别，请选择"),
                  self.tr("涉警") if self.police.isChecked() else self.tr("非警务"),
                  p.grid_name or (p.community_name + self.tr("（网格未定）") if p.community_name else self.tr("网格未找到"))]
         if kind == "dispute" and p.first_handler:
