@@ -67,6 +67,19 @@ def test_a_returned_case_is_rerouted_and_the_old_department_is_told(ctx, st):
     assert [c.state for c in dsp.inbox(fire)] == ["rerouted"]
 
 
+def test_the_re_route_proposes_the_department_the_return_reason_names_and_not_the_one_that_returned(ctx, st):
+    """公安 returns a street stall with "not our matter: 市场监管": the re-route proposes 市场监管 and
+    says why (the matters list alone would say 城管), and 公安 is never the first choice again."""
+    duty, police = ctx.as_actor(WANG), ctx.as_actor(st.liaison("公安"))
+    eid = accepted_event(ctx, st, "路边无证摆摊卖熟食", "小区门口有人无证摆摊卖熟食", kind="request")
+    did = dsp.dispatch_event(duty, eid, st.dept["公安"], override_reason="误以为治安问题")
+    assert dsp.propose_route(duty, eid).department != "市场监管"
+    dsp.return_case(police, did, "不属于我们的事项：市场监管")
+    p = dsp.propose_route(duty, eid)
+    assert p.department == "市场监管" and p.reason.startswith("退单原因指明 市场监管（公安 退回")
+    assert p.candidates[-1].department == "公安" or all(c.department != "公安" for c in p.candidates)
+
+
 def test_the_routing_override_is_recorded(ctx, st):
     duty = ctx.as_actor(WANG)
     eid = accepted_event(ctx, st, "楼道电动车充电", "有人从窗户飞线给电动车充电", kind="fire_hazard")
