@@ -51,3 +51,16 @@ def status(ctx: Context, event_id: int) -> str:
     from desk.services.incidents import event_row
 
     return event_row(ctx.as_actor(WANG), event_id).status
+
+
+def grid_worker(ctx: Context, st: Street) -> Context:
+    """赵网格's seat, a member of grid 1 where the cases are: grid staff verify in their own grids only."""
+    from desk.models import grid_member
+
+    staff_id = st.small.worker_id
+    with ctx.unit() as u:
+        known = u.session.execute(select(grid_member.c.grid_id).where(
+            grid_member.c.grid_id == st.small.grid1, grid_member.c.staff_id == staff_id)).first()
+        if known is None:
+            u.session.execute(grid_member.insert().values(grid_id=st.small.grid1, staff_id=staff_id))
+    return ctx.as_actor(Actor("grid1", "赵网格", role="grid_staff", staff_id=staff_id, seat="grid"))

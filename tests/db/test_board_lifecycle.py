@@ -251,6 +251,26 @@ def test_the_grid_is_found_from_coordinates_or_from_the_address(ctx, street, dut
     assert nowhere.grid_id is None
 
 
+def test_a_building_the_registry_does_not_know_lands_in_the_communitys_one_comprehensive_grid(ctx, street, duty):
+    """白云社区5号楼 with no household on file: the community has one comprehensive grid and a
+    hospital's dedicated grid, so the event belongs to the comprehensive one (it stayed without a grid)."""
+    from desk.models import Community, CommunityKind, Grid, GridKind, Street
+
+    with ctx.unit() as u:
+        st = u.session.scalar(select(Street))
+        c = Community(street_id=st.id, code="410481004003", name="白云社区", kind=CommunityKind.COMMUNITY)
+        u.session.add(c)
+        u.session.flush()
+        whole = Grid(community_id=c.id, code="410481004003001", name="白云社区第1网格", kind=GridKind.COMPREHENSIVE)
+        hospital = Grid(community_id=c.id, code="410481004003002", name="院岭卫生院专属网格",
+                        kind=GridKind.DEDICATED, dedicated_type="hospital")
+        u.session.add_all([whole, hospital])
+        u.session.flush()
+        whole_id = whole.id
+    assert new(duty, address="白云社区5号楼").grid_id == whole_id
+    assert new(duty, address="兴钢社区9号楼").grid_id is None  # two comprehensive grids: the desk does not guess
+
+
 def test_attachments_are_stored_with_a_safe_name_and_a_size_limit(ctx, street, duty):
     e = new(duty)
     att = inc.add_attachment(duty, e.id, "../../etc/照片 1.jpg", b"\xff\xd8fakejpeg")

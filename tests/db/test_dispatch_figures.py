@@ -12,8 +12,8 @@ from desk.services import dispatch as dsp
 from desk.services.dispatch.figures import FigureRow, compute, figures, period_bounds
 from desk.services.errors import PermissionDenied, ValidationError
 from desk.services.incidents import transition
-from tests.board_support import GRIDMAN, LEADER, WANG
-from tests.dispatch_support import accepted_event, street
+from tests.board_support import LEADER, WANG
+from tests.dispatch_support import accepted_event, grid_worker, street
 
 DAY = date(2026, 11, 25)
 
@@ -23,7 +23,7 @@ def a_day_of_cases(ctx, clock):
     closed, dissatisfied call-back reopens it. C: handled in grid 2 and closed. D: a police matter,
     only accepted. E: a non-police matter sent to 公安, accepted. Times from 09:00 Shanghai."""
     st = street(ctx)
-    duty, grid = ctx.as_actor(WANG), ctx.as_actor(GRIDMAN)
+    duty, grid = ctx.as_actor(WANG), grid_worker(ctx, st)
     fire, city, police = (ctx.as_actor(st.liaison(n)) for n in ("消防", "城管", "公安"))
     a = accepted_event(ctx, st, "消防通道堵塞", kind="fire_hazard")
     da = dsp.dispatch_event(duty, a, st.dept["消防"])
@@ -162,7 +162,7 @@ def test_the_sql_figures_equal_a_plain_python_computation(ctx, clock, by):
 
 def test_a_second_closing_opinion_after_the_deadline_is_not_closed_on_time(ctx, clock):
     st = street(ctx)
-    duty, fire, grid = ctx.as_actor(WANG), ctx.as_actor(st.liaison("消防")), ctx.as_actor(GRIDMAN)
+    duty, fire, grid = ctx.as_actor(WANG), ctx.as_actor(st.liaison("消防")), grid_worker(ctx, st)
     eid = accepted_event(ctx, st, "消防通道堵塞", kind="fire_hazard")  # matter limit: 4 hours
     did = dsp.dispatch_event(duty, eid, st.dept["消防"])
     dsp.accept(fire, did)

@@ -7,8 +7,8 @@ from sqlalchemy import func, select
 from desk.models import AuditRecord
 from desk.services import dispatch as dsp
 from desk.services.errors import ConflictError, ValidationError
-from tests.board_support import GRIDMAN, LEADER, LI, WANG
-from tests.dispatch_support import accepted_event, status, street
+from tests.board_support import LEADER, LI, WANG
+from tests.dispatch_support import accepted_event, grid_worker, status, street
 
 
 @pytest.fixture
@@ -36,7 +36,7 @@ def test_accepted_case_is_fed_back_verified_closed_and_called_back(ctx, st, cloc
     clock.advance(hours=2)
     dsp.feedback(fire, did, "已联系车主挪车，通道已畅通", [("现场.jpg", b"\xff\xd8jpeg")])
     assert status(ctx, eid) == "feedback"
-    dsp.verify(ctx.as_actor(GRIDMAN), did, "passed", "现场查看通道畅通")
+    dsp.verify(grid_worker(ctx, st), did, "passed", "现场查看通道畅通")
     dsp.close(duty, did)
     dsp.call_back(duty, did, "satisfied")
     assert status(ctx, eid) == "called_back"
@@ -65,6 +65,19 @@ def test_a_returned_case_is_rerouted_and_the_old_department_is_told(ctx, st):
     assert [c.dispatch_id for c in dsp.inbox(ctx.as_actor(st.liaison("城管")))] == [new]
     # the fire station still sees it, marked as re-routed away
     assert [c.state for c in dsp.inbox(fire)] == ["rerouted"]
+
+
+def test_the_re_route_proposes_the_department_the_return_reason_names_and_not_the_one_that_returned(ctx, st):
+    """公安 returns a street stall with "not our matter: 市场监管": the re-route proposes 市场监管 and
+    says why (the matters list alone would say 城管), and 公安 is never the first choice again."""
+    duty, police = ctx.as_actor(WANG), ctx.as_actor(st.liaison("公安"))
+    eid = accepted_event(ctx, st, "路边无证摆摊卖熟食", "小区门口有人无证摆摊卖熟食", kind="request")
+    did = dsp.dispatch_event(duty, eid, st.dept["公安"], override_reason="误以为治安问题")
+    assert dsp.propose_route(duty, eid).department != "市场监管"
+    dsp.return_case(police, did, "不属于我们的事项：市场监管")
+    p = dsp.propose_route(duty, eid)
+    assert p.department == "市场监管" and p.reason.startswith("退单原因指明 市场监管（公安 退回")
+    assert p.candidates[-1].department == "公安" or all(c.department != "公安" for c in p.candidates)
 
 
 def test_the_routing_override_is_recorded(ctx, st):
@@ -124,12 +137,12 @@ def test_a_failed_verification_sends_the_case_back_and_keeps_both_closing_opinio
     dsp.accept(fire, did)
     dsp.feedback(fire, did, "已处理")
     with pytest.raises(ValidationError):
-        dsp.verify(ctx.as_actor(GRIDMAN), did, outcome, "")
-    dsp.verify(ctx.as_actor(GRIDMAN), did, outcome, "车辆仍在通道内")
+        dsp.verify(grid_worker(ctx, st), did, outcome, "")
+    dsp.verify(grid_worker(ctx, st), did, outcome, "车辆仍在通道内")
     assert status(ctx, eid) == "handling"
     assert dsp.case_detail(duty, did).case.state == "accepted"
     dsp.feedback(fire, did, "已拖移车辆并设置隔离桩")
-    dsp.verify(ctx.as_actor(GRIDMAN), did, "passed")
+    dsp.verify(grid_worker(ctx, st), did, "passed")
     fb = [(e.round, e.text) for e in dsp.case_detail(duty, did).entries if e.kind == "feedback"]
     assert fb == [(1, "已处理"), (2, "已拖移车辆并设置隔离桩")]
     assert status(ctx, eid) == "verified"
@@ -141,7 +154,7 @@ def test_a_dissatisfied_call_back_reopens_the_case_to_the_same_department(ctx, s
     did = dsp.dispatch_event(duty, eid, st.dept["消防"])
     dsp.accept(fire, did)
     dsp.feedback(fire, did, "已处理")
-    dsp.verify(ctx.as_actor(GRIDMAN), did, "passed")
+    dsp.verify(grid_worker(ctx, st), did, "passed")
     dsp.close(duty, did)
     with pytest.raises(ValidationError):
         dsp.call_back(duty, did, "basic", reopen=True)

@@ -13,9 +13,9 @@ from desk.services import consistency, integrity
 from desk.services import dispatch as dsp
 from desk.services import incidents as inc
 from desk.services.errors import ValidationError
-from tests.board_support import GRIDMAN, LEADER, WANG
+from tests.board_support import LEADER, WANG
 from tests.db.test_dispatch_demo import board_style_events
-from tests.dispatch_support import accepted_event, status, street
+from tests.dispatch_support import accepted_event, grid_worker, status, street
 
 
 @pytest.fixture
@@ -124,7 +124,7 @@ def test_a_closed_department_case_reopened_on_the_board_is_sent_again_as_a_new_c
     did = dsp.dispatch_event(duty, eid, st.dept["城管"])
     dsp.accept(city, did)
     dsp.feedback(city, did, "已劝离")
-    dsp.verify(ctx.as_actor(GRIDMAN), did, "passed")
+    dsp.verify(grid_worker(ctx, st), did, "passed")
     dsp.close(duty, did)
     with pytest.raises(inc.IllegalTransition, match="回访"):
         inc.transition(duty, eid, "call_back", satisfaction="satisfied")
@@ -145,7 +145,7 @@ def test_reopening_on_the_board_while_the_department_waits_for_verification_is_r
     dsp.feedback(city, did, "已补装")
     with pytest.raises(inc.IllegalTransition, match="核查不通过"):
         inc.transition(duty, eid, "reopen", reason="没装好")
-    dsp.verify(ctx.as_actor(GRIDMAN), did, "thin", "没有照片")
+    dsp.verify(grid_worker(ctx, st), did, "thin", "没有照片")
     assert status(ctx, eid) == "handling" and case(ctx, did).state == "accepted"
     assert check(ctx) == []
 

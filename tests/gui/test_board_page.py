@@ -227,6 +227,28 @@ def test_the_wechat_helper_prefills_the_form(seat, qtbot):
     dlg.close()
 
 
+def test_typed_by_hand_the_desk_proposes_the_kind_and_the_grid_but_keeps_what_she_chose(seat, qtbot):
+    """A phone call typed without pasting: leaving the title and the address proposes 邻里纠纷,
+    non-police and the grid of the building; a kind she picked herself is left alone."""
+    dlg = seat.page.quick_entry()
+    dlg.title_edit.insert("两户邻居因围墙吵架，声音越来越大")
+    dlg.title_edit.editingFinished.emit()  # Tab out of the title (offscreen windows take no focus)
+    dlg.address.insert("兴钢社区3号楼")
+    dlg.address.editingFinished.emit()  # Tab out of the address: the grid is looked up
+    qtbot.waitUntil(lambda: "兴钢社区第2网格" in dlg.found.text(), timeout=5000)
+    assert (dlg.kind.currentData(), dlg.sub_kind.currentData()) == ("dispute", "neighbour")
+    assert dlg.grid.currentText() == "兴钢社区第2网格" and not dlg.police.isChecked()
+    assert "非警务" in dlg.found.text()
+    dlg.kind.setCurrentIndex(dlg.kind.findData("request"))
+    dlg.kind.activated.emit(dlg.kind.currentIndex())  # her own choice, as a click or a key in the list makes it
+    dlg.address.insert("2单元")  # the address changed again: a new proposal, her kind stays
+    answered = dlg._answered
+    dlg.address.editingFinished.emit()
+    qtbot.waitUntil(lambda: dlg._answered > answered, timeout=5000)
+    assert dlg.kind.currentData() == "request" and "民生诉求" in dlg.found.text()
+    dlg.close()
+
+
 def test_an_urgent_flag_on_one_seat_raises_a_notice_on_another(duty, qtbot):
     seat2 = Seat(duty.as_actor(LI), qtbot, listen=True)
     try:
@@ -262,3 +284,24 @@ def test_sorting_by_a_column_header_keeps_the_rows_and_the_selection(seat, qtbot
     page.reload()
     qtbot.waitUntil(lambda: not page.loading("rows"))
     assert page.selected_ids() == chosen
+
+
+def test_the_event_dialog_counts_its_attachments_on_the_tab(seat, duty, qtbot):
+    """A department's feedback photo: the 附件 tab says there is one before anyone clicks it."""
+    target = next(r for r in seat.page.model.rows if r.title == "燃气泄漏")
+    inc.add_attachment(duty, target.id, "现场照片.jpg", b"\xff\xd8fakejpeg")
+    dlg = seat.page.open_event(target.id)
+    qtbot.waitUntil(lambda: dlg.detail is not None, timeout=5000)
+    assert dlg.tabs.tabText(dlg.tabs.indexOf(dlg.attachments)) == "附件 (1)"
+    dlg.close()
+
+
+def test_words_the_desk_does_not_recognise_are_not_proposed_as_a_dispute(seat, qtbot):
+    """The form starts on 矛盾纠纷: when the words name no kind, the line says so instead of
+    "建议：矛盾纠纷" (a dispute starts the ladder)."""
+    dlg = seat.page.quick_entry()
+    dlg.title_edit.insert("兴钢社区1号楼有情况需要上门看看")
+    dlg.title_edit.editingFinished.emit()
+    qtbot.waitUntil(lambda: dlg.found.text() != "", timeout=5000)
+    assert "类型未识别" in dlg.found.text() and "矛盾纠纷" not in dlg.found.text()
+    dlg.close()

@@ -178,3 +178,55 @@ def _exports(ctx):
 
     with ctx.read() as s:
         return s.scalar(select(func.count()).select_from(AuditRecord).where(AuditRecord.action == "data.export"))
+
+
+def test_every_assisting_department_is_named_in_full_in_the_dispatch_dialog(sqlite_ctx, clock, qtbot, backend_for):
+    """市场监管 and 自然资源 were cut to "…": the list sized every box like the first one (城管)."""
+    st = a_day_of_cases(sqlite_ctx, clock)
+    eid = accepted_event(sqlite_ctx, st, "路边无证摆摊", "夜市路口有人无证摆摊卖熟食", kind="request")
+    dlg = open_dispatch_dialog(backend_for(sqlite_ctx.as_actor(WANG)), eid)
+    qtbot.addWidget(dlg)
+    qtbot.waitUntil(dlg.buttons.button(QDialogButtonBox.Ok).isEnabled, timeout=5000)
+    names = [dlg.assist.item(r).text() for r in range(dlg.assist.count())]
+    assert "市场监管" in names
+    metrics = dlg.assist.fontMetrics()
+    for r in range(dlg.assist.count()):
+        item = dlg.assist.item(r)
+        box = dlg.assist.visualItemRect(item)
+        assert box.width() >= metrics.horizontalAdvance(item.text()) + 24, item.text()
+
+
+def test_the_liaisons_feedback_button_asks_what_was_done_and_takes_the_photo(sqlite_ctx, clock, qtbot, backend_for,
+                                                                              monkeypatch, tmp_path):
+    """反馈 clicked: it asks for the text and a photo (the click's checked=False was taken for the text,
+    and the liaison got "反馈需要填写办理情况" without being asked)."""
+    from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
+
+    warnings = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _parent, _title, text, *a: warnings.append(text))
+    st = a_day_of_cases(sqlite_ctx, clock)
+    eid = accepted_event(sqlite_ctx, st, "兴钢社区3号楼消防通道被电动车堵了", kind="fire_hazard")
+    did = dsp.dispatch_event(sqlite_ctx.as_actor(WANG), eid, st.dept["消防"])
+    liaison = sqlite_ctx.as_actor(st.liaison("消防"))
+    dsp.accept(liaison, did)
+    photo = tmp_path / "现场照片.jpg"
+    photo.write_bytes(b"\xff\xd8fakejpeg")
+    monkeypatch.setattr(QInputDialog, "getMultiLineText", lambda *a, **k: ("通道已清理，电动车已移走", True))
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *a, **k: ([str(photo)], ""))
+    page = DispatchPage(backend_for(liaison))
+    qtbot.addWidget(page)
+    page.show()
+    page.activate()
+    qtbot.waitUntil(lambda: page.inbox.model.rowCount() > 0, timeout=5000)
+    page.inbox.table.selectRow(next(r for r in range(page.inbox.model.rowCount())
+                                    if page.inbox.model.row(r).dispatch_id == did))
+    page.inbox.buttons["feedback"].click()
+    qtbot.waitUntil(lambda: bool(warnings) or dsp.case_detail(sqlite_ctx.as_actor(WANG), did).case.state == "feedback", timeout=5000)
+    assert warnings == []
+    detail = dsp.case_detail(sqlite_ctx.as_actor(WANG), did)
+    fed_back = [e for e in detail.entries if "通道已清理" in e.text]
+    assert len(fed_back) == 1 and len(fed_back[0].attachments) == 1  # the photo came with it
+    page.inbox.table.selectRow(next(r for r in range(page.inbox.model.rowCount())
+                                    if page.inbox.model.row(r).dispatch_id == did))
+    page.show_detail(page.inbox)  # the grid worker who verifies sees that a photo came with the feedback
+    qtbot.waitUntil(lambda: "附件 1 个" in page.inbox.detail.toPlainText(), timeout=5000)

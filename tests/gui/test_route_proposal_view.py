@@ -56,3 +56,22 @@ def test_the_dialog_shows_the_ranked_proposal_and_a_click_chooses_another(ctx, d
         shots.mkdir(exist_ok=True)
         dlg.grab().save(str(shots / "dispatch_dialog_ranked.png"))
     dlg.reject()
+
+
+def test_the_re_route_dialog_says_the_return_reason_named_the_proposed_department(ctx, db_url, qtbot, backend_for,
+                                                                                   no_leftover_windows):
+    if not db_url.startswith("sqlite"):
+        pytest.skip("the screens are checked on SQLite; the services on both engines")
+    from desk.services import dispatch as dsp
+
+    st = street(ctx)
+    duty = ctx.as_actor(WANG)
+    eid = accepted_event(ctx, st, "路边无证摆摊卖熟食", "小区门口有人无证摆摊卖熟食")
+    did = dsp.dispatch_event(duty, eid, st.dept["公安"], override_reason="误以为治安问题")
+    dsp.return_case(ctx.as_actor(st.liaison("公安")), did, "不属于我们的事项：市场监管")
+    dlg = open_dispatch_dialog(backend_for(duty), eid, reroute_id=did)
+    qtbot.addWidget(dlg)
+    qtbot.waitUntil(dlg.buttons.button(QDialogButtonBox.Ok).isEnabled, timeout=5000)
+    assert dlg.lead.currentText().startswith("市场监管")
+    assert "退单原因指明 市场监管（公安 退回：不属于我们的事项：市场监管）" in dlg.reason.text()
+    dlg.reject()

@@ -4,6 +4,7 @@ stages, closed too thinly, or handled wrongly — sends the case back to the dep
 call-back that finds the reporter not satisfied can reopen it."""
 from __future__ import annotations
 
+from desk.models import Event
 from desk.services import limits
 from desk.services.context import Context
 from desk.services.dispatch import common
@@ -12,6 +13,7 @@ from desk.services.errors import ValidationError
 from desk.services.incidents.dispatch_link import lapse_extensions
 from desk.services.incidents.lifecycle import transition
 from desk.services.permissions import require
+from desk.services.scope import require_grid
 
 
 def verify(ctx: Context, dispatch_id: int, outcome: str, note: str = "") -> None:
@@ -24,6 +26,7 @@ def verify(ctx: Context, dispatch_id: int, outcome: str, note: str = "") -> None
         raise ValidationError("核查未通过需要说明情况 (a failed verification needs a note)")
     with ctx.unit() as u:
         d = common.load(u, dispatch_id)
+        require_grid(u.session, ctx.actor, u.session.get(Event, d.event_id).grid_id)  # grid staff: their own grids
         common.need_state(d, "feedback", what="核查")
         before = common.snapshot(d)
         name = VERIFY_OUTCOMES[outcome]

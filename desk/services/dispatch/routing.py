@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from desk.models import Department, Event, Matter
+from desk.models import Department, Dispatch, Event, Matter
 from desk.services.context import Context
 from desk.services.dispatch.codes import CONFIDENCE
 from desk.services.dispatch.history import qualifies, rank_from_history
@@ -163,6 +163,8 @@ def propose_route(ctx: Context, event_id: int, matter_id: int | None = None) -> 
         else:
             votes = matter_votes(matters, e.kind, text, ids)
         history, titles = rank_from_history(s, ctx.db, event_words(e.title, e.description), exclude=event_id)
+        returned = s.execute(select(Dispatch.department_id, Dispatch.return_reason).where(
+            Dispatch.event_id == event_id, Dispatch.active, Dispatch.state == "returned")).first()
     shares = blend({d: v[0] for d, v in votes.items()},
                    CHOSEN_MATTER_WEIGHT if matter_id is not None else MATTER_WEIGHT, history)
     order = ranked(shares)
@@ -175,6 +177,9 @@ def propose_route(ctx: Context, event_id: int, matter_id: int | None = None) -> 
     if not candidates:
         return RouteProposal(event_id, None, "", None, "", None, (), "事项清单和以往案件都没有可参考的部门，请值班员选择",
                              (), "")
+    named_by_return = ""
+    if returned is not None and matter_id is None:
+        candidates, named_by_return = _after_return(candidates, returned, ids)
     top = candidates[0]
     sure = confidence(shares, history.cases, matter_id is not None)
     hit = votes.get(top.department_id)
@@ -183,10 +188,28 @@ def propose_route(ctx: Context, event_id: int, matter_id: int | None = None) -> 
     if hit is None and votes:  # the list names another department: say so, it is outweighed here
         _s, m, hits = max(votes.values(), key=lambda v: v[0])
         reason += f"；事项清单提到「{'、'.join(hits) or m.name}」→ {m.name}，责任部门 {m.department}"
+    if named_by_return:
+        reason = named_by_return + "；" + reason
     assist = tuple(ids[a] for a in (matter.assist if matter else ()) if a in ids)
     return RouteProposal(event_id, top.department_id, top.department, matter.id if matter else None,
                          matter.name if matter else "", matter.limit_hours if matter else None, assist, reason,
                          tuple(candidates), sure)
+
+
+def _after_return(candidates: list[Candidate], returned, ids: dict[str, int]) -> tuple[list[Candidate], str]:
+    """A returned case: the department that sent it back goes last, and a department its reason
+    names ("不属于我们的事项：市场监管") goes first, said in the reason."""
+    back_id, why = returned.department_id, returned.return_reason or ""
+    hits = sorted(((why.find(short), -len(short), short, d) for short, d in ids.items()
+                   if short and short in why and d != back_id))
+    out = [c for c in candidates if c.department_id != back_id] + [c for c in candidates if c.department_id == back_id]
+    if not hits:
+        return out, ""
+    _pos, _len, short, named = hits[0]
+    first = next((c for c in out if c.department_id == named), None) or Candidate(named, short, 0, 0.0, (), (), "")
+    back = next((short for short, d in ids.items() if d == back_id), "")
+    said = f"退单原因指明 {short}" + (f"（{back} 退回：{why[:40]}）" if back else f"（退回：{why[:40]}）")
+    return [first] + [c for c in out if c.department_id != named], said
 
 
 WARM_AT = 5000  # a history this large is read into memory at sign-in, before the first proposal asks

@@ -16,6 +16,7 @@ from desk.services.dispatch.common import is_liaison
 from desk.services.errors import NotFound, PermissionDenied
 from desk.services.incidents.codes import kind_name
 from desk.services.permissions import require
+from desk.services.scope import grid_scope, require_grid
 
 
 @dataclass(frozen=True)
@@ -165,7 +166,13 @@ def inbox(ctx: Context, department_id: int | None = None, *, include_done: bool 
     if not include_done:
         where.append(open_or_recent(ctx.clock.now(), recent_days))
     with ctx.read() as s:
-        return tuple(_case_rows(s, where))
+        return tuple(_case_rows(s, where + _grid_filter(s, ctx)))
+
+
+def _grid_filter(s: Session, ctx: Context) -> list:
+    """Grid staff: the cases of their own grids (they verify on the spot where they work)."""
+    grids = grid_scope(s, ctx.actor)
+    return [] if grids is None else [Event.grid_id.in_(grids)]
 
 
 def supervision_list(ctx: Context) -> tuple[CaseRow, ...]:
@@ -179,7 +186,7 @@ def supervision_list(ctx: Context) -> tuple[CaseRow, ...]:
         (Dispatch.state == "sent") & (Dispatch.accept_by < now),
         Dispatch.state.in_(("sent", "accepted")) & (Dispatch.deadline_at < now))]
     with ctx.read() as s:
-        return tuple(_case_rows(s, where))
+        return tuple(_case_rows(s, where + _grid_filter(s, ctx)))
 
 
 def case_detail(ctx: Context, dispatch_id: int) -> CaseDetail:
@@ -194,6 +201,7 @@ def case_detail(ctx: Context, dispatch_id: int) -> CaseDetail:
                 raise PermissionDenied("只能查看本部门的案件 (own department only)")
         d = s.get(Dispatch, dispatch_id)
         e = s.get(Event, d.event_id)
+        require_grid(s, ctx.actor, e.grid_id)
         names = {i: n for i, n in s.execute(select(Department.id, Department.short_name))}
         entries = tuple(EntryRow(x.at, x.kind, ENTRY_KINDS.get(x.kind, x.kind), names.get(x.department_id, ""),
                                  x.outcome, x.round, x.text, tuple(json.loads(x.attachments or "[]")), x.actor_name)

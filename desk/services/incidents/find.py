@@ -1,16 +1,19 @@
 """Searching events (open and closed) and pre-filling a form from a pasted message."""
 from __future__ import annotations
 
-from sqlalchemy import and_, or_
+from dataclasses import dataclass
 
-from desk.models import Event
+from sqlalchemy import and_, or_, select
+
+from desk.models import Event, Staff, StaffRole
+from desk.models.org import grid_member
 from desk.services import limits
 from desk.services.context import Context
 from desk.services.incidents import search
 from desk.services.incidents.deadlines import load_limits
 from desk.services.incidents.locate import gazetteer, grid_from_address
 from desk.services.incidents.rows import EventRow, _query, to_row
-from desk.services.incidents.wechat import Prefill, parse_message
+from desk.services.incidents.wechat import POLICE_WORDS, URGENT_WORDS, Prefill, classify, parse_message
 from desk.services.permissions import require
 
 MAX_QUERY = limits.QUERY.max
@@ -62,3 +65,37 @@ def prefill_from_message(ctx: Context, text: str) -> Prefill:
                 p = replace(p, grid_id=place.grid_id, grid_name=place.grid_name,
                             found=p.found + ("网格",))
     return p
+
+
+@dataclass(frozen=True)
+class TypedProposal:
+    """What the desk proposes while a person types an event by hand (no pasted message): the kind
+    from the words, police or not, the grid from the address and who takes a dispute first."""
+
+    kind: str  # '' when the words name no kind
+    sub_kind: str
+    police: bool
+    urgent: bool
+    grid_id: int | None
+    grid_name: str
+    community_name: str
+    first_handler: str  # a dispute's first level: the grid's full-time grid worker, by name
+
+
+def propose_from_typing(ctx: Context, title: str, address: str, description: str = "") -> TypedProposal:
+    require(ctx.actor, "board.report")
+    text = " ".join(x.strip() for x in (title, description) if x and x.strip())[: limits.MESSAGE.max]
+    kind, sub = classify(text) if text else ("other", "")
+    flat = f"{text} {address or ''}"
+    with ctx.read() as s:
+        place = grid_from_address(s, (address or "").strip()[: limits.ADDRESS.max] or text, gazetteer(s))
+        handler = ""
+        if place is not None and place.grid_id is not None and kind == "dispute":
+            handler = s.scalar(
+                select(Staff.name).join(grid_member, grid_member.c.staff_id == Staff.id)
+                .where(grid_member.c.grid_id == place.grid_id, Staff.role == StaffRole.FULLTIME_GRID_WORKER)
+                .order_by(Staff.id).limit(1)) or ""
+    return TypedProposal(
+        "" if kind == "other" else kind, sub, any(w in flat for w in POLICE_WORDS) or kind == "public_order",
+        any(w in flat for w in URGENT_WORDS), place.grid_id if place else None, place.grid_name if place else "",
+        place.community_name if place else "", handler)

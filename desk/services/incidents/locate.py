@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from desk.models import Community, Grid, Household, StdAddress
+from desk.models import Community, Grid, GridKind, Household, StdAddress
 
 _BUILDING = re.compile(r"(\d{1,3})\s*(?:号楼|栋|幢|号院)")
 _GRID_NO = re.compile(r"第?\s*(\d{1,3}|[一二三四五六七八九十]{1,3})\s*网格")
@@ -128,6 +128,16 @@ def grid_from_address(session: Session, text: str, gaz: Gazetteer | None = None,
             return Place(gid, cid, dict(grids).get(gid, ""), cname, "building")
     if len(grids) == 1:
         return Place(grids[0][0], cid, grids[0][1], cname, "community")
+    # A building the registry does not know: a community with one comprehensive grid besides its
+    # dedicated ones (a school's, a hospital's) holds its ordinary addresses there.
+    whole = buildings.get((cid, None)) if buildings is not None else None
+    if whole is None:
+        whole = session.execute(select(Grid.id, Grid.name).where(
+            Grid.community_id == cid, Grid.kind == GridKind.COMPREHENSIVE)).all()
+        if buildings is not None:
+            buildings[(cid, None)] = whole
+    if len(whole) == 1:
+        return Place(whole[0].id, cid, whole[0].name, cname, "community")
     return Place(None, cid, "", cname, "community")
 
 

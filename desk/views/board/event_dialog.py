@@ -221,6 +221,8 @@ class EventDialog(QDialog):
         f["description"].setText(d.description)
         self.timeline.set_rows(d.steps)
         self.attachments.set_rows(d.attachments)
+        self.tabs.setTabText(self.tabs.indexOf(self.attachments),  # a department's photo is seen without a click
+                             self.tr("附件") + (f" ({len(d.attachments)})" if d.attachments else ""))
         dispute = r.kind == "dispute"
         for key in self.fields:
             empty = not self.fields[key].text() and key != "description"

@@ -111,6 +111,17 @@ class QuickEntryDialog(QDialog):
         for w in order:  # text edits take Return themselves: Ctrl+Enter saves from any field
             w.installEventFilter(self)
         QShortcut(QKeySequence("Ctrl+R"), self, activated=self.fill_from_paste)
+        # Typed by hand: the desk proposes kind, police or not and the grid from the words and the
+        # address, never over what the person chose themselves.
+        self._chosen: set[str] = set()
+        self.kind.activated.connect(lambda _i: self._chosen.add("kind"))
+        self.sub_kind.activated.connect(lambda _i: self._chosen.add("kind"))
+        self.police.clicked.connect(lambda _on: self._chosen.add("police"))
+        self.urgent.clicked.connect(lambda _on: self._chosen.add("urgent"))
+        self.grid.activated.connect(lambda _i: self._chosen.add("grid"))
+        self._asked = self._answered = 0
+        for edit in (self.title_edit, self.address):
+            edit.editingFinished.connect(self.propose)
         self._fill_sub_kinds()
         self.title_edit.setFocus()
 
@@ -162,6 +173,41 @@ class QuickEntryDialog(QDialog):
         self.found.setText(self.tr("已识别：") + f"{labels.kind(p.kind, p.sub_kind)} · {where} · "
                            + format_local(p.reported_at) + self.tr("  — 请核对后保存"))
         self.title_edit.setFocus()
+
+    # --- proposals while typing ---
+    def propose(self) -> None:
+        title, address = self.title_edit.text(), self.address.text()
+        if not (title.strip() or address.strip()):
+            return
+        self._asked += 1
+        text = self.description.toPlainText()
+        # A bound method: the backend drops the answer when the dialog is already gone.
+        self.backend.read(lambda c: find.propose_from_typing(c, title, address, text), self._proposal_arrived,
+                          lambda _exc: None)
+
+    def _proposal_arrived(self, p) -> None:
+        self._answered += 1
+        if self._answered == self._asked:  # one worker answers in order: only the latest is shown
+            self.apply_proposal(p)
+
+    def apply_proposal(self, p) -> None:
+        if p.kind and "kind" not in self._chosen:
+            self._select(self.kind, p.kind)
+            self._select(self.sub_kind, p.sub_kind)
+        if "police" not in self._chosen:
+            self.police.setChecked(p.police)
+        if "urgent" not in self._chosen and p.urgent:
+            self.urgent.setChecked(True)
+        if "grid" not in self._chosen:
+            self.grid.setCurrentIndex(max(self.grid.findData(p.grid_id), 0) if p.grid_id is not None else 0)
+        kind = self.kind.currentData()
+        guessed = bool(p.kind) or "kind" in self._chosen
+        parts = [labels.kind(kind, self.sub_kind.currentData()) if guessed else self.tr("类型未识别，请选择"),
+                 self.tr("涉警") if self.police.isChecked() else self.tr("非警务"),
+                 p.grid_name or (p.community_name + self.tr("（网格未定）") if p.community_name else self.tr("网格未找到"))]
+        if kind == "dispute" and p.first_handler:
+            parts.append(self.tr("首接：网格员") + " " + p.first_handler)
+        self.found.setText(self.tr("建议：") + " · ".join(parts) + self.tr("  — 请核对后保存"))
 
     # --- saving ---
     def new_event(self) -> NewEvent:

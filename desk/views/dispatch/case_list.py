@@ -65,7 +65,8 @@ class CaseList(QWidget):
         bar = QHBoxLayout()
         for key, text, slot in buttons:
             b = QPushButton(text)
-            b.clicked.connect(slot)
+            # clicked(bool) must not reach the slot: feedback(text=False) sent no text without asking
+            b.clicked.connect(lambda _checked=False, act=slot: act())
             self.buttons[key] = b
             bar.addWidget(b)
         bar.addStretch(1)

@@ -49,7 +49,6 @@ class DispatchDialog(QDialog):
         self.assist.setFlow(QListWidget.LeftToRight)
         self.assist.setWrapping(True)
         self.assist.setResizeMode(QListWidget.Adjust)
-        self.assist.setUniformItemSizes(True)
         self.assist.setGridSize(QSize(128, 24))
         self.assist.setMinimumHeight(4 * 24 + 8)
         self.deadline = QDateTimeEdit()
@@ -112,6 +111,7 @@ class DispatchDialog(QDialog):
             item.setData(Qt.UserRole, dep_id)
             item.setFlags(item.flags() | Qt.ItemIsUserCheckable)
             item.setCheckState(Qt.Unchecked)
+            item.setSizeHint(self.assist.gridSize())  # every box as wide as its cell: 市场监管 is not cut to "…"
             self.assist.addItem(item)
         self._filling = False
         self._apply(ch.proposal)

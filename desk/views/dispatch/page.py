@@ -179,6 +179,7 @@ class DispatchPage(Page):
         where = " · ".join(e_(x) for x in (kind_text(c.kind_text), c.grid_name, d.address) if x)
         lead, assist, due = self.tr("承办"), self.tr("协办"), self.tr("办理时限")
         basis, asked = self.tr("派单依据"), self.tr("办理要求")
+        with_files = self.tr("（附件 %1 个，见事件的「附件」）")
         head = (f"<h3>#{c.event_id} {e_(c.title)}</h3><p>{where}<br>"
                 f"{e_(lead)}：<b>{e_(c.department)}</b>"
                 + (f" · {e_(assist)}：{e_('、'.join(c.assist))}" if c.assist else "")
@@ -189,7 +190,9 @@ class DispatchPage(Page):
             head += f"<p>{e_(asked)}：{e_(d.instructions)}</p>"
         rows = "".join(f"<tr><td>{format_local(x.at)}</td><td>{e_(dispatch_word(x.kind_text))}"
                        + (e_(self.tr("（第%1次）").replace("%1", str(x.round))) if x.kind == "feedback" and x.round else "")
-                       + f"</td><td>{e_(x.department)}</td><td>{e_(x.actor_name)}</td><td>{e_(x.text)}</td></tr>"
+                       + f"</td><td>{e_(x.department)}</td><td>{e_(x.actor_name)}</td><td>{e_(x.text)}"
+                       + (f" <b>{e_(with_files.replace('%1', str(len(x.attachments))))}</b>" if x.attachments else "")
+                       + "</td></tr>"
                        for x in d.entries)
         lst.detail.setHtml(head + f"<table cellspacing=4>{rows}</table>")
 

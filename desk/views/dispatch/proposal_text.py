@@ -10,6 +10,9 @@ from PySide6.QtCore import QCoreApplication
 from desk.views.code_words import dispatch_word
 
 
+RETURN_NAMED = "退单原因指明"  # how the routing service begins a proposal taken from a return's reason
+
+
 def proposal_html(p) -> str:
     if p.department_id is None or not p.candidates:
         return escape(QCoreApplication.translate("RouteProposal", "建议：（无）")) + " — " + escape(QCoreApplication.translate("RouteProposal", "事项清单和以往案件都没有可参考的部门，请值班员选择"))
@@ -24,6 +27,8 @@ def proposal_html(p) -> str:
     lines = [f"{escape(t_proposal)}<b>{escape(top.department)}</b> "
              f"<span style='color:{colour}'>（{escape(sure)}，{top.share:.0%}）</span>"]
     why = []
+    if p.reason.startswith(RETURN_NAMED):  # the department the return reason names, with the reason
+        why.append(f"<b style='color:#c0392b'>{escape(p.reason.split('；', 1)[0])}</b>")
     if top.matter:
         why.append(f"{escape(t_matter)}：{escape(top.matter)}")
     if top.cases:
