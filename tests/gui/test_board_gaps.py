@@ -15,6 +15,7 @@ from board_support import ADMIN, AUDITOR, LIAISON, WANG, small_street  # noqa: E
 from desk.models import Event  # noqa: E402
 from desk.services import incidents as inc  # noqa: E402
 from desk.services.audit_log import AuditFilter, list_records  # noqa: E402
+from desk.services.unit import Actor  # noqa: E402
 from desk.views.backend import Backend  # noqa: E402
 from desk.views.board.event_dialog import EventDialog  # noqa: E402
 from desk.views.board.quick_entry import QuickEntryDialog  # noqa: E402
@@ -117,6 +118,17 @@ def test_a_liaison_gets_no_unmask_button_and_only_the_masked_phone(ctx, qtbot, b
     dlg = open_dialog(qtbot, backend_for(ctx.as_actor(LIAISON)), event_id)
     assert dlg.fields["reporter"].text() == "刘芳 138****1234"
     assert not dlg.unmask_button.isVisible()
+
+
+def test_quick_entry_starts_as_a_phone_call_at_the_duty_seat_and_as_a_grid_report_for_grid_staff(ctx, qtbot,
+                                                                                                 backend_for):
+    small_street(ctx)
+    seat = QuickEntryDialog(backend_for(ctx.as_actor(WANG)), None)
+    qtbot.addWidget(seat)
+    assert seat.source.currentData() == "phone"
+    worker = QuickEntryDialog(backend_for(ctx.as_actor(Actor("ye", "叶杰", role="grid_staff", seat="s"))), None)
+    qtbot.addWidget(worker)
+    assert worker.source.currentData() == "grid_worker"
 
 
 def test_quick_entry_stores_the_reporter_phone_encrypted(ctx, qtbot, backend_for):

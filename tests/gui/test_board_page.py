@@ -85,6 +85,11 @@ def test_the_board_shows_open_events_with_counts(seat):
     assert "未办结 3" in text and "待受理 2" in text and "紧急 1" in text
 
 
+def test_the_ladder_column_holds_the_highest_rungs_name_before_any_dispute_rises(seat):
+    table = seat.page.table
+    assert table.columnWidth(COL["ladder"]) >= table.fontMetrics().horizontalAdvance("社区民警介入") + 8
+
+
 def test_filters_and_search_with_pinyin_initials(seat, qtbot, street):
     page = seat.page
     page.filters.triage.setChecked(True)

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import (
 )
 
 from desk.services.incidents import bulk, choices, escalate_overdue, lifecycle, notices
-from desk.services.incidents import open_events
+from desk.services.incidents import codes, open_events
 from desk.services.figures.board import board_counts
 from desk.views.board import labels
 from desk.views.board.event_dialog import EventDialog
@@ -183,6 +183,10 @@ class BoardPage(Page):
             if col != COL["title"]:
                 self.table.resizeColumnToContents(col)
                 self.table.setColumnWidth(col, min(self.table.columnWidth(col), 170))
+        # a dispute can rise to any rung later: the column holds the longest rung's name from the start
+        rungs = [labels.ladder(level) for level in codes.LADDER]
+        widest = max(self.table.fontMetrics().horizontalAdvance(r) for r in rungs) + 16
+        self.table.setColumnWidth(COL["ladder"], max(self.table.columnWidth(COL["ladder"]), widest))
 
     def _column_menu(self, pos) -> None:
         menu = QMenu(self)

@@ -16,6 +16,7 @@ from desk.services import limits
 from desk.services.incidents import codes, find
 from desk.services.incidents.choices import Choices
 from desk.services.incidents.report import NewEvent, report_event
+from desk.services.permissions import GRID
 from desk.views.board import labels
 from desk.views.text_limits import CharCounter, limit_line
 
@@ -50,6 +51,9 @@ class QuickEntryDialog(QDialog):
         self.source = QComboBox()
         for code in codes.SOURCES:
             self.source.addItem(labels.source(code), code)
+        # the duty seat registers a call; a grid worker reports what they found (a paste sets its own source)
+        first = "grid_worker" if self.backend.ctx.actor.role == GRID else "phone"
+        self.source.setCurrentIndex(max(0, self.source.findData(first)))
         self.urgent = QCheckBox(self.tr("紧急"))
         self.police = QCheckBox(self.tr("涉警"))
         self.address = limit_line(QLineEdit(), limits.ADDRESS)
