@@ -88,8 +88,12 @@ def states(actor: Actor, row) -> dict[str, ActionState]:
 
 
 def next_step(actor: Actor, row) -> str | None:
-    """The action the dialog offers as its main button, or None when this person has no next step."""
-    for action in NEXT.get(row.status, ()):
+    """The action the dialog offers as its main button, or None when this person has no next step.
+    A dispute goes to the grid first (the ladder's first rung is the grid worker), not to a department."""
+    order = NEXT.get(row.status, ())
+    if row.kind == "dispute" and row.status in ("accepted", "reopened"):
+        order = ("handle_in_grid", "dispatch")
+    for action in order:
         if state_of(actor, action, row).enabled:
             return action
     return None
