@@ -254,6 +254,32 @@ def test_typed_by_hand_the_desk_proposes_the_kind_and_the_grid_but_keeps_what_sh
     dlg.close()
 
 
+def test_a_proposal_that_fails_is_said_and_the_next_one_still_comes(seat, qtbot, monkeypatch):
+    from desk.services.incidents import find
+
+    real = find.propose_from_typing
+    calls = []
+
+    def flaky(ctx, title, address, text):
+        calls.append(title)
+        if len(calls) == 1:
+            raise RuntimeError("数据库暂时不可用")
+        return real(ctx, title, address, text)
+
+    monkeypatch.setattr(find, "propose_from_typing", flaky)
+    problems = []
+    seat.page.backend.bus.problem.connect(problems.append)
+    dlg = seat.page.quick_entry()
+    dlg.title_edit.insert("两户邻居因围墙吵架")
+    dlg.title_edit.editingFinished.emit()
+    qtbot.waitUntil(lambda: bool(problems), timeout=5000)
+    assert "数据库暂时不可用" in problems[0] and dlg.title_edit.text() == "两户邻居因围墙吵架"
+    dlg.address.insert("兴钢社区3号楼")
+    dlg.address.editingFinished.emit()
+    qtbot.waitUntil(lambda: "兴钢社区第2网格" in dlg.found.text(), timeout=5000)
+    dlg.close()
+
+
 def test_an_urgent_flag_on_one_seat_raises_a_notice_on_another(duty, qtbot):
     seat2 = Seat(duty.as_actor(LI), qtbot, listen=True)
     try:

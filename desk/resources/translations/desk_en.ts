@@ -2540,26 +2540,26 @@ no rate</translation>
     </message>
     <message>
         <location filename="../../views/board/page.py" line="83" />
-        <location filename="../../views/board/page.py" line="333" />
+        <location filename="../../views/board/page.py" line="337" />
         <source>认领</source>
         <translation>Claim</translation>
     </message>
     <message>
         <location filename="../../views/board/page.py" line="85" />
-        <location filename="../../views/board/page.py" line="338" />
+        <location filename="../../views/board/page.py" line="342" />
         <source>批量受理</source>
         <translation>Accept selected</translation>
     </message>
     <message>
         <location filename="../../views/board/page.py" line="87" />
-        <location filename="../../views/board/page.py" line="347" />
+        <location filename="../../views/board/page.py" line="351" />
         <source>合并为重复</source>
         <translation>Merge as duplicate</translation>
     </message>
     <message>
         <location filename="../../views/board/page.py" line="89" />
-        <location filename="../../views/board/page.py" line="356" />
-        <location filename="../../views/board/page.py" line="359" />
+        <location filename="../../views/board/page.py" line="360" />
+        <location filename="../../views/board/page.py" line="363" />
         <source>批量指派</source>
         <translation>Assign selected</translation>
     </message>
@@ -2584,57 +2584,57 @@ no rate</translation>
         <translation>Cannot read events: </translation>
     </message>
     <message>
-        <location filename="../../views/board/page.py" line="233" />
+        <location filename="../../views/board/page.py" line="237" />
         <source>未办结</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../views/board/page.py" line="233" />
+        <location filename="../../views/board/page.py" line="237" />
         <source>超时</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../views/board/page.py" line="233" />
+        <location filename="../../views/board/page.py" line="237" />
         <source>黄牌</source>
         <translation>Yellow</translation>
     </message>
     <message>
-        <location filename="../../views/board/page.py" line="234" />
+        <location filename="../../views/board/page.py" line="238" />
         <source>紧急</source>
         <translation>Urgent</translation>
     </message>
     <message>
-        <location filename="../../views/board/page.py" line="243" />
+        <location filename="../../views/board/page.py" line="247" />
         <source>当前显示 </source>
         <translation>Showing </translation>
     </message>
     <message>
-        <location filename="../../views/board/page.py" line="288" />
+        <location filename="../../views/board/page.py" line="292" />
         <source>已登记事件 #</source>
         <translation>Registered event #</translation>
     </message>
     <message>
-        <location filename="../../views/board/page.py" line="295" />
+        <location filename="../../views/board/page.py" line="299" />
         <source>时限已保存</source>
         <translation>Limits saved</translation>
     </message>
     <message>
-        <location filename="../../views/board/page.py" line="308" />
+        <location filename="../../views/board/page.py" line="312" />
         <source>操作未完成</source>
         <translation>Action not completed</translation>
     </message>
     <message>
-        <location filename="../../views/board/page.py" line="343" />
+        <location filename="../../views/board/page.py" line="347" />
         <source>请选择至少两条：最早的一条作为原事件</source>
         <translation>Select at least two: the earliest one becomes the original</translation>
     </message>
     <message>
-        <location filename="../../views/board/page.py" line="356" />
+        <location filename="../../views/board/page.py" line="360" />
         <source>指派给：</source>
         <translation>Assign to:</translation>
     </message>
     <message>
-        <location filename="../../views/board/page.py" line="362" />
+        <location filename="../../views/board/page.py" line="366" />
         <source>逐级上升检查</source>
         <translation>Escalation check</translation>
     </message>
@@ -6178,155 +6178,160 @@ Enter your password to continue; unsaved work is still there.</translation>
 <context>
     <name>QuickEntryDialog</name>
     <message>
-        <location filename="../../views/board/quick_entry.py" line="31" />
+        <location filename="../../views/board/quick_entry.py" line="32" />
         <source>快速登记事件</source>
         <translation>Quick Event Entry</translation>
     </message>
     <message>
-        <location filename="../../views/board/quick_entry.py" line="35" />
+        <location filename="../../views/board/quick_entry.py" line="36" />
         <source>粘贴微信群消息，按 Ctrl+R 识别（可选）</source>
         <translation>Paste a WeChat group message and press Ctrl+R to recognise it (optional)</translation>
     </message>
     <message>
-        <location filename="../../views/board/quick_entry.py" line="38" />
+        <location filename="../../views/board/quick_entry.py" line="39" />
         <source>识别 (Ctrl+R)</source>
         <translation>Recognise (Ctrl+R)</translation>
     </message>
     <message>
-        <location filename="../../views/board/quick_entry.py" line="44" />
+        <location filename="../../views/board/quick_entry.py" line="45" />
         <source>一句话说明事件</source>
         <translation>The event in one sentence</translation>
     </message>
     <message>
-        <location filename="../../views/board/quick_entry.py" line="53" />
+        <location filename="../../views/board/quick_entry.py" line="57" />
         <source>紧急</source>
         <translation>Urgent</translation>
     </message>
     <message>
-        <location filename="../../views/board/quick_entry.py" line="54" />
-        <location filename="../../views/board/quick_entry.py" line="206" />
+        <location filename="../../views/board/quick_entry.py" line="58" />
+        <location filename="../../views/board/quick_entry.py" line="216" />
         <source>涉警</source>
         <translation>Police matter</translation>
     </message>
     <message>
-        <location filename="../../views/board/quick_entry.py" line="56" />
+        <location filename="../../views/board/quick_entry.py" line="60" />
         <source>社区/村、楼栋，如：白云社区5号楼</source>
         <translation>Community/village, building, e.g. Baiyun Community, Building 5</translation>
     </message>
     <message>
-        <location filename="../../views/board/quick_entry.py" line="58" />
+        <location filename="../../views/board/quick_entry.py" line="62" />
         <source>（按地址自动查找）</source>
         <translation>(found from the address)</translation>
     </message>
     <message>
-        <location filename="../../views/board/quick_entry.py" line="80" />
+        <location filename="../../views/board/quick_entry.py" line="84" />
         <source>标题</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../views/board/quick_entry.py" line="81" />
+        <location filename="../../views/board/quick_entry.py" line="85" />
         <source>类型</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../views/board/quick_entry.py" line="82" />
+        <location filename="../../views/board/quick_entry.py" line="86" />
         <source>来源</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../views/board/quick_entry.py" line="84" />
+        <location filename="../../views/board/quick_entry.py" line="88" />
         <source>地址</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../views/board/quick_entry.py" line="85" />
+        <location filename="../../views/board/quick_entry.py" line="89" />
         <source>网格</source>
         <translation>Grid</translation>
     </message>
     <message>
-        <location filename="../../views/board/quick_entry.py" line="86" />
+        <location filename="../../views/board/quick_entry.py" line="90" />
         <source>报告人</source>
         <translation>Reporter</translation>
     </message>
     <message>
-        <location filename="../../views/board/quick_entry.py" line="87" />
+        <location filename="../../views/board/quick_entry.py" line="91" />
         <source>电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../views/board/quick_entry.py" line="88" />
+        <location filename="../../views/board/quick_entry.py" line="92" />
         <source>内容</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../views/board/quick_entry.py" line="91" />
+        <location filename="../../views/board/quick_entry.py" line="95" />
         <source>保存 (Ctrl+Enter)</source>
         <translation>Save (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../views/board/quick_entry.py" line="92" />
+        <location filename="../../views/board/quick_entry.py" line="96" />
         <source>取消 (Esc)</source>
         <translation>Cancel (Esc)</translation>
     </message>
     <message>
-        <location filename="../../views/board/quick_entry.py" line="138" />
+        <location filename="../../views/board/quick_entry.py" line="142" />
         <source>（不细分）</source>
         <translation>(no sub-kind)</translation>
     </message>
     <message>
-        <location filename="../../views/board/quick_entry.py" line="154" />
+        <location filename="../../views/board/quick_entry.py" line="158" />
         <source>消息过长，无法识别：</source>
         <translation>Message too long to read: </translation>
     </message>
     <message>
-        <location filename="../../views/board/quick_entry.py" line="172" />
+        <location filename="../../views/board/quick_entry.py" line="176" />
         <source>未识别</source>
         <translation>not recognised</translation>
     </message>
     <message>
-        <location filename="../../views/board/quick_entry.py" line="173" />
+        <location filename="../../views/board/quick_entry.py" line="177" />
         <source>已识别：</source>
         <translation>Recognised: </translation>
     </message>
     <message>
-        <location filename="../../views/board/quick_entry.py" line="174" />
-        <location filename="../../views/board/quick_entry.py" line="210" />
+        <location filename="../../views/board/quick_entry.py" line="178" />
+        <location filename="../../views/board/quick_entry.py" line="220" />
         <source>  — 请核对后保存</source>
         <translation>  — check before saving</translation>
     </message>
     <message>
-        <location filename="../../views/board/quick_entry.py" line="205" />
+        <location filename="../../views/board/quick_entry.py" line="196" />
+        <source>建议类型和网格</source>
+        <translation>Proposing the kind and the grid</translation>
+    </message>
+    <message>
+        <location filename="../../views/board/quick_entry.py" line="215" />
         <source>类型未识别，请选择</source>
         <translation>kind not recognised, please choose</translation>
     </message>
     <message>
-        <location filename="../../views/board/quick_entry.py" line="206" />
+        <location filename="../../views/board/quick_entry.py" line="216" />
         <source>非警务</source>
         <translation>non-police</translation>
     </message>
     <message>
-        <location filename="../../views/board/quick_entry.py" line="207" />
+        <location filename="../../views/board/quick_entry.py" line="217" />
         <source>（网格未定）</source>
         <translation> (grid not decided)</translation>
     </message>
     <message>
-        <location filename="../../views/board/quick_entry.py" line="207" />
+        <location filename="../../views/board/quick_entry.py" line="217" />
         <source>网格未找到</source>
         <translation>grid not found</translation>
     </message>
     <message>
-        <location filename="../../views/board/quick_entry.py" line="209" />
+        <location filename="../../views/board/quick_entry.py" line="219" />
         <source>首接：网格员</source>
         <translation>first: grid worker</translation>
     </message>
     <message>
-        <location filename="../../views/board/quick_entry.py" line="210" />
+        <location filename="../../views/board/quick_entry.py" line="220" />
         <source>建议：</source>
         <translation>Suggested: </translation>
     </message>
     <message>
-        <location filename="../../views/board/quick_entry.py" line="226" />
-        <location filename="../../views/board/quick_entry.py" line="239" />
+        <location filename="../../views/board/quick_entry.py" line="236" />
+        <location filename="../../views/board/quick_entry.py" line="249" />
         <source>未保存：</source>
         <translation>Not saved: </translation>
     </message>

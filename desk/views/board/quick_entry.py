@@ -187,7 +187,13 @@ class QuickEntryDialog(QDialog):
         text = self.description.toPlainText()
         # A bound method: the backend drops the answer when the dialog is already gone.
         self.backend.read(lambda c: find.propose_from_typing(c, title, address, text), self._proposal_arrived,
-                          lambda _exc: None)
+                          self._proposal_failed)
+
+    def _proposal_failed(self, exc: Exception) -> None:
+        """A proposal that could not be read: logged and said in the status bar; the form keeps what was typed
+        and the next proposal is still shown (it is counted as answered)."""
+        self._answered += 1
+        self.backend.failed(self.tr("建议类型和网格"))(exc)
 
     def _proposal_arrived(self, p) -> None:
         self._answered += 1
