@@ -11,7 +11,7 @@ account's scope reads)."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy import delete, insert, select
@@ -21,7 +21,8 @@ from desk.services.context import Context
 from desk.services.errors import ValidationError
 from desk.services.permissions import require
 from desk.services.registry.addresses import GridLookup, clean
-from desk.services.registry.import_files import SHOWN, BadRow, rows_with_fields, write_report
+from desk.services.registry.import_files import BadRow, rows_with_fields, write_report
+from desk.services.registry.import_people import ImportResult as StaffResult  # the same count of people
 from desk.services.registry.phone import PhoneError, parse_phone
 
 HEADERS: dict[str, tuple[str, ...]] = {
@@ -41,30 +42,6 @@ ROLE_WORDS = {
     "联络员": StaffRole.DEPARTMENT_LIAISON,
 }
 SPLIT = re.compile(r"[、,，;；\s]+")
-
-
-@dataclass
-class StaffResult:
-    total: int = 0
-    new: int = 0
-    changed: int = 0
-    same: int = 0
-    bad: list[BadRow] = field(default_factory=list)
-    changes: list[str] = field(default_factory=list)
-    written: bool = False
-    report: Path | None = None
-
-    def summary(self) -> str:
-        done = "已写入" if self.written else "未写入任何数据"
-        would = "" if self.written or not (self.new or self.changed) else "可"
-        return (f"共 {self.total} 行：{would}新增 {self.new} 人，{would}更新 {self.changed} 人，未变 {self.same} 人，"
-                f"问题行 {len({b.line for b in self.bad})} 行；{done}")
-
-    def shown_bad(self) -> list[str]:
-        lines = [b.text() for b in self.bad[:SHOWN]]
-        if len(self.bad) > SHOWN:
-            lines.append(f"……另有 {len(self.bad) - SHOWN} 行问题，见报告文件")
-        return lines
 
 
 @dataclass(frozen=True)
