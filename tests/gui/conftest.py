@@ -25,6 +25,36 @@ def shell(demo_ctx, qtbot):
     sh.close()
 
 
+@pytest.fixture
+def dashboard_page(qtbot, db_url, request):
+    """The leader's 数据总览 on the demo street, live (changes reach it), its figures loaded; a big screen
+    opened from it is closed afterwards."""
+    from desk.services.unit import Actor
+    from desk.views.backend import Backend
+    from desk.views.bus import ChangeBus
+    from desk.views.dashboard import DashboardPage
+    from desk.views.workers import DbWorker
+
+    if not db_url.startswith("sqlite"):
+        pytest.skip("the screens are checked on SQLite; the services on both engines")
+    ctx = request.getfixturevalue("demo_ctx")
+    worker = DbWorker()
+    bus = ChangeBus()
+    leader = Actor("zhang", "张国强", role="leader", seat="big-screen")
+    p = DashboardPage(Backend(ctx.as_actor(leader), worker, bus))
+    bus.changed.connect(p.on_changes)
+    qtbot.addWidget(p)
+    p.resize(1600, 900)
+    p.show()
+    p.activate()
+    qtbot.waitUntil(lambda: p.data is not None, timeout=30000)
+    yield p
+    if p.wall is not None:
+        p.wall.close()
+    p.dispose()
+    worker.stop()
+
+
 @pytest.fixture(autouse=True)
 def _own_ui_settings(tmp_path_factory):
     """Remembered dialog sizes and the font size go to a scratch folder, never the user's own."""

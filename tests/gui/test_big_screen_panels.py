@@ -17,36 +17,15 @@ from sqlalchemy import func, select
 from desk.models import Event, Staff
 from desk.services.figures.events import open_deadlines
 from desk.services.incidents import codes
-from desk.services.unit import Actor, Change
-from desk.views.backend import Backend
-from desk.views.bus import ChangeBus
-from desk.views.dashboard import DashboardPage
+from desk.services.unit import Change
 from desk.views.dashboard.fit_table import FitTable
-from desk.views.workers import DbWorker
 
 pytestmark = pytest.mark.gui
-LEADER = Actor("zhang", "张国强", role="leader", seat="big-screen")
 
 
 @pytest.fixture
-def page(qtbot, db_url, request):
-    if not db_url.startswith("sqlite"):
-        pytest.skip("the screens are checked on SQLite; the services on both engines")
-    ctx = request.getfixturevalue("demo_ctx")
-    worker = DbWorker()
-    bus = ChangeBus()
-    p = DashboardPage(Backend(ctx.as_actor(LEADER), worker, bus))
-    bus.changed.connect(p.on_changes)
-    qtbot.addWidget(p)
-    p.resize(1600, 900)
-    p.show()
-    p.activate()
-    qtbot.waitUntil(lambda: p.data is not None, timeout=30000)
-    yield p
-    if p.wall is not None:
-        p.wall.close()
-    p.dispose()
-    worker.stop()
+def page(dashboard_page):
+    return dashboard_page
 
 
 def open_wall(page, qtbot, panels):

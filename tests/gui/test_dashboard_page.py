@@ -13,35 +13,16 @@ from PySide6.QtWidgets import QLabel
 from sqlalchemy import select
 
 from desk.models import Event
-from desk.services.unit import Actor, Change
-from desk.views.backend import Backend
-from desk.views.bus import ChangeBus
-from desk.views.dashboard import DashboardPage
+from desk.services.unit import Change
 from desk.views.dashboard import page as page_module
 from desk.views.idle_lock import _lockable
-from desk.views.workers import DbWorker
 
 pytestmark = pytest.mark.gui
-LEADER = Actor("zhang", "张国强", role="leader", seat="big-screen")
 
 
 @pytest.fixture
-def page(qtbot, db_url, request):
-    if not db_url.startswith("sqlite"):
-        pytest.skip("the screens are checked on SQLite; the services on both engines")
-    ctx = request.getfixturevalue("demo_ctx")
-    worker = DbWorker()
-    bus = ChangeBus()
-    p = DashboardPage(Backend(ctx.as_actor(LEADER), worker, bus))
-    bus.changed.connect(p.on_changes)
-    qtbot.addWidget(p)
-    p.resize(1600, 900)
-    p.show()
-    p.activate()
-    qtbot.waitUntil(lambda: p.data is not None, timeout=30000)
-    yield p
-    p.dispose()
-    worker.stop()
+def page(dashboard_page):
+    return dashboard_page
 
 
 def test_the_leader_sees_every_key_figure_against_its_target(page):
