@@ -26,6 +26,34 @@ def shell(demo_ctx, qtbot):
 
 
 @pytest.fixture
+def demo_page_for(qtbot, db_url, request):
+    """``make(page_class, actor, size)``: a page on the demo street for ``actor``, shown and activated; its
+    database worker stops afterwards. Screens are checked on SQLite only."""
+    from desk.views.backend import Backend
+    from desk.views.bus import ChangeBus
+    from desk.views.workers import DbWorker
+
+    if not db_url.startswith("sqlite"):
+        pytest.skip("the screens are checked on SQLite; the services on both engines")
+    demo_ctx = request.getfixturevalue("demo_ctx")
+    made = []
+
+    def make(page_class, actor, size):
+        worker = DbWorker()
+        made.append(worker)
+        page = page_class(Backend(demo_ctx.as_actor(actor), worker, ChangeBus()))
+        qtbot.addWidget(page)
+        page.resize(*size)
+        page.show()
+        page.activate()
+        return page
+
+    yield make
+    for w in made:
+        w.stop()
+
+
+@pytest.fixture
 def dashboard_page(qtbot, db_url, request):
     """The leader's 数据总览 on the demo street, live (changes reach it), its figures loaded; a big screen
     opened from it is closed afterwards."""

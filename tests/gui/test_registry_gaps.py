@@ -13,13 +13,10 @@ from desk.models import AuditRecord
 from desk.services import registry as reg
 from desk.services.unit import Actor
 from desk.services.unmask import unmask
-from desk.views.backend import Backend
-from desk.views.bus import ChangeBus
 from desk.views.registry import LinkedPeoplePage, RegistryPage
 from desk.views.registry import actions
 from desk.views.registry.person_dialog import PersonDialog
 from desk.views.registry.visit_dialog import VisitDialog
-from desk.views.workers import DbWorker
 from tests.registry_support import id_number
 
 pytestmark = pytest.mark.gui
@@ -28,24 +25,8 @@ NEW_NUMBER = id_number("19700101", 997, "110101")   # on no record of the demo s
 
 
 @pytest.fixture
-def page_for(qtbot, db_url, request):
-    if not db_url.startswith("sqlite"):
-        pytest.skip("the screens are checked on SQLite; the services on both engines")
-    demo_ctx = request.getfixturevalue("demo_ctx")
-    made = []
-
-    def make(actor, page_class=RegistryPage):
-        worker = DbWorker()
-        made.append(worker)
-        page = page_class(Backend(demo_ctx.as_actor(actor), worker, ChangeBus()))
-        qtbot.addWidget(page)
-        page.resize(1300, 850)
-        page.show()
-        page.activate()
-        return page
-    yield make
-    for w in made:
-        w.stop()
+def page_for(demo_page_for):
+    return lambda actor, page_class=RegistryPage: demo_page_for(page_class, actor, (1300, 850))
 
 
 def actions_of(ctx, action):

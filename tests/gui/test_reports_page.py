@@ -12,10 +12,7 @@ from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QDialog
 
 from desk.services.unit import Actor
-from desk.views.backend import Backend
-from desk.views.bus import ChangeBus
 from desk.views.reports import ReportsPage
-from desk.views.workers import DbWorker
 
 pytestmark = pytest.mark.gui
 DUTY = Actor("wangli", "王丽", role="duty_staff", seat="seat-1")
@@ -23,25 +20,8 @@ GRID = Actor("grid1", "赵网格", role="grid_staff", seat="grid")
 
 
 @pytest.fixture
-def page_for(qtbot, db_url, request):
-    if not db_url.startswith("sqlite"):
-        pytest.skip("the screens are checked on SQLite; the services on both engines")
-    demo_ctx = request.getfixturevalue("demo_ctx")
-    made = []
-
-    def make(actor):
-        worker = DbWorker()
-        made.append(worker)
-        page = ReportsPage(Backend(demo_ctx.as_actor(actor), worker, ChangeBus()))
-        qtbot.addWidget(page)
-        page.resize(1200, 800)
-        page.show()
-        page.activate()
-        return page
-
-    yield make
-    for w in made:
-        w.stop()
+def page_for(demo_page_for):
+    return lambda actor: demo_page_for(ReportsPage, actor, (1200, 800))
 
 
 def wait_idle(qtbot, page, timeout=30000):
