@@ -61,25 +61,6 @@ DASHBOARD_WORDS = (
 )
 
 
-# The big screen's own words (desk.views.dashboard.wall, wall_board, wall_map): their ``tr`` is a module
-# function, which lupdate files under no context; listed here they are found in "Dashboard" at run time.
-WALL_WORDS = (
-    QT_TRANSLATE_NOOP("Dashboard", "数据总览（大屏）"), QT_TRANSLATE_NOOP("Dashboard", "按 Esc 或 F11 退出大屏"),
-    QT_TRANSLATE_NOOP("Dashboard", "警网融合中心 · 数据总览"), QT_TRANSLATE_NOOP("Dashboard", "编号"),
-    QT_TRANSLATE_NOOP("Dashboard", "类型"), QT_TRANSLATE_NOOP("Dashboard", "网格"), QT_TRANSLATE_NOOP("Dashboard", "社区"),
-    QT_TRANSLATE_NOOP("Dashboard", "状态"), QT_TRANSLATE_NOOP("Dashboard", "超时/期限"),
-    QT_TRANSLATE_NOOP("Dashboard", "到期"), QT_TRANSLATE_NOOP("Dashboard", "待谁办"),
-    QT_TRANSLATE_NOOP("Dashboard", "标记"), QT_TRANSLATE_NOOP("Dashboard", "紧急"), QT_TRANSLATE_NOOP("Dashboard", "升至"),
-    QT_TRANSLATE_NOOP("Dashboard", "未办结"), QT_TRANSLATE_NOOP("Dashboard", "超时"),
-    QT_TRANSLATE_NOOP("Dashboard", "黄牌预警"), QT_TRANSLATE_NOOP("Dashboard", "逐级上升"),
-    QT_TRANSLATE_NOOP("Dashboard", "今日上报"), QT_TRANSLATE_NOOP("Dashboard", "今日办结"),
-    QT_TRANSLATE_NOOP("Dashboard", "未办结事件按状态"), QT_TRANSLATE_NOOP("Dashboard", "需关注事件（超时、紧急、逐级上升）"),
-    QT_TRANSLATE_NOOP("Dashboard", "  共 %1 件"), QT_TRANSLATE_NOOP("Dashboard", "即将到期"),
-    QT_TRANSLATE_NOOP("Dashboard", "正在生成网格地图…"), QT_TRANSLATE_NOOP("Dashboard", "网格地图生成失败："),
-    QT_TRANSLATE_NOOP("Dashboard", "页面加载失败"),
-)
-
-
 def _meeting_catalogue() -> None:  # pragma: no cover - read by lupdate, never run
     QCoreApplication.translate("Meetings", "日见面")
     QCoreApplication.translate("Meetings", "周研判")

@@ -2805,139 +2805,112 @@ no rate</translation>
         <translation>Visit coverage</translation>
     </message>
     <message>
-        <location filename="../../views/area_words.py" line="67" />
         <source>数据总览（大屏）</source>
-        <translation>Dashboard (big screen)</translation>
+        <translation type="vanished">Dashboard (big screen)</translation>
     </message>
     <message>
-        <location filename="../../views/area_words.py" line="67" />
         <source>按 Esc 或 F11 退出大屏</source>
-        <translation>Press Esc or F11 to leave the big screen</translation>
+        <translation type="vanished">Press Esc or F11 to leave the big screen</translation>
     </message>
     <message>
-        <location filename="../../views/area_words.py" line="68" />
         <source>警网融合中心 · 数据总览</source>
-        <translation> Police–Grid Fusion Centre · Dashboard</translation>
+        <translation type="vanished"> Police–Grid Fusion Centre · Dashboard</translation>
     </message>
     <message>
-        <location filename="../../views/area_words.py" line="68" />
         <source>编号</source>
-        <translation>No.</translation>
+        <translation type="vanished">No.</translation>
     </message>
     <message>
-        <location filename="../../views/area_words.py" line="69" />
         <source>类型</source>
-        <translation>Kind</translation>
+        <translation type="vanished">Kind</translation>
     </message>
     <message>
-        <location filename="../../views/area_words.py" line="69" />
         <source>网格</source>
-        <translation>Grid</translation>
+        <translation type="vanished">Grid</translation>
     </message>
     <message>
-        <location filename="../../views/area_words.py" line="69" />
         <source>社区</source>
-        <translation>Community</translation>
+        <translation type="vanished">Community</translation>
     </message>
     <message>
-        <location filename="../../views/area_words.py" line="70" />
         <source>状态</source>
-        <translation>Status</translation>
+        <translation type="vanished">Status</translation>
     </message>
     <message>
-        <location filename="../../views/area_words.py" line="70" />
         <source>超时/期限</source>
-        <translation>Overdue / due</translation>
+        <translation type="vanished">Overdue / due</translation>
     </message>
     <message>
-        <location filename="../../views/area_words.py" line="71" />
         <source>到期</source>
-        <translation>Due</translation>
+        <translation type="vanished">Due</translation>
     </message>
     <message>
-        <location filename="../../views/area_words.py" line="71" />
         <source>待谁办</source>
-        <translation>Next step</translation>
+        <translation type="vanished">Next step</translation>
     </message>
     <message>
-        <location filename="../../views/area_words.py" line="72" />
         <source>标记</source>
-        <translation>Flags</translation>
+        <translation type="vanished">Flags</translation>
     </message>
     <message>
-        <location filename="../../views/area_words.py" line="72" />
         <source>紧急</source>
-        <translation>Urgent</translation>
+        <translation type="vanished">Urgent</translation>
     </message>
     <message>
-        <location filename="../../views/area_words.py" line="72" />
         <source>升至</source>
-        <translation>Risen to </translation>
+        <translation type="vanished">Risen to </translation>
     </message>
     <message>
-        <location filename="../../views/area_words.py" line="73" />
         <source>未办结</source>
-        <translation>Open</translation>
+        <translation type="vanished">Open</translation>
     </message>
     <message>
-        <location filename="../../views/area_words.py" line="73" />
         <source>超时</source>
-        <translation>Overdue</translation>
+        <translation type="vanished">Overdue</translation>
     </message>
     <message>
-        <location filename="../../views/area_words.py" line="74" />
         <source>黄牌预警</source>
-        <translation>Yellow warning</translation>
+        <translation type="vanished">Yellow warning</translation>
     </message>
     <message>
-        <location filename="../../views/area_words.py" line="74" />
         <source>逐级上升</source>
-        <translation>Escalated</translation>
+        <translation type="vanished">Escalated</translation>
     </message>
     <message>
-        <location filename="../../views/area_words.py" line="75" />
         <source>今日上报</source>
-        <translation>Reported today</translation>
+        <translation type="vanished">Reported today</translation>
     </message>
     <message>
-        <location filename="../../views/area_words.py" line="75" />
         <source>今日办结</source>
-        <translation>Closed today</translation>
+        <translation type="vanished">Closed today</translation>
     </message>
     <message>
-        <location filename="../../views/area_words.py" line="76" />
         <source>未办结事件按状态</source>
-        <translation>Open events by status</translation>
+        <translation type="vanished">Open events by status</translation>
     </message>
     <message>
-        <location filename="../../views/area_words.py" line="76" />
         <source>需关注事件（超时、紧急、逐级上升）</source>
-        <translation>Events needing attention (overdue, urgent, escalated)</translation>
+        <translation type="vanished">Events needing attention (overdue, urgent, escalated)</translation>
     </message>
     <message>
-        <location filename="../../views/area_words.py" line="77" />
         <source>  共 %1 件</source>
-        <translation>  %1 in all</translation>
+        <translation type="vanished">  %1 in all</translation>
     </message>
     <message>
-        <location filename="../../views/area_words.py" line="77" />
         <source>即将到期</source>
-        <translation>Falling due next</translation>
+        <translation type="vanished">Falling due next</translation>
     </message>
     <message>
-        <location filename="../../views/area_words.py" line="78" />
         <source>正在生成网格地图…</source>
-        <translation>Building the grid map…</translation>
+        <translation type="vanished">Building the grid map…</translation>
     </message>
     <message>
-        <location filename="../../views/area_words.py" line="78" />
         <source>网格地图生成失败：</source>
-        <translation>The grid map could not be built: </translation>
+        <translation type="vanished">The grid map could not be built: </translation>
     </message>
     <message>
-        <location filename="../../views/area_words.py" line="79" />
         <source>页面加载失败</source>
-        <translation>The page did not load</translation>
+        <translation type="vanished">The page did not load</translation>
     </message>
 </context>
 <context>
@@ -5231,232 +5204,232 @@ Enter your password to continue; unsaved work is still there.</translation>
 <context>
     <name>Meetings</name>
     <message>
-        <location filename="../../views/area_words.py" line="84" />
+        <location filename="../../views/area_words.py" line="65" />
         <source>日见面</source>
         <translation>Daily meeting</translation>
     </message>
     <message>
-        <location filename="../../views/area_words.py" line="85" />
+        <location filename="../../views/area_words.py" line="66" />
         <source>周研判</source>
         <translation>Weekly review</translation>
     </message>
     <message>
-        <location filename="../../views/area_words.py" line="86" />
+        <location filename="../../views/area_words.py" line="67" />
         <source>月讲评</source>
         <translation>Monthly assessment</translation>
     </message>
     <message>
-        <location filename="../../views/area_words.py" line="87" />
+        <location filename="../../views/area_words.py" line="68" />
         <source>联席会议</source>
         <translation>Joint consultation</translation>
     </message>
     <message>
-        <location filename="../../views/area_words.py" line="88" />
+        <location filename="../../views/area_words.py" line="69" />
         <source>日见面会议</source>
         <translation>Daily meeting</translation>
     </message>
     <message>
-        <location filename="../../views/area_words.py" line="89" />
+        <location filename="../../views/area_words.py" line="70" />
         <source>周研判会议</source>
         <translation>Weekly review meeting</translation>
     </message>
     <message>
-        <location filename="../../views/area_words.py" line="90" />
+        <location filename="../../views/area_words.py" line="71" />
         <source>月讲评会议</source>
         <translation>Monthly assessment meeting</translation>
     </message>
     <message>
-        <location filename="../../views/area_words.py" line="91" />
+        <location filename="../../views/area_words.py" line="72" />
         <source>联席会议（专题协调会）</source>
         <translation>Joint consultation</translation>
     </message>
     <message>
-        <location filename="../../views/area_words.py" line="92" />
+        <location filename="../../views/area_words.py" line="73" />
         <source>计划召开</source>
         <translation>Planned</translation>
     </message>
     <message>
-        <location filename="../../views/area_words.py" line="93" />
+        <location filename="../../views/area_words.py" line="74" />
         <source>已召开</source>
         <translation>Held</translation>
     </message>
     <message>
-        <location filename="../../views/area_words.py" line="94" />
+        <location filename="../../views/area_words.py" line="75" />
         <source>出席</source>
         <translation>Present</translation>
     </message>
     <message>
-        <location filename="../../views/area_words.py" line="95" />
+        <location filename="../../views/area_words.py" line="76" />
         <source>缺席</source>
         <translation>Absent</translation>
     </message>
     <message>
-        <location filename="../../views/area_words.py" line="96" />
+        <location filename="../../views/area_words.py" line="77" />
         <source>代会</source>
         <translation>Substitute</translation>
     </message>
     <message>
-        <location filename="../../views/area_words.py" line="97" />
+        <location filename="../../views/area_words.py" line="78" />
         <source>手工</source>
         <translation>Typed</translation>
     </message>
     <message>
-        <location filename="../../views/area_words.py" line="98" />
+        <location filename="../../views/area_words.py" line="79" />
         <source>数据</source>
         <translation>Data</translation>
     </message>
     <message>
-        <location filename="../../views/area_words.py" line="99" />
+        <location filename="../../views/area_words.py" line="80" />
         <source>事件</source>
         <translation>Event</translation>
     </message>
     <message>
-        <location filename="../../views/area_words.py" line="100" />
+        <location filename="../../views/area_words.py" line="81" />
         <source>派单</source>
         <translation>Dispatch</translation>
     </message>
     <message>
-        <location filename="../../views/area_words.py" line="101" />
+        <location filename="../../views/area_words.py" line="82" />
         <source>督办事项</source>
         <translation>Action items</translation>
     </message>
     <message>
-        <location filename="../../views/area_words.py" line="102" />
+        <location filename="../../views/area_words.py" line="83" />
         <source>待办</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../views/area_words.py" line="103" />
+        <location filename="../../views/area_words.py" line="84" />
         <source>办理中</source>
         <translation>In progress</translation>
     </message>
     <message>
-        <location filename="../../views/area_words.py" line="104" />
+        <location filename="../../views/area_words.py" line="85" />
         <source>已完成</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../views/area_words.py" line="105" />
+        <location filename="../../views/area_words.py" line="86" />
         <source>已逾期</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../views/area_words.py" line="106" />
+        <location filename="../../views/area_words.py" line="87" />
         <source>已取消</source>
         <translation>Cancelled</translation>
     </message>
     <message>
-        <location filename="../../views/area_words.py" line="107" />
+        <location filename="../../views/area_words.py" line="88" />
         <source>网格</source>
         <translation>Grid</translation>
     </message>
     <message>
-        <location filename="../../views/area_words.py" line="108" />
+        <location filename="../../views/area_words.py" line="89" />
         <source>形成</source>
         <translation>Created</translation>
     </message>
     <message>
-        <location filename="../../views/area_words.py" line="109" />
+        <location filename="../../views/area_words.py" line="90" />
         <source>结转</source>
         <translation>Carried over</translation>
     </message>
     <message>
-        <location filename="../../views/area_words.py" line="110" />
+        <location filename="../../views/area_words.py" line="91" />
         <source>开始办理</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../../views/area_words.py" line="111" />
+        <location filename="../../views/area_words.py" line="92" />
         <source>完成</source>
         <translation>Finish</translation>
     </message>
     <message>
-        <location filename="../../views/area_words.py" line="112" />
+        <location filename="../../views/area_words.py" line="93" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../views/area_words.py" line="113" />
+        <location filename="../../views/area_words.py" line="94" />
         <source>重新打开</source>
         <translation>Reopen</translation>
     </message>
     <message>
-        <location filename="../../views/area_words.py" line="114" />
+        <location filename="../../views/area_words.py" line="95" />
         <source>调整期限或责任</source>
         <translation>Due date or owner changed</translation>
     </message>
     <message>
-        <location filename="../../views/area_words.py" line="115" />
+        <location filename="../../views/area_words.py" line="96" />
         <source>业务培训</source>
         <translation>Training</translation>
     </message>
     <message>
-        <location filename="../../views/area_words.py" line="116" />
+        <location filename="../../views/area_words.py" line="97" />
         <source>网格长职业能力测试</source>
         <translation>Grid leaders' skill test</translation>
     </message>
     <message>
-        <location filename="../../views/area_words.py" line="117" />
+        <location filename="../../views/area_words.py" line="98" />
         <source>联合巡逻</source>
         <translation>Joint patrol</translation>
     </message>
     <message>
-        <location filename="../../views/area_words.py" line="118" />
+        <location filename="../../views/area_words.py" line="99" />
         <source>应急演练</source>
         <translation>Emergency drill</translation>
     </message>
     <message>
-        <location filename="../../views/area_words.py" line="119" />
+        <location filename="../../views/area_words.py" line="100" />
         <source>民警</source>
         <translation>Police officer</translation>
     </message>
     <message>
-        <location filename="../../views/area_words.py" line="120" />
+        <location filename="../../views/area_words.py" line="101" />
         <source>辅警</source>
         <translation>Auxiliary officer</translation>
     </message>
     <message>
-        <location filename="../../views/area_words.py" line="121" />
+        <location filename="../../views/area_words.py" line="102" />
         <source>网格员</source>
         <translation>Grid worker</translation>
     </message>
     <message>
-        <location filename="../../views/area_words.py" line="122" />
+        <location filename="../../views/area_words.py" line="103" />
         <source>志愿者</source>
         <translation>Volunteer</translation>
     </message>
     <message>
-        <location filename="../../views/area_words.py" line="123" />
+        <location filename="../../views/area_words.py" line="104" />
         <source>物业人员</source>
         <translation>Property staff</translation>
     </message>
     <message>
-        <location filename="../../views/area_words.py" line="124" />
+        <location filename="../../views/area_words.py" line="105" />
         <source>保安</source>
         <translation>Guard</translation>
     </message>
     <message>
-        <location filename="../../views/area_words.py" line="125" />
+        <location filename="../../views/area_words.py" line="106" />
         <source>其他</source>
         <translation>Other</translation>
     </message>
     <message>
-        <location filename="../../views/area_words.py" line="126" />
+        <location filename="../../views/area_words.py" line="107" />
         <source>案例讲解</source>
         <translation>Case study</translation>
     </message>
     <message>
-        <location filename="../../views/area_words.py" line="127" />
+        <location filename="../../views/area_words.py" line="108" />
         <source>情景模拟</source>
         <translation>Simulation</translation>
     </message>
     <message>
-        <location filename="../../views/area_words.py" line="128" />
+        <location filename="../../views/area_words.py" line="109" />
         <source>业务知识指导</source>
         <translation>Know-how guidance</translation>
     </message>
     <message>
-        <location filename="../../views/area_words.py" line="129" />
+        <location filename="../../views/area_words.py" line="110" />
         <source>职业能力测试</source>
         <translation>Skill test</translation>
     </message>
