@@ -21,7 +21,7 @@ from desk.services.figures.wall_board import WallMap
 from desk.views.map import style
 from desk.views.map.bridge import MapBridge
 from desk.views.map.markers import MapMarker
-from desk.views.map.web import dispose_view, make_map_view
+from desk.views.map.web import dispose_view, make_map_view, run_js
 from desk.views.workers import run_in_pool
 
 FIGURE = "open_events"   # grids coloured by their open events; overdue ones outlined
@@ -130,14 +130,7 @@ class WallMapPanel(QWidget):
         self.run_js(f"deskMap.setGridColours({json.dumps(colours)}, {legend}); deskMap.setMarkers({features})")
 
     def run_js(self, code: str, callback=None) -> None:
-        if self.web_page is None:
-            if callback is not None:
-                callback(None)
-            return
-        if callback is None:
-            self.web_page.runJavaScript(code)
-        else:
-            self.web_page.runJavaScript(code, 0, callback)
+        run_js(self.web_page, code, callback)
 
     # --- scale and end ----------------------------------------------------------------------
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name

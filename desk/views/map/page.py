@@ -27,7 +27,7 @@ from desk.views.map.balance_view import BalancePanel
 from desk.views.map.bridge import MapBridge, MapWebPage
 from desk.views.map.live import LiveMarkers
 from desk.views.map.profile_panel import GridProfilePanel
-from desk.views.map.web import dispose_view, make_map_view
+from desk.views.map.web import dispose_view, make_map_view, run_js
 from desk.views.pages import Page
 from desk.views.workers import run_in_pool
 
@@ -237,14 +237,7 @@ class MapPage(LiveMarkers, Page):
     # --- two-way ----------------------------------------------------------------------------
     def run_js(self, code: str, callback=None) -> None:
         """Run JavaScript on the map; nothing (callback with None) while the map was never shown."""
-        if self.web_page is None:
-            if callback is not None:
-                callback(None)
-            return
-        if callback is None:
-            self.web_page.runJavaScript(code)
-        else:
-            self.web_page.runJavaScript(code, 0, callback)
+        run_js(self.web_page, code, callback)
 
     def select_grid(self, grid_id: int) -> None:
         """From the Qt lists (OrgBrowser.grid_selected): highlight on the map, show the profile."""

@@ -57,3 +57,15 @@ def dispose_view(view: QWebEngineView | None, page: MapWebPage | None) -> None:
         shiboken_delete(page)
     if view is not None and isValid(view):
         shiboken_delete(view)  # with any page of its own
+
+
+def run_js(page: MapWebPage | None, code: str, callback=None) -> None:
+    """Run JavaScript on a map page; nothing (callback with None) while the map was never shown."""
+    if page is None:
+        if callback is not None:
+            callback(None)
+        return
+    if callback is None:
+        page.runJavaScript(code)
+    else:
+        page.runJavaScript(code, 0, callback)
